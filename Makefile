@@ -1,0 +1,172 @@
+# cc -- one non-recursive Makefile.
+#
+#   make                 build everything into build/
+#   make check           install missing packages, build, run every test
+#   make demo            install missing packages, build, run the sample
+#   make install         PREFIX=/usr/local DESTDIR=
+#   make DEVELOPER=1     warnings are errors
+#   make SAN=1           ASan + UBSan
+#
+# The compiler flags are recorded in build/CFLAGS; changing them (DEVELOPER,
+# SAN, CFLAGS) rebuilds everything, as git's GIT-CFLAGS does.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+LIBDIR     = $(PREFIX)/lib/cc
+MANDIR     = $(PREFIX)/share/man
+DATADIR    = $(PREFIX)/share/cc
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+O          = build
+
+CFLAGS    ?= -O2 -g
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -pthread -Ilib \
+	      -DCC_VERSION='"$(VERSION)"'
+ifdef DEVELOPER
+BASE_CFLAGS += -Wall -Wextra -Werror -Wvla -Wstrict-prototypes \
+	       -Wmissing-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral
+endif
+ifdef SAN
+SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	     -fno-omit-frame-pointer
+BASE_CFLAGS += $(SAN_FLAGS)
+LDFLAGS    += $(SAN_FLAGS)
+endif
+
+# Dependencies, all through pkg-config.  Evaluated lazily: `make check`
+# installs missing packages first, then re-runs make.
+PC_LIBS     = jansson yaml-0.1 zlib libcrypto
+PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PC_LIBS) mupdf 2>/dev/null)
+PC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
+# Debian's mupdf is static only; its link line (DESIGN.md section 4).
+MUPDF_LIBS := $(shell $(PKG_CONFIG) --libs --static mupdf 2>/dev/null) -lharfbuzz
+
+ifndef V
+QUIET_CC   = @echo '   ' CC $@;
+QUIET_LINK = @echo '   ' LINK $@;
+QUIET_AR   = @echo '   ' AR $@;
+endif
+
+ALL_CFLAGS  = $(BASE_CFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pthread $(LDFLAGS)
+
+# lib/ without mupdf: a static archive linked into every tool.
+LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
+	  lib/paths.c lib/record.c lib/util.c
+# lib/ code that needs mupdf: one private shared library, so the 40 MB of
+# mupdf is installed once and not linked into every binary.
+PDF_SRC = lib/pdf.c lib/error.c lib/util.c
+
+TOOLS   = cc-ingest
+TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
+
+UNIT_SRC  = $(wildcard tests/unit/t-*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
+HELPER    = $(O)/tests/cc-test-tool
+
+LIBCC   = $(O)/libcc.a
+LIBPDF  = $(O)/lib/cc/libccpdf.so
+RPATH   = -Wl,-rpath,'$$ORIGIN/../lib/cc'
+
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
+
+.PHONY: all check test demo install uninstall clean deps FORCE \
+	man-lint tests-build bench
+
+all: $(TOOL_BINS)
+
+# --- flags stamp ---------------------------------------------------------
+$(O)/CFLAGS: FORCE
+	@mkdir -p $(O)
+	@echo '$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; \
+	else mv $@.new $@; echo '    * new build flags'; fi
+
+# --- objects -------------------------------------------------------------
+$(O)/%.o: %.c $(O)/CFLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+LIB_OBJ  = $(patsubst %.c,$(O)/%.o,$(LIB_SRC))
+PDF_OBJ  = $(patsubst %.c,$(O)/%.o,$(PDF_SRC))
+
+$(LIBCC): $(LIB_OBJ)
+	@rm -f $@
+	$(QUIET_AR)$(AR) rcs $@ $^
+
+$(LIBPDF): $(PDF_OBJ) lib/libccpdf.map
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccpdf.map \
+		-Wl,-soname,libccpdf.so -o $@ $(PDF_OBJ) $(MUPDF_LIBS) -lm
+
+$(O)/bin/%: $(O)/cmd/%.o $(LIBCC) $(LIBPDF)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) $(RPATH) -o $@ $< $(LIBCC) $(LIBPDF) $(PC_LDLIBS) -lm
+
+# Unit tests link lib/ statically, mupdf included where they need it.
+$(O)/tests/t-%: $(O)/tests/unit/t-%.o $(LIBCC) $(LIBPDF)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib/cc' -o $@ $< \
+		$(LIBCC) $(LIBPDF) $(PC_LDLIBS) -lm
+
+# The test helper makes PDFs with mupdf directly; it is never installed.
+$(HELPER): $(O)/tests/helper/cc-test-tool.o $(LIBCC) $(LIBPDF)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib/cc' -o $@ $< \
+		$(LIBCC) $(LIBPDF) $(PC_LDLIBS) $(MUPDF_LIBS) -lm
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# --- packages ------------------------------------------------------------
+deps:
+	@sh scripts/deps.sh
+
+# --- tests ---------------------------------------------------------------
+tests-build: all $(UNIT_BINS) $(HELPER)
+
+# `make check` first installs what is missing, then builds in a second make
+# (so pkg-config sees the new packages), then runs prove.
+check: deps
+	@$(MAKE) --no-print-directory tests-build
+	@$(MAKE) --no-print-directory man-lint
+	@CC_BUILD='$(CURDIR)/$(O)' prove -j2 --timer=0 $(PROVE_OPTS) \
+		$(UNIT_BINS) tests/t[0-9]*.sh
+
+test: check
+
+man-lint:
+	@for m in $(MAN1) $(MAN5) $(MAN7); do \
+		out=$$(mandoc -Tlint -W warning $$m 2>&1); \
+		if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	done; echo "man pages: mandoc -Tlint clean"
+
+# --- demo ----------------------------------------------------------------
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh pipelines/demo.sh $(O)/bin
+
+bench: all
+	@sh bench/ingest
+
+# --- install -------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)
+	install -m 755 $(LIBPDF) $(DESTDIR)$(LIBDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(patsubst %,$(DESTDIR)$(BINDIR)/%,$(TOOLS))
+	rm -rf $(DESTDIR)$(LIBDIR)
+
+clean:
+	rm -rf $(O)
+.SECONDARY:

@@ -1,0 +1,223 @@
+/*
+ * cc-ingest -- validate and fingerprint credit report PDFs.
+ *
+ * Thin main: options, config, the loop over files.  The work is in
+ * lib/ingest.c.  See cc-ingest(1).
+ */
+#include "cc.h"
+#include "config.h"
+#include "diag.h"
+#include "ingest.h"
+#include "pdf.h"
+#include "record.h"
+
+#include <getopt.h>
+#include <signal.h>
+
+static const char usage_text[] =
+"usage: cc-ingest [options] [FILE|DIR ...]\n"
+"\n"
+"Validate and fingerprint PDF credit reports: one `document' record per\n"
+"PDF on stdout, an `error' record for each file rejected.\n"
+"\n"
+"  -T, --files-from=FILE  read paths from FILE, one per line (- for stdin)\n"
+"  -0, --null             paths in --files-from are NUL-separated\n"
+"  -s, --store=DIR        copy each PDF into the content-addressed store DIR\n"
+"  -u, --owner=ID         record ID as the documents' owner\n"
+"      --max-bytes=SIZE   reject files larger than SIZE (default 10MiB)\n"
+"      --max-pages=N      reject documents of more than N pages (default 500)\n"
+"      --strict           stop at the first rejected file\n"
+"      --unbuffered       flush stdout after every record\n"
+"      --progress         show progress on stderr (default: when a terminal)\n"
+"      --no-progress      never show progress\n"
+"  -c, --config=FILE      read configuration from FILE\n"
+"  -h, --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Directories are searched for *.pdf files, in sorted order.\n"
+"Exit status: 0 all ingested, 1 some rejected, 2 usage, 65 bad config,\n"
+"66 no input, 74 I/O error.  See cc-ingest(1).\n";
+
+enum {
+	OPT_MAX_BYTES = 256, OPT_MAX_PAGES, OPT_STRICT, OPT_UNBUFFERED,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION,
+};
+
+static const struct option longopts[] = {
+	{ "files-from", required_argument, NULL, 'T' },
+	{ "null", no_argument, NULL, '0' },
+	{ "store", required_argument, NULL, 's' },
+	{ "owner", required_argument, NULL, 'u' },
+	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
+	{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "config", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct flag {
+	const char *key, *value, *name;
+};
+
+/* Report a rejected input: diagnostic, error record, worst status. */
+static int reject(const struct cc_error *e, int *status)
+{
+	json_t *rec = cc_record_error("ingest", e, NULL, NULL);
+	int st = cc_error_exit_status(e->code);
+
+	cc_warn_error(e);
+	if (cc_write_json(rec) < 0) {
+		json_decref(rec);
+		return -1;
+	}
+	json_decref(rec);
+	/* an I/O failure outranks a rejected file */
+	if (st == CC_EXIT_IOERR || *status == CC_EXIT_OK)
+		*status = st == CC_EXIT_NOINPUT ? CC_EXIT_REJECTED : st;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct flag flags[8];
+	int nflags = 0;
+	const char *config_path = NULL, *files_from = NULL;
+	int nul = 0, progress = -1, c, i, status = CC_EXIT_OK, strict;
+	struct cc_ingest_opts opts = { 0 };
+	struct cc_pathlist paths = { 0 };
+	struct cc_progress prog;
+	struct cc_config cfg;
+	struct cc_ingest *ig;
+	struct cc_error e;
+	size_t k;
+
+	cc_diag_init(argv[0]);
+	signal(SIGPIPE, SIG_DFL);
+	cc_error_clear(&e);
+
+	while ((c = getopt_long(argc, argv, "T:0s:u:c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'T': files_from = optarg; break;
+		case '0': nul = 1; break;
+		case 's':
+			flags[nflags++] = (struct flag){ "ingest.store", optarg, "--store" };
+			break;
+		case 'u':
+			flags[nflags++] = (struct flag){ "ingest.owner", optarg, "--owner" };
+			break;
+		case OPT_MAX_BYTES:
+			flags[nflags++] = (struct flag){ "ingest.max_bytes", optarg, "--max-bytes" };
+			break;
+		case OPT_MAX_PAGES:
+			flags[nflags++] = (struct flag){ "ingest.max_pages", optarg, "--max-pages" };
+			break;
+		case OPT_STRICT:
+			flags[nflags++] = (struct flag){ "input.strict", "true", "--strict" };
+			break;
+		case OPT_UNBUFFERED:
+			flags[nflags++] = (struct flag){ "output.unbuffered", "true", "--unbuffered" };
+			break;
+		case OPT_PROGRESS: progress = 1; break;
+		case OPT_NO_PROGRESS: progress = 0; break;
+		case 'c': config_path = optarg; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return cc_finish_stdout(CC_EXIT_OK);
+		case OPT_VERSION:
+			printf("cc-ingest %s (mupdf %s)\n", CC_VERSION,
+			       cc_pdf_engine_version());
+			return cc_finish_stdout(CC_EXIT_OK);
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n",
+				cc_diag_prog());
+			return CC_EXIT_USAGE;
+		}
+		if (nflags == (int)(sizeof(flags) / sizeof(flags[0])))
+			cc_usage_error("too many options");
+	}
+	if (optind == argc && !files_from)
+		cc_usage_error("no input files (give FILE, DIR or --files-from)");
+
+	cc_config_init(&cfg);
+	if (cc_config_load(&cfg, config_path, &e) < 0) {
+		cc_warn_error(&e);
+		return cc_error_exit_status(e.code) == CC_EXIT_NOINPUT ?
+		       CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
+	}
+	for (i = 0; i < nflags; i++) {
+		if (cc_config_set(&cfg, flags[i].key, flags[i].value,
+				  flags[i].name, &e) < 0)
+			cc_usage_error("%s: %s", flags[i].name, e.msg);
+	}
+	opts.max_bytes = cc_config_size(&cfg, "ingest.max_bytes");
+	opts.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
+	opts.store = cc_config_str(&cfg, "ingest.store");
+	opts.owner = cc_config_str(&cfg, "ingest.owner");
+	strict = cc_config_bool(&cfg, "input.strict");
+	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
+
+	if (files_from) {
+		FILE *f = strcmp(files_from, "-") == 0 ? stdin :
+			  fopen(files_from, "r");
+		struct cc_pathlist listed = { 0 };
+
+		if (!f)
+			cc_die(CC_EXIT_NOINPUT, "%s: %s", files_from,
+			       strerror(errno));
+		if (cc_pathlist_read(&listed, f, nul, &e) < 0)
+			cc_die(CC_EXIT_IOERR, "%s: %s", files_from, e.msg);
+		if (f != stdin)
+			fclose(f);
+		for (k = 0; k < listed.n; k++)
+			if (cc_pathlist_add(&paths, listed.v[k], &e) < 0) {
+				cc_error_at(&e, listed.v[k], 0);
+				if (reject(&e, &status) < 0)
+					goto out_write;
+			}
+		cc_pathlist_release(&listed);
+	}
+	for (i = optind; i < argc; i++)
+		if (cc_pathlist_add(&paths, argv[i], &e) < 0) {
+			cc_error_at(&e, argv[i], 0);
+			if (reject(&e, &status) < 0)
+				goto out_write;
+		}
+
+	ig = cc_ingest_new(&opts, &e);
+	if (!ig)
+		cc_die(cc_error_exit_status(e.code), "%s", e.msg);
+
+	cc_progress_init(&prog, progress, "files", (unsigned long)paths.n);
+	for (k = 0; k < paths.n; k++) {
+		json_t *rec;
+		int rc;
+
+		if (strict && status != CC_EXIT_OK)
+			break;
+		rc = cc_ingest_file(ig, paths.v[k], &rec, &e);
+		if (rc < 0) {
+			if (reject(&e, &status) < 0)
+				goto out_write;
+		} else {
+			rc = cc_write_json(rec);
+			json_decref(rec);
+			if (rc < 0)
+				goto out_write;
+		}
+		cc_progress_tick(&prog, (unsigned long)k + 1);
+	}
+	cc_progress_end(&prog);
+	cc_ingest_free(ig);
+	cc_pathlist_release(&paths);
+	cc_config_release(&cfg);
+	return cc_finish_stdout(status);
+
+out_write:
+	cc_warn("write error on standard output: %s", strerror(errno));
+	return CC_EXIT_IOERR;
+}

@@ -1,0 +1,67 @@
+#include "cc.h"
+#include "hash.h"
+
+#include <openssl/evp.h>
+
+struct cc_sha256 {
+	EVP_MD_CTX *md;
+};
+
+static void to_hex(const unsigned char *d, unsigned n, char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
+	hex[2 * n] = '\0';
+}
+
+int cc_sha256_hex(const void *data, size_t len, char hex[CC_SHA256_HEX],
+		  struct cc_error *e)
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned n = 0;
+
+	if (!EVP_Digest(data, len, d, &n, EVP_sha256(), NULL) || n != 32)
+		return cc_error_set(e, CC_ERR_IO, "hash.sha256",
+				    "SHA-256 failed in OpenSSL");
+	to_hex(d, n, hex);
+	return 0;
+}
+
+struct cc_sha256 *cc_sha256_new(void)
+{
+	struct cc_sha256 *h = cc_xcalloc(1, sizeof(*h));
+
+	h->md = EVP_MD_CTX_new();
+	if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL)) {
+		fprintf(stderr, "cc: cannot initialise SHA-256\n");
+		abort();
+	}
+	return h;
+}
+
+void cc_sha256_update(struct cc_sha256 *h, const void *data, size_t len)
+{
+	EVP_DigestUpdate(h->md, data, len);
+}
+
+void cc_sha256_final(struct cc_sha256 *h, char hex[CC_SHA256_HEX])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned n = 0;
+
+	EVP_DigestFinal_ex(h->md, d, &n);
+	to_hex(d, n, hex);
+}
+
+void cc_sha256_free(struct cc_sha256 *h)
+{
+	if (!h)
+		return;
+	EVP_MD_CTX_free(h->md);
+	free(h);
+}

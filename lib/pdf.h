@@ -1,0 +1,53 @@
+/*
+ * pdf.h -- everything cc asks of mupdf, behind one wrapper.
+ *
+ * mupdf's fz_try/fz_catch never escape pdf.c: each function here returns
+ * 0 or a negative enum cc_err and fills a struct cc_error.  mupdf's own
+ * warnings are swallowed (lib/ never prints).  A struct cc_pdf holds one
+ * mupdf context; make one per thread and keep it for the whole run.
+ */
+#ifndef CC_PDF_H
+#define CC_PDF_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+struct cc_pdf;
+
+/* A new context; the caller frees it with cc_pdf_free().  NULL on failure. */
+struct cc_pdf *cc_pdf_new(struct cc_error *e);
+void cc_pdf_free(struct cc_pdf *p);
+
+/* The version of mupdf linked in ("1.19.0"). */
+const char *cc_pdf_engine_version(void);
+
+struct cc_pdf_info {
+	int pages;
+	int *text_pages;   /* 1-based numbers of pages with a real text layer */
+	int ntext;
+	int encrypted;     /* the file has an encryption dictionary */
+	char *producer;    /* Info /Producer, NULL when absent */
+};
+
+/*
+ * A page's text layer counts as real when it draws at least this many
+ * visible letters or digits (invisible OCR layers, text render mode 3,
+ * do not count).
+ */
+#define CC_PDF_TEXT_MIN_CHARS 16
+
+/*
+ * Open the PDF held in data[0..len) (not copied; it must outlive the
+ * call), count its pages and find those with a real text layer.  Errors
+ * (e->id): "pdf.damaged" (cannot be opened or repaired, or a page cannot
+ * be read), "pdf.encrypted" (a user password is needed), "pdf.no_pages",
+ * "pdf.too_many_pages" (more than max_pages, when max_pages > 0).
+ * On success the caller owns info's contents: cc_pdf_info_release().
+ */
+int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
+		   int max_pages, struct cc_pdf_info *info,
+		   struct cc_error *e);
+void cc_pdf_info_release(struct cc_pdf_info *info);
+
+#endif

@@ -1,0 +1,227 @@
+#include "cc.h"
+
+#include <ctype.h>
+
+static void *oom(size_t n)
+{
+	fprintf(stderr, "cc: out of memory allocating %zu bytes\n", n);
+	abort();
+}
+
+void *cc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	return p ? p : oom(n);
+}
+
+void *cc_xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	return p ? p : oom(nmemb * size);
+}
+
+void *cc_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	return q ? q : oom(n);
+}
+
+char *cc_xstrdup(const char *s)
+{
+	return cc_xstrndup(s, strlen(s));
+}
+
+char *cc_xstrndup(const char *s, size_t n)
+{
+	char *p = cc_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *cc_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom(0);
+	return p;
+}
+
+void cc_grow(void **p, size_t *alloc, size_t n, size_t sz)
+{
+	size_t na;
+
+	if (n <= *alloc)
+		return;
+	na = *alloc ? *alloc : 8;
+	while (na < n) {
+		if (na > SIZE_MAX / 2 / sz)
+			oom(SIZE_MAX);
+		na *= 2;
+	}
+	*p = cc_xrealloc(*p, na * sz);
+	*alloc = na;
+}
+
+int cc_time_parse(const char *s, time_t *t)
+{
+	struct tm tm;
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	if (cc_parse_long(s, &v) == 0) {
+		*t = (time_t)v;
+		return 0;
+	}
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!end || (strcmp(end, "Z") != 0 && strcmp(end, "") != 0))
+		return -1;
+	*t = timegm(&tm);
+	return 0;
+}
+
+int cc_now(time_t *t)
+{
+	const char *s = getenv("CC_NOW");
+
+	if (s && *s)
+		return cc_time_parse(s, t);
+	*t = time(NULL);
+	return 0;
+}
+
+void cc_time_iso(time_t t, char *buf, size_t len)
+{
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) || !strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(buf, len, "1970-01-01T00:00:00Z");
+}
+
+int cc_parse_long(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cc_parse_size(const char *s, uint64_t *out)
+{
+	unsigned long long v;
+	uint64_t mul = 1;
+	char *end;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	case 't': case 'T': mul = 1ULL << 40; end++; break;
+	}
+	if (mul > 1 && *end == 'i')
+		end++;
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end)
+		return -1;
+	if (v > UINT64_MAX / mul)
+		return -1;
+	*out = v * mul;
+	return 0;
+}
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len, i;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+int cc_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n) {
+		k = utf8_seq(p + i, n - i);
+		if (!k)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+char *cc_utf8_sanitize(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = cc_xmalloc(n * 3 + 1);
+	size_t i = 0, o = 0, k;
+
+	while (i < n) {
+		k = utf8_seq(p + i, n - i);
+		if (k) {
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+		} else {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

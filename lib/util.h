@@ -1,0 +1,58 @@
+/*
+ * util.h -- small helpers shared by lib/ and cmd/.
+ *
+ * The x* allocators abort() on out-of-memory, as git's do: there is no
+ * useful recovery in a record filter, and every caller stays simple.
+ */
+#ifndef CC_UTIL_H
+#define CC_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+void *cc_xmalloc(size_t n);
+void *cc_xcalloc(size_t nmemb, size_t size);
+void *cc_xrealloc(void *p, size_t n);
+char *cc_xstrdup(const char *s);
+char *cc_xstrndup(const char *s, size_t n);
+/* Returns a new string the caller frees. */
+char *cc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *p (of *alloc elements of size sz) to hold at least n elements. */
+void cc_grow(void **p, size_t *alloc, size_t n, size_t sz);
+#define CC_GROW(p, alloc, n) \
+	cc_grow((void **)&(p), &(alloc), (n), sizeof(*(p)))
+
+/*
+ * "Now" for every record's timestamp.  $CC_NOW (seconds since the epoch,
+ * or YYYY-MM-DDTHH:MM:SSZ) fixes it, for reproducible runs and tests.
+ * Returns -1 and leaves *t alone when $CC_NOW is set but unparsable.
+ */
+int cc_now(time_t *t);
+
+/* Format t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into buf (at least 21 bytes). */
+void cc_time_iso(time_t t, char *buf, size_t len);
+
+/* Parse "YYYY-MM-DDTHH:MM:SSZ" (UTC) or a decimal epoch. 0 or -1. */
+int cc_time_parse(const char *s, time_t *t);
+
+/*
+ * Parse a byte size: "1048576", "512K", "10M", "16MiB", "1G" (powers of
+ * 1024; a trailing "B" or "iB" is accepted).  0 or -1.
+ */
+int cc_parse_size(const char *s, uint64_t *out);
+
+/* Parse a non-negative decimal integer that fits in a long.  0 or -1. */
+int cc_parse_long(const char *s, long *out);
+
+/* 1 when s[0..n) is well-formed UTF-8, else 0. */
+int cc_utf8_valid(const char *s, size_t n);
+
+/*
+ * A copy of s[0..n) with every ill-formed UTF-8 sequence replaced by
+ * U+FFFD, NUL-terminated; the caller frees it.
+ */
+char *cc_utf8_sanitize(const char *s, size_t n);
+
+#endif
