@@ -19,7 +19,7 @@ DATADIR    = $(PREFIX)/share/cc
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-O          = build
+O         ?= build
 
 CFLAGS    ?= -O2 -g
 BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -pthread -Ilib \
@@ -54,6 +54,7 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 
 # lib/ without mupdf: a static archive linked into every tool.
 LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
+	  lib/stream.c \
 	  lib/paths.c lib/record.c lib/util.c
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.

@@ -64,24 +64,6 @@ struct flag {
 	const char *key, *value, *name;
 };
 
-/* Report a rejected input: diagnostic, error record, worst status. */
-static int reject(const struct cc_error *e, int *status)
-{
-	json_t *rec = cc_record_error("ingest", e, NULL, NULL);
-	int st = cc_error_exit_status(e->code);
-
-	cc_warn_error(e);
-	if (cc_write_json(rec) < 0) {
-		json_decref(rec);
-		return -1;
-	}
-	json_decref(rec);
-	/* an I/O failure outranks a rejected file */
-	if (st == CC_EXIT_IOERR || *status == CC_EXIT_OK)
-		*status = st == CC_EXIT_NOINPUT ? CC_EXIT_REJECTED : st;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct flag flags[8];
@@ -176,7 +158,7 @@ int main(int argc, char **argv)
 		for (k = 0; k < listed.n; k++)
 			if (cc_pathlist_add(&paths, listed.v[k], &e) < 0) {
 				cc_error_at(&e, listed.v[k], 0);
-				if (reject(&e, &status) < 0)
+				if (cc_reject("ingest", &e, NULL, &status) < 0)
 					goto out_write;
 			}
 		cc_pathlist_release(&listed);
@@ -184,7 +166,7 @@ int main(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		if (cc_pathlist_add(&paths, argv[i], &e) < 0) {
 			cc_error_at(&e, argv[i], 0);
-			if (reject(&e, &status) < 0)
+			if (cc_reject("ingest", &e, NULL, &status) < 0)
 				goto out_write;
 		}
 
@@ -201,7 +183,7 @@ int main(int argc, char **argv)
 			break;
 		rc = cc_ingest_file(ig, paths.v[k], &rec, &e);
 		if (rc < 0) {
-			if (reject(&e, &status) < 0)
+			if (cc_reject("ingest", &e, NULL, &status) < 0)
 				goto out_write;
 		} else {
 			rc = cc_write_json(rec);

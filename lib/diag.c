@@ -1,5 +1,6 @@
 #include "cc.h"
 #include "diag.h"
+#include "record.h"
 
 static const char *prog = "cc";
 
@@ -134,4 +135,20 @@ int cc_finish_stdout(int status)
 		return CC_EXIT_IOERR;
 	}
 	return status;
+}
+
+int cc_reject(const char *stage, const struct cc_error *e, const char *doc,
+	      int *status)
+{
+	json_t *rec = cc_record_error(stage, e, doc, NULL);
+	int st = cc_error_exit_status(e->code), rc;
+
+	cc_warn_error(e);
+	rc = cc_write_json(rec);
+	json_decref(rec);
+	if (st == CC_EXIT_NOINPUT)
+		st = CC_EXIT_REJECTED;
+	if (st == CC_EXIT_IOERR || *status == CC_EXIT_OK)
+		*status = st;
+	return rc;
 }

@@ -45,6 +45,15 @@ void cc_progress_tick(struct cc_progress *p, unsigned long done);
 void cc_progress_end(struct cc_progress *p);
 
 /*
+ * Reject one input: print the diagnostic, write an `error` record for
+ * stage to stdout, and raise *status to the input's exit status (an I/O
+ * failure outranks a rejected input; input that cannot be opened counts as
+ * rejected).  0, or CC_ERR_IO when stdout fails.
+ */
+int cc_reject(const char *stage, const struct cc_error *e, const char *doc,
+	      int *status);
+
+/*
  * Flush and close stdout; on failure print a diagnostic and return
  * CC_EXIT_IOERR, else status unchanged.  Every tool ends with it.
  */

@@ -78,11 +78,13 @@ static int has_magic(const char *data, size_t len)
 	return memmem(data, n, "%PDF-", 5) != NULL;
 }
 
-static int has_eof_marker(const char *data, size_t len)
+/* A file that began as a PDF (it has objects) but lost its end. */
+static int looks_truncated(const char *data, size_t len)
 {
 	size_t n = len < 1024 ? len : 1024;
 
-	return memmem(data + len - n, n, "%%EOF", 5) != NULL;
+	return memmem(data + len - n, n, "%%EOF", 5) == NULL &&
+	       memmem(data, len, " obj", 4) != NULL;
 }
 
 static int mkdir_p(const char *dir)
@@ -280,13 +282,12 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 	rc = cc_pdf_inspect(ig->pdf, data, len, ig->opts.max_pages, &info, e);
 	if (rc < 0) {
 		if (strcmp(e->id, "pdf.damaged") == 0 &&
-		    !has_eof_marker(data, len)) {
+		    looks_truncated(data, len)) {
 			char why[sizeof(e->msg)];
 
 			memcpy(why, e->msg, sizeof(why));
 			cc_error_set(e, rc, "pdf.truncated",
-				     "truncated (no %%%%EOF) and cannot be "
-				     "repaired: %s", why);
+				     "truncated (no %%%%EOF); %s", why);
 		}
 		goto out_free;
 	}

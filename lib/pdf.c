@@ -10,12 +10,23 @@
 
 struct cc_pdf {
 	fz_context *ctx;
+	int nerrors;             /* errors mupdf caught and recovered from */
+	char first_error[256];   /* the first of them since the last reset */
 };
 
 static void quiet(void *user, const char *message)
 {
 	(void)user;
 	(void)message;
+}
+
+/* mupdf reports errors it recovers from (a missing object, say) here. */
+static void count_error(void *user, const char *message)
+{
+	struct cc_pdf *p = user;
+
+	if (p->nerrors++ == 0)
+		snprintf(p->first_error, sizeof(p->first_error), "%s", message);
 }
 
 struct cc_pdf *cc_pdf_new(struct cc_error *e)
@@ -29,10 +40,10 @@ struct cc_pdf *cc_pdf_new(struct cc_error *e)
 			     "cannot create a mupdf context");
 		return NULL;
 	}
-	fz_set_warning_callback(ctx, quiet, NULL);
-	fz_set_error_callback(ctx, quiet, NULL);
 	p = cc_xcalloc(1, sizeof(*p));
 	p->ctx = ctx;
+	fz_set_warning_callback(ctx, quiet, NULL);
+	fz_set_error_callback(ctx, count_error, p);
 	return p;
 }
 
@@ -160,7 +171,7 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	int rc = 0, i;
 	int page = -1;
 	int *text_pages = NULL;
-	int ntext = 0;
+	int ntext = 0, repaired;
 
 	memset(info, 0, sizeof(*info));
 	fz_var(stm);
@@ -194,11 +205,21 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 		if (fz_lookup_metadata(ctx, &doc->super, FZ_META_INFO_PRODUCER,
 				       buf, sizeof(buf)) > 0 && buf[0])
 			info->producer = cc_xstrdup(buf);
+		/*
+		 * In a file mupdf had to repair, an error recovered from while
+		 * reading a page means lost content (a truncated file's pages
+		 * point at objects that are gone): the page is not readable.
+		 */
+		repaired = pdf_was_repaired(ctx, doc);
 		text_pages = cc_xcalloc((size_t)info->pages, sizeof(int));
 		for (i = 0; i < info->pages; i++) {
 			page = i;
+			p->nerrors = 0;
 			if (page_has_text(ctx, doc, i))
 				text_pages[ntext++] = i + 1;
+			if (repaired && p->nerrors)
+				fz_throw(ctx, FZ_ERROR_GENERIC, "%s",
+					 p->first_error);
 		}
 	}
 	fz_always(ctx) {

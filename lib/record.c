@@ -177,7 +177,7 @@ static int parse_line(struct cc_reader *r, char *s, size_t n,
 		n--;
 	if (is_blank(s, n))
 		return 0;
-	obj = json_loadb(s, n, 0, &jerr);
+	obj = json_loadb(s, n, JSON_ALLOW_NUL, &jerr);
 	if (!obj) {
 		cc_error_set(e, CC_ERR_DATA, "json.syntax",
 			     "invalid JSON: %s at column %d", jerr.text,

@@ -1,0 +1,33 @@
+/*
+ * stream.h -- the record loop every filter runs (cmd/ side: it prints).
+ *
+ * Reads records from the sources, hands each good one to a callback, and
+ * rejects each bad line the same way in every tool: a diagnostic
+ * "prog: FILE:N: message" on stderr, an `error` record on stdout, and
+ * exit status 1 at the end (or a stop at the first one with strict).
+ */
+#ifndef CC_STREAM_H
+#define CC_STREAM_H
+
+#include "record.h"
+
+struct cc_stream_opts {
+	const char *stage;     /* "ocr", "extract", ... for error records */
+	int strict;            /* stop at the first bad record */
+	size_t max_record;     /* 0: CC_RECORD_MAX_DEFAULT */
+};
+
+/*
+ * Called for every good record.  The callback writes what it emits
+ * (passing the record through with cc_write_raw() is its job, so it can
+ * choose the order); it may raise *status with cc_reject().  Returns 0 to
+ * go on, or CC_ERR_IO to stop (stdout failed).  A NULL callback passes
+ * every record through unchanged.
+ */
+typedef int (*cc_record_fn)(struct cc_record *rec, void *arg, int *status);
+
+/* Run the loop; returns the tool's exit status (exitcodes.h). */
+int cc_stream_run(const char *const *sources, int n,
+		  const struct cc_stream_opts *o, cc_record_fn fn, void *arg);
+
+#endif

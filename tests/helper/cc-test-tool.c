@@ -1,0 +1,326 @@
+/*
+ * cc-test-tool -- what the tests need that no cc tool does, in the spirit
+ * of git's t/helper/test-tool.  Never installed.
+ *
+ *   cc-test-tool mkpdf [options] -o OUT   make a small test PDF
+ *   cc-test-tool record-cat [--strict] [--max-record SIZE] [FILE...]
+ *                                          run the shared record loop
+ *   cc-test-tool config [--config FILE] [KEY=VALUE...] KEY...
+ *                                          print resolved config values
+ *   cc-test-tool sha256 FILE               SHA-256 of a file through lib/
+ */
+#include "cc.h"
+#include "config.h"
+#include "diag.h"
+#include "hash.h"
+#include "record.h"
+#include "stream.h"
+
+#include <getopt.h>
+#include <mupdf/fitz.h>
+#include <mupdf/pdf.h>
+
+/* --- mkpdf ------------------------------------------------------------- */
+
+struct mkpdf {
+	int pages;
+	const char *kind;        /* text, image, invisible, blank */
+	const char *producer;
+	const char *user_pw, *owner_pw;
+	const char *lines[32];
+	int nlines;
+	long seed;
+};
+
+static void put_pdf_string(fz_context *ctx, fz_buffer *b, const char *s)
+{
+	fz_append_byte(ctx, b, '(');
+	for (; *s; s++) {
+		if (*s == '(' || *s == ')' || *s == '\\')
+			fz_append_byte(ctx, b, '\\');
+		fz_append_byte(ctx, b, *s);
+	}
+	fz_append_byte(ctx, b, ')');
+}
+
+static fz_image *noise_image(fz_context *ctx, long seed)
+{
+	fz_pixmap *pix = fz_new_pixmap(ctx, fz_device_gray(ctx), 170, 220,
+				       NULL, 0);
+	fz_image *img;
+	unsigned long x = (unsigned long)seed * 2654435761u + 1;
+	int i, n = pix->w * pix->h;
+
+	for (i = 0; i < n; i++) {
+		x = x * 6364136223846793005ul + 1442695040888963407ul;
+		pix->samples[i] = (unsigned char)(200 + (x >> 59));
+	}
+	img = fz_new_image_from_pixmap(ctx, pix, NULL);
+	fz_drop_pixmap(ctx, pix);
+	return img;
+}
+
+static int mkpdf(const struct mkpdf *m, const char *out)
+{
+	fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
+	pdf_document *doc = NULL;
+	fz_font *font = NULL;
+	fz_image *img = NULL;
+	pdf_obj *fref, *iref = NULL, *res, *page, *info;
+	fz_buffer *contents;
+	pdf_write_options opts;
+	char optstr[512], line[256];
+	int i, j, rc = 0;
+
+	if (!ctx)
+		return 1;
+	fz_var(doc);
+	fz_var(font);
+	fz_var(img);
+	fz_try(ctx) {
+		doc = pdf_create_document(ctx);
+		font = fz_new_base14_font(ctx, "Helvetica");
+		fref = pdf_add_simple_font(ctx, doc, font,
+					   PDF_SIMPLE_ENCODING_LATIN);
+		if (strcmp(m->kind, "image") == 0 ||
+		    strcmp(m->kind, "invisible") == 0) {
+			img = noise_image(ctx, m->seed);
+			iref = pdf_add_image(ctx, doc, img);
+		}
+		for (i = 0; i < m->pages; i++) {
+			res = pdf_new_dict(ctx, doc, 2);
+			pdf_dict_putp_drop(ctx, res, "Font/F1",
+					   pdf_keep_obj(ctx, fref));
+			if (iref)
+				pdf_dict_putp_drop(ctx, res, "XObject/Im1",
+						   pdf_keep_obj(ctx, iref));
+			contents = fz_new_buffer(ctx, 1024);
+			if (iref)
+				fz_append_string(ctx, contents,
+						 "q 612 0 0 792 0 0 cm /Im1 Do Q\n");
+			if (strcmp(m->kind, "blank") != 0 &&
+			    strcmp(m->kind, "image") != 0) {
+				fz_append_printf(ctx, contents, "BT %s/F1 11 Tf 72 720 Td 14 TL\n",
+						 strcmp(m->kind, "invisible") == 0 ? "3 Tr " : "");
+				for (j = 0; j < (m->nlines ? m->nlines : 4); j++) {
+					if (m->nlines)
+						snprintf(line, sizeof(line), m->lines[j], i + 1);
+					else if (j == 0)
+						snprintf(line, sizeof(line),
+							 "SAMPLE CREDIT REPORT  page %d of %d",
+							 i + 1, m->pages);
+					else
+						snprintf(line, sizeof(line),
+							 "ACME BANK  Account 4147XXXX%04ld  Balance $%ld.00",
+							 (m->seed + j) % 10000,
+							 (m->seed * 37 + j * 101) % 100000);
+					put_pdf_string(ctx, contents, line);
+					fz_append_string(ctx, contents, " '\n");
+				}
+				fz_append_string(ctx, contents, "ET\n");
+			}
+			page = pdf_add_page(ctx, doc, fz_make_rect(0, 0, 612, 792),
+					    0, res, contents);
+			pdf_insert_page(ctx, doc, -1, page);
+			pdf_drop_obj(ctx, page);
+			pdf_drop_obj(ctx, res);
+			fz_drop_buffer(ctx, contents);
+		}
+		if (m->producer) {
+			info = pdf_new_dict(ctx, doc, 1);
+			pdf_dict_put_text_string(ctx, info, PDF_NAME(Producer),
+						 m->producer);
+			pdf_dict_put_drop(ctx, pdf_trailer(ctx, doc),
+					  PDF_NAME(Info),
+					  pdf_add_object_drop(ctx, doc, info));
+		}
+		snprintf(optstr, sizeof(optstr), "compress");
+		if (m->user_pw || m->owner_pw) {
+			size_t k = strlen(optstr);
+
+			snprintf(optstr + k, sizeof(optstr) - k,
+				 ",encrypt=aes-128,user-password=%s,"
+				 "owner-password=%s,permissions=-3904",
+				 m->user_pw ? m->user_pw : "",
+				 m->owner_pw ? m->owner_pw : "owner");
+		}
+		pdf_parse_write_options(ctx, &opts, optstr);
+		pdf_save_document(ctx, doc, out, &opts);
+	}
+	fz_always(ctx) {
+		fz_drop_image(ctx, img);
+		fz_drop_font(ctx, font);
+		pdf_drop_document(ctx, doc);
+	}
+	fz_catch(ctx) {
+		fprintf(stderr, "cc-test-tool: mkpdf: %s\n",
+			fz_caught_message(ctx));
+		rc = 1;
+	}
+	fz_drop_context(ctx);
+	return rc;
+}
+
+static int cmd_mkpdf(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "pages", required_argument, NULL, 'n' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "producer", required_argument, NULL, 'p' },
+		{ "user-password", required_argument, NULL, 'U' },
+		{ "owner-password", required_argument, NULL, 'O' },
+		{ "line", required_argument, NULL, 'l' },
+		{ "seed", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct mkpdf m = { .pages = 1, .kind = "text" };
+	const char *out = NULL;
+	long v;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "o:", lo, NULL)) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'n':
+			if (cc_parse_long(optarg, &v) < 0 || v < 1 || v > 100000)
+				cc_usage_error("bad --pages");
+			m.pages = (int)v;
+			break;
+		case 'k': m.kind = optarg; break;
+		case 'p': m.producer = optarg; break;
+		case 'U': m.user_pw = optarg; break;
+		case 'O': m.owner_pw = optarg; break;
+		case 'l':
+			if (m.nlines < 32)
+				m.lines[m.nlines++] = optarg;
+			break;
+		case 's':
+			if (cc_parse_long(optarg, &v) < 0)
+				cc_usage_error("bad --seed");
+			m.seed = v;
+			break;
+		default:
+			return 2;
+		}
+	}
+	if (!out)
+		cc_usage_error("mkpdf: -o OUT is required");
+	return mkpdf(&m, out);
+}
+
+/* --- record-cat -------------------------------------------------------- */
+
+static int cmd_record_cat(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "strict", no_argument, NULL, 's' },
+		{ "max-record", required_argument, NULL, 'm' },
+		{ "unbuffered", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cc_stream_opts o = { .stage = "test" };
+	uint64_t sz;
+	int c, unbuffered = 0;
+
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 's': o.strict = 1; break;
+		case 'u': unbuffered = 1; break;
+		case 'm':
+			if (cc_parse_size(optarg, &sz) < 0)
+				cc_usage_error("bad --max-record");
+			o.max_record = (size_t)sz;
+			break;
+		default:
+			return 2;
+		}
+	}
+	cc_writer_init(unbuffered);
+	return cc_finish_stdout(cc_stream_run((const char *const *)argv + optind,
+					      argc - optind, &o, NULL, NULL));
+}
+
+/* --- config ------------------------------------------------------------ */
+
+static int cmd_config(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path = NULL;
+	struct cc_config cfg;
+	struct cc_error e;
+	int c, i;
+
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		if (c != 'c')
+			return 2;
+		path = optarg;
+	}
+	cc_config_init(&cfg);
+	if (cc_config_load(&cfg, path, &e) < 0) {
+		cc_warn_error(&e);
+		return cc_error_exit_status(e.code);
+	}
+	for (i = optind; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+
+		if (eq) {
+			char *key = cc_xstrndup(argv[i], (size_t)(eq - argv[i]));
+
+			if (cc_config_set(&cfg, key, eq + 1, "flag", &e) < 0) {
+				cc_warn_error(&e);
+				return CC_EXIT_USAGE;
+			}
+			free(key);
+			continue;
+		}
+		printf("%s=%s (%s)\n", argv[i],
+		       cc_config_str(&cfg, argv[i]) ?
+		       cc_config_str(&cfg, argv[i]) : "(unset)",
+		       cc_config_origin(&cfg, argv[i]));
+	}
+	cc_config_release(&cfg);
+	return cc_finish_stdout(0);
+}
+
+/* --- sha256 ------------------------------------------------------------ */
+
+static int cmd_sha256(int argc, char **argv)
+{
+	struct cc_sha256 *h;
+	char hex[CC_SHA256_HEX], buf[65536];
+	size_t n;
+	FILE *f;
+
+	if (argc != 2)
+		cc_usage_error("sha256 FILE");
+	f = fopen(argv[1], "rb");
+	if (!f)
+		cc_die(66, "%s: %s", argv[1], strerror(errno));
+	h = cc_sha256_new();
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		cc_sha256_update(h, buf, n);
+	fclose(f);
+	cc_sha256_final(h, hex);
+	cc_sha256_free(h);
+	printf("%s\n", hex);
+	return cc_finish_stdout(0);
+}
+
+int main(int argc, char **argv)
+{
+	cc_diag_init("cc-test-tool");
+	if (argc < 2)
+		cc_usage_error("usage: cc-test-tool mkpdf|record-cat|config|sha256 ...");
+	if (strcmp(argv[1], "mkpdf") == 0)
+		return cmd_mkpdf(argc - 1, argv + 1);
+	if (strcmp(argv[1], "record-cat") == 0)
+		return cmd_record_cat(argc - 1, argv + 1);
+	if (strcmp(argv[1], "config") == 0)
+		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "sha256") == 0)
+		return cmd_sha256(argc - 1, argv + 1);
+	cc_usage_error("unknown command '%s'", argv[1]);
+}
