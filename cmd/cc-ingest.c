@@ -26,6 +26,7 @@ static const char usage_text[] =
 "  -u, --owner=ID         record ID as the documents' owner\n"
 "      --max-bytes=SIZE   reject files larger than SIZE (default 10MiB)\n"
 "      --max-pages=N      reject documents of more than N pages (default 500)\n"
+"  -j, --jobs=N           work on N files at once (default: one per CPU)\n"
 "      --strict           stop at the first rejected file\n"
 "      --unbuffered       flush stdout after every record\n"
 "      --progress         show progress on stderr (default: when a terminal)\n"
@@ -50,6 +51,7 @@ static const struct option longopts[] = {
 	{ "owner", required_argument, NULL, 'u' },
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES },
 	{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -64,6 +66,31 @@ struct flag {
 	const char *key, *value, *name;
 };
 
+struct run {
+	int status;
+	int strict;
+	struct cc_progress prog;
+};
+
+/* Write each file's record or rejection, in list order. */
+static int emit(size_t index, int rc, json_t *rec, const struct cc_error *e,
+		void *arg)
+{
+	struct run *run = arg;
+
+	if (rc < 0) {
+		if (cc_reject("ingest", e, NULL, &run->status) < 0)
+			return CC_ERR_IO;
+	} else {
+		rc = cc_write_json(rec);
+		json_decref(rec);
+		if (rc < 0)
+			return CC_ERR_IO;
+	}
+	cc_progress_tick(&run->prog, (unsigned long)index + 1);
+	return run->strict && run->status != CC_EXIT_OK ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct flag flags[8];
@@ -72,7 +99,8 @@ int main(int argc, char **argv)
 	int nul = 0, progress = -1, c, i, status = CC_EXIT_OK, strict;
 	struct cc_ingest_opts opts = { 0 };
 	struct cc_pathlist paths = { 0 };
-	struct cc_progress prog;
+	struct run run = { 0 };
+	long jobs;
 	struct cc_config cfg;
 	struct cc_ingest *ig;
 	struct cc_error e;
@@ -82,7 +110,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_DFL);
 	cc_error_clear(&e);
 
-	while ((c = getopt_long(argc, argv, "T:0s:u:c:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "T:0s:u:j:c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'T': files_from = optarg; break;
 		case '0': nul = 1; break;
@@ -94,6 +122,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_MAX_BYTES:
 			flags[nflags++] = (struct flag){ "ingest.max_bytes", optarg, "--max-bytes" };
+			break;
+		case 'j':
+			flags[nflags++] = (struct flag){ "ingest.jobs", optarg, "--jobs" };
 			break;
 		case OPT_MAX_PAGES:
 			flags[nflags++] = (struct flag){ "ingest.max_pages", optarg, "--max-pages" };
@@ -141,6 +172,11 @@ int main(int argc, char **argv)
 	opts.store = cc_config_str(&cfg, "ingest.store");
 	opts.owner = cc_config_str(&cfg, "ingest.owner");
 	strict = cc_config_bool(&cfg, "input.strict");
+	jobs = cc_config_int(&cfg, "ingest.jobs");
+	if (jobs <= 0)
+		jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs > 64)
+		jobs = 64;
 	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
 
 	if (files_from) {
@@ -174,26 +210,15 @@ int main(int argc, char **argv)
 	if (!ig)
 		cc_die(cc_error_exit_status(e.code), "%s", e.msg);
 
-	cc_progress_init(&prog, progress, "files", (unsigned long)paths.n);
-	for (k = 0; k < paths.n; k++) {
-		json_t *rec;
-		int rc;
-
-		if (strict && status != CC_EXIT_OK)
-			break;
-		rc = cc_ingest_file(ig, paths.v[k], &rec, &e);
-		if (rc < 0) {
-			if (cc_reject("ingest", &e, NULL, &status) < 0)
-				goto out_write;
-		} else {
-			rc = cc_write_json(rec);
-			json_decref(rec);
-			if (rc < 0)
-				goto out_write;
-		}
-		cc_progress_tick(&prog, (unsigned long)k + 1);
-	}
-	cc_progress_end(&prog);
+	cc_progress_init(&run.prog, progress, "files", (unsigned long)paths.n);
+	run.status = status;
+	run.strict = strict;
+	if (!(strict && status != CC_EXIT_OK) &&
+	    cc_ingest_run(ig, paths.v, paths.n, jobs, emit, &run) ==
+	    CC_ERR_IO)
+		goto out_write;
+	cc_progress_end(&run.prog);
+	status = run.status;
 	cc_ingest_free(ig);
 	cc_pathlist_release(&paths);
 	cc_config_release(&cfg);

@@ -11,6 +11,7 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "output.unbuffered", CC_CFG_BOOL, "false" },
 	{ "ingest.max_bytes", CC_CFG_SIZE, "10MiB" },
 	{ "ingest.max_pages", CC_CFG_INT, "500" },
+	{ "ingest.jobs", CC_CFG_INT, "0" },
 	{ "ingest.store", CC_CFG_PATH, NULL },
 	{ "ingest.owner", CC_CFG_STRING, NULL },
 	{ NULL, 0, NULL },

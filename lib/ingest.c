@@ -5,6 +5,7 @@
 #include "record.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 struct cc_ingest {
@@ -179,7 +180,7 @@ static json_t *int_array(const int *v, int n)
 	return a;
 }
 
-static json_t *make_record(struct cc_ingest *ig, const char *hex,
+static json_t *make_record(const struct cc_ingest_opts *opts, const char *hex,
 			   const char *path, size_t bytes,
 			   const struct cc_pdf_info *info, const char *stored)
 {
@@ -197,7 +198,7 @@ static json_t *make_record(struct cc_ingest *ig, const char *hex,
 			    int_array(info->text_pages, info->ntext));
 	json_object_set_new(o, "encrypted", json_boolean(info->encrypted));
 	json_object_set_new(o, "producer", cc_json_str(info->producer));
-	json_object_set_new(o, "owner", cc_json_str(ig->opts.owner));
+	json_object_set_new(o, "owner", cc_json_str(opts->owner));
 	json_object_set_new(o, "ingested_at", json_string(when));
 	json_object_set_new(o, "stored", cc_json_str(stored));
 	json_object_set_new(o, "duplicate_of", json_null());
@@ -205,7 +206,7 @@ static json_t *make_record(struct cc_ingest *ig, const char *hex,
 }
 
 /* Returns the sha256 of the file in hex and its bytes, or an error. */
-static int load_file(struct cc_ingest *ig, const char *path, char **data,
+static int load_file(const struct cc_ingest_opts *o, const char *path, char **data,
 		     size_t *len, struct cc_error *e)
 {
 	struct stat st;
@@ -231,11 +232,11 @@ static int load_file(struct cc_ingest *ig, const char *path, char **data,
 				  "empty file");
 		goto out_close;
 	}
-	if (ig->opts.max_bytes && (uint64_t)st.st_size > ig->opts.max_bytes) {
+	if (o->max_bytes && (uint64_t)st.st_size > o->max_bytes) {
 		rc = cc_error_set(e, CC_ERR_DATA, "file.too_large",
 				  "%lld bytes, more than the limit of %llu",
 				  (long long)st.st_size,
-				  (unsigned long long)ig->opts.max_bytes);
+				  (unsigned long long)o->max_bytes);
 		goto out_close;
 	}
 	rc = read_all(fd, (size_t)st.st_size, data, e);
@@ -246,8 +247,14 @@ out_close:
 	return rc;
 }
 
-int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
-		   struct cc_error *e)
+/*
+ * The work on one file that needs nothing shared: load, check, hash,
+ * inspect, store, build the record.  When seen is given (single-threaded
+ * use), a file whose hash it holds is not inspected again.
+ */
+static int ingest_one(const struct cc_ingest_opts *o, struct cc_pdf *pdf,
+		      json_t *seen, const char *path, json_t **rec,
+		      struct cc_error *e)
 {
 	struct cc_pdf_info info;
 	char hex[CC_SHA256_HEX];
@@ -258,7 +265,7 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 
 	*rec = NULL;
 	cc_error_clear(e);
-	rc = load_file(ig, path, &data, &len, e);
+	rc = load_file(o, path, &data, &len, e);
 	if (rc < 0)
 		goto out_free;
 	if (!has_magic(data, len)) {
@@ -270,16 +277,14 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 	if (rc < 0)
 		goto out_free;
 
-	first = json_object_get(ig->seen, hex);
+	first = seen ? json_object_get(seen, hex) : NULL;
 	if (first) {
 		*rec = json_deep_copy(first);
 		json_object_set_new(*rec, "path", cc_json_str(path));
-		json_object_set(*rec, "duplicate_of",
-				json_object_get(first, "path"));
 		goto out_free;
 	}
 
-	rc = cc_pdf_inspect(ig->pdf, data, len, ig->opts.max_pages, &info, e);
+	rc = cc_pdf_inspect(pdf, data, len, o->max_pages, &info, e);
 	if (rc < 0) {
 		if (strcmp(e->id, "pdf.damaged") == 0 &&
 		    looks_truncated(data, len)) {
@@ -291,20 +296,186 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 		}
 		goto out_free;
 	}
-	if (ig->opts.store) {
-		rc = cc_store_put(ig->opts.store, hex, data, len, &stored, e);
+	if (o->store) {
+		rc = cc_store_put(o->store, hex, data, len, &stored, e);
 		if (rc < 0) {
 			cc_pdf_info_release(&info);
 			goto out_free;
 		}
 	}
-	*rec = make_record(ig, hex, path, len, &info, stored);
-	json_object_set(ig->seen, hex, *rec);
+	*rec = make_record(o, hex, path, len, &info, stored);
 	cc_pdf_info_release(&info);
 out_free:
 	if (rc < 0)
 		cc_error_at(e, path, 0);
 	free(stored);
 	free(data);
+	return rc;
+}
+
+/*
+ * In list order: the first record of a hash is remembered; a later one
+ * becomes a copy of the first with its own path and duplicate_of set.
+ * Takes rec, returns the record to emit.
+ */
+static json_t *dedupe(struct cc_ingest *ig, json_t *rec)
+{
+	const char *hex = json_string_value(json_object_get(rec, "doc"));
+	json_t *first = json_object_get(ig->seen, hex);
+	json_t *dup;
+
+	if (!first) {
+		json_object_set(ig->seen, hex, rec);
+		return rec;
+	}
+	dup = json_deep_copy(first);
+	json_object_set(dup, "path", json_object_get(rec, "path"));
+	json_object_set(dup, "duplicate_of", json_object_get(first, "path"));
+	json_decref(rec);
+	return dup;
+}
+
+int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
+		   struct cc_error *e)
+{
+	int rc = ingest_one(&ig->opts, ig->pdf, ig->seen, path, rec, e);
+
+	if (rc == 0)
+		*rec = dedupe(ig, *rec);
+	return rc;
+}
+
+/* --- many files, many threads ------------------------------------------ */
+
+struct slot {
+	int done;
+	int rc;
+	json_t *rec;
+	struct cc_error err;
+};
+
+struct pool {
+	struct cc_ingest *ig;
+	char *const *paths;
+	size_t n;
+	size_t next;          /* next path to hand out */
+	size_t emitted;       /* paths emitted so far */
+	size_t window;        /* at most this many paths ahead of emitted */
+	struct slot *slots;   /* window slots, indexed by path % window */
+	int stop;
+	pthread_mutex_t lock;
+	pthread_cond_t ready; /* a slot was filled */
+	pthread_cond_t room;  /* a slot was emitted */
+};
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	struct cc_error e;
+	struct cc_pdf *pdf = cc_pdf_new(&e);
+	struct slot *s;
+	json_t *rec;
+	size_t i;
+	int rc;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (!p->stop && p->next < p->n &&
+		       p->next >= p->emitted + p->window)
+			pthread_cond_wait(&p->room, &p->lock);
+		if (p->stop || p->next >= p->n)
+			break;
+		i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+
+		if (pdf)
+			rc = ingest_one(&p->ig->opts, pdf, NULL, p->paths[i],
+					&rec, &e);
+		else
+			rc = e.code, rec = NULL;
+
+		pthread_mutex_lock(&p->lock);
+		s = &p->slots[i % p->window];
+		s->rc = rc;
+		s->rec = rec;
+		s->err = e;
+		s->done = 1;
+		pthread_cond_broadcast(&p->ready);
+	}
+	pthread_mutex_unlock(&p->lock);
+	cc_pdf_free(pdf);
+	return NULL;
+}
+
+int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
+		  int jobs, cc_ingest_emit_fn emit, void *arg)
+{
+	struct pool p;
+	pthread_t *tids;
+	struct slot *s, got;
+	size_t i;
+	int started = 0, t, rc = 0;
+
+	if (jobs <= 1 || n <= 1) {
+		for (i = 0; i < n && rc == 0; i++) {
+			json_t *rec;
+			struct cc_error e;
+			int r = cc_ingest_file(ig, paths[i], &rec, &e);
+
+			rc = emit(i, r, rec, &e, arg);
+		}
+		return rc;
+	}
+
+	memset(&p, 0, sizeof(p));
+	p.ig = ig;
+	p.paths = paths;
+	p.n = n;
+	p.window = (size_t)jobs * 4;
+	p.slots = cc_xcalloc(p.window, sizeof(*p.slots));
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.ready, NULL);
+	pthread_cond_init(&p.room, NULL);
+	tids = cc_xcalloc((size_t)jobs, sizeof(*tids));
+	for (t = 0; t < jobs; t++)
+		if (pthread_create(&tids[started], NULL, worker, &p) == 0)
+			started++;
+	if (!started) {
+		/* no threads to be had: do the work here */
+		free(tids);
+		free(p.slots);
+		return cc_ingest_run(ig, paths, n, 1, emit, arg);
+	}
+
+	pthread_mutex_lock(&p.lock);
+	while (p.emitted < n && rc == 0) {
+		s = &p.slots[p.emitted % p.window];
+		while (!s->done)
+			pthread_cond_wait(&p.ready, &p.lock);
+		got = *s;
+		memset(s, 0, sizeof(*s));
+		i = p.emitted++;
+		pthread_cond_broadcast(&p.room);
+		pthread_mutex_unlock(&p.lock);
+
+		if (got.rc == 0)
+			got.rec = dedupe(ig, got.rec);
+		rc = emit(i, got.rc, got.rec, &got.err, arg);
+
+		pthread_mutex_lock(&p.lock);
+	}
+	p.stop = 1;
+	pthread_cond_broadcast(&p.room);
+	pthread_mutex_unlock(&p.lock);
+	for (t = 0; t < started; t++)
+		pthread_join(tids[t], NULL);
+	/* records finished but never emitted (a stop) */
+	for (i = 0; i < p.window; i++)
+		json_decref(p.slots[i].rec);
+	free(tids);
+	free(p.slots);
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.ready);
+	pthread_cond_destroy(&p.room);
 	return rc;
 }

@@ -40,6 +40,23 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 		   struct cc_error *e);
 
 /*
+ * Called once per path, in list order, in the thread that called
+ * cc_ingest_run(): rc is 0 with rec a new `document` record the callee
+ * owns, or negative with rec NULL and e the rejection.  Return 0 to go
+ * on, anything else to stop the run (cc_ingest_run() returns it).
+ */
+typedef int (*cc_ingest_emit_fn)(size_t index, int rc, json_t *rec,
+				 const struct cc_error *e, void *arg);
+
+/*
+ * Ingest paths[0..n) with jobs worker threads, each with its own mupdf
+ * context (jobs <= 1: in the calling thread).  Output order is the list
+ * order whatever the threads do; duplicates are decided in that order.
+ */
+int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
+		  int jobs, cc_ingest_emit_fn emit, void *arg);
+
+/*
  * Copy data (whose sha256 is hex) into the store as DIR/ab/<hex>.pdf, by
  * way of a temporary file and a rename, so that no reader ever sees half a
  * file.  An existing entry is kept.  *stored receives the path (the

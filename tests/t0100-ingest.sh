@@ -134,6 +134,19 @@ test_expect_success '--unbuffered gives the same records' '
 	test_cmp expect out
 '
 
+test_expect_success '-j N: the same records in the same order as one at a time' '
+	mkdir par &&
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do mkpdf par/f$i.pdf --seed $i --pages 2; done &&
+	cp par/f3.pdf par/f99.pdf && echo junk >par/f5b.pdf && mkpdf par/f7b.pdf --user-password pw &&
+	test_expect_code 1 cc-ingest -j 1 par one.pdf par >one 2>err1 &&
+	test_expect_code 1 cc-ingest -j 2 par one.pdf par >two 2>err2 &&
+	test_expect_code 1 cc-ingest --jobs 5 par one.pdf par >five 2>err5 &&
+	test_cmp one two && test_cmp one five &&
+	test_cmp err1 err2 && test_cmp err1 err5 &&
+	test $(grep -c "\"duplicate_of\":\"par/f3.pdf\"" one) -eq 3 &&
+	test $(grep -c "\"kind\":\"error\"" one) -eq 4
+'
+
 test_expect_success 'no operands is a usage error (exit 2)' '
 	test_expect_code 2 cc-ingest >out 2>err &&
 	cat >expect <<-\EOF &&
