@@ -128,8 +128,9 @@ int cc_config_set(struct cc_config *c, const char *key, const char *value,
 		char *shown = cc_utf8_sanitize(value, strlen(value));
 
 		cc_error_set(e, CC_ERR_CONFIG, "config.type",
-			     "'%s': expected %s, got '%.100s'", key,
-			     type_name(cc_config_keys[i].type), shown);
+			     "'%s': expected %s, got '%.*s'", key,
+			     type_name(cc_config_keys[i].type),
+			     (int)cc_utf8_prefix(shown, 100), shown);
 		free(shown);
 		return e->code;
 	}
@@ -165,19 +166,39 @@ static int set_from_yaml(struct cc_config *c, const char *key,
 	return rc;
 }
 
+/* 1 when some key in the table lies under the section name. */
+static int is_section(const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	for (i = 0; cc_config_keys[i].name; i++)
+		if (strncmp(cc_config_keys[i].name, name, n) == 0 &&
+		    cc_config_keys[i].name[n] == '.')
+			return 1;
+	return 0;
+}
+
+static int is_null_scalar(yaml_node_t *v)
+{
+	const char *s = (const char *)v->data.scalar.value;
+
+	return v->type == YAML_SCALAR_NODE &&
+	       v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (!*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0);
+}
+
 static int walk(struct cc_config *c, yaml_document_t *doc, yaml_node_t *node,
 		const char *prefix, const char *path, struct cc_error *e)
 {
 	yaml_node_pair_t *pair;
 	yaml_node_t *k, *v;
 	char key[256];
-	int rc, i;
+	int rc, idx;
 
 	if (node->type != YAML_MAPPING_NODE) {
 		cc_error_set(e, CC_ERR_CONFIG, "config.syntax",
-			     "%s%sexpected a mapping of keys",
-			     prefix[0] ? prefix : "",
-			     prefix[0] ? ": " : "");
+			     "expected a mapping of keys");
 		cc_error_at(e, path, (long)node->start_mark.line + 1);
 		return e->code;
 	}
@@ -193,45 +214,59 @@ static int walk(struct cc_config *c, yaml_document_t *doc, yaml_node_t *node,
 		}
 		snprintf(key, sizeof(key), "%s%s%s", prefix,
 			 prefix[0] ? "." : "", (char *)k->data.scalar.value);
-		if (v->type == YAML_MAPPING_NODE) {
-			/* a section: at least one known key must start with it */
-			size_t kl = strlen(key);
-			int known = 0;
-
-			for (i = 0; cc_config_keys[i].name; i++)
-				if (strncmp(cc_config_keys[i].name, key, kl) == 0 &&
-				    cc_config_keys[i].name[kl] == '.')
-					known = 1;
-			if (!known) {
-				cc_error_set(e, CC_ERR_CONFIG,
-					     "config.unknown_key",
-					     "unknown key '%.200s'", key);
-				cc_error_at(e, path,
-					    (long)k->start_mark.line + 1);
-				return e->code;
-			}
-			rc = walk(c, doc, v, key, path, e);
-		} else if (v->type == YAML_SCALAR_NODE) {
-			if (key_index(key) < 0) {
-				cc_error_set(e, CC_ERR_CONFIG,
-					     "config.unknown_key",
-					     "unknown key '%.200s'", key);
-				cc_error_at(e, path,
-					    (long)k->start_mark.line + 1);
-				return e->code;
-			}
+		idx = key_index(key);
+		if (idx >= 0 && v->type == YAML_SCALAR_NODE) {
 			rc = set_from_yaml(c, key, v, path, e);
-		} else {
+		} else if (idx >= 0) {
 			cc_error_set(e, CC_ERR_CONFIG, "config.type",
-				     "'%.200s': expected a single value, not a list",
-				     key);
+				     "'%s': expected %s, not a %s", key,
+				     type_name(cc_config_keys[idx].type),
+				     v->type == YAML_MAPPING_NODE ? "mapping" :
+				     "list");
 			cc_error_at(e, path, (long)v->start_mark.line + 1);
+			rc = e->code;
+		} else if (is_section(key) && v->type == YAML_MAPPING_NODE) {
+			rc = walk(c, doc, v, key, path, e);
+		} else if (is_section(key) && is_null_scalar(v)) {
+			rc = 0;   /* `section:` with every key commented out */
+		} else if (is_section(key)) {
+			cc_error_set(e, CC_ERR_CONFIG, "config.type",
+				     "'%s' is a section: expected a mapping of "
+				     "keys", key);
+			cc_error_at(e, path, (long)v->start_mark.line + 1);
+			rc = e->code;
+		} else {
+			char *shown = cc_utf8_sanitize(key, strlen(key));
+
+			cc_error_set(e, CC_ERR_CONFIG, "config.unknown_key",
+				     "unknown key '%.*s'",
+				     (int)cc_utf8_prefix(shown, 200), shown);
+			free(shown);
+			cc_error_at(e, path, (long)k->start_mark.line + 1);
 			rc = e->code;
 		}
 		if (rc < 0)
 			return rc;
 	}
 	return 0;
+}
+
+/* The 1-based line of byte offset off in the file (libyaml's reader
+ * errors give an offset, not a line). */
+static long line_of_offset(const char *path, size_t off)
+{
+	FILE *f = fopen(path, "rb");
+	long line = 1;
+	size_t i;
+	int ch;
+
+	if (!f)
+		return 0;
+	for (i = 0; i < off && (ch = getc(f)) != EOF; i++)
+		if (ch == '\n')
+			line++;
+	fclose(f);
+	return line;
 }
 
 int cc_config_load_file(struct cc_config *c, const char *path,
@@ -260,7 +295,9 @@ int cc_config_load_file(struct cc_config *c, const char *path,
 		cc_error_set(e, CC_ERR_CONFIG, "config.syntax",
 			     "invalid YAML: %s",
 			     parser.problem ? parser.problem : "parse error");
-		cc_error_at(e, path, (long)parser.problem_mark.line + 1);
+		cc_error_at(e, path, parser.error == YAML_READER_ERROR ?
+			    line_of_offset(path, parser.problem_offset) :
+			    (long)parser.problem_mark.line + 1);
 		yaml_parser_delete(&parser);
 		fclose(f);
 		return e->code;

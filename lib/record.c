@@ -92,9 +92,8 @@ static int open_next(struct cc_reader *r, struct cc_error *e)
 	}
 	if (fd < 0) {
 		cc_error_set(e, errno == ENOENT ? CC_ERR_NOINPUT : CC_ERR_IO,
-			     "input.open", "cannot open '%s': %s", r->name,
-			     strerror(errno));
-		cc_error_at(e, NULL, 0);
+			     "input.open", "%s", strerror(errno));
+		cc_error_at(e, r->name, 0);
 		free(r->name);
 		r->name = NULL;
 		return e->code;
@@ -102,14 +101,25 @@ static int open_next(struct cc_reader *r, struct cc_error *e)
 	r->gz = gzdopen(fd, "rb");
 	if (!r->gz) {
 		close(fd);
-		cc_error_set(e, CC_ERR_IO, "input.open", "cannot read '%s'",
-			     r->name);
+		cc_error_set(e, CC_ERR_IO, "input.open", "cannot read");
+		cc_error_at(e, r->name, 0);
 		free(r->name);
 		r->name = NULL;
 		return e->code;
 	}
 	gzbuffer(r->gz, CHUNK * 2);
 	return 1;
+}
+
+/* gzerror()'s text without the "<fd:3>: " zlib puts in front of it. */
+static const char *gz_message(gzFile gz, int *errnum)
+{
+	const char *msg = gzerror(gz, errnum);
+	const char *p;
+
+	if (msg && strncmp(msg, "<fd:", 4) == 0 && (p = strstr(msg, ">: ")))
+		return p + 3;
+	return msg ? msg : "unknown error";
 }
 
 /* Read more bytes into the buffer.  1 read, 0 eof, <0 error. */
@@ -130,7 +140,7 @@ static int fill(struct cc_reader *r, struct cc_error *e)
 	}
 	n = gzread(r->gz, r->buf + r->end, (unsigned)(r->alloc - r->end));
 	if (n < 0) {
-		msg = gzerror(r->gz, &errnum);
+		msg = gz_message(r->gz, &errnum);
 		cc_error_set(e, CC_ERR_IO, "input.read", "read error: %s",
 			     errnum == Z_ERRNO ? strerror(errno) : msg);
 		cc_error_at(e, r->name, r->line + 1);
@@ -138,7 +148,7 @@ static int fill(struct cc_reader *r, struct cc_error *e)
 	}
 	if (n == 0) {
 		/* a truncated gzip stream ends without an error from gzread */
-		msg = gzerror(r->gz, &errnum);
+		msg = gz_message(r->gz, &errnum);
 		if (errnum != Z_OK && errnum != Z_BUF_ERROR) {
 			cc_error_set(e, CC_ERR_IO, "input.read",
 				     "read error: %s", msg);
@@ -237,7 +247,8 @@ int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
 		}
 		nl = memchr(r->buf + r->scan, '\n', r->end - r->scan);
 		if (!nl) {
-			if (r->end - r->start > r->max_record && !r->skipping) {
+			if (r->end - r->start > r->max_record + 1 &&
+			    !r->skipping) {
 				r->skipping = 1;
 				r->start = r->scan = r->end;
 			} else if (r->skipping) {
@@ -270,7 +281,8 @@ int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
 				     (nl < r->buf + r->end);
 		r->line++;
 		r->total_lines++;
-		if (r->skipping || len > r->max_record) {
+		if (r->skipping ||
+		    len - (len && line[len - 1] == '\r') > r->max_record) {
 			r->skipping = 0;
 			cc_error_set(e, CC_ERR_DATA, "record.too_large",
 				     "record longer than %zu bytes",

@@ -75,7 +75,7 @@ void cc_grow(void **p, size_t *alloc, size_t n, size_t sz)
 
 int cc_time_parse(const char *s, time_t *t)
 {
-	struct tm tm;
+	struct tm tm, want, back;
 	char *end;
 	long v;
 
@@ -89,7 +89,15 @@ int cc_time_parse(const char *s, time_t *t)
 	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (!end || (strcmp(end, "Z") != 0 && strcmp(end, "") != 0))
 		return -1;
-	*t = timegm(&tm);
+	want = tm;
+	v = (long)timegm(&tm);
+	/* timegm normalises 2026-02-30 to March: refuse what does not exist */
+	if (!gmtime_r(&(time_t){ (time_t)v }, &back) || back.tm_year != want.tm_year ||
+	    back.tm_mon != want.tm_mon || back.tm_mday != want.tm_mday ||
+	    back.tm_hour != want.tm_hour || back.tm_min != want.tm_min ||
+	    back.tm_sec != want.tm_sec)
+		return -1;
+	*t = (time_t)v;
 	return 0;
 }
 
@@ -224,4 +232,17 @@ char *cc_utf8_sanitize(const char *s, size_t n)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+size_t cc_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return n;
+	n = max;
+	/* back up over continuation bytes to the start of a character */
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
 }

@@ -50,6 +50,12 @@ int cc_parse_long(const char *s, long *out);
 int cc_utf8_valid(const char *s, size_t n);
 
 /*
+ * The length of the longest prefix of the valid UTF-8 string s that is at
+ * most max bytes and does not split a character.
+ */
+size_t cc_utf8_prefix(const char *s, size_t max);
+
+/*
  * A copy of s[0..n) with every ill-formed UTF-8 sequence replaced by
  * U+FFFD, NUL-terminated; the caller frees it.
  */

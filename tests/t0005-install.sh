@@ -1,0 +1,38 @@
+#!/bin/sh
+# make install: the layout, a working relocatable install, and its size
+# (mupdf linked once, not into every tool).
+. "$(dirname "$0")/test-lib.sh"
+
+command -v make >/dev/null || test_skip_all "make not found"
+
+test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
+	make -s -C "$SRCDIR" install DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
+	test -x root/usr/bin/cc-ingest &&
+	test -f root/usr/lib/cc/libccpdf.so &&
+	test -f root/usr/share/man/man1/cc-ingest.1 &&
+	test -f root/usr/share/man/man5/cc-records.5 &&
+	test -f root/usr/share/man/man5/cc.yaml.5 &&
+	test -f root/usr/share/man/man7/cc.7
+'
+
+test_expect_success 'the installed tools find their library wherever the tree is moved' '
+	mv root moved &&
+	moved/usr/bin/cc-ingest --version >v &&
+	grep -q "^cc-ingest " v &&
+	ldd moved/usr/bin/cc-ingest | grep libccpdf.so >lib &&
+	grep -q "moved/usr/bin/../lib/cc/libccpdf.so" lib
+'
+
+test_expect_success 'a full install stays under 100 MB' '
+	size=$(du -sk moved | cut -f1) &&
+	echo "installed size: $size KiB" &&
+	test "$size" -lt 102400
+'
+
+test_expect_success 'no tool links mupdf itself' '
+	for b in moved/usr/bin/cc-*; do
+		test $(stat -c %s "$b") -lt 10485760 || { echo "$b is large"; false; }
+	done
+'
+
+test_done
