@@ -134,7 +134,7 @@ tests-build: all $(UNIT_BINS) $(HELPER)
 check: deps
 	@$(MAKE) --no-print-directory tests-build
 	@$(MAKE) --no-print-directory man-lint
-	@CC_BUILD='$(CURDIR)/$(O)' prove -j2 --timer=0 $(PROVE_OPTS) \
+	@CC_BUILD='$(CURDIR)/$(O)' prove -j2 $(PROVE_OPTS) \
 		$(UNIT_BINS) tests/t[0-9]*.sh
 
 test: check

@@ -10,9 +10,9 @@
 #include "ingest.h"
 #include "pdf.h"
 #include "record.h"
+#include "stream.h"
 
 #include <getopt.h>
-#include <signal.h>
 
 static const char usage_text[] =
 "usage: cc-ingest [options] [FILE|DIR ...]\n"
@@ -62,10 +62,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct flag {
-	const char *key, *value, *name;
-};
-
 struct run {
 	int status;
 	int strict;
@@ -93,85 +89,67 @@ static int emit(size_t index, int rc, json_t *rec, const struct cc_error *e,
 
 int main(int argc, char **argv)
 {
-	struct flag flags[8];
-	int nflags = 0;
+	struct cc_config_flags flags = { 0 };
 	const char *config_path = NULL, *files_from = NULL;
-	int nul = 0, progress = -1, c, i, status = CC_EXIT_OK, strict;
+	int nul = 0, progress = -1, c, i, status = CC_EXIT_OK;
 	struct cc_ingest_opts opts = { 0 };
 	struct cc_pathlist paths = { 0 };
 	struct run run = { 0 };
-	long jobs;
+	struct cc_ingest *ig = NULL;
 	struct cc_config cfg;
-	struct cc_ingest *ig;
 	struct cc_error e;
+	long jobs;
 	size_t k;
 
-	cc_diag_init(argv[0]);
-	signal(SIGPIPE, SIG_DFL);
+	cc_tool_init(argc, argv);
 	cc_error_clear(&e);
-
 	while ((c = getopt_long(argc, argv, "T:0s:u:j:c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'T': files_from = optarg; break;
 		case '0': nul = 1; break;
-		case 's':
-			flags[nflags++] = (struct flag){ "ingest.store", optarg, "--store" };
-			break;
-		case 'u':
-			flags[nflags++] = (struct flag){ "ingest.owner", optarg, "--owner" };
-			break;
+		case 's': cc_config_flag(&flags, "ingest.store", optarg, "--store"); break;
+		case 'u': cc_config_flag(&flags, "ingest.owner", optarg, "--owner"); break;
+		case 'j': cc_config_flag(&flags, "ingest.jobs", optarg, "--jobs"); break;
 		case OPT_MAX_BYTES:
-			flags[nflags++] = (struct flag){ "ingest.max_bytes", optarg, "--max-bytes" };
-			break;
-		case 'j':
-			flags[nflags++] = (struct flag){ "ingest.jobs", optarg, "--jobs" };
+			cc_config_flag(&flags, "ingest.max_bytes", optarg, "--max-bytes");
 			break;
 		case OPT_MAX_PAGES:
-			flags[nflags++] = (struct flag){ "ingest.max_pages", optarg, "--max-pages" };
+			cc_config_flag(&flags, "ingest.max_pages", optarg, "--max-pages");
 			break;
 		case OPT_STRICT:
-			flags[nflags++] = (struct flag){ "input.strict", "true", "--strict" };
+			cc_config_flag(&flags, "input.strict", "true", "--strict");
 			break;
 		case OPT_UNBUFFERED:
-			flags[nflags++] = (struct flag){ "output.unbuffered", "true", "--unbuffered" };
+			cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered");
 			break;
 		case OPT_PROGRESS: progress = 1; break;
 		case OPT_NO_PROGRESS: progress = 0; break;
 		case 'c': config_path = optarg; break;
 		case 'h':
 			fputs(usage_text, stdout);
-			return cc_finish_stdout(CC_EXIT_OK);
+			status = cc_finish_stdout(CC_EXIT_OK);
+			goto out_flags;
 		case OPT_VERSION:
 			printf("cc-ingest %s (mupdf %s)\n", CC_VERSION,
 			       cc_pdf_engine_version());
-			return cc_finish_stdout(CC_EXIT_OK);
+			status = cc_finish_stdout(CC_EXIT_OK);
+			goto out_flags;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n",
 				cc_diag_prog());
-			return CC_EXIT_USAGE;
+			status = CC_EXIT_USAGE;
+			goto out_flags;
 		}
-		if (nflags == (int)(sizeof(flags) / sizeof(flags[0])))
-			cc_usage_error("too many options");
 	}
 	if (optind == argc && !files_from)
 		cc_usage_error("no input files (give FILE, DIR or --files-from)");
 
-	cc_config_init(&cfg);
-	if (cc_config_load(&cfg, config_path, &e) < 0) {
-		cc_warn_error(&e);
-		return cc_error_exit_status(e.code) == CC_EXIT_NOINPUT ?
-		       CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
-	}
-	for (i = 0; i < nflags; i++) {
-		if (cc_config_set(&cfg, flags[i].key, flags[i].value,
-				  flags[i].name, &e) < 0)
-			cc_usage_error("%s: %s", flags[i].name, e.msg);
-	}
+	cc_tool_config(&cfg, config_path, &flags);
 	opts.max_bytes = cc_config_size(&cfg, "ingest.max_bytes");
 	opts.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	opts.store = cc_config_str(&cfg, "ingest.store");
 	opts.owner = cc_config_str(&cfg, "ingest.owner");
-	strict = cc_config_bool(&cfg, "input.strict");
+	run.strict = cc_config_bool(&cfg, "input.strict");
 	jobs = cc_config_int(&cfg, "ingest.jobs");
 	if (jobs <= 0)
 		jobs = sysconf(_SC_NPROCESSORS_ONLN);
@@ -183,48 +161,63 @@ int main(int argc, char **argv)
 		FILE *f = strcmp(files_from, "-") == 0 ? stdin :
 			  fopen(files_from, "r");
 		struct cc_pathlist listed = { 0 };
+		int rc;
 
-		if (!f)
-			cc_die(CC_EXIT_NOINPUT, "%s: %s", files_from,
-			       strerror(errno));
-		if (cc_pathlist_read(&listed, f, nul, &e) < 0)
-			cc_die(CC_EXIT_IOERR, "%s: %s", files_from, e.msg);
+		if (!f) {
+			cc_warn("%s: %s", files_from, strerror(errno));
+			status = CC_EXIT_NOINPUT;
+			goto out_cfg;
+		}
+		rc = cc_pathlist_read(&listed, f, nul, &e);
 		if (f != stdin)
 			fclose(f);
-		for (k = 0; k < listed.n; k++)
+		for (k = 0; rc == 0 && k < listed.n; k++)
 			if (cc_pathlist_add(&paths, listed.v[k], &e) < 0) {
 				cc_error_at(&e, listed.v[k], 0);
 				if (cc_reject("ingest", &e, NULL, &status) < 0)
-					goto out_write;
+					rc = CC_ERR_IO;
 			}
 		cc_pathlist_release(&listed);
+		if (rc < 0) {
+			if (strcmp(e.id, "input.read") == 0)
+				cc_warn("%s: %s", files_from, e.msg);
+			status = CC_EXIT_IOERR;
+			goto out_paths;
+		}
 	}
 	for (i = optind; i < argc; i++)
 		if (cc_pathlist_add(&paths, argv[i], &e) < 0) {
 			cc_error_at(&e, argv[i], 0);
-			if (cc_reject("ingest", &e, NULL, &status) < 0)
-				goto out_write;
+			if (cc_reject("ingest", &e, NULL, &status) < 0) {
+				status = CC_EXIT_IOERR;
+				goto out_paths;
+			}
 		}
 
 	ig = cc_ingest_new(&opts, &e);
-	if (!ig)
-		cc_die(cc_error_exit_status(e.code), "%s", e.msg);
-
+	if (!ig) {
+		cc_warn("%s", e.msg);
+		status = cc_error_exit_status(e.code);
+		goto out_paths;
+	}
 	cc_progress_init(&run.prog, progress, "files", (unsigned long)paths.n);
 	run.status = status;
-	run.strict = strict;
-	if (!(strict && status != CC_EXIT_OK) &&
-	    cc_ingest_run(ig, paths.v, paths.n, jobs, emit, &run) ==
-	    CC_ERR_IO)
-		goto out_write;
+	if (!(run.strict && status != CC_EXIT_OK) &&
+	    cc_ingest_run(ig, paths.v, paths.n, (int)jobs, emit, &run) ==
+	    CC_ERR_IO) {
+		cc_warn("write error on standard output: %s", strerror(errno));
+		status = CC_EXIT_IOERR;
+		goto out_ingest;
+	}
 	cc_progress_end(&run.prog);
-	status = run.status;
+	status = cc_finish_stdout(run.status);
+out_ingest:
 	cc_ingest_free(ig);
+out_paths:
 	cc_pathlist_release(&paths);
+out_cfg:
 	cc_config_release(&cfg);
-	return cc_finish_stdout(status);
-
-out_write:
-	cc_warn("write error on standard output: %s", strerror(errno));
-	return CC_EXIT_IOERR;
+out_flags:
+	cc_config_flags_release(&flags);
+	return status;
 }

@@ -330,8 +330,8 @@ static int load_env(struct cc_config *c, struct cc_error *e)
 			name[j] = name[j] == '.' ? '_' :
 				  (char)toupper((unsigned char)name[j]);
 		v = getenv(name);
-		if (!v)
-			continue;
+		if (!v || !*v)
+			continue;   /* an empty variable is an unset one */
 		snprintf(origin, sizeof(origin), "$%s", name);
 		rc = cc_config_set(c, cc_config_keys[i].name, v, origin, e);
 		if (rc < 0) {
@@ -342,6 +342,17 @@ static int load_env(struct cc_config *c, struct cc_error *e)
 			free(m);
 			return rc;
 		}
+	}
+	v = getenv("CC_NOW");
+	if (v && *v && cc_time_parse(v, &(time_t){ 0 }) < 0) {
+		char *shown = cc_utf8_sanitize(v, strlen(v));
+
+		cc_error_set(e, CC_ERR_CONFIG, "config.type",
+			     "environment CC_NOW: expected seconds since the "
+			     "epoch or YYYY-MM-DDTHH:MM:SSZ, got '%.*s'",
+			     (int)cc_utf8_prefix(shown, 100), shown);
+		free(shown);
+		return e->code;
 	}
 	return 0;
 }
@@ -420,4 +431,21 @@ int cc_config_bool(const struct cc_config *c, const char *key)
 	if (v)
 		parse_bool(v, &b);
 	return b;
+}
+
+void cc_config_flag(struct cc_config_flags *f, const char *key,
+		    const char *value, const char *name)
+{
+	CC_GROW(f->v, f->alloc, f->n + 1);
+	f->v[f->n].key = key;
+	f->v[f->n].value = value;
+	f->v[f->n].name = name;
+	f->n++;
+}
+
+void cc_config_flags_release(struct cc_config_flags *f)
+{
+	free(f->v);
+	f->v = NULL;
+	f->n = f->alloc = 0;
 }

@@ -59,6 +59,19 @@ int cc_config_load_file(struct cc_config *c, const char *path,
 int cc_config_set(struct cc_config *c, const char *key, const char *value,
 		  const char *origin, struct cc_error *e);
 
+/* Settings from the command line, applied after the file and environment. */
+struct cc_config_flags {
+	struct cc_config_flag {
+		const char *key, *value, *name;  /* borrowed (argv) */
+	} *v;
+	size_t n, alloc;
+};
+
+/* Remember `--name value` as key=value (value and name are borrowed). */
+void cc_config_flag(struct cc_config_flags *f, const char *key,
+		    const char *value, const char *name);
+void cc_config_flags_release(struct cc_config_flags *f);
+
 /* Values; key must be in the table (an unknown key is a programming error). */
 const char *cc_config_str(const struct cc_config *c, const char *key);
 long cc_config_int(const struct cc_config *c, const char *key);

@@ -137,6 +137,18 @@ int cc_finish_stdout(int status)
 	return status;
 }
 
+int cc_exit_rank(int status)
+{
+	switch (status) {
+	case CC_EXIT_OK: return 0;
+	case CC_EXIT_REJECTED: return 1;
+	case CC_EXIT_TEMPFAIL: return 2;
+	case CC_EXIT_UNAVAILABLE: return 3;
+	case CC_EXIT_IOERR: return 4;
+	}
+	return 5;
+}
+
 int cc_reject(const char *stage, const struct cc_error *e, const char *doc,
 	      int *status)
 {
@@ -148,7 +160,7 @@ int cc_reject(const char *stage, const struct cc_error *e, const char *doc,
 	json_decref(rec);
 	if (st == CC_EXIT_NOINPUT)
 		st = CC_EXIT_REJECTED;
-	if (st == CC_EXIT_IOERR || *status == CC_EXIT_OK)
+	if (cc_exit_rank(st) > cc_exit_rank(*status))
 		*status = st;
 	return rc;
 }

@@ -45,10 +45,15 @@ void cc_progress_tick(struct cc_progress *p, unsigned long done);
 void cc_progress_end(struct cc_progress *p);
 
 /*
+ * How bad an exit status is, to keep the worst of several: 0 < 1 < 75
+ * (retry) < 69 (unavailable) < 74 (I/O error) < the rest.
+ */
+int cc_exit_rank(int status);
+
+/*
  * Reject one input: print the diagnostic, write an `error` record for
- * stage to stdout, and raise *status to the input's exit status (an I/O
- * failure outranks a rejected input; input that cannot be opened counts as
- * rejected).  0, or CC_ERR_IO when stdout fails.
+ * stage to stdout, and raise *status to the input's exit status (the worst
+ * by cc_exit_rank(); input that cannot be opened counts as rejected).  0, or CC_ERR_IO when stdout fails.
  */
 int cc_reject(const char *stage, const struct cc_error *e, const char *doc,
 	      int *status);

@@ -214,8 +214,7 @@ static int load_file(const struct cc_ingest_opts *o, const char *path, char **da
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return cc_error_set(e, errno == ENOENT ? CC_ERR_NOINPUT :
-				    CC_ERR_IO, "file.unreadable", "%s",
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
 				    strerror(errno));
 	if (fstat(fd, &st) != 0) {
 		rc = cc_error_set(e, CC_ERR_IO, "file.unreadable",

@@ -75,8 +75,9 @@ struct cc_pathlist {
 void cc_pathlist_release(struct cc_pathlist *l);
 
 /*
- * Add an operand: a directory is walked for *.pdf files (any case), in
- * byte order of their paths, skipping names that begin with "."; anything
+ * Add an operand: a directory is walked for *.pdf files (any case), depth
+ * first, each directory's entries in byte order of their names, skipping
+ * names that begin with "." and symbolic links to directories; anything
  * else is added as given (ingesting it reports what is wrong with it).
  * 0, or CC_ERR_NOINPUT / CC_ERR_IO when a directory cannot be read (the
  * entries read before the failure are kept).

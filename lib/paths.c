@@ -48,8 +48,7 @@ static int walk_dir(struct cc_pathlist *l, const char *dir, int depth,
 				    "'%s': directories nested too deep", dir);
 	d = opendir(dir);
 	if (!d)
-		return cc_error_set(e, errno == ENOENT ? CC_ERR_NOINPUT :
-				    CC_ERR_IO, "file.unreadable",
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable",
 				    "cannot read directory '%s': %s", dir,
 				    strerror(errno));
 	while ((de = readdir(d)) != NULL) {

@@ -2,6 +2,8 @@
 #include "diag.h"
 #include "stream.h"
 
+#include <signal.h>
+
 int cc_stream_run(const char *const *sources, int n,
 		  const struct cc_stream_opts *o, cc_record_fn fn, void *arg)
 {
@@ -36,4 +38,32 @@ out_io:
 	cc_reader_free(r);
 	cc_warn("write error on standard output: %s", strerror(errno));
 	return CC_EXIT_IOERR;
+}
+
+void cc_tool_config(struct cc_config *cfg, const char *config_path,
+		    const struct cc_config_flags *flags)
+{
+	struct cc_error e;
+	size_t i;
+
+	cc_error_clear(&e);
+	cc_config_init(cfg);
+	if (cc_config_load(cfg, config_path, &e) < 0) {
+		cc_warn_error(&e);
+		exit(e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT :
+		     CC_EXIT_DATAERR);
+	}
+	for (i = 0; i < flags->n; i++)
+		if (cc_config_set(cfg, flags->v[i].key, flags->v[i].value,
+				  flags->v[i].name, &e) < 0)
+			cc_usage_error("%s: %s", flags->v[i].name, e.msg);
+}
+
+void cc_tool_init(int argc, char **argv)
+{
+	(void)argc;
+	cc_diag_init(argv[0]);
+	argv[0] = (char *)cc_diag_prog();
+	/* a parent that ignored SIGPIPE must not make `| head` noisy */
+	signal(SIGPIPE, SIG_DFL);
 }

@@ -9,6 +9,7 @@
 #ifndef CC_STREAM_H
 #define CC_STREAM_H
 
+#include "config.h"
 #include "record.h"
 
 struct cc_stream_opts {
@@ -29,5 +30,17 @@ typedef int (*cc_record_fn)(struct cc_record *rec, void *arg, int *status);
 /* Run the loop; returns the tool's exit status (exitcodes.h). */
 int cc_stream_run(const char *const *sources, int n,
 		  const struct cc_stream_opts *o, cc_record_fn fn, void *arg);
+
+/*
+ * Set up a tool's configuration: defaults, the config file (config_path,
+ * or the search of cc.yaml(5)), CC_* variables, then the flags.  On an
+ * error it prints the diagnostic and exits: 65 for a bad file or
+ * variable, 66 for a file that cannot be opened, 2 for a bad flag.
+ */
+void cc_tool_config(struct cc_config *cfg, const char *config_path,
+		    const struct cc_config_flags *flags);
+
+/* Make argv[0] the bare tool name, so getopt's messages match ours. */
+void cc_tool_init(int argc, char **argv);
 
 #endif

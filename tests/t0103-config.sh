@@ -75,7 +75,7 @@ test_expect_success 'a value of the wrong type: file, line, key and value, exit 
 test_expect_success 'a list where a value belongs: exit 65' '
 	printf "ingest:\n  max_pages:\n    - 1\n    - 2\n" >bad.yaml &&
 	test_expect_code 65 cc-ingest --config bad.yaml three.pdf 2>err &&
-	echo "cc-ingest: bad.yaml:3: '"'"'ingest.max_pages'"'"': expected a single value, not a list" >expect &&
+	echo "cc-ingest: bad.yaml:3: '"'"'ingest.max_pages'"'"': expected a non-negative integer, not a list" >expect &&
 	test_cmp expect err
 '
 
@@ -88,6 +88,16 @@ test_expect_success 'invalid YAML: exit 65 with a line' '
 test_expect_success 'a bad environment value: exit 65, naming the variable' '
 	CC_INGEST_MAX_PAGES=x test_expect_code 65 cc-ingest three.pdf 2>err &&
 	echo "cc-ingest: environment CC_INGEST_MAX_PAGES: '"'"'ingest.max_pages'"'"': expected a non-negative integer, got '"'"'x'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'an empty variable is unset; an unparsable CC_NOW exits 65' '
+	CC_INGEST_MAX_PAGES= cc-ingest three.pdf >out &&
+	test "$(jq -r .pages out)" = 3 &&
+	CC_INGEST_OWNER= cc-ingest three.pdf >out &&
+	test "$(jq -r .owner out)" = null &&
+	CC_NOW=yesterday test_expect_code 65 cc-ingest three.pdf 2>err &&
+	echo "cc-ingest: environment CC_NOW: expected seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ, got '"'"'yesterday'"'"'" >expect &&
 	test_cmp expect err
 '
 

@@ -66,7 +66,7 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	pdf_document *doc = NULL;
 	fz_font *font = NULL;
 	fz_image *img = NULL;
-	pdf_obj *fref, *iref = NULL, *res, *page, *info;
+	pdf_obj *fref = NULL, *iref = NULL, *res, *page, *info;
 	fz_buffer *contents;
 	pdf_write_options opts;
 	char optstr[512], line[256];
@@ -77,6 +77,8 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	fz_var(doc);
 	fz_var(font);
 	fz_var(img);
+	fz_var(fref);
+	fz_var(iref);
 	fz_try(ctx) {
 		doc = pdf_create_document(ctx);
 		font = fz_new_base14_font(ctx, "Helvetica");
@@ -148,6 +150,8 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 		pdf_save_document(ctx, doc, out, &opts);
 	}
 	fz_always(ctx) {
+		pdf_drop_obj(ctx, fref);
+		pdf_drop_obj(ctx, iref);
 		fz_drop_image(ctx, img);
 		fz_drop_font(ctx, font);
 		pdf_drop_document(ctx, doc);

@@ -519,11 +519,22 @@ static void test_load(void)
 	setenv("CC_INGEST_MAX_PAGES", "", 1);
 	cc_config_init(&c);
 	cc_error_clear(&e);
+	is_int(cc_config_load(&c, path, &e), 0,
+	       "an empty environment variable counts as unset");
+	ok(strncmp(cc_config_origin(&c, "ingest.max_pages"), path,
+		   strlen(path)) == 0,
+	   "an empty environment variable leaves the file's value alone");
+
+	cc_config_release(&c);
+	setenv("CC_NOW", "yesterday", 1);
+	cc_config_init(&c);
+	cc_error_clear(&e);
 	is_int(cc_config_load(&c, path, &e), CC_ERR_CONFIG,
-	       "an empty environment value is an error too");
-	is_str(e.msg, "environment CC_INGEST_MAX_PAGES: 'ingest.max_pages': "
-	       "expected a non-negative integer, got ''",
-	       "an empty environment value: message");
+	       "an unparsable CC_NOW is a configuration error");
+	is_str(e.msg, "environment CC_NOW: expected seconds since the epoch "
+	       "or YYYY-MM-DDTHH:MM:SSZ, got 'yesterday'",
+	       "an unparsable CC_NOW: message");
+	unsetenv("CC_NOW");
 	cc_config_release(&c);
 	unsetenv("CC_INGEST_MAX_PAGES");
 

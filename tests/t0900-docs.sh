@@ -1,0 +1,59 @@
+#!/bin/sh
+# The documentation stays true to the code: man pages lint clean, every
+# tool has one, every option, config key and error code is documented.
+. "$(dirname "$0")/test-lib.sh"
+
+M=$SRCDIR/man
+command -v mandoc >/dev/null || test_skip_all "mandoc not found"
+
+test_expect_success 'every man page passes mandoc -Tlint' '
+	for m in "$M"/*.[157]; do
+		mandoc -Tlint -W warning "$m" >lint 2>&1 || true
+		test_cmp /dev/null lint
+	done
+'
+
+test_expect_success 'every tool has a man page, and cc(7) names it' '
+	for c in "$SRCDIR"/cmd/cc-*.c; do
+		t=$(basename "$c" .c)
+		test -f "$M/$t.1" || { echo "no man page for $t"; false; }
+		grep -q "^\.Xr $t 1" "$M/cc.7" || { echo "cc.7 does not name $t"; false; }
+	done
+'
+
+test_expect_success 'every long option in --help is in the man page' '
+	for c in "$SRCDIR"/cmd/cc-*.c; do
+		t=$(basename "$c" .c)
+		$t --help | grep -o -- "--[a-z][a-z-]*" | sort -u >opts
+		while read -r o; do
+			grep -q -- "${o#--}" "$M/$t.1" || { echo "$t: $o not in $t.1"; false; }
+		done <opts
+	done
+'
+
+test_expect_success 'every config key is in cc.yaml(5)' '
+	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config.c" >keys &&
+	test -s keys &&
+	while read -r k; do
+		leaf=${k##*.}
+		grep -q "$leaf" "$M/cc.yaml.5" || { echo "$k not in cc.yaml.5"; false; }
+	done <keys
+'
+
+test_expect_success 'every error code the code can emit is in cc-records(5)' '
+	cat "$SRCDIR"/lib/*.c | grep -o "\"[a-z0-9]*\.[a-z_]*\"" | tr -d "\"" |
+		grep -E "^(json|record|input|file|pdf|store)\.[a-z_]{2,}$" | sort -u >all &&
+	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config.c" | sort >keys &&
+	comm -23 all keys >codes &&
+	test -s codes &&
+	while read -r c; do
+		grep -q "$c" "$M/cc-records.5" || { echo "$c not in cc-records.5"; false; }
+	done <codes
+'
+
+test_expect_success 'README names the two quick-start commands' '
+	grep -q "make demo" "$SRCDIR/README.md" &&
+	grep -q "make check" "$SRCDIR/README.md"
+'
+
+test_done
