@@ -2,10 +2,10 @@
 #include "hash.h"
 #include "ingest.h"
 #include "pdf.h"
+#include "pool.h"
 #include "record.h"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <sys/stat.h>
 
 struct cc_ingest {
@@ -88,86 +88,31 @@ static int looks_truncated(const char *data, size_t len)
 	       memmem(data, len, " obj", 4) != NULL;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *p = cc_xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
-
 int cc_store_put(const char *dir, const char *hex, const void *data,
 		 size_t len, char **stored, struct cc_error *e)
 {
 	char *sub = cc_xasprintf("%s/%.2s", dir, hex);
 	char *final = cc_xasprintf("%s/%s.pdf", sub, hex);
-	char *tmp = cc_xasprintf("%s/.%s.XXXXXX", sub, hex);
-	const char *p = data;
-	size_t left = len;
-	ssize_t n;
-	int fd = -1;
+	int rc = 0;
 
-	if (access(final, F_OK) == 0)
-		goto out_done;
-	if (mkdir_p(sub) != 0) {
-		cc_error_set(e, CC_ERR_IO, "store.write",
-			     "cannot create store directory '%s': %s", sub,
-			     strerror(errno));
-		goto out_fail;
+	if (access(final, F_OK) != 0) {
+		if (cc_mkdir_p(sub) != 0) {
+			rc = cc_error_set(e, CC_ERR_IO, "store.write",
+					  "cannot create store directory "
+					  "'%s': %s", sub, strerror(errno));
+		} else {
+			rc = cc_write_file_atomic(final, data, len, 0444, e);
+			if (rc < 0)
+				snprintf(e->id, sizeof(e->id), "store.write");
+		}
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		cc_error_set(e, CC_ERR_IO, "store.write",
-			     "cannot create a file in '%s': %s", sub,
-			     strerror(errno));
-		goto out_fail;
+	free(sub);
+	if (rc < 0) {
+		free(final);
+		return rc;
 	}
-	while (left) {
-		n = write(fd, p, left);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto out_write;
-		p += n;
-		left -= (size_t)n;
-	}
-	if (fchmod(fd, 0444) != 0 || fsync(fd) != 0)
-		goto out_write;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto out_write;
-	}
-	fd = -1;
-	if (rename(tmp, final) != 0)
-		goto out_write;
-out_done:
 	*stored = final;
-	free(sub);
-	free(tmp);
 	return 0;
-
-out_write:
-	cc_error_set(e, CC_ERR_IO, "store.write", "cannot write '%s': %s",
-		     final, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out_fail:
-	free(sub);
-	free(final);
-	free(tmp);
-	return e->code;
 }
 
 static json_t *int_array(const int *v, int n)
@@ -346,76 +291,84 @@ int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
 
 /* --- many files, many threads ------------------------------------------ */
 
-struct slot {
-	int done;
+struct job_result {
 	int rc;
 	json_t *rec;
 	struct cc_error err;
 };
 
-struct pool {
+struct run {
 	struct cc_ingest *ig;
 	char *const *paths;
-	size_t n;
-	size_t next;          /* next path to hand out */
-	size_t emitted;       /* paths emitted so far */
-	size_t window;        /* at most this many paths ahead of emitted */
-	struct slot *slots;   /* window slots, indexed by path % window */
-	int stop;
-	pthread_mutex_t lock;
-	pthread_cond_t ready; /* a slot was filled */
-	pthread_cond_t room;  /* a slot was emitted */
+	cc_ingest_emit_fn emit;
+	void *arg;
 };
 
-static void *worker(void *arg)
+static void *worker_init(void *arg)
 {
-	struct pool *p = arg;
 	struct cc_error e;
-	struct cc_pdf *pdf = cc_pdf_new(&e);
-	struct slot *s;
-	json_t *rec;
-	size_t i;
+
+	(void)arg;
+	return cc_pdf_new(&e);
+}
+
+static void worker_fini(void *state, void *arg)
+{
+	(void)arg;
+	cc_pdf_free(state);
+}
+
+static void *worker_work(size_t i, void *state, void *arg)
+{
+	struct run *run = arg;
+	struct job_result *r = cc_xcalloc(1, sizeof(*r));
+
+	if (state) {
+		r->rc = ingest_one(&run->ig->opts, state, NULL, run->paths[i],
+				   &r->rec, &r->err);
+	} else {
+		r->rc = cc_error_set(&r->err, CC_ERR_UNAVAILABLE, "pdf.init",
+				     "cannot create a mupdf context");
+		cc_error_at(&r->err, run->paths[i], 0);
+	}
+	return r;
+}
+
+static int worker_emit(size_t i, void *result, void *arg)
+{
+	struct run *run = arg;
+	struct job_result *r = result;
 	int rc;
 
-	pthread_mutex_lock(&p->lock);
-	for (;;) {
-		while (!p->stop && p->next < p->n &&
-		       p->next >= p->emitted + p->window)
-			pthread_cond_wait(&p->room, &p->lock);
-		if (p->stop || p->next >= p->n)
-			break;
-		i = p->next++;
-		pthread_mutex_unlock(&p->lock);
+	if (r->rc == 0)
+		r->rec = dedupe(run->ig, r->rec);
+	rc = run->emit(i, r->rc, r->rec, &r->err, run->arg);
+	free(r);
+	return rc;
+}
 
-		if (pdf)
-			rc = ingest_one(&p->ig->opts, pdf, NULL, p->paths[i],
-					&rec, &e);
-		else
-			rc = e.code, rec = NULL;
+static void worker_drop(void *result, void *arg)
+{
+	struct job_result *r = result;
 
-		pthread_mutex_lock(&p->lock);
-		s = &p->slots[i % p->window];
-		s->rc = rc;
-		s->rec = rec;
-		s->err = e;
-		s->done = 1;
-		pthread_cond_broadcast(&p->ready);
-	}
-	pthread_mutex_unlock(&p->lock);
-	cc_pdf_free(pdf);
-	return NULL;
+	(void)arg;
+	json_decref(r->rec);
+	free(r);
 }
 
 int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
 		  int jobs, cc_ingest_emit_fn emit, void *arg)
 {
-	struct pool p;
-	pthread_t *tids;
-	struct slot *s, got;
+	static const struct cc_pool_ops ops = {
+		worker_init, worker_fini, worker_work, worker_emit, worker_drop,
+	};
+	struct run run = { ig, paths, emit, arg };
 	size_t i;
-	int started = 0, t, rc = 0;
+	int rc = 0;
 
 	if (jobs <= 1 || n <= 1) {
+		/* one at a time, with the run's own context and no re-reading
+		 * of duplicates */
 		for (i = 0; i < n && rc == 0; i++) {
 			json_t *rec;
 			struct cc_error e;
@@ -425,56 +378,5 @@ int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
 		}
 		return rc;
 	}
-
-	memset(&p, 0, sizeof(p));
-	p.ig = ig;
-	p.paths = paths;
-	p.n = n;
-	p.window = (size_t)jobs * 4;
-	p.slots = cc_xcalloc(p.window, sizeof(*p.slots));
-	pthread_mutex_init(&p.lock, NULL);
-	pthread_cond_init(&p.ready, NULL);
-	pthread_cond_init(&p.room, NULL);
-	tids = cc_xcalloc((size_t)jobs, sizeof(*tids));
-	for (t = 0; t < jobs; t++)
-		if (pthread_create(&tids[started], NULL, worker, &p) == 0)
-			started++;
-	if (!started) {
-		/* no threads to be had: do the work here */
-		free(tids);
-		free(p.slots);
-		return cc_ingest_run(ig, paths, n, 1, emit, arg);
-	}
-
-	pthread_mutex_lock(&p.lock);
-	while (p.emitted < n && rc == 0) {
-		s = &p.slots[p.emitted % p.window];
-		while (!s->done)
-			pthread_cond_wait(&p.ready, &p.lock);
-		got = *s;
-		memset(s, 0, sizeof(*s));
-		i = p.emitted++;
-		pthread_cond_broadcast(&p.room);
-		pthread_mutex_unlock(&p.lock);
-
-		if (got.rc == 0)
-			got.rec = dedupe(ig, got.rec);
-		rc = emit(i, got.rc, got.rec, &got.err, arg);
-
-		pthread_mutex_lock(&p.lock);
-	}
-	p.stop = 1;
-	pthread_cond_broadcast(&p.room);
-	pthread_mutex_unlock(&p.lock);
-	for (t = 0; t < started; t++)
-		pthread_join(tids[t], NULL);
-	/* records finished but never emitted (a stop) */
-	for (i = 0; i < p.window; i++)
-		json_decref(p.slots[i].rec);
-	free(tids);
-	free(p.slots);
-	pthread_mutex_destroy(&p.lock);
-	pthread_cond_destroy(&p.ready);
-	pthread_cond_destroy(&p.room);
-	return rc;
+	return cc_pool_run(n, jobs, &ops, &run);
 }

@@ -3,6 +3,7 @@
  */
 #include "cc.h"
 #include "pdf.h"
+#include "scan.h"
 
 #include <ctype.h>
 #include <mupdf/fitz.h>
@@ -244,4 +245,253 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	info->text_pages = text_pages;
 	info->ntext = ntext;
 	return 0;
+}
+
+/* --- writing -------------------------------------------------------------- */
+
+struct poslist {
+	struct cc_pdf_pos *v;
+	size_t n, alloc;
+	int page;
+};
+
+static void on_position(fz_context *ctx, void *arg,
+			const fz_story_element_position *p)
+{
+	struct poslist *l = arg;
+	size_t i;
+
+	(void)ctx;
+	if (!p->id || !(p->open_close & 1))
+		return;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].id, p->id) == 0)
+			return;   /* keep where it starts */
+	CC_GROW(l->v, l->alloc, l->n + 1);
+	snprintf(l->v[l->n].id, sizeof(l->v[l->n].id), "%s", p->id);
+	l->v[l->n].page = l->page;
+	l->v[l->n].bbox[0] = p->rect.x0;
+	l->v[l->n].bbox[1] = p->rect.y0;
+	l->v[l->n].bbox[2] = p->rect.x1;
+	l->v[l->n].bbox[3] = p->rect.y1;
+	l->n++;
+}
+
+/* Copy a fz_buffer's bytes into a malloc'd block. */
+static void take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
+			size_t *len)
+{
+	unsigned char *data;
+	size_t n = fz_buffer_storage(ctx, buf, &data);
+
+	*out = cc_xmalloc(n ? n : 1);
+	memcpy(*out, data, n);
+	*len = n;
+}
+
+static void draw_footer(fz_context *ctx, fz_device *dev,
+			const struct cc_pdf_html_opts *o, int page)
+{
+	char html[512];
+	fz_buffer *b = NULL;
+	fz_story *st = NULL;
+	fz_rect where, filled;
+
+	fz_var(b);
+	fz_var(st);
+	snprintf(html, sizeof(html), o->footer, page);
+	fz_try(ctx) {
+		b = fz_new_buffer_from_copied_data(ctx, (unsigned char *)html,
+						   strlen(html));
+		st = fz_new_story(ctx, b, "body{font-family:sans-serif;font-size:7pt}",
+				  7, NULL);
+		where = fz_make_rect(o->margin, o->height - o->margin + 6,
+				     o->width - o->margin, o->height - 4);
+		fz_place_story(ctx, st, where, &filled);
+		fz_draw_story(ctx, st, dev, fz_identity);
+	}
+	fz_always(ctx) {
+		fz_drop_story(ctx, st);
+		fz_drop_buffer(ctx, b);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+int cc_pdf_from_html(struct cc_pdf *p, const char *html, const char *css,
+		     const struct cc_pdf_html_opts *o, unsigned char **out,
+		     size_t *len, struct cc_pdf_pos **pos, int *npos,
+		     int *pages, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	fz_buffer *in = NULL, *outbuf = NULL;
+	fz_output *output = NULL;
+	fz_document_writer *w = NULL;
+	fz_story *story = NULL;
+	struct poslist l = { 0 };
+	fz_rect mediabox, where, filled;
+	fz_device *dev;
+	int more = 1, rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	*pages = 0;
+	fz_var(in);
+	fz_var(outbuf);
+	fz_var(output);
+	fz_var(w);
+	fz_var(story);
+	fz_var(rc);
+	fz_var(more);
+	fz_try(ctx) {
+		in = fz_new_buffer_from_copied_data(ctx, (const unsigned char *)html,
+						    strlen(html));
+		outbuf = fz_new_buffer(ctx, 64 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
+		output = NULL;   /* the writer owns it now */
+		story = fz_new_story(ctx, in, css, 10, NULL);
+		mediabox = fz_make_rect(0, 0, o->width, o->height);
+		where = fz_make_rect(o->margin, o->margin, o->width - o->margin,
+				     o->height - o->margin);
+		while (more) {
+			dev = fz_begin_page(ctx, w, mediabox);
+			more = fz_place_story(ctx, story, where, &filled);
+			l.page = ++*pages;
+			if (pos)
+				fz_story_positions(ctx, story, on_position, &l);
+			fz_draw_story(ctx, story, dev, fz_identity);
+			if (o->footer)
+				draw_footer(ctx, dev, o, *pages);
+			fz_end_page(ctx, w);
+			if (*pages > 2000)
+				fz_throw(ctx, FZ_ERROR_GENERIC, "layout does not end");
+		}
+		fz_close_document_writer(ctx, w);
+		take_buffer(ctx, outbuf, out, len);
+	}
+	fz_always(ctx) {
+		fz_drop_story(ctx, story);
+		fz_drop_document_writer(ctx, w);
+		fz_drop_output(ctx, output);
+		fz_drop_buffer(ctx, outbuf);
+		fz_drop_buffer(ctx, in);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
+				  "cannot lay out the document: %s",
+				  fz_caught_message(ctx));
+	}
+	if (rc < 0) {
+		free(l.v);
+		return rc;
+	}
+	if (pos) {
+		*pos = l.v;
+		*npos = (int)l.n;
+	} else {
+		free(l.v);
+	}
+	return 0;
+}
+
+int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
+		const struct cc_pdf_scan_opts *o, unsigned char **out,
+		size_t *len, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	fz_stream *stm = NULL;
+	pdf_document *doc = NULL;
+	fz_page *page = NULL;
+	fz_pixmap *pix = NULL;
+	fz_buffer *outbuf = NULL, *jbuf = NULL;
+	fz_output *output = NULL;
+	fz_document_writer *w = NULL;
+	fz_image *img = NULL;
+	unsigned char *jpeg = NULL;
+	size_t jlen = 0;
+	struct cc_error je;
+	int i, n, rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	fz_var(stm);
+	fz_var(doc);
+	fz_var(page);
+	fz_var(pix);
+	fz_var(outbuf);
+	fz_var(jbuf);
+	fz_var(output);
+	fz_var(w);
+	fz_var(img);
+	fz_var(jpeg);
+	fz_var(rc);
+	fz_try(ctx) {
+		stm = fz_open_memory(ctx, in, inlen);
+		doc = pdf_open_document_with_stream(ctx, stm);
+		n = pdf_count_pages(ctx, doc);
+		outbuf = fz_new_buffer(ctx, 256 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
+		output = NULL;   /* the writer owns it now */
+		for (i = 0; i < n; i++) {
+			struct cc_scan_opts so;
+			fz_rect bounds;
+			fz_device *dev;
+			double angle;
+			float zoom = o->dpi / 72.0f;
+
+			page = fz_load_page(ctx, &doc->super, i);
+			bounds = fz_bound_page(ctx, page);
+			pix = fz_new_pixmap_from_page(ctx, page, fz_scale(zoom, zoom),
+						      fz_device_gray(ctx), 0);
+			so.noise = o->noise;
+			so.seed = o->seed + (unsigned long long)i * 7919;
+			cc_scan_degrade(pix->samples, pix->w, pix->h,
+					(int)pix->stride, &so, &angle);
+			if (cc_jpeg_encode(pix->samples, pix->w, pix->h,
+					   (int)pix->stride, o->quality, o->dpi,
+					   &jpeg, &jlen, &je) < 0)
+				fz_throw(ctx, FZ_ERROR_GENERIC, "%s", je.msg);
+			jbuf = fz_new_buffer_from_copied_data(ctx, jpeg, jlen);
+			free(jpeg);
+			jpeg = NULL;
+			img = fz_new_image_from_buffer(ctx, jbuf);
+			fz_drop_buffer(ctx, jbuf);
+			jbuf = NULL;
+			dev = fz_begin_page(ctx, w, bounds);
+			fz_fill_image(ctx, dev, img,
+				      fz_make_matrix(bounds.x1 - bounds.x0, 0, 0,
+						     bounds.y1 - bounds.y0,
+						     bounds.x0, bounds.y0),
+				      1, fz_default_color_params);
+			fz_end_page(ctx, w);
+			fz_drop_image(ctx, img);
+			img = NULL;
+			fz_drop_pixmap(ctx, pix);
+			pix = NULL;
+			fz_drop_page(ctx, page);
+			page = NULL;
+		}
+		fz_close_document_writer(ctx, w);
+		take_buffer(ctx, outbuf, out, len);
+	}
+	fz_always(ctx) {
+		free(jpeg);
+		fz_drop_image(ctx, img);
+		fz_drop_buffer(ctx, jbuf);
+		fz_drop_pixmap(ctx, pix);
+		fz_drop_page(ctx, page);
+		fz_drop_document_writer(ctx, w);
+		fz_drop_output(ctx, output);
+		fz_drop_buffer(ctx, outbuf);
+		fz_drop_document(ctx, (fz_document *)doc);
+		fz_drop_stream(ctx, stm);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
+				  "cannot make the scanned copy: %s",
+				  fz_caught_message(ctx));
+	}
+	return rc;
 }

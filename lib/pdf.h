@@ -50,4 +50,48 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 		   struct cc_error *e);
 void cc_pdf_info_release(struct cc_pdf_info *info);
 
+/* --- writing ----------------------------------------------------------- */
+
+/* Where the layout placed an element that has an id attribute. */
+struct cc_pdf_pos {
+	char id[24];
+	int page;            /* 1-based */
+	float bbox[4];       /* x0 y0 x1 y1, points, origin top left */
+};
+
+struct cc_pdf_html_opts {
+	float width, height; /* page size in points (612 x 792: US Letter) */
+	float margin;        /* on every side, in points */
+	const char *footer;  /* HTML for each page's foot, "%d" the page
+				number, or NULL */
+};
+
+/*
+ * Lay out html styled by css over as many pages as it takes (mupdf's
+ * story API) and write the PDF into *out (malloc'd, *len bytes; the
+ * caller frees it).  When pos is not NULL it receives the positions of
+ * the elements with an id (malloc'd, *npos of them; the caller frees).
+ * *pages receives the page count.  0 or a negative cc_err.
+ */
+int cc_pdf_from_html(struct cc_pdf *p, const char *html, const char *css,
+		     const struct cc_pdf_html_opts *o, unsigned char **out,
+		     size_t *len, struct cc_pdf_pos **pos, int *npos,
+		     int *pages, struct cc_error *e);
+
+struct cc_pdf_scan_opts {
+	int dpi;             /* rendering resolution, 200..300 */
+	int noise;           /* cc_scan_degrade() level */
+	int quality;         /* JPEG quality */
+	unsigned long long seed;
+};
+
+/*
+ * Turn the PDF in[0..inlen) into an image-only PDF, as a scanner would:
+ * each page rendered in grey at o->dpi, degraded, JPEG-compressed and
+ * placed on a page of the same size.  *out is malloc'd.  0 or cc_err.
+ */
+int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
+		const struct cc_pdf_scan_opts *o, unsigned char **out,
+		size_t *len, struct cc_error *e);
+
 #endif

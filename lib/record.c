@@ -318,7 +318,7 @@ static int flush_maybe(void)
 
 int cc_write_json(json_t *rec)
 {
-	if (json_dumpf(rec, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0)
+	if (json_dumpf(rec, stdout, CC_JSON_FLAGS) != 0)
 		return CC_ERR_IO;
 	if (putchar('\n') == EOF)
 		return CC_ERR_IO;

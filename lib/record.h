@@ -18,6 +18,8 @@
 #include "error.h"
 
 #define CC_RECORD_VERSION 1
+/* How records are written: compact, fields in order, reals to 7 digits. */
+#define CC_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(7))
 #define CC_RECORD_MAX_DEFAULT ((size_t)16 << 20)
 
 struct cc_reader;

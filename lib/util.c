@@ -1,6 +1,7 @@
 #include "cc.h"
 
 #include <ctype.h>
+#include <sys/stat.h>
 
 static void *oom(size_t n)
 {
@@ -245,4 +246,137 @@ size_t cc_utf8_prefix(const char *s, size_t max)
 	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 		n--;
 	return n;
+}
+
+void cc_buf_add(struct cc_buf *b, const char *s, size_t n)
+{
+	CC_GROW(b->s, b->alloc, b->len + n + 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void cc_buf_adds(struct cc_buf *b, const char *s)
+{
+	cc_buf_add(b, s, strlen(s));
+}
+
+void cc_buf_addf(struct cc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	CC_GROW(b->s, b->alloc, b->len + (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void cc_buf_add_html(struct cc_buf *b, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++) {
+		switch (*p) {
+		case '&': cc_buf_adds(b, "&amp;"); break;
+		case '<': cc_buf_adds(b, "&lt;"); break;
+		case '>': cc_buf_adds(b, "&gt;"); break;
+		case '"': cc_buf_adds(b, "&quot;"); break;
+		case '\'': cc_buf_adds(b, "&#39;"); break;
+		default: cc_buf_add(b, p, 1); break;
+		}
+	}
+}
+
+char *cc_buf_detach(struct cc_buf *b)
+{
+	char *s = b->s ? b->s : cc_xstrdup("");
+
+	b->s = NULL;
+	b->len = b->alloc = 0;
+	return s;
+}
+
+void cc_buf_release(struct cc_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->alloc = 0;
+}
+
+int cc_write_file_atomic(const char *path, const void *data, size_t len,
+			 int mode, struct cc_error *e)
+{
+	const char *slash = strrchr(path, '/');
+	char *tmp;
+	const char *p = data;
+	size_t left = len;
+	ssize_t n;
+	int fd, saved;
+
+	if (slash)
+		tmp = cc_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+				   slash + 1);
+	else
+		tmp = cc_xasprintf(".%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		goto out_fail;
+	while (left) {
+		n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto out_close;
+		p += n;
+		left -= (size_t)n;
+	}
+	if (fchmod(fd, (mode_t)mode) != 0 || fsync(fd) != 0)
+		goto out_close;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto out_close;
+	}
+	if (rename(tmp, path) != 0) {
+		fd = -1;
+		goto out_close;
+	}
+	free(tmp);
+	return 0;
+
+out_close:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+out_fail:
+	free(tmp);
+	return cc_error_set(e, CC_ERR_IO, "file.write", "cannot write '%s': %s",
+			    path, strerror(errno));
+}
+
+int cc_mkdir_p(const char *dir)
+{
+	char *p = cc_xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
 }

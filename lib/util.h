@@ -61,4 +61,31 @@ size_t cc_utf8_prefix(const char *s, size_t max);
  */
 char *cc_utf8_sanitize(const char *s, size_t n);
 
+/*
+ * Write data to path by way of a temporary file in the same directory and
+ * a rename, so no reader ever sees half a file.  mode is the new file's
+ * permission bits.  0, or CC_ERR_IO with e filled.
+ */
+struct cc_error;
+int cc_write_file_atomic(const char *path, const void *data, size_t len,
+			 int mode, struct cc_error *e);
+
+/* mkdir -p: create dir and its missing parents.  0, or -1 with errno. */
+int cc_mkdir_p(const char *dir);
+
+/* A growable string.  Zero-initialise; cc_buf_release() frees. */
+struct cc_buf {
+	char *s;
+	size_t len, alloc;
+};
+void cc_buf_add(struct cc_buf *b, const char *s, size_t n);
+void cc_buf_adds(struct cc_buf *b, const char *s);
+void cc_buf_addf(struct cc_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* s with &, <, >, " and ' escaped for HTML text and attributes. */
+void cc_buf_add_html(struct cc_buf *b, const char *s);
+/* Take the string (NUL-terminated, never NULL); b is empty after. */
+char *cc_buf_detach(struct cc_buf *b);
+void cc_buf_release(struct cc_buf *b);
+
 #endif
