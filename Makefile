@@ -54,14 +54,14 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 
 # lib/ without mupdf: a static archive linked into every tool.
 LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
-	  lib/pool.c lib/synth.c lib/synth_html.c \
+	  lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
 	  lib/stream.c \
 	  lib/paths.c lib/record.c lib/util.c
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.
 PDF_SRC = lib/pdf.c lib/scan.c lib/error.c lib/util.c
 
-TOOLS   = cc-ingest cc-synth
+TOOLS   = cc-ingest cc-synth cc-score
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)

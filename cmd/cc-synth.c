@@ -29,6 +29,8 @@ static const char usage_text[] =
 "  -n, --count=K        reports per layout (default 1)\n"
 "      --start=I        number of the first report (default 0), to split a\n"
 "                       big corpus over several runs\n"
+"  -a, --accounts=MIN[-MAX]  accounts per report (default: 1 to 60, most\n"
+"                       between 5 and 30)\n"
 "      --scan           also write each report as an image-only scan\n"
 "      --noise=LEVEL    scan degradation, 0 (clean) to 3 (rough); default 1\n"
 "      --as-of=DATE     the reports' \"today\", YYYY-MM-DD (default 2026-01-15)\n"
@@ -53,6 +55,7 @@ static const struct option longopts[] = {
 	{ "seed", required_argument, NULL, 's' },
 	{ "count", required_argument, NULL, 'n' },
 	{ "start", required_argument, NULL, OPT_START },
+	{ "accounts", required_argument, NULL, 'a' },
 	{ "scan", no_argument, NULL, OPT_SCAN },
 	{ "noise", required_argument, NULL, OPT_NOISE },
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
@@ -69,7 +72,7 @@ static const struct option longopts[] = {
 struct run {
 	int layouts[CC_LAYOUT_COUNT];
 	int nlayouts;
-	unsigned long long seed;
+	struct cc_synth_opts so;
 	unsigned long count, start;
 	int scan, noise;
 	struct cc_date as_of;
@@ -142,22 +145,23 @@ static void *job_work(size_t i, void *state, void *arg)
 	size_t len = 0, slen = 0;
 	int layout = run->layouts[i / run->count], npos = 0, pages = 0;
 	unsigned long index = run->start + i % run->count;
-	char *html = NULL, *css = NULL, name[128], footer[160];
+	struct cc_synth_blocks blocks;
+	char *css = NULL, name[128], footer[160];
 
 	if (!pdf) {
 		res->rc = cc_error_set(&res->err, CC_ERR_UNAVAILABLE, "pdf.init",
 				       "cannot create a mupdf context");
 		return res;
 	}
-	cc_synth_generate(&r, layout, run->seed, index, run->as_of);
-	cc_synth_html(&r, &html, &css);
+	cc_synth_generate(&r, layout, &run->so, index);
+	cc_synth_html(&r, &blocks, &css);
 	snprintf(footer, sizeof(footer), "<p>%s &#8212; report %s &#8212; page %%d</p>",
 		 cc_layout_name(layout), r.report_number);
 	ho.footer = footer;
 	snprintf(name, sizeof(name), "%s-%llu-%05lu.pdf", cc_layout_name(layout),
-		 run->seed, index);
-	res->rc = cc_pdf_from_html(pdf, html, css, &ho, &doc, &len, &pos, &npos,
-				   &pages, &res->err);
+		 (unsigned long long)run->so.seed, index);
+	res->rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho, &doc,
+				     &len, &pos, &npos, &pages, &res->err);
 	if (res->rc == 0)
 		res->rc = put_pdf(run, &r, name, doc, len, 0, pos, npos, &lines,
 				  &res->err);
@@ -171,7 +175,7 @@ static void *job_work(size_t i, void *state, void *arg)
 		so.seed = r.seed;
 		res->rc = cc_pdf_scan(pdf, doc, len, &so, &scan, &slen, &res->err);
 		snprintf(name, sizeof(name), "%s-%llu-%05lu-scan.pdf",
-			 cc_layout_name(layout), run->seed, index);
+			 cc_layout_name(layout), (unsigned long long)run->so.seed, index);
 		if (res->rc == 0)
 			res->rc = put_pdf(run, &r, name, scan, slen, 1, pos, npos,
 					  &lines, &res->err);
@@ -180,7 +184,7 @@ static void *job_work(size_t i, void *state, void *arg)
 	free(scan);
 	free(doc);
 	free(pos);
-	free(html);
+	cc_synth_blocks_release(&blocks);
 	free(css);
 	cc_synth_release(&r);
 	return res;
@@ -240,28 +244,50 @@ int main(int argc, char **argv)
 
 	cc_tool_init(argc, argv);
 	memset(&run, 0, sizeof(run));
-	run.seed = 1;
+	run.so.seed = 1;
 	run.count = 1;
 	run.noise = 1;
-	run.as_of = (struct cc_date){ 2026, 1, 15 };
-	while ((c = getopt_long(argc, argv, "l:s:n:o:t:j:h", longopts, NULL)) != -1) {
+	run.so.as_of = (struct cc_date){ 2026, 1, 15 };
+	while ((c = getopt_long(argc, argv, "l:s:n:a:o:t:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': layout = optarg; break;
-		case 's': run.seed = parse_count("--seed", optarg, LONG_MAX); break;
+		case 's': run.so.seed = parse_count("--seed", optarg, LONG_MAX); break;
 		case 'n': run.count = parse_count("--count", optarg, 10000000); break;
 		case OPT_START: run.start = parse_count("--start", optarg, 99999999); break;
+		case 'a': {
+			char *dash = strchr(optarg, '-');
+			long lo, hi;
+
+			if (dash)
+				*dash = '\0';
+			if (cc_parse_long(optarg, &lo) < 0 ||
+			    (dash && cc_parse_long(dash + 1, &hi) < 0))
+				lo = -1;
+			if (!dash)
+				hi = lo;
+			if (dash)
+				*dash = '-';
+			if (lo < 1 || hi < lo || hi > 60)
+				cc_usage_error("--accounts: expected MIN or MIN-MAX "
+					       "from 1 to 60, got '%s'", optarg);
+			run.so.min_accounts = (int)lo;
+			run.so.max_accounts = (int)hi;
+			break;
+		}
 		case OPT_SCAN: run.scan = 1; break;
 		case OPT_NOISE: run.noise = (int)parse_count("--noise", optarg, 3); break;
 		case OPT_AS_OF: {
 			struct tm tm;
-			char *end;
+			char *end, full[40];
 
 			memset(&tm, 0, sizeof(tm));
+
 			end = strptime(optarg, "%Y-%m-%d", &tm);
-			if (!end || *end || cc_time_parse(optarg, &t) < 0)
+			snprintf(full, sizeof(full), "%.20sT00:00:00Z", optarg);
+			if (!end || *end || cc_time_parse(full, &t) < 0)
 				cc_usage_error("--as-of: expected YYYY-MM-DD, got '%s'",
 					       optarg);
-			run.as_of = (struct cc_date){ tm.tm_year + 1900, tm.tm_mon + 1,
+			run.so.as_of = (struct cc_date){ tm.tm_year + 1900, tm.tm_mon + 1,
 						      tm.tm_mday };
 			break;
 		}

@@ -252,30 +252,7 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 struct poslist {
 	struct cc_pdf_pos *v;
 	size_t n, alloc;
-	int page;
 };
-
-static void on_position(fz_context *ctx, void *arg,
-			const fz_story_element_position *p)
-{
-	struct poslist *l = arg;
-	size_t i;
-
-	(void)ctx;
-	if (!p->id || !(p->open_close & 1))
-		return;
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].id, p->id) == 0)
-			return;   /* keep where it starts */
-	CC_GROW(l->v, l->alloc, l->n + 1);
-	snprintf(l->v[l->n].id, sizeof(l->v[l->n].id), "%s", p->id);
-	l->v[l->n].page = l->page;
-	l->v[l->n].bbox[0] = p->rect.x0;
-	l->v[l->n].bbox[1] = p->rect.y0;
-	l->v[l->n].bbox[2] = p->rect.x1;
-	l->v[l->n].bbox[3] = p->rect.y1;
-	l->n++;
-}
 
 /* Copy a fz_buffer's bytes into a malloc'd block. */
 static void take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
@@ -318,20 +295,49 @@ static void draw_footer(fz_context *ctx, fz_device *dev,
 		fz_rethrow(ctx);
 }
 
-int cc_pdf_from_html(struct cc_pdf *p, const char *html, const char *css,
-		     const struct cc_pdf_html_opts *o, unsigned char **out,
-		     size_t *len, struct cc_pdf_pos **pos, int *npos,
-		     int *pages, struct cc_error *e)
+/* Grow the box of owner on its first page by r (positions for `src`). */
+static void note_position(struct poslist *l, const char *owner, int page,
+			  fz_rect r)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].id, owner) != 0)
+			continue;
+		if (l->v[i].page != page)
+			return;
+		if (r.x0 < l->v[i].bbox[0]) l->v[i].bbox[0] = r.x0;
+		if (r.y0 < l->v[i].bbox[1]) l->v[i].bbox[1] = r.y0;
+		if (r.x1 > l->v[i].bbox[2]) l->v[i].bbox[2] = r.x1;
+		if (r.y1 > l->v[i].bbox[3]) l->v[i].bbox[3] = r.y1;
+		return;
+	}
+	CC_GROW(l->v, l->alloc, l->n + 1);
+	snprintf(l->v[l->n].id, sizeof(l->v[l->n].id), "%s", owner);
+	l->v[l->n].page = page;
+	l->v[l->n].bbox[0] = r.x0;
+	l->v[l->n].bbox[1] = r.y0;
+	l->v[l->n].bbox[2] = r.x1;
+	l->v[l->n].bbox[3] = r.y1;
+	l->n++;
+}
+
+int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
+		       size_t n, const char *css,
+		       const struct cc_pdf_html_opts *o, unsigned char **out,
+		       size_t *len, struct cc_pdf_pos **pos, int *npos,
+		       int *pages, struct cc_error *e)
 {
 	fz_context *ctx = p->ctx;
 	fz_buffer *in = NULL, *outbuf = NULL;
 	fz_output *output = NULL;
 	fz_document_writer *w = NULL;
 	fz_story *story = NULL;
+	fz_device *dev = NULL;
 	struct poslist l = { 0 };
-	fz_rect mediabox, where, filled;
-	fz_device *dev;
-	int more = 1, rc = 0;
+	fz_rect mediabox, area, where, filled;
+	size_t i;
+	int more, rc = 0;
 
 	*out = NULL;
 	*len = 0;
@@ -341,32 +347,67 @@ int cc_pdf_from_html(struct cc_pdf *p, const char *html, const char *css,
 	fz_var(output);
 	fz_var(w);
 	fz_var(story);
+	fz_var(dev);
 	fz_var(rc);
-	fz_var(more);
+	fz_var(i);
 	fz_try(ctx) {
-		in = fz_new_buffer_from_copied_data(ctx, (const unsigned char *)html,
-						    strlen(html));
 		outbuf = fz_new_buffer(ctx, 64 << 10);
 		output = fz_new_output_with_buffer(ctx, outbuf);
 		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
 		output = NULL;   /* the writer owns it now */
-		story = fz_new_story(ctx, in, css, 10, NULL);
 		mediabox = fz_make_rect(0, 0, o->width, o->height);
-		where = fz_make_rect(o->margin, o->margin, o->width - o->margin,
-				     o->height - o->margin);
-		while (more) {
-			dev = fz_begin_page(ctx, w, mediabox);
+		area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
+				    o->height - o->margin);
+		where = area;
+		dev = fz_begin_page(ctx, w, mediabox);
+		*pages = 1;
+		for (i = 0; i < n; i++) {
+			in = fz_new_buffer_from_copied_data(ctx,
+				(const unsigned char *)blocks[i].html,
+				strlen(blocks[i].html));
+			story = fz_new_story(ctx, in, css, 10, NULL);
 			more = fz_place_story(ctx, story, where, &filled);
-			l.page = ++*pages;
-			if (pos)
-				fz_story_positions(ctx, story, on_position, &l);
-			fz_draw_story(ctx, story, dev, fz_identity);
-			if (o->footer)
-				draw_footer(ctx, dev, o, *pages);
-			fz_end_page(ctx, w);
-			if (*pages > 2000)
-				fz_throw(ctx, FZ_ERROR_GENERIC, "layout does not end");
+			/* mupdf 1.19 may say a table fitted when it ran past the
+			 * bottom: believe the filled area, not the answer */
+			if ((more || filled.y1 > where.y1 + 1) &&
+			    where.y0 > area.y0) {
+				/* does not fit what is left: a new page */
+				if (o->footer)
+					draw_footer(ctx, dev, o, *pages);
+				fz_end_page(ctx, w);
+				dev = fz_begin_page(ctx, w, mediabox);
+				++*pages;
+				where = area;
+				more = fz_place_story(ctx, story, where, &filled);
+			}
+			for (;;) {
+				if (blocks[i].owner && pos)
+					note_position(&l, blocks[i].owner, *pages,
+						      filled);
+				fz_draw_story(ctx, story, dev, fz_identity);
+				if (!more)
+					break;
+				/* taller than a page: it goes on over the next */
+				if (o->footer)
+					draw_footer(ctx, dev, o, *pages);
+				fz_end_page(ctx, w);
+				dev = fz_begin_page(ctx, w, mediabox);
+				if (++*pages > 5000)
+					fz_throw(ctx, FZ_ERROR_GENERIC,
+						 "layout does not end");
+				where = area;
+				more = fz_place_story(ctx, story, where, &filled);
+			}
+			where.y0 = filled.y1;
+			fz_drop_story(ctx, story);
+			story = NULL;
+			fz_drop_buffer(ctx, in);
+			in = NULL;
 		}
+		if (o->footer)
+			draw_footer(ctx, dev, o, *pages);
+		fz_end_page(ctx, w);
+		dev = NULL;
 		fz_close_document_writer(ctx, w);
 		take_buffer(ctx, outbuf, out, len);
 	}

@@ -67,16 +67,27 @@ struct cc_pdf_html_opts {
 };
 
 /*
- * Lay out html styled by css over as many pages as it takes (mupdf's
- * story API) and write the PDF into *out (malloc'd, *len bytes; the
- * caller frees it).  When pos is not NULL it receives the positions of
- * the elements with an id (malloc'd, *npos of them; the caller frees).
- * *pages receives the page count.  0 or a negative cc_err.
+ * A piece of HTML the page layout keeps in one piece when it can: it goes
+ * to the next page rather than be split, unless it is taller than a page.
+ * owner names what it belongs to (for positions), or is NULL.
  */
-int cc_pdf_from_html(struct cc_pdf *p, const char *html, const char *css,
-		     const struct cc_pdf_html_opts *o, unsigned char **out,
-		     size_t *len, struct cc_pdf_pos **pos, int *npos,
-		     int *pages, struct cc_error *e);
+struct cc_pdf_block {
+	char *html;
+	char *owner;
+};
+
+/*
+ * Lay out blocks[0..n) one after another, styled by css, over as many
+ * pages as they take, and write the PDF into *out (malloc'd, *len bytes).
+ * When pos is not NULL it receives, for each owner, the page where its
+ * first block is and the box of its blocks on that page (malloc'd, *npos
+ * of them).  *pages receives the page count.  0 or a negative cc_err.
+ */
+int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
+		       size_t n, const char *css,
+		       const struct cc_pdf_html_opts *o, unsigned char **out,
+		       size_t *len, struct cc_pdf_pos **pos, int *npos,
+		       int *pages, struct cc_error *e);
 
 struct cc_pdf_scan_opts {
 	int dpi;             /* rendering resolution, 200..300 */

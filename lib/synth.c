@@ -262,7 +262,7 @@ static void make_history(struct rng *g, struct synth_account *a,
 		a->dofd = random_day(g, a->hist_month[at]);
 		break;
 	case SS_LATE_NOW:
-		len = (int)between(g, 1, 4);
+		len = chance(g, 85) ? (int)between(g, 1, 4) : (int)between(g, 5, 6);
 		if (len > a->nhist)
 			len = a->nhist;
 		if (len <= 0)
@@ -284,13 +284,16 @@ static void make_history(struct rng *g, struct synth_account *a,
 		for (i = 0; i < len; i++)
 			codes[i] = climb[i];
 		at = months_between(month_of(a->dofd), month_of(a->reported));
+		if (at >= SYNTH_MAX_HIST)
+			at = SYNTH_MAX_HIST - 1;
 		/* then the terminal code, month after month */
-		for (i = len; i < at + 1 && i < SYNTH_MAX_HIST; i++)
+		for (i = len; i < at + 1; i++)
 			codes[i] = a->story == SS_CHARGE_OFF ? HC_CO :
 				   a->story == SS_REPOSSESSION ? HC_R :
 				   a->story == SS_SURRENDER ? HC_VS :
 				   a->story == SS_FORECLOSURE ? HC_F :
 				   a->story == SS_BANKRUPTCY ? HC_B : HC_OK;
+		/* an episode older than the history: only its end shows */
 		episode(a, at, codes, at + 1 > len ? at + 1 : len);
 		break;
 	default:
@@ -310,8 +313,9 @@ static void make_history(struct rng *g, struct synth_account *a,
 }
 
 static void make_account(struct rng *g, struct synth_account *a,
-			 struct cc_date as_of, int layout)
+			 struct cc_date as_of, int layout, int birth_year)
 {
+	struct cc_date adult = { birth_year + 18, 6, 1 };
 	long age;
 	int obsolete;
 
@@ -356,6 +360,11 @@ static void make_account(struct rng *g, struct synth_account *a,
 		   chance(g, 12);
 	if (obsolete)
 		age = between(g, 100, 130);
+	/* nobody opens an account before turning eighteen */
+	if (age > months_between(adult, as_of) - 1)
+		age = months_between(adult, as_of) - 1;
+	if (age < 3)
+		age = 3;
 	a->opened = random_day(g, cc_date_add_months(as_of, -(int)age));
 	a->reported = random_day(g, cc_date_add_months(as_of, -(int)between(g, 0, 2)));
 	if (a->reported.y * 400 + a->reported.m * 32 + a->reported.d >
@@ -388,9 +397,12 @@ static void make_account(struct rng *g, struct synth_account *a,
 	}
 	case SS_COLLECTION:
 	case SS_PAID_COLLECTION:
+		/* the debt went bad first; the collector took it on after */
 		a->dofd = random_day(g, cc_date_add_months(a->opened, -(int)between(g, 2, 10)));
-		if (obsolete)
+		if (obsolete) {
 			a->dofd = random_day(g, cc_date_add_months(as_of, -(int)between(g, 92, 98)));
+			a->opened = random_day(g, cc_date_add_months(a->dofd, (int)between(g, 2, 10)));
+		}
 		break;
 	default:
 		break;
@@ -485,8 +497,16 @@ static void make_account(struct rng *g, struct synth_account *a,
 		a->last_payment = random_day(g, cc_date_add_months(a->reported, -(int)between(g, 0, 1)));
 	else if (a->story == SS_SETTLED || a->story == SS_PAID_COLLECTION)
 		a->last_payment = a->closed;
+	if (a->dofd.y && (a->story == SS_REPOSSESSION || a->story == SS_SURRENDER ||
+			  a->story == SS_FORECLOSURE || a->story == SS_BANKRUPTCY))
+		a->last_payment = random_day(g, cc_date_add_months(a->dofd, -1));
 	if (a->last_payment.y && months_between(a->opened, a->last_payment) < 0)
 		a->last_payment = a->opened;
+	/* nothing reported happens after the report */
+	if (a->last_payment.y && (a->last_payment.y * 400 + a->last_payment.m * 32 +
+				  a->last_payment.d > a->reported.y * 400 +
+				  a->reported.m * 32 + a->reported.d))
+		a->last_payment = a->reported;
 
 	make_history(g, a, as_of);
 
@@ -521,17 +541,22 @@ static void make_account(struct rng *g, struct synth_account *a,
 	}
 }
 
-void cc_synth_generate(struct cc_synth_report *r, int layout, uint64_t seed,
-		       unsigned long index, struct cc_date as_of)
+void cc_synth_generate(struct cc_synth_report *r, int layout,
+		       const struct cc_synth_opts *o, unsigned long index)
 {
+	uint64_t seed = o->seed;
+	struct cc_date as_of = o->as_of;
 	struct rng g;
 	const char *const *city;
 	int i, n;
 
 	memset(r, 0, sizeof(*r));
-	/* one stream per (seed, layout, index), independent of the others */
-	g.s = seed * 0x9e3779b97f4a7c15ULL ^ ((uint64_t)layout << 56) ^ index;
-	next64(&g);
+	/* one stream per (seed, layout, index): each part hashed on its own,
+	 * so neighbouring seeds or indexes share nothing */
+	g.s = seed;
+	g.s = next64(&g) ^ ((uint64_t)layout << 32);
+	g.s = next64(&g) ^ index;
+	g.s = next64(&g);
 	r->layout = layout;
 	r->seed = g.s;
 	r->as_of = as_of;
@@ -565,10 +590,12 @@ void cc_synth_generate(struct cc_synth_report *r, int layout, uint64_t seed,
 	/* 1 to 60 accounts, most reports between 5 and 30 */
 	n = chance(&g, 10) ? (int)between(&g, 1, 4) :
 	    chance(&g, 10) ? (int)between(&g, 31, 60) : (int)between(&g, 5, 30);
+	if (o->min_accounts > 0 && o->max_accounts >= o->min_accounts)
+		n = o->min_accounts + (n - 1) % (o->max_accounts - o->min_accounts + 1);
 	r->naccounts = n;
 	r->accounts = cc_xcalloc((size_t)n, sizeof(*r->accounts));
 	for (i = 0; i < n; i++)
-		make_account(&g, &r->accounts[i], as_of, layout);
+		make_account(&g, &r->accounts[i], as_of, layout, r->birth_year);
 
 	r->ninquiries = (int)between(&g, 0, 8);
 	for (i = 0; i < r->ninquiries; i++) {
@@ -796,7 +823,7 @@ static void status_text(const struct cc_synth_report *r,
 			snprintf(p->status, sizeof(p->status), "Voluntarily surrendered.");
 			break;
 		case SS_FORECLOSURE:
-			snprintf(p->status, sizeof(p->status), "Foreclosure proceedings started.");
+			snprintf(p->status, sizeof(p->status), "Foreclosure.");
 			break;
 		case SS_SETTLED:
 			snprintf(p->status, sizeof(p->status), "Account legally paid in full for less than the full balance.");
@@ -1072,7 +1099,8 @@ void synth_print(const struct cc_synth_report *r,
 			else if (start >= 0)
 				break;
 		}
-		if (start >= 0 && !(start == p->nhist - 1 && a->nhist > p->nhist))
+		if (start >= 0 && !(start == p->nhist - 1 &&
+				    months_between(a->opened, a->reported) + 1 > p->nhist))
 			p->dofd = p->hist_month[start];
 	}
 	reasons = synth_reasons(a, p);
@@ -1142,8 +1170,8 @@ struct cc_date synth_removal(const struct synth_printed *p, unsigned reasons)
 
 	if (!reasons || !d.y)
 		return none;
-	if (reasons & (1u << RS_BANKRUPTCY))
-		return cc_date_add_months(d, 120);
+	/* an account included in a bankruptcy: seven years from its own
+	 * delinquency (the ten years are the bankruptcy case's) */
 	d = cc_date_add_months(d, 84);
 	if (reasons & ((1u << RS_CHARGE_OFF) | (1u << RS_COLLECTION)))
 		d = d.d ? add_days(d, 180) : cc_date_add_months(d, 6);
@@ -1245,7 +1273,10 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 	const struct synth_account *a = &r->accounts[idx];
 	struct synth_printed p;
 	json_t *o = cc_record_new("tradeline"), *h, *rs;
-	const char *bname = bureau >= 0 ? cc_bureau_name(bureau) : NULL;
+	const char *bname = bureau >= 0 ? cc_bureau_name(bureau) :
+			    r->layout == CC_LAYOUT_EXPERIAN ? "experian" :
+			    r->layout == CC_LAYOUT_EQUIFAX ? "equifax" :
+			    r->layout == CC_LAYOUT_TRANSUNION ? "transunion" : NULL;
 	char id[17], d[16], posid[24], group[40];
 	unsigned reasons;
 	int i;
@@ -1361,8 +1392,6 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 					tradeline_truth(r, i, order[b], doc, pos, npos, out);
 		} else {
 			tradeline_truth(r, i, -1, doc, pos, npos, out);
-			json_object_set_new(json_array_get(out, json_array_size(out) - 1),
-					    "bureau", single ? json_string(single) : json_null());
 		}
 	}
 
@@ -1401,11 +1430,11 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		pv.dofd = filed;
 		rem = p->type <= 1 ? cc_date_add_months(filed, 120) :
 		      cc_date_add_months(filed, 84);
-		for (b = 0; b < (r->layout == CC_LAYOUT_MERGED3 ? CC_BUREAUS : 1); b++) {
+		for (b = 0; b < 1; b++) {
+			/* merged3 and lender print public records once, for
+			 * no bureau in particular */
 			o = cc_record_new("public_record");
-			common(o, r, doc, r->layout == CC_LAYOUT_MERGED3 ?
-			       cc_bureau_name(b == 0 ? CC_TU : b == 1 ? CC_XP : CC_EF) :
-			       single);
+			common(o, r, doc, single);
 			json_object_set_new(o, "type", json_string(public_types[p->type]));
 			json_object_set_new(o, "court", json_string(p->court));
 			json_object_set_new(o, "reference", json_string(p->reference));

@@ -96,7 +96,6 @@ struct synth_account {
 	const char *remark;              /* a comment, or NULL */
 	int bureaus;                     /* bit per enum cc_bureau reporting it */
 	long balance_delta[CC_BUREAUS];  /* merged3: a bureau's balance error */
-	int status_lag[CC_BUREAUS];      /* merged3: a bureau one month stale */
 };
 
 struct synth_inquiry {
@@ -138,13 +137,30 @@ struct cc_synth_report {
 	int money_cents;        /* print money with cents */
 };
 
-/* The model of report number index of a run with seed. */
-void cc_synth_generate(struct cc_synth_report *r, int layout, uint64_t seed,
-		       unsigned long index, struct cc_date as_of);
+struct cc_synth_opts {
+	uint64_t seed;          /* of the run */
+	struct cc_date as_of;   /* the reports' "today" */
+	int min_accounts;       /* 0: the natural spread, 1 to 60 */
+	int max_accounts;
+};
+
+/* The model of report number index of a run. */
+void cc_synth_generate(struct cc_synth_report *r, int layout,
+		       const struct cc_synth_opts *o, unsigned long index);
 void cc_synth_release(struct cc_synth_report *r);
 
-/* The report printed as HTML and its CSS; the caller frees both. */
-void cc_synth_html(const struct cc_synth_report *r, char **html, char **css);
+/*
+ * The report printed as HTML blocks (each moved as one by the page
+ * layout, each with the id of what it belongs to) and the CSS for all of
+ * them.  The caller releases the blocks and frees the CSS.
+ */
+struct cc_synth_blocks {
+	struct cc_pdf_block *v;
+	size_t n, alloc;
+};
+void cc_synth_html(const struct cc_synth_report *r,
+		   struct cc_synth_blocks *blocks, char **css);
+void cc_synth_blocks_release(struct cc_synth_blocks *bl);
 
 /*
  * Where the layout placed each element with an id ("acct-3", "inq-1",

@@ -453,7 +453,7 @@ static void merged3_account(struct ctx *c, int idx)
 	m3_row(c, "Account Type - Detail", v);
 	EACH(p[b].resp_label);
 	m3_row(c, "Bureau Code", v);
-	EACH(p[b].closed.y || a->story == SS_PAID_CLOSED ? "Closed" :
+	EACH(a->closed.y ? "Closed" :
 	     is_negative(c->r, a) ? "Derogatory" : "Open");
 	m3_row(c, "Account Status", v);
 	EACH(p[b].payment >= 0 ? money(c, p[b].payment, m[b]) : "-");
@@ -607,10 +607,10 @@ static void lender(struct ctx *c)
 			hist[j] = lender_code(p.hist[j]);
 		hist[p.nhist] = '\0';
 		cc_buf_addf(c->b, "<div class=\"acct\" id=\"acct-%d\">"
-			    "<table class=\"ln\"><tr><th>%03d</th><th colspan=\"3\">",
+			    "<table class=\"ln\"><tr><th>%03d</th><th class=\"w3\">",
 			    i, i + 1);
 		H(c->b, p.creditor);
-		cc_buf_adds(c->b, "</th><th colspan=\"2\">");
+		cc_buf_adds(c->b, "</th><th class=\"w2\">");
 		H(c->b, p.mask);
 		cc_buf_adds(c->b, "</th></tr>\n<tr><td class=\"l\">ECOA</td>"
 			    "<td class=\"l\">ACCT TYPE</td><td class=\"l\">REPORTED</td>"
@@ -651,9 +651,170 @@ static void lender(struct ctx *c)
 	inquiries(c, "INQUIRIES", 1);
 }
 
+/*
+ * Cut the printed report into the blocks the page layout moves as one:
+ * each heading, paragraph, and each table row (as a one-row table of the
+ * same class; the CSS gives columns fixed widths, so rows still line up).
+ * A block belongs to the element with an id around it (an account, a
+ * public record, the consumer) or on its row (an inquiry).  mupdf 1.19
+ * mislays a table it splits across pages, so no table ever spans two
+ * blocks; an account still breaks across pages, between its rows.
+ */
+#define ROWS_PER_BLOCK 10
+
+static char *attr(const char *tag, const char *end, const char *name)
+{
+	char pat[16];
+	const char *a, *q;
+
+	snprintf(pat, sizeof(pat), "%s=\"", name);
+	a = strstr(tag, pat);
+	if (!a || a > end)
+		return NULL;
+	a += strlen(pat);
+	q = strchr(a, '"');
+	return q ? cc_xstrndup(a, (size_t)(q - a)) : NULL;
+}
+
+static int count_rows(const char *s)
+{
+	int n = 0;
+
+	while ((s = strstr(s, "<tr")) != NULL) {
+		n++;
+		s += 3;
+	}
+	return n;
+}
+
+/*
+ * Add a block, or join it to the one before when both belong to the same
+ * thing and together they stay small: every block is a story of its own
+ * to mupdf, and each costs a parse of its style sheet.
+ */
+static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
+		      const char *owner)
+{
+	struct cc_pdf_block *last = bl->n ? &bl->v[bl->n - 1] : NULL;
+
+	if (last && owner && last->owner && !strcmp(owner, last->owner) &&
+	    !strncmp(owner, "acct", 4)) {
+		char *part = cc_xstrndup(html, n);
+
+		if (count_rows(last->html) + count_rows(part) <= ROWS_PER_BLOCK) {
+			char *joined = cc_xasprintf("%s%s", last->html, part);
+
+			free(last->html);
+			last->html = joined;
+			free(part);
+			return;
+		}
+		free(part);
+	}
+	CC_GROW(bl->v, bl->alloc, bl->n + 1);
+	bl->v[bl->n].html = cc_xstrndup(html, n);
+	bl->v[bl->n].owner = owner ? cc_xstrdup(owner) : NULL;
+	bl->n++;
+}
+
+
+static void split_blocks(const char *html, struct cc_synth_blocks *bl)
+{
+	const char *p = html, *gt, *end;
+	char *owner = NULL, *cls, *rid;
+	struct cc_buf row = { 0 };
+
+	while (*p) {
+		if (*p == '\n' || *p == ' ') {
+			p++;
+		} else if (!strncmp(p, "<html>", 6) || !strncmp(p, "<body>", 6)) {
+			p += 6;
+		} else if (!strncmp(p, "</body>", 7)) {
+			p += 7;
+		} else if (!strncmp(p, "</html>", 7)) {
+			p += 7;
+		} else if (!strncmp(p, "<div", 4)) {
+			gt = strchr(p, '>');
+			free(owner);
+			owner = attr(p, gt, "id");
+			p = gt + 1;
+		} else if (!strncmp(p, "</div>", 6)) {
+			free(owner);
+			owner = NULL;
+			p += 6;
+		} else if (!strncmp(p, "<table", 6)) {
+			gt = strchr(p, '>');
+			cls = attr(p, gt, "class");
+			end = strstr(p, "</table>");
+			p = gt + 1;
+			/* rows in groups of up to ROWS_PER_BLOCK (a row with its
+			 * own id, an inquiry, alone) */
+			while (p < end) {
+				const char *tr = strstr(p, "<tr"), *etr;
+				int rows = 0;
+
+				if (!tr || tr > end)
+					break;
+				cc_buf_addf(&row, "<table class=\"%s\">", cls ? cls : "");
+				rid = NULL;
+				while (tr && tr < end && rows < ROWS_PER_BLOCK) {
+					gt = strchr(tr, '>');
+					rid = attr(tr, gt, "id");
+					if (rid && rows) {
+						free(rid);
+						rid = NULL;
+						break;
+					}
+					etr = strstr(tr, "</tr>") + 5;
+					cc_buf_add(&row, tr, (size_t)(etr - tr));
+					rows++;
+					p = etr;
+					if (rid)
+						break;
+					tr = strstr(p, "<tr");
+				}
+				cc_buf_adds(&row, "</table>");
+				add_block(bl, row.s, row.len, rid ? rid : owner);
+				row.len = 0;
+				free(rid);
+			}
+			free(cls);
+			p = end + 8;
+		} else if (*p == '<') {
+			/* <h1>..</h1>, <h2>, <h3>, <p ...>..</p>: up to its end tag */
+			char close[8];
+			const char *name = p + 1;
+			size_t nl = strcspn(name, " >");
+
+			snprintf(close, sizeof(close), "</%.*s>", (int)nl, name);
+			end = strstr(p, close);
+			end = end ? end + strlen(close) : p + strlen(p);
+			add_block(bl, p, (size_t)(end - p), owner);
+			p = end;
+		} else {
+			p++;
+		}
+	}
+	cc_buf_release(&row);
+	free(owner);
+}
+
+void cc_synth_blocks_release(struct cc_synth_blocks *bl)
+{
+	size_t i;
+
+	for (i = 0; i < bl->n; i++) {
+		free(bl->v[i].html);
+		free(bl->v[i].owner);
+	}
+	free(bl->v);
+	memset(bl, 0, sizeof(*bl));
+}
+
 /* --- entry ---------------------------------------------------------------------------- */
 
-void cc_synth_html(const struct cc_synth_report *r, char **html, char **css)
+void cc_synth_html(const struct cc_synth_report *r,
+		   struct cc_synth_blocks *blocks, char **css)
 {
 	static const char *const fonts[3] = { "sans-serif", "serif", "monospace" };
 	struct cc_buf b = { 0 }, s = { 0 };
@@ -669,23 +830,31 @@ void cc_synth_html(const struct cc_synth_report *r, char **html, char **css)
 	case CC_LAYOUT_LENDER: lender(&c); break;
 	}
 	cc_buf_adds(&b, "</body></html>\n");
+	memset(blocks, 0, sizeof(*blocks));
+	split_blocks(b.s, blocks);
+	cc_buf_release(&b);
 
 	cc_buf_addf(&s, "body { font-family: %s; font-size: %.2fpt; }\n"
+		    "table { margin: 0; border-spacing: 0; }\n"
 		    "h1 { font-size: %.2fpt; margin: 0 0 6pt 0; }\n"
 		    "h2 { font-size: %.2fpt; margin: %dpt 0 4pt 0; border-bottom: 1px solid black; }\n"
 		    "h3 { font-size: %.2fpt; margin: 4pt 0 2pt 0; width: %dpt; }\n"
 		    "td.l { font-weight: bold; padding-right: 8pt; }\n"
 		    "table.kv td.l { width: %dpt; }\n"
 		    "table.grid td, table.grid th { padding: 0 2pt; font-size: %.2fpt; "
-		    "text-align: center; font-weight: normal; }\n"
-		    "table.m3 td, table.m3 th { padding: 1pt 4pt; text-align: left; }\n"
+		    "text-align: center; font-weight: normal; width: 26pt; }\n"
+		    "table.m3 td, table.m3 th { padding: 1pt 4pt; text-align: left; "
+		    "width: 122pt; }\n"
 		    "table.m3 td.l { width: 110pt; }\n"
-		    "table.ln td, table.ln th { padding: 1pt 4pt; }\n"
+		    "table.list td, table.list th { text-align: left; width: 150pt; }\n"
+		    "table.ln td, table.ln th { padding: 1pt 6pt 1pt 0; text-align: left; "
+		    "width: 66pt; }\n"
+		    "table.ln th.w3 { width: 210pt; }\n"
+		    "table.ln th.w2 { width: 144pt; }\n"
 		    ".acct { margin-bottom: %dpt; }\n"
 		    "p.rm { margin: 2pt 0; }\n",
 		    fonts[r->font], pt, pt + 6, pt + 2, 6 + r->order_variant * 4,
 		    pt + 1, 160 + r->order_variant * 80, 100 + r->date_style * 30,
 		    pt - 1, 6 + r->date_style * 6);
-	*html = cc_buf_detach(&b);
 	*css = cc_buf_detach(&s);
 }
