@@ -77,7 +77,7 @@ MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
 .PHONY: all check test demo install uninstall clean deps FORCE \
-	man-lint tests-build bench
+	man-lint tests-build bench corpus
 
 all: $(TOOL_BINS)
 
@@ -151,11 +151,19 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh pipelines/demo.sh $(O)/bin
 
-bench: all
+# A bigger corpus for cc-extract work and benchmarks: 200 text reports
+# and 20 reports as text and scans, in build/corpus.
+corpus: all
+	$(O)/bin/cc-synth -o $(O)/corpus/text -n 40 -s 1
+	$(O)/bin/cc-synth -o $(O)/corpus/scan -n 4 -s 2 --scan
+
+bench: tests-build
 	@sh bench/ingest
+	@sh bench/synth
 
 # --- install -------------------------------------------------------------
-install: all
+# NOBUILD=1 installs what is built without looking at it again (the tests)
+install: $(if $(NOBUILD),,all)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7

@@ -32,6 +32,8 @@ static const char usage_text[] =
 "  -a, --accounts=MIN[-MAX]  accounts per report (default: 1 to 60, most\n"
 "                       between 5 and 30)\n"
 "      --scan           also write each report as an image-only scan\n"
+"      --html           also write each report's HTML blocks and CSS\n"
+"                       (NAME.html), as the layout engine gets them\n"
 "      --noise=LEVEL    scan degradation, 0 (clean) to 3 (rough); default 1\n"
 "      --as-of=DATE     the reports' \"today\", YYYY-MM-DD (default 2026-01-15)\n"
 "  -o, --output=DIR     where the PDFs go (created if missing)\n"
@@ -46,7 +48,7 @@ static const char usage_text[] =
 "Exit status: 0 done, 2 usage, 74 I/O error.  See cc-synth(1).\n";
 
 enum {
-	OPT_START = 256, OPT_SCAN, OPT_NOISE, OPT_AS_OF, OPT_PROGRESS,
+	OPT_START = 256, OPT_SCAN, OPT_HTML, OPT_NOISE, OPT_AS_OF, OPT_PROGRESS,
 	OPT_NO_PROGRESS, OPT_VERSION,
 };
 
@@ -57,6 +59,7 @@ static const struct option longopts[] = {
 	{ "start", required_argument, NULL, OPT_START },
 	{ "accounts", required_argument, NULL, 'a' },
 	{ "scan", no_argument, NULL, OPT_SCAN },
+	{ "html", no_argument, NULL, OPT_HTML },
 	{ "noise", required_argument, NULL, OPT_NOISE },
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "output", required_argument, NULL, 'o' },
@@ -74,7 +77,7 @@ struct run {
 	int nlayouts;
 	struct cc_synth_opts so;
 	unsigned long count, start;
-	int scan, noise;
+	int scan, noise, html;
 	struct cc_date as_of;
 	const char *dir;
 	FILE *truth;
@@ -132,6 +135,30 @@ static int put_pdf(const struct run *run, const struct cc_synth_report *r,
 	return rc;
 }
 
+/* NAME.html: one document of all the blocks, with the CSS in it. */
+static int put_html(const struct run *run, const char *pdfname,
+		    const struct cc_synth_blocks *blocks, const char *css,
+		    struct cc_error *e)
+{
+	struct cc_buf b = { 0 };
+	char *path;
+	size_t i;
+	int rc;
+
+	cc_buf_addf(&b, "<html><head><style>\n%s</style></head><body>\n", css);
+	for (i = 0; i < blocks->n; i++) {
+		cc_buf_adds(&b, blocks->v[i].html);
+		cc_buf_adds(&b, "\n");
+	}
+	cc_buf_adds(&b, "</body></html>\n");
+	path = cc_xasprintf("%s/%.*s.html", run->dir,
+			    (int)(strlen(pdfname) - 4), pdfname);
+	rc = cc_write_file_atomic(path, b.s, b.len, 0644, e);
+	free(path);
+	cc_buf_release(&b);
+	return rc;
+}
+
 static void *job_work(size_t i, void *state, void *arg)
 {
 	const struct run *run = arg;
@@ -160,8 +187,12 @@ static void *job_work(size_t i, void *state, void *arg)
 	ho.footer = footer;
 	snprintf(name, sizeof(name), "%s-%llu-%05lu.pdf", cc_layout_name(layout),
 		 (unsigned long long)run->so.seed, index);
-	res->rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho, &doc,
-				     &len, &pos, &npos, &pages, &res->err);
+	if (run->html)
+		res->rc = put_html(run, name, &blocks, css, &res->err);
+	if (res->rc == 0)
+		res->rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho,
+					     &doc, &len, &pos, &npos, &pages,
+					     &res->err);
 	if (res->rc == 0)
 		res->rc = put_pdf(run, &r, name, doc, len, 0, pos, npos, &lines,
 				  &res->err);
@@ -275,6 +306,7 @@ int main(int argc, char **argv)
 			break;
 		}
 		case OPT_SCAN: run.scan = 1; break;
+		case OPT_HTML: run.html = 1; break;
 		case OPT_NOISE: run.noise = (int)parse_count("--noise", optarg, 3); break;
 		case OPT_AS_OF: {
 			struct tm tm;

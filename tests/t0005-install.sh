@@ -6,7 +6,7 @@
 command -v make >/dev/null || test_skip_all "make not found"
 
 test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
-	make -s -C "$SRCDIR" install DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
+	make -s -C "$SRCDIR" install NOBUILD=1 O="$CC_BUILD" DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
 	test -x root/usr/bin/cc-ingest &&
 	test -f root/usr/lib/cc/libccpdf.so &&
 	test -f root/usr/share/man/man1/cc-ingest.1 &&
