@@ -91,13 +91,13 @@ static void strip_grid(struct ctx *c, const struct synth_printed *p,
 
 	if (!p->nhist)
 		return;
-	cc_buf_adds(c->b, "<table class=\"grid\">\n");
+	cc_buf_addf(c->b, "<p class=\"gt\">%s</p>\n<table class=\"grid\">\n", label);
 	for (i = 0; i < p->nhist; i += 12) {
-		cc_buf_addf(c->b, "<tr><th>%s</th>", i ? "" : label);
+		cc_buf_adds(c->b, "<tr>");
 		for (j = i; j < i + 12 && j < p->nhist; j++)
 			cc_buf_addf(c->b, "<th>%02d/%02d</th>", p->hist_month[j].m,
 				    p->hist_month[j].y % 100);
-		cc_buf_adds(c->b, "</tr>\n<tr><td></td>");
+		cc_buf_adds(c->b, "</tr>\n<tr>");
 		for (j = i; j < i + 12 && j < p->nhist; j++)
 			cc_buf_addf(c->b, "<td>%s</td>", cc_hist_code(p->hist[j]));
 		cc_buf_adds(c->b, "</tr>\n");
@@ -850,6 +850,7 @@ void cc_synth_html(const struct cc_synth_report *r,
 		    "table.ln td, table.ln th { padding: 1pt 6pt 1pt 0; text-align: left; "
 		    "width: 66pt; }\n"
 		    "table.ln th.w3 { width: 210pt; }\n"
+		    "p.gt { margin: 2pt 0 0 0; }\n"
 		    "table.ln th.w2 { width: 144pt; }\n"
 		    ".acct { margin-bottom: %dpt; }\n"
 		    "p.rm { margin: 2pt 0; }\n",
