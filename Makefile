@@ -40,6 +40,8 @@ endif
 PC_LIBS     = jansson yaml-0.1 zlib libcrypto
 PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PC_LIBS) mupdf 2>/dev/null)
 PC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
+# tesseract and leptonica, for cc-ocr only
+TESS_LIBS  := $(shell $(PKG_CONFIG) --libs tesseract lept 2>/dev/null)
 # Debian's mupdf is static only; its link line (DESIGN.md section 4).
 MUPDF_LIBS := $(shell $(PKG_CONFIG) --libs --static mupdf 2>/dev/null) -lharfbuzz
 
@@ -54,14 +56,14 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 
 # lib/ without mupdf: a static archive linked into every tool.
 LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
-	  lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
+	  lib/ocrload.c lib/ocrcache.c lib/pages.c lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
 	  lib/stream.c \
 	  lib/paths.c lib/record.c lib/util.c
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.
 PDF_SRC = lib/pdf.c lib/scan.c lib/error.c lib/util.c
 
-TOOLS   = cc-ingest cc-synth cc-score
+TOOLS   = cc-ingest cc-ocr cc-synth cc-score
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)
@@ -70,6 +72,10 @@ HELPER    = $(O)/tests/cc-test-tool
 
 LIBCC   = $(O)/libcc.a
 LIBPDF  = $(O)/lib/cc/libccpdf.so
+# tesseract behind a library of its own, loaded by cc-ocr when needed
+LIBOCR  = $(O)/lib/cc/libccocr.so
+OCR_SRC = lib/ocr.c lib/error.c lib/util.c
+OCR_OBJ = $(patsubst %.c,$(O)/%.o,$(OCR_SRC))
 RPATH   = -Wl,-rpath,'$$ORIGIN/../lib/cc'
 
 MAN1 = $(wildcard man/*.1)
@@ -105,9 +111,17 @@ $(LIBPDF): $(PDF_OBJ) lib/libccpdf.map
 	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccpdf.map \
 		-Wl,-soname,libccpdf.so -o $@ $(PDF_OBJ) $(MUPDF_LIBS) -lm
 
+$(O)/bin/cc-ocr: TOOL_LIBS = -ldl
+$(LIBOCR): $(OCR_OBJ) lib/libccocr.map
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccocr.map \
+		-Wl,-soname,libccocr.so -o $@ $(OCR_OBJ) $(TESS_LIBS) -lm
+
+$(O)/bin/cc-ocr: $(LIBOCR)
 $(O)/bin/%: $(O)/cmd/%.o $(LIBCC) $(LIBPDF)
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) $(RPATH) -o $@ $< $(LIBCC) $(LIBPDF) $(PC_LDLIBS) -lm
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) $(RPATH) -o $@ $< $(LIBCC) $(LIBPDF) \
+		$(TOOL_LIBS) $(PC_LDLIBS) -lm
 
 # Unit tests link lib/ statically, mupdf included where they need it.
 $(O)/tests/t-%: $(O)/tests/unit/t-%.o $(LIBCC) $(LIBPDF)
@@ -168,7 +182,7 @@ install: $(if $(NOBUILD),,all)
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)
-	install -m 755 $(LIBPDF) $(DESTDIR)$(LIBDIR)
+	install -m 755 $(LIBPDF) $(LIBOCR) $(DESTDIR)$(LIBDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7

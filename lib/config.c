@@ -14,6 +14,17 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "ingest.jobs", CC_CFG_INT, "0" },
 	{ "ingest.store", CC_CFG_PATH, NULL },
 	{ "ingest.owner", CC_CFG_STRING, NULL },
+	{ "ocr.jobs", CC_CFG_INT, "0" },
+	{ "ocr.dpi", CC_CFG_INT, "300" },
+	{ "ocr.enabled", CC_CFG_BOOL, "true" },
+	{ "ocr.force", CC_CFG_BOOL, "false" },
+	{ "ocr.lang", CC_CFG_STRING, "eng" },
+	{ "ocr.psm", CC_CFG_INT, "3" },
+	{ "ocr.deskew", CC_CFG_BOOL, "true" },
+	{ "ocr.use_cache", CC_CFG_BOOL, "true" },
+	{ "ocr.cache", CC_CFG_PATH, NULL },
+	{ "ocr.cache_ttl", CC_CFG_INT, "86400" },
+	{ "ocr.cache_max", CC_CFG_SIZE, "1GiB" },
 	{ NULL, 0, NULL },
 };
 

@@ -247,6 +247,235 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	return 0;
 }
 
+/* --- reading pages ------------------------------------------------------------ */
+
+struct cc_pdf_doc {
+	pdf_document *doc;
+	fz_stream *stm;
+	fz_buffer *data;
+};
+
+int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
+		int *pages, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	struct cc_pdf_doc *d = cc_xcalloc(1, sizeof(*d));
+	int rc = 0;
+
+	*out = NULL;
+	fz_var(rc);
+	fz_try(ctx) {
+		d->data = fz_read_file(ctx, path);
+	}
+	fz_catch(ctx) {
+		free(d);
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable",
+				    "cannot read '%s': %s", path,
+				    fz_caught_message(ctx));
+	}
+	fz_try(ctx) {
+		d->stm = fz_open_buffer(ctx, d->data);
+		d->doc = pdf_open_document_with_stream(ctx, d->stm);
+		if (pdf_needs_password(ctx, d->doc) &&
+		    !pdf_authenticate_password(ctx, d->doc, ""))
+			rc = cc_error_set(e, CC_ERR_DATA, "pdf.encrypted",
+					  "encrypted with a user password");
+		else
+			*pages = pdf_count_pages(ctx, d->doc);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
+				  "damaged beyond repair: %s",
+				  fz_caught_message(ctx));
+	}
+	if (rc < 0) {
+		cc_pdf_close(p, d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+void cc_pdf_close(struct cc_pdf *p, struct cc_pdf_doc *d)
+{
+	if (!d)
+		return;
+	fz_drop_document(p->ctx, (fz_document *)d->doc);
+	fz_drop_stream(p->ctx, d->stm);
+	fz_drop_buffer(p->ctx, d->data);
+	free(d);
+}
+
+void cc_pdf_page_text_release(struct cc_page_text *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->lines[i].t);
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+static int line_order(const void *a, const void *b)
+{
+	const struct cc_text_line *x = a, *y = b;
+	float dy = x->b[1] - y->b[1];
+
+	/* one row when the tops are within 2 points: then left to right */
+	if (dy < -2 || dy > 2)
+		return dy < 0 ? -1 : 1;
+	return x->b[0] < y->b[0] ? -1 : x->b[0] > y->b[0];
+}
+
+/* Append line's characters to buf, one space for any run of spaces. */
+static void line_text(fz_stext_line *line, struct cc_buf *buf)
+{
+	fz_stext_char *ch;
+	char utf[8];
+	int n, space = 0;
+
+	buf->len = 0;
+	if (buf->s)
+		buf->s[0] = '\0';
+	for (ch = line->first_char; ch; ch = ch->next) {
+		int c = ch->c;
+
+		if (c == ' ' || c == '\t' || c == 0xa0 || (c >= 0x2000 && c <= 0x200b)) {
+			space = buf->len > 0;
+			continue;
+		}
+		if (c < 32)
+			continue;
+		if (space) {
+			cc_buf_add(buf, " ", 1);
+			space = 0;
+		}
+		n = fz_runetochar(utf, c);
+		cc_buf_add(buf, utf, (size_t)n);
+	}
+}
+
+int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+		     struct cc_page_text *out, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	fz_stext_page *st = NULL;
+	fz_page *pg = NULL;
+	fz_stext_block *block;
+	fz_stext_line *line;
+	fz_stext_options opts;
+	fz_rect bounds;
+	struct cc_buf buf = { 0 };
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&opts, 0, sizeof(opts));
+	fz_var(st);
+	fz_var(pg);
+	fz_var(rc);
+	fz_try(ctx) {
+		pg = fz_load_page(ctx, &d->doc->super, page);
+		bounds = fz_bound_page(ctx, pg);
+		out->width = bounds.x1 - bounds.x0;
+		out->height = bounds.y1 - bounds.y0;
+		st = fz_new_stext_page_from_page(ctx, pg, &opts);
+		for (block = st->first_block; block; block = block->next) {
+			if (block->type != FZ_STEXT_BLOCK_TEXT)
+				continue;
+			for (line = block->u.t.first_line; line; line = line->next) {
+				struct cc_text_line *l;
+
+				line_text(line, &buf);
+				if (!buf.len)
+					continue;
+				CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
+				l = &out->lines[out->n++];
+				l->t = cc_xstrndup(buf.s, buf.len);
+				l->b[0] = line->bbox.x0 - bounds.x0;
+				l->b[1] = line->bbox.y0 - bounds.y0;
+				l->b[2] = line->bbox.x1 - bounds.x0;
+				l->b[3] = line->bbox.y1 - bounds.y0;
+				l->conf = -1;
+			}
+		}
+	}
+	fz_always(ctx) {
+		fz_drop_stext_page(ctx, st);
+		fz_drop_page(ctx, pg);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
+				  "page %d cannot be read: %s", page + 1,
+				  fz_caught_message(ctx));
+	}
+	cc_buf_release(&buf);
+	if (rc < 0) {
+		cc_pdf_page_text_release(out);
+		return rc;
+	}
+	qsort(out->lines, (size_t)out->n, sizeof(*out->lines), line_order);
+	return 0;
+}
+
+int cc_pdf_page_has_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+			 struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	int has = 0, rc = 0;
+
+	fz_var(rc);
+	fz_var(has);
+	fz_try(ctx)
+		has = page_has_text(ctx, d->doc, page);
+	fz_catch(ctx)
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
+				  "page %d cannot be read: %s", page + 1,
+				  fz_caught_message(ctx));
+	return rc < 0 ? rc : has;
+}
+
+int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+		       int dpi, unsigned char **pix, int *w, int *h,
+		       float *pw, float *ph, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	fz_pixmap *pm = NULL;
+	fz_page *pg = NULL;
+	fz_rect bounds;
+	int rc = 0, y;
+
+	*pix = NULL;
+	fz_var(pm);
+	fz_var(pg);
+	fz_var(rc);
+	fz_try(ctx) {
+		float zoom = dpi / 72.0f;
+
+		pg = fz_load_page(ctx, &d->doc->super, page);
+		bounds = fz_bound_page(ctx, pg);
+		*pw = bounds.x1 - bounds.x0;
+		*ph = bounds.y1 - bounds.y0;
+		pm = fz_new_pixmap_from_page(ctx, pg, fz_scale(zoom, zoom),
+					     fz_device_gray(ctx), 0);
+		*w = pm->w;
+		*h = pm->h;
+		*pix = cc_xmalloc((size_t)pm->w * (size_t)pm->h);
+		for (y = 0; y < pm->h; y++)
+			memcpy(*pix + (size_t)y * (size_t)pm->w,
+			       pm->samples + (size_t)y * pm->stride, (size_t)pm->w);
+	}
+	fz_always(ctx) {
+		fz_drop_pixmap(ctx, pm);
+		fz_drop_page(ctx, pg);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
+				  "page %d cannot be rendered: %s", page + 1,
+				  fz_caught_message(ctx));
+	}
+	return rc;
+}
+
 /* --- writing -------------------------------------------------------------- */
 
 struct poslist {

@@ -50,6 +50,55 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 		   struct cc_error *e);
 void cc_pdf_info_release(struct cc_pdf_info *info);
 
+/* --- reading pages ------------------------------------------------------ */
+
+struct cc_pdf_doc;
+
+/*
+ * Open the PDF at path in context p (a document belongs to its context:
+ * one per thread).  *pages receives the page count.  Errors as for
+ * cc_pdf_inspect(), and "file.unreadable".  Close with cc_pdf_close().
+ */
+int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **doc,
+		int *pages, struct cc_error *e);
+void cc_pdf_close(struct cc_pdf *p, struct cc_pdf_doc *doc);
+
+/* A line of a page's text: UTF-8, and its box in points, origin top left. */
+struct cc_text_line {
+	char *t;
+	float b[4];
+	float conf;          /* OCR confidence 0..100, -1 for a text layer */
+};
+
+struct cc_page_text {
+	float width, height; /* points */
+	struct cc_text_line *lines;
+	int n;
+	size_t alloc;
+};
+
+void cc_pdf_page_text_release(struct cc_page_text *t);
+
+/*
+ * The text layer of page (0-based): lines in reading order (top to
+ * bottom, then left to right on one row), ligatures expanded, runs of
+ * white space made one space, empty lines dropped.  0 or "pdf.damaged".
+ */
+int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+		     struct cc_page_text *out, struct cc_error *e);
+
+/* 1 when the page draws real text (CC_PDF_TEXT_MIN_CHARS visible ones). */
+int cc_pdf_page_has_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+			 struct cc_error *e);
+
+/*
+ * Render page (0-based) in 8-bit grey at dpi: *pix (malloc'd, w*h bytes,
+ * rows of w), and the page size in points.  0 or "pdf.damaged".
+ */
+int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
+		       int dpi, unsigned char **pix, int *w, int *h,
+		       float *pw, float *ph, struct cc_error *e);
+
 /* --- writing ----------------------------------------------------------- */
 
 /* Where the layout placed an element that has an id attribute. */

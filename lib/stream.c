@@ -26,8 +26,13 @@ int cc_stream_run(const char *const *sources, int n,
 		}
 		rc = fn ? fn(&rec, arg, &status) :
 			  cc_write_raw(rec.raw, rec.raw_len);
-		if (rc < 0)
+		if (rc == CC_ERR_IO)
 			goto out_io;
+		if (rc < 0) {
+			/* the callback said why already: stop with its status */
+			cc_reader_free(r);
+			return cc_error_exit_status(rc);
+		}
 		if (o->strict && status != CC_EXIT_OK)
 			break;
 	}

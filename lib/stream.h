@@ -22,7 +22,8 @@ struct cc_stream_opts {
  * Called for every good record.  The callback writes what it emits
  * (passing the record through with cc_write_raw() is its job, so it can
  * choose the order); it may raise *status with cc_reject().  Returns 0 to
- * go on, or CC_ERR_IO to stop (stdout failed).  A NULL callback passes
+ * go on, CC_ERR_IO to stop because stdout failed, or another negative
+ * cc_err to stop with its exit status (the callback has said why).  A NULL callback passes
  * every record through unchanged.
  */
 typedef int (*cc_record_fn)(struct cc_record *rec, void *arg, int *status);

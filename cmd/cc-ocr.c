@@ -1,0 +1,318 @@
+/*
+ * cc-ocr -- every page's text with positions, from the text layer or by
+ * OCR.  Thin main: options, config, the record loop; the work is in
+ * lib/pages.c (pages), lib/pdf.c (mupdf), lib/ocr.c (tesseract) and
+ * lib/ocrcache.c.  See cc-ocr(1).
+ */
+#include "cc.h"
+#include "config.h"
+#include "diag.h"
+#include "ocr.h"
+#include "ocrcache.h"
+#include "pages.h"
+#include "pdf.h"
+#include "record.h"
+#include "stream.h"
+
+#include <getopt.h>
+
+static const char usage_text[] =
+"usage: cc-ocr [options] [FILE ...]\n"
+"\n"
+"Read `document' records (from cc-ingest) and write, after each, one `page'\n"
+"record per page with its lines of text and their boxes: from the PDF's\n"
+"text layer, or by OCR (tesseract) when a page has none.  Every record read\n"
+"is passed through.\n"
+"\n"
+"  -j, --jobs=N           pages at once (default: one per CPU)\n"
+"      --dpi=N            OCR resolution (default 300)\n"
+"      --force-ocr        OCR every page, text layer or not\n"
+"      --no-ocr           never OCR: pages without text get no lines\n"
+"  -l, --lang=LANG        tesseract language (default eng)\n"
+"      --psm=N            tesseract page segmentation mode (default 3)\n"
+"      --no-deskew        do not straighten scanned pages\n"
+"      --cache=DIR        OCR cache (default $XDG_CACHE_HOME/cc/ocr)\n"
+"      --no-cache         do not read or write the OCR cache\n"
+"      --cache-ttl=TIME   how long a cached page stays good (default 24h)\n"
+"      --cache-max=SIZE   cap on the cache's size (default 1GiB)\n"
+"      --stats            print page and cache counts on stderr at the end\n"
+"      --strict           stop at the first bad record or page\n"
+"      --unbuffered       flush stdout after every record\n"
+"      --progress         show progress on stderr (default: when a terminal)\n"
+"      --no-progress      never show progress\n"
+"  -c, --config=FILE      read configuration from FILE\n"
+"  -h, --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Exit status: 0 all pages read, 1 some records or pages rejected, 2 usage,\n"
+"65 bad config, 66 no input, 69 OCR language data missing, 74 I/O error.\n"
+"See cc-ocr(1).\n";
+
+enum {
+	OPT_DPI = 256, OPT_FORCE, OPT_NO_OCR, OPT_PSM, OPT_NO_DESKEW, OPT_CACHE,
+	OPT_NO_CACHE, OPT_TTL, OPT_CACHE_MAX, OPT_STATS, OPT_STRICT,
+	OPT_UNBUFFERED, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION,
+};
+
+static const struct option longopts[] = {
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "dpi", required_argument, NULL, OPT_DPI },
+	{ "force-ocr", no_argument, NULL, OPT_FORCE },
+	{ "no-ocr", no_argument, NULL, OPT_NO_OCR },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "psm", required_argument, NULL, OPT_PSM },
+	{ "no-deskew", no_argument, NULL, OPT_NO_DESKEW },
+	{ "cache", required_argument, NULL, OPT_CACHE },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "cache-ttl", required_argument, NULL, OPT_TTL },
+	{ "cache-max", required_argument, NULL, OPT_CACHE_MAX },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "config", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct run {
+	struct cc_pages *pages;
+	struct cc_progress prog;
+	unsigned long done;
+	int strict;
+	const char *doc, *path;
+	int failed;              /* the current document had a bad page */
+	int fatal;               /* OCR cannot work at all: stop */
+};
+
+/* One page's record, or its rejection, in page order. */
+static int emit_page(int page, int rc, json_t *rec, const struct cc_error *e,
+		     void *arg)
+{
+	struct run *run = arg;
+	int *status = &run->failed;
+	struct cc_error pe;
+
+	run->prog.done = ++run->done;
+	cc_progress_tick(&run->prog, run->done);
+	if (rc == 0) {
+		rc = cc_write_json(rec);
+		json_decref(rec);
+		return rc < 0 ? CC_ERR_IO : 0;
+	}
+	if (e->code == CC_ERR_UNAVAILABLE) {
+		/* no language data: nothing else will work either */
+		if (!run->fatal)
+			cc_warn("%s", e->msg);
+		run->fatal = 1;
+		return 1;
+	}
+	pe = *e;
+	if (!strstr(pe.msg, "page "))
+		snprintf(pe.msg, sizeof(pe.msg), "page %d: %.900s", page, e->msg);
+	cc_error_at(&pe, run->path, 0);
+	if (cc_reject("ocr", &pe, run->doc, status) < 0)
+		return CC_ERR_IO;
+	return run->strict ? 1 : 0;
+}
+
+static int on_record(struct cc_record *rec, void *arg, int *status)
+{
+	struct run *run = arg;
+	json_t *o = rec->obj, *tp, *v;
+	const char *doc, *path;
+	int *text = NULL, ntext = 0, rc;
+	size_t i;
+	struct cc_error e;
+
+	if (cc_write_raw(rec->raw, rec->raw_len) < 0)
+		return CC_ERR_IO;
+	if (strcmp(rec->kind, "document") != 0)
+		return 0;
+	/* a duplicate's pages are its first copy's */
+	if (json_is_string(json_object_get(o, "duplicate_of")))
+		return 0;
+	doc = json_string_value(json_object_get(o, "doc"));
+	path = json_string_value(json_object_get(o, "stored"));
+	if (!path)
+		path = json_string_value(json_object_get(o, "path"));
+	if (!doc || !path) {
+		cc_error_set(&e, CC_ERR_DATA, "record.invalid",
+			     "document record without \"doc\" and \"path\"");
+		cc_error_at(&e, rec->source, rec->line);
+		return cc_reject("ocr", &e, doc, status);
+	}
+	tp = json_object_get(o, "text_pages");
+	if (json_is_array(tp)) {
+		text = cc_xcalloc(json_array_size(tp) + 1, sizeof(int));
+		json_array_foreach(tp, i, v)
+			if (json_is_integer(v))
+				text[ntext++] = (int)json_integer_value(v);
+	}
+	run->doc = doc;
+	run->path = path;
+	run->failed = CC_EXIT_OK;
+	cc_error_clear(&e);
+	rc = cc_pages_document(run->pages, doc, path, text, json_is_array(tp) ?
+			       ntext : 0, emit_page, run, &e);
+	free(text);
+	if (run->fatal)
+		return CC_ERR_UNAVAILABLE;
+	if (rc == CC_ERR_IO)
+		return CC_ERR_IO;
+	if (rc < 0) {
+		cc_error_at(&e, path, 0);
+		return cc_reject("ocr", &e, doc, status);
+	}
+	if (run->failed != CC_EXIT_OK && cc_exit_rank(run->failed) >
+	    cc_exit_rank(*status))
+		*status = run->failed;
+	return 0;
+}
+
+/* "90", "90s", "15m", "24h", "7d" in seconds; -1 when not a duration. */
+static long parse_duration(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || v < 0)
+		return -1;
+	switch (*end) {
+	case '\0': case 's': break;
+	case 'm': v *= 60; break;
+	case 'h': v *= 3600; break;
+	case 'd': v *= 86400; break;
+	default: return -1;
+	}
+	if (*end && end[1])
+		return -1;
+	return v;
+}
+
+int main(int argc, char **argv)
+{
+	struct cc_config_flags flags = { 0 };
+	const char *config_path = NULL;
+	struct cc_pages_opts po;
+	struct cc_stream_opts so = { .stage = "ocr" };
+	struct cc_ocr_cache *cache = NULL;
+	struct cc_pages_stats st;
+	struct cc_config cfg;
+	struct cc_error e;
+	struct run run;
+	char ttl[32], dirbuf[4096];
+	const char *dir;
+	int c, progress = -1, stats = 0, status;
+	long jobs, t;
+
+	cc_tool_init(argc, argv);
+	memset(&run, 0, sizeof(run));
+	while ((c = getopt_long(argc, argv, "j:l:c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': cc_config_flag(&flags, "ocr.jobs", optarg, "--jobs"); break;
+		case OPT_DPI: cc_config_flag(&flags, "ocr.dpi", optarg, "--dpi"); break;
+		case OPT_FORCE: cc_config_flag(&flags, "ocr.force", "true", "--force-ocr"); break;
+		case OPT_NO_OCR: cc_config_flag(&flags, "ocr.enabled", "false", "--no-ocr"); break;
+		case 'l': cc_config_flag(&flags, "ocr.lang", optarg, "--lang"); break;
+		case OPT_PSM: cc_config_flag(&flags, "ocr.psm", optarg, "--psm"); break;
+		case OPT_NO_DESKEW: cc_config_flag(&flags, "ocr.deskew", "false", "--no-deskew"); break;
+		case OPT_CACHE: cc_config_flag(&flags, "ocr.cache", optarg, "--cache"); break;
+		case OPT_NO_CACHE: cc_config_flag(&flags, "ocr.use_cache", "false", "--no-cache"); break;
+		case OPT_TTL:
+			t = parse_duration(optarg);
+			if (t < 0)
+				cc_usage_error("--cache-ttl: expected seconds or a number "
+					       "with s, m, h or d, got '%s'", optarg);
+			snprintf(ttl, sizeof(ttl), "%ld", t);
+			cc_config_flag(&flags, "ocr.cache_ttl", ttl, "--cache-ttl");
+			break;
+		case OPT_CACHE_MAX: cc_config_flag(&flags, "ocr.cache_max", optarg, "--cache-max"); break;
+		case OPT_STATS: stats = 1; break;
+		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
+		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
+		case OPT_PROGRESS: progress = 1; break;
+		case OPT_NO_PROGRESS: progress = 0; break;
+		case 'c': config_path = optarg; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			cc_config_flags_release(&flags);
+			return cc_finish_stdout(CC_EXIT_OK);
+		case OPT_VERSION:
+			printf("cc-ocr %s (mupdf %s, %s)\n", CC_VERSION,
+			       cc_pdf_engine_version(), cc_ocr_engine());
+			cc_config_flags_release(&flags);
+			return cc_finish_stdout(CC_EXIT_OK);
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n",
+				cc_diag_prog());
+			cc_config_flags_release(&flags);
+			return CC_EXIT_USAGE;
+		}
+	}
+	cc_tool_config(&cfg, config_path, &flags);
+	cc_config_flags_release(&flags);
+
+	memset(&po, 0, sizeof(po));
+	po.dpi = (int)cc_config_int(&cfg, "ocr.dpi");
+	if (po.dpi < 50 || po.dpi > 1200)
+		cc_usage_error("--dpi: expected 50 to 1200, got %d", po.dpi);
+	po.force_ocr = cc_config_bool(&cfg, "ocr.force");
+	po.no_ocr = !cc_config_bool(&cfg, "ocr.enabled");
+	if (po.force_ocr && po.no_ocr)
+		cc_usage_error("--force-ocr and --no-ocr exclude each other");
+	po.ocr.lang = cc_config_str(&cfg, "ocr.lang");
+	po.ocr.psm = (int)cc_config_int(&cfg, "ocr.psm");
+	if (po.ocr.psm > 13)
+		cc_usage_error("--psm: expected 0 to 13, got %d", po.ocr.psm);
+	po.ocr.deskew = cc_config_bool(&cfg, "ocr.deskew");
+	jobs = cc_config_int(&cfg, "ocr.jobs");
+	if (jobs <= 0)
+		jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	po.jobs = jobs > 64 ? 64 : (int)jobs;
+	if (cc_config_bool(&cfg, "ocr.use_cache") && !po.no_ocr) {
+		dir = cc_config_str(&cfg, "ocr.cache");
+		if (!dir)
+			dir = cc_ocr_cache_default_dir(dirbuf, sizeof(dirbuf));
+		if (dir) {
+			cache = cc_ocr_cache_open(dir, cc_config_int(&cfg, "ocr.cache_ttl"),
+						  cc_config_size(&cfg, "ocr.cache_max"), &e);
+			/* without a cache OCR still works, only slower */
+			if (!cache)
+				cc_warn("OCR cache not used: %s", e.msg);
+		}
+	}
+	po.cache = cache;
+	run.pages = cc_pages_new(&po);
+	run.strict = cc_config_bool(&cfg, "input.strict");
+	so.strict = run.strict;
+	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
+	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
+	cc_progress_init(&run.prog, progress, "pages", 0);
+
+	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
+			       &so, on_record, &run);
+	cc_progress_end(&run.prog);
+	cc_pages_get_stats(run.pages, &st);
+	if (stats) {
+		cc_warn("%lu pages: %lu from the text layer, %lu by OCR, %lu failed",
+			st.text_pages + st.ocr_pages + st.errors, st.text_pages,
+			st.ocr_pages, st.errors);
+		if (cache)
+			cc_warn("OCR cache %s: %lu hits, %lu misses",
+				cc_config_str(&cfg, "ocr.cache") ?
+				cc_config_str(&cfg, "ocr.cache") : dirbuf,
+				st.cache_hits, st.cache_misses);
+	}
+	if (cache) {
+		cc_ocr_cache_prune(cache, &e);
+		cc_ocr_cache_close(cache);
+	}
+	cc_pages_free(run.pages);
+	cc_config_release(&cfg);
+	return cc_finish_stdout(status);
+}

@@ -1,0 +1,194 @@
+/*
+ * ocr.c -- the tesseract wrapper, built as its own private library
+ * (libccocr.so) that lib/ocrload.c opens only when a page needs OCR: a
+ * run over text PDFs never loads tesseract, and OMP_THREAD_LIMIT can be
+ * set before libgomp reads it.  Its functions are the ccocr_* behind
+ * ocr.h's cc_ocr_*.
+ */
+#include "cc.h"
+#include "ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+struct cc_ocr {
+	TessBaseAPI *api;
+	struct cc_ocr_opts opts;
+};
+
+const char *ccocr_engine(void);
+const char *ccocr_engine(void)
+{
+	static char name[64];
+
+	if (!name[0])
+		snprintf(name, sizeof(name), "tesseract %s", TessVersion());
+	return name;
+}
+
+/*
+ * Whether lang's data is where tesseract will look: $TESSDATA_PREFIX, or
+ * Debian's directory.  Asking tesseract instead makes it print its own
+ * complaint on stderr.
+ */
+static int have_lang(const char *lang)
+{
+	static const char *const dirs[] = {
+		"/usr/share/tesseract-ocr/5/tessdata",
+		"/usr/share/tesseract-ocr/4.00/tessdata",
+		"/usr/share/tessdata",
+	};
+	const char *env = getenv("TESSDATA_PREFIX");
+	char path[4096];
+	size_t i;
+
+	if (strchr(lang, '/') || !*lang)
+		return 0;
+	if (env && *env) {
+		snprintf(path, sizeof(path), "%s/%s.traineddata", env, lang);
+		return access(path, R_OK) == 0;
+	}
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s.traineddata", dirs[i], lang);
+		if (access(path, R_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e);
+struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
+{
+	struct cc_ocr *ocr;
+	TessBaseAPI *api;
+
+	if (!have_lang(o->lang)) {
+		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.lang",
+			     "OCR language data '%s' not found (install the "
+			     "Debian package tesseract-ocr-%s)", o->lang, o->lang);
+		return NULL;
+	}
+	api = TessBaseAPICreate();
+
+	if (!api) {
+		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.init",
+			     "cannot create a tesseract handle");
+		return NULL;
+	}
+	/* tesseract prints what it thinks on stderr unless told not to */
+	if (TessBaseAPIInit3(api, NULL, o->lang) != 0) {
+		TessBaseAPIDelete(api);
+		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.lang",
+			     "OCR language data '%s' not found (install the "
+			     "Debian package tesseract-ocr-%s)", o->lang, o->lang);
+		return NULL;
+	}
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	TessBaseAPISetPageSegMode(api, (TessPageSegMode)o->psm);
+	ocr = cc_xcalloc(1, sizeof(*ocr));
+	ocr->api = api;
+	ocr->opts = *o;
+	return ocr;
+}
+
+void ccocr_free(struct cc_ocr *o);
+void ccocr_free(struct cc_ocr *o)
+{
+	if (!o)
+		return;
+	TessBaseAPIEnd(o->api);
+	TessBaseAPIDelete(o->api);
+	free(o);
+}
+
+/* A leptonica image of the grey pixels, straightened when asked. */
+static PIX *make_pix(const unsigned char *pix, int w, int h, int deskew)
+{
+	PIX *p = pixCreate(w, h, 8), *d;
+	l_uint32 *data = pixGetData(p), *line;
+	int wpl = pixGetWpl(p), x, y;
+
+	for (y = 0; y < h; y++) {
+		line = data + (size_t)y * (size_t)wpl;
+		for (x = 0; x < w; x++)
+			SET_DATA_BYTE(line, x, pix[(size_t)y * (size_t)w + (size_t)x]);
+	}
+	if (!deskew)
+		return p;
+	/* a reduction factor of 2 is quick and good to a tenth of a degree */
+	d = pixDeskew(p, 2);
+	if (!d)
+		return p;
+	pixDestroy(&p);
+	return d;
+}
+
+int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
+	       int dpi, struct cc_page_text *out, double *mean,
+	       struct cc_error *e);
+int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
+	       int dpi, struct cc_page_text *out, double *mean,
+	       struct cc_error *e)
+{
+	PIX *p = make_pix(pix, w, h, o->opts.deskew);
+	TessResultIterator *it;
+	TessPageIterator *pi;
+	float scale = 72.0f / (float)dpi;
+	int x0, y0, x1, y1, rc = 0;
+
+	if (!p)
+		return cc_error_set(e, CC_ERR_DATA, "ocr.failed",
+				    "cannot make an image of the page");
+	TessBaseAPISetImage2(o->api, p);
+	TessBaseAPISetSourceResolution(o->api, dpi);
+	if (TessBaseAPIRecognize(o->api, NULL) != 0) {
+		rc = cc_error_set(e, CC_ERR_DATA, "ocr.failed",
+				  "tesseract could not recognise the page");
+		goto out_clear;
+	}
+	*mean = TessBaseAPIMeanTextConf(o->api);
+	it = TessBaseAPIGetIterator(o->api);
+	if (!it)
+		goto out_clear;
+	pi = TessResultIteratorGetPageIterator(it);
+	do {
+		char *text = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
+		struct cc_text_line *l;
+		struct cc_buf clean = { 0 };
+		const char *c;
+		int space = 0;
+
+		if (!text)
+			continue;
+		/* one line: runs of white space as one space, no newline */
+		for (c = text; *c; c++) {
+			if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r') {
+				space = clean.len > 0;
+				continue;
+			}
+			if (space)
+				cc_buf_add(&clean, " ", 1);
+			space = 0;
+			cc_buf_add(&clean, c, 1);
+		}
+		TessDeleteText(text);
+		if (!clean.len ||
+		    !TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
+			cc_buf_release(&clean);
+			continue;
+		}
+		CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
+		l = &out->lines[out->n++];
+		l->t = cc_buf_detach(&clean);
+		l->b[0] = x0 * scale;
+		l->b[1] = y0 * scale;
+		l->b[2] = x1 * scale;
+		l->b[3] = y1 * scale;
+		l->conf = TessResultIteratorConfidence(it, RIL_TEXTLINE);
+	} while (TessResultIteratorNext(it, RIL_TEXTLINE));
+	TessResultIteratorDelete(it);
+out_clear:
+	TessBaseAPIClear(o->api);
+	pixDestroy(&p);
+	return rc;
+}

@@ -1,0 +1,84 @@
+/*
+ * ocrload.c -- cc_ocr_* (ocr.h) by way of libccocr.so, opened with
+ * dlopen() the first time OCR is wanted.  Before that, OMP_THREAD_LIMIT
+ * is set to 1 when it is unset: tesseract's OpenMP threads would fight
+ * the one-page-per-thread workers (5x slower on two cores), and libgomp
+ * reads the variable once, when it is loaded.
+ */
+#include "cc.h"
+#include "ocr.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+static struct {
+	void *lib;
+	const char *(*engine)(void);
+	struct cc_ocr *(*make)(const struct cc_ocr_opts *, struct cc_error *);
+	void (*free)(struct cc_ocr *);
+	int (*page)(struct cc_ocr *, const unsigned char *, int, int, int,
+		    struct cc_page_text *, double *, struct cc_error *);
+	char why[512];
+} ocr;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load(void)
+{
+	const char *err;
+
+	setenv("OMP_THREAD_LIMIT", "1", 0);
+	/* found through the tools' run path, $ORIGIN/../lib/cc */
+	ocr.lib = dlopen("libccocr.so", RTLD_NOW | RTLD_LOCAL);
+	if (!ocr.lib) {
+		err = dlerror();
+		snprintf(ocr.why, sizeof(ocr.why), "cannot load the OCR engine: %s",
+			 err ? err : "unknown error");
+		return;
+	}
+	*(void **)&ocr.engine = dlsym(ocr.lib, "ccocr_engine");
+	*(void **)&ocr.make = dlsym(ocr.lib, "ccocr_new");
+	*(void **)&ocr.free = dlsym(ocr.lib, "ccocr_free");
+	*(void **)&ocr.page = dlsym(ocr.lib, "ccocr_page");
+	if (!ocr.engine || !ocr.make || !ocr.free || !ocr.page) {
+		snprintf(ocr.why, sizeof(ocr.why),
+			 "cannot load the OCR engine: libccocr.so is incomplete");
+		dlclose(ocr.lib);
+		ocr.lib = NULL;
+	}
+}
+
+static int ready(struct cc_error *e)
+{
+	pthread_once(&once, load);
+	if (ocr.lib)
+		return 1;
+	if (e)
+		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.init", "%s", ocr.why);
+	return 0;
+}
+
+const char *cc_ocr_engine(void)
+{
+	return ready(NULL) ? ocr.engine() : "tesseract (not loaded)";
+}
+
+struct cc_ocr *cc_ocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
+{
+	return ready(e) ? ocr.make(o, e) : NULL;
+}
+
+void cc_ocr_free(struct cc_ocr *o)
+{
+	if (o && ready(NULL))
+		ocr.free(o);
+}
+
+int cc_ocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
+		int dpi, struct cc_page_text *out, double *mean,
+		struct cc_error *e)
+{
+	if (!ready(e))
+		return e->code;
+	return ocr.page(o, pix, w, h, dpi, out, mean, e);
+}

@@ -1,0 +1,344 @@
+#include "cc.h"
+#include "hash.h"
+#include "ocrcache.h"
+#include "pages.h"
+#include "pdf.h"
+#include "pool.h"
+#include "record.h"
+
+#include <math.h>
+#include <pthread.h>
+
+struct worker {
+	int busy;
+	struct cc_pdf *pdf;
+	struct cc_ocr *ocr;
+	struct cc_pdf_doc *doc;
+	char *path;
+};
+
+struct cc_pages {
+	struct cc_pages_opts opts;
+	struct worker *w;
+	int nw;
+	pthread_mutex_t lock;
+	struct cc_pages_stats stats;
+};
+
+struct cc_pages *cc_pages_new(const struct cc_pages_opts *o)
+{
+	struct cc_pages *pg = cc_xcalloc(1, sizeof(*pg));
+
+	pg->opts = *o;
+	pg->nw = o->jobs > 0 ? o->jobs : 1;
+	pg->w = cc_xcalloc((size_t)pg->nw, sizeof(*pg->w));
+	pthread_mutex_init(&pg->lock, NULL);
+	return pg;
+}
+
+void cc_pages_free(struct cc_pages *pg)
+{
+	int i;
+
+	if (!pg)
+		return;
+	for (i = 0; i < pg->nw; i++) {
+		if (pg->w[i].pdf)
+			cc_pdf_close(pg->w[i].pdf, pg->w[i].doc);
+		cc_pdf_free(pg->w[i].pdf);
+		cc_ocr_free(pg->w[i].ocr);
+		free(pg->w[i].path);
+	}
+	free(pg->w);
+	pthread_mutex_destroy(&pg->lock);
+	free(pg);
+}
+
+void cc_pages_get_stats(const struct cc_pages *pg, struct cc_pages_stats *s)
+{
+	*s = pg->stats;
+}
+
+static void count(struct cc_pages *pg, unsigned long *field)
+{
+	pthread_mutex_lock(&pg->lock);
+	++*field;
+	pthread_mutex_unlock(&pg->lock);
+}
+
+/* --- one page ------------------------------------------------------------- */
+
+struct job {
+	struct cc_pages *pg;
+	const char *doc, *path;
+	const int *text_pages;
+	int ntext;
+	cc_page_emit_fn emit;
+	void *arg;
+};
+
+struct result {
+	int rc;
+	json_t *rec;
+	struct cc_error err;
+};
+
+static json_t *num(double v)
+{
+	return json_real(floor(v * 10 + 0.5) / 10);
+}
+
+static json_t *lines_json(const struct cc_page_text *t, int with_conf)
+{
+	json_t *a = json_array(), *l, *b;
+	int i;
+
+	for (i = 0; i < t->n; i++) {
+		l = json_object();
+		b = json_array();
+		json_object_set_new(l, "t", cc_json_str(t->lines[i].t));
+		json_array_append_new(b, num(t->lines[i].b[0]));
+		json_array_append_new(b, num(t->lines[i].b[1]));
+		json_array_append_new(b, num(t->lines[i].b[2]));
+		json_array_append_new(b, num(t->lines[i].b[3]));
+		json_object_set_new(l, "b", b);
+		if (with_conf)
+			json_object_set_new(l, "c", num(t->lines[i].conf));
+		json_array_append_new(a, l);
+	}
+	return a;
+}
+
+static json_t *page_record(const char *doc, int page, const char *source,
+			   float w, float h, int dpi, double conf, json_t *lines)
+{
+	json_t *o = cc_record_new("page");
+
+	json_object_set_new(o, "doc", json_string(doc));
+	json_object_set_new(o, "page", json_integer(page));
+	json_object_set_new(o, "source", json_string(source));
+	json_object_set_new(o, "width", num(w));
+	json_object_set_new(o, "height", num(h));
+	json_object_set_new(o, "dpi", dpi ? json_integer(dpi) : json_null());
+	json_object_set_new(o, "conf", conf >= 0 ? num(conf) : json_null());
+	json_object_set_new(o, "lines", lines);
+	return o;
+}
+
+static int in_list(const int *v, int n, int x)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+/* The cache key of a rendered page: its pixels and every setting. */
+static void cache_key(const struct cc_pages_opts *o, const unsigned char *pix,
+		      int w, int h, char key[CC_SHA256_HEX])
+{
+	struct cc_sha256 *s = cc_sha256_new();
+	char meta[256];
+
+	snprintf(meta, sizeof(meta), "%s|%s|%d|%d|%d|%dx%d", cc_ocr_engine(),
+		 o->ocr.lang, o->dpi, o->ocr.psm, o->ocr.deskew, w, h);
+	cc_sha256_update(s, meta, strlen(meta));
+	cc_sha256_update(s, pix, (size_t)w * (size_t)h);
+	cc_sha256_final(s, key);
+	cc_sha256_free(s);
+}
+
+static int ocr_page(struct cc_pages *pg, struct worker *wk, int page,
+		    const char *doc, json_t **rec, struct cc_error *e)
+{
+	const struct cc_pages_opts *o = &pg->opts;
+	struct cc_page_text t = { 0 };
+	unsigned char *pix = NULL;
+	char key[CC_SHA256_HEX], *cached = NULL;
+	size_t clen;
+	float pw, ph;
+	double mean = 0;
+	json_t *lines = NULL;
+	int w, h, rc;
+
+	rc = cc_pdf_page_render(wk->pdf, wk->doc, page, o->dpi, &pix, &w, &h,
+				&pw, &ph, e);
+	if (rc < 0)
+		return rc;
+	if (o->cache) {
+		cache_key(o, pix, w, h, key);
+		if (cc_ocr_cache_get(o->cache, key, &cached, &clen) == 1) {
+			json_t *j = json_loadb(cached, clen, 0, NULL);
+
+			free(cached);
+			if (json_is_object(j) && json_is_array(json_object_get(j, "lines"))) {
+				count(pg, &pg->stats.cache_hits);
+				count(pg, &pg->stats.ocr_pages);
+				*rec = page_record(doc, page + 1, "ocr", pw, ph, o->dpi,
+						   json_number_value(json_object_get(j, "conf")),
+						   json_incref(json_object_get(j, "lines")));
+				json_decref(j);
+				free(pix);
+				return 0;
+			}
+			json_decref(j);
+		}
+		count(pg, &pg->stats.cache_misses);
+	}
+	if (!wk->ocr) {
+		wk->ocr = cc_ocr_new(&o->ocr, e);
+		if (!wk->ocr) {
+			free(pix);
+			return e->code;
+		}
+	}
+	rc = cc_ocr_page(wk->ocr, pix, w, h, o->dpi, &t, &mean, e);
+	free(pix);
+	if (rc < 0)
+		return rc;
+	lines = lines_json(&t, 1);
+	cc_pdf_page_text_release(&t);
+	if (o->cache) {
+		json_t *j = json_object();
+		char *s;
+		struct cc_error ce;
+
+		json_object_set_new(j, "conf", num(mean));
+		json_object_set(j, "lines", lines);
+		s = json_dumps(j, CC_JSON_FLAGS);
+		/* a cache that cannot be written costs time, not results */
+		if (s)
+			cc_ocr_cache_put(o->cache, key, s, strlen(s), &ce);
+		free(s);
+		json_decref(j);
+	}
+	count(pg, &pg->stats.ocr_pages);
+	*rec = page_record(doc, page + 1, "ocr", pw, ph, o->dpi, mean, lines);
+	return 0;
+}
+
+static int text_page(struct cc_pages *pg, struct worker *wk, int page,
+		     const char *doc, json_t **rec, struct cc_error *e)
+{
+	struct cc_page_text t;
+	int rc = cc_pdf_page_text(wk->pdf, wk->doc, page, &t, e);
+
+	if (rc < 0)
+		return rc;
+	count(pg, &pg->stats.text_pages);
+	*rec = page_record(doc, page + 1, "text", t.width, t.height, 0, -1,
+			   lines_json(&t, 0));
+	cc_pdf_page_text_release(&t);
+	return 0;
+}
+
+static void *work(size_t i, void *state, void *arg)
+{
+	struct job *j = arg;
+	struct cc_pages *pg = j->pg;
+	struct worker *wk = state;
+	struct result *r = cc_xcalloc(1, sizeof(*r));
+	int page = (int)i, pages, has;
+
+	if (!wk->pdf && !(wk->pdf = cc_pdf_new(&r->err))) {
+		r->rc = r->err.code;
+		return r;
+	}
+	if (!wk->path || strcmp(wk->path, j->path) != 0) {
+		cc_pdf_close(wk->pdf, wk->doc);
+		wk->doc = NULL;
+		free(wk->path);
+		wk->path = NULL;
+		r->rc = cc_pdf_open(wk->pdf, j->path, &wk->doc, &pages, &r->err);
+		if (r->rc < 0)
+			return r;
+		wk->path = cc_xstrdup(j->path);
+	}
+	if (pg->opts.force_ocr) {
+		has = 0;
+	} else if (j->text_pages) {
+		has = in_list(j->text_pages, j->ntext, page + 1);
+	} else {
+		has = cc_pdf_page_has_text(wk->pdf, wk->doc, page, &r->err);
+		if (has < 0) {
+			r->rc = has;
+			return r;
+		}
+	}
+	if (has || pg->opts.no_ocr)
+		r->rc = text_page(pg, wk, page, j->doc, &r->rec, &r->err);
+	else
+		r->rc = ocr_page(pg, wk, page, j->doc, &r->rec, &r->err);
+	if (r->rc < 0)
+		count(pg, &pg->stats.errors);
+	return r;
+}
+
+/* Worker states outlive a document's pool: take a free one, give it back. */
+static void *take(void *arg)
+{
+	struct job *j = arg;
+	struct cc_pages *pg = j->pg;
+	struct worker *wk = NULL;
+	int i;
+
+	pthread_mutex_lock(&pg->lock);
+	for (i = 0; i < pg->nw && !wk; i++)
+		if (!pg->w[i].busy) {
+			wk = &pg->w[i];
+			wk->busy = 1;
+		}
+	pthread_mutex_unlock(&pg->lock);
+	return wk;
+}
+
+static void give_back(void *state, void *arg)
+{
+	struct job *j = arg;
+	struct worker *wk = state;
+
+	pthread_mutex_lock(&j->pg->lock);
+	wk->busy = 0;
+	pthread_mutex_unlock(&j->pg->lock);
+}
+
+static int emit(size_t i, void *result, void *arg)
+{
+	struct job *j = arg;
+	struct result *r = result;
+	int rc;
+
+	rc = j->emit((int)i + 1, r->rc, r->rec, &r->err, j->arg);
+	free(r);
+	return rc;
+}
+
+static void drop(void *result, void *arg)
+{
+	struct result *r = result;
+
+	(void)arg;
+	json_decref(r->rec);
+	free(r);
+}
+
+int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
+		      const int *text_pages, int ntext, cc_page_emit_fn fn,
+		      void *arg, struct cc_error *e)
+{
+	static const struct cc_pool_ops ops = { take, give_back, work, emit, drop };
+	struct job j = { pg, doc, path, text_pages, ntext, fn, arg };
+	struct cc_pdf_doc *d = NULL;
+	int pages = 0, rc;
+
+	/* the page count, and whether the file opens at all */
+	if (!pg->w[0].pdf && !(pg->w[0].pdf = cc_pdf_new(e)))
+		return e->code;
+	rc = cc_pdf_open(pg->w[0].pdf, path, &d, &pages, e);
+	if (rc < 0)
+		return rc;
+	cc_pdf_close(pg->w[0].pdf, d);
+	return cc_pool_run((size_t)pages, pg->nw, &ops, &j);
+}

@@ -1,0 +1,145 @@
+#!/bin/sh
+# cc-ocr: page records from the text layer and by OCR, pass-through,
+# the cache, bad input, missing language data.
+. "$(dirname "$0")/test-lib.sh"
+
+C=$SRCDIR/testdata/corpus/scan
+TEXT=$C/lender-11-00000.pdf
+SCAN=$C/lender-11-00000-scan.pdf
+
+test_expect_success 'setup' '
+	mkpdf two.pdf --pages 2 --line "ACME BANK  Balance \$1,234  page %d" --line "Second  line" &&
+	cc-ingest two.pdf >two.docs &&
+	cc-ingest "$SCAN" >scan.docs &&
+	cc-ingest "$TEXT" >text.docs
+'
+
+test_expect_success 'a text PDF: the document record, then one page record a page' '
+	cc-ocr --no-cache <two.docs >out &&
+	jq -r .kind out | tr "\n" " " >kinds &&
+	printf "document page page " >expect && test_cmp expect kinds &&
+	head -n 1 out >first && test_cmp two.docs first &&
+	jq -c "select(.kind==\"page\") | [.page, .source, .width, .height, .dpi, .conf, [.lines[].t]]" out >got &&
+	cat >expect <<-\EOF &&
+	[1,"text",612,792,null,null,["ACME BANK Balance $1,234 page 1","Second line"]]
+	[2,"text",612,792,null,null,["ACME BANK Balance $1,234 page 2","Second line"]]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'line boxes are in points, on the page, top to bottom' '
+	cc-ocr --no-cache <two.docs |
+		jq -r "select(.kind==\"page\") | .lines[] | .b | @tsv" >boxes &&
+	awk -F"\t" "{ if (!(\$1 >= 0 && \$1 < \$3 && \$3 <= 612 && \$2 >= 0 && \$2 < \$4 && \$4 <= 792)) bad = 1 }
+		NR % 2 == 0 { if (\$2 <= prev) bad = 1 } { prev = \$2 } END { exit bad }" boxes
+'
+
+test_expect_success 'the document record says which pages have text; a doc field is required' '
+	doc=$(jq -r .doc two.docs) &&
+	cc-ocr --no-cache <two.docs | jq -r "select(.kind==\"page\") | .doc" | sort -u >docs &&
+	echo "$doc" >expect && test_cmp expect docs
+'
+
+test_expect_success 'other records pass through unchanged, in order' '
+	{ echo "{\"kind\":\"note\",\"v\":1,\"x\":[1, 2]}"; cat two.docs; echo "{\"kind\":\"error\",\"v\":1}"; } >mixed &&
+	cc-ocr --no-cache <mixed >out &&
+	jq -r .kind out | tr "\n" " " >kinds &&
+	printf "note document page page error " >expect && test_cmp expect kinds &&
+	head -n 1 out >first && head -n 1 mixed >expect && test_cmp expect first
+'
+
+test_expect_success 'a duplicate document gets no pages of its own' '
+	cp two.pdf again.pdf &&
+	cc-ingest two.pdf again.pdf | cc-ocr --no-cache >out &&
+	test $(grep -c "\"kind\":\"page\"" out) -eq 2
+'
+
+test_expect_success 'a scanned page is read by OCR, with confidences' '
+	cc-ocr --no-cache <scan.docs >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"page\") | [.page, .source, .dpi]" out >got &&
+	echo "[1,\"ocr\",300]" >expect && test_cmp expect got &&
+	jq -e "select(.kind==\"page\") | .conf > 80 and (.lines | length) > 20 and all(.lines[]; .c >= 0 and .c <= 100)" out >/dev/null &&
+	jq -r "select(.kind==\"page\") | .lines[0].t" out >title &&
+	echo "MERGED INFILE CREDIT REPORT" >expect && test_cmp expect title
+'
+
+test_expect_success 'OCR agrees with the text layer of the same report' '
+	cc-ocr --no-cache <text.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.text &&
+	cc-ocr --no-cache <scan.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.ocr &&
+	all=$(wc -l <words.text) &&
+	same=$(comm -12 words.text words.ocr | wc -l) &&
+	echo "words in common: $same of $all" &&
+	test $((same * 100)) -ge $((all * 85))
+'
+
+test_expect_success '--force-ocr reads a text page by OCR; --no-ocr never OCRs' '
+	cc-ocr --no-cache --force-ocr <text.docs | jq -r "select(.kind==\"page\") | .source" >got &&
+	echo ocr >expect && test_cmp expect got &&
+	cc-ocr --no-ocr <scan.docs | jq -c "select(.kind==\"page\") | [.source, .lines]" >got &&
+	echo "[\"text\",[]]" >expect && test_cmp expect got
+'
+
+test_expect_success 'the cache: a second run reads every page from it, same records' '
+	cc-ocr --cache cache --stats <scan.docs >first 2>err1 &&
+	cat >expect <<-\EOF &&
+	cc-ocr: 1 pages: 0 from the text layer, 1 by OCR, 0 failed
+	cc-ocr: OCR cache cache: 0 hits, 1 misses
+	EOF
+	test_cmp expect err1 &&
+	cc-ocr --cache cache --stats <scan.docs >second 2>err2 &&
+	cat >expect <<-\EOF &&
+	cc-ocr: 1 pages: 0 from the text layer, 1 by OCR, 0 failed
+	cc-ocr: OCR cache cache: 1 hits, 0 misses
+	EOF
+	test_cmp expect err2 &&
+	test_cmp first second
+'
+
+test_expect_success 'the cache: entries expire after --cache-ttl' '
+	CC_NOW=2099-01-01T00:00:00Z cc-ocr --cache cache --cache-ttl 1h --stats <scan.docs >/dev/null 2>err &&
+	grep -q "^cc-ocr: OCR cache cache: 0 hits, 1 misses$" err
+'
+
+test_expect_success 'a bad --cache-ttl or --dpi is a usage error' '
+	test_expect_code 2 cc-ocr --cache-ttl soon </dev/null 2>err &&
+	grep -q "^cc-ocr: --cache-ttl: expected seconds or a number with s, m, h or d, got '"'"'soon'"'"'$" err &&
+	test_expect_code 2 cc-ocr --dpi 10 </dev/null 2>err &&
+	grep -q "^cc-ocr: --dpi: expected 50 to 1200, got 10$" err
+'
+
+test_expect_success '-j 1 and -j 3 give the same records' '
+	{ cat text.docs two.docs; } >both &&
+	cc-ocr --no-cache -j 1 <both >j1 &&
+	cc-ocr --no-cache -j 3 <both >j3 &&
+	test_cmp j1 j3
+'
+
+test_expect_success 'a document whose file is gone: an error record, the rest goes on, exit 1' '
+	sed "s/two.pdf/gone.pdf/g" two.docs >gone.docs &&
+	cat gone.docs two.docs | test_expect_code 1 cc-ocr --no-cache >out 2>err &&
+	jq -r "select(.kind==\"error\") | [.stage, .code, .path] | @tsv" out >got &&
+	printf "ocr\tfile.unreadable\tgone.pdf\n" >expect && test_cmp expect got &&
+	test $(grep -c "\"kind\":\"page\"" out) -eq 2 &&
+	grep -q "^cc-ocr: gone.pdf: cannot read '"'"'gone.pdf'"'"'" err
+'
+
+test_expect_success 'invalid JSON among the records: reported, the rest goes on' '
+	{ echo "{oops"; cat two.docs; } | test_expect_code 1 cc-ocr --no-cache >out 2>err &&
+	grep -q "^cc-ocr: <stdin>:1: invalid JSON" err &&
+	test $(grep -c "\"kind\":\"page\"" out) -eq 2
+'
+
+test_expect_success 'missing language data exits 69, naming the package' '
+	test_expect_code 69 cc-ocr --no-cache --lang xyz <scan.docs >out 2>err &&
+	echo "cc-ocr: OCR language data '"'"'xyz'"'"' not found (install the Debian package tesseract-ocr-xyz)" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a failed write to stdout exits 74' '
+	test -w /dev/full || exit 0
+	test_expect_code 74 cc-ocr --no-cache <two.docs >/dev/full 2>err &&
+	grep -q "^cc-ocr: write error on standard output" err
+'
+
+test_done
