@@ -27,9 +27,28 @@ static void load(void)
 {
 	const char *err;
 
+	char exe[4096], *slash, *path;
+	ssize_t n;
+
 	setenv("OMP_THREAD_LIMIT", "1", 0);
-	/* found through the tools' run path, $ORIGIN/../lib/cc */
-	ocr.lib = dlopen("libccocr.so", RTLD_NOW | RTLD_LOCAL);
+	/*
+	 * Beside libccpdf.so, in ../lib/cc from the tool: by the tool's own
+	 * path (a sanitizer's dlopen() does not look at the tool's run path),
+	 * else by the run path.
+	 */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			path = cc_xasprintf("%s/../lib/cc/libccocr.so", exe);
+			ocr.lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+			free(path);
+		}
+	}
+	if (!ocr.lib)
+		ocr.lib = dlopen("libccocr.so", RTLD_NOW | RTLD_LOCAL);
 	if (!ocr.lib) {
 		err = dlerror();
 		snprintf(ocr.why, sizeof(ocr.why), "cannot load the OCR engine: %s",

@@ -413,7 +413,8 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		cc_pdf_page_text_release(out);
 		return rc;
 	}
-	qsort(out->lines, (size_t)out->n, sizeof(*out->lines), line_order);
+	if (out->n > 1)
+		qsort(out->lines, (size_t)out->n, sizeof(*out->lines), line_order);
 	return 0;
 }
 
