@@ -27,7 +27,7 @@ static const char usage_text[] =
 "  -j, --jobs=N           pages at once (default: one per CPU)\n"
 "      --dpi=N            OCR resolution (default 300)\n"
 "      --force-ocr        OCR every page, text layer or not\n"
-"      --no-ocr           never OCR: pages without text get no lines\n"
+"      --no-ocr           never OCR: every page read from its text layer\n"
 "  -l, --lang=LANG        tesseract language (default eng)\n"
 "      --psm=N            tesseract page segmentation mode (default 3)\n"
 "      --no-deskew        do not straighten scanned pages\n"
@@ -140,7 +140,7 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 		path = json_string_value(json_object_get(o, "path"));
 	if (!doc || !path) {
 		cc_error_set(&e, CC_ERR_DATA, "record.invalid",
-			     "document record without \"doc\" and \"path\"");
+			     "document record without \"doc\" or a path");
 		cc_error_at(&e, rec->source, rec->line);
 		return cc_reject("ocr", &e, doc, status);
 	}
@@ -194,6 +194,19 @@ static long parse_duration(const char *s)
 	return v;
 }
 
+/* A value out of range: a usage error from a flag, else a config error. */
+static void bad_setting(const struct cc_config *cfg, const char *key,
+			const char *range)
+{
+	const char *origin = cc_config_origin(cfg, key);
+
+	if (origin[0] == '-')
+		cc_usage_error("%s: expected %s, got %s", origin, range,
+			       cc_config_str(cfg, key));
+	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
+	       range, cc_config_str(cfg, key));
+}
+
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
@@ -211,6 +224,7 @@ int main(int argc, char **argv)
 	long jobs, t;
 
 	cc_tool_init(argc, argv);
+	cc_ocr_prepare();
 	memset(&run, 0, sizeof(run));
 	while ((c = getopt_long(argc, argv, "j:l:c:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -260,7 +274,7 @@ int main(int argc, char **argv)
 	memset(&po, 0, sizeof(po));
 	po.dpi = (int)cc_config_int(&cfg, "ocr.dpi");
 	if (po.dpi < 50 || po.dpi > 1200)
-		cc_usage_error("--dpi: expected 50 to 1200, got %d", po.dpi);
+		bad_setting(&cfg, "ocr.dpi", "50 to 1200");
 	po.force_ocr = cc_config_bool(&cfg, "ocr.force");
 	po.no_ocr = !cc_config_bool(&cfg, "ocr.enabled");
 	if (po.force_ocr && po.no_ocr)
@@ -268,7 +282,7 @@ int main(int argc, char **argv)
 	po.ocr.lang = cc_config_str(&cfg, "ocr.lang");
 	po.ocr.psm = (int)cc_config_int(&cfg, "ocr.psm");
 	if (po.ocr.psm > 13)
-		cc_usage_error("--psm: expected 0 to 13, got %d", po.ocr.psm);
+		bad_setting(&cfg, "ocr.psm", "0 to 13");
 	po.ocr.deskew = cc_config_bool(&cfg, "ocr.deskew");
 	jobs = cc_config_int(&cfg, "ocr.jobs");
 	if (jobs <= 0)

@@ -27,32 +27,45 @@ const char *ccocr_engine(void)
 }
 
 /*
- * Whether lang's data is where tesseract will look: $TESSDATA_PREFIX, or
- * Debian's directory.  Asking tesseract instead makes it print its own
- * complaint on stderr.
+ * The first language of lang ("eng", or "eng+osd") whose data is not
+ * where tesseract will look ($TESSDATA_PREFIX, or Debian's directory),
+ * copied into missing; 0 when all are there.  Asking tesseract instead
+ * makes it print its own complaint on stderr.
  */
-static int have_lang(const char *lang)
+static int missing_lang(const char *lang, char *missing, size_t size)
 {
 	static const char *const dirs[] = {
 		"/usr/share/tesseract-ocr/5/tessdata",
 		"/usr/share/tesseract-ocr/4.00/tessdata",
 		"/usr/share/tessdata",
 	};
-	const char *env = getenv("TESSDATA_PREFIX");
+	const char *env = getenv("TESSDATA_PREFIX"), *p = lang;
 	char path[4096];
-	size_t i;
+	size_t i, n;
+	int found;
 
-	if (strchr(lang, '/') || !*lang)
-		return 0;
-	if (env && *env) {
-		snprintf(path, sizeof(path), "%s/%s.traineddata", env, lang);
-		return access(path, R_OK) == 0;
-	}
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s.traineddata", dirs[i], lang);
-		if (access(path, R_OK) == 0)
+	do {
+		n = strcspn(p, "+");
+		found = 0;
+		if (n && !memchr(p, '/', n)) {
+			if (env && *env) {
+				snprintf(path, sizeof(path), "%s/%.*s.traineddata",
+					 env, (int)n, p);
+				found = access(path, R_OK) == 0;
+			}
+			for (i = 0; !(env && *env) && i < sizeof(dirs) / sizeof(dirs[0]) &&
+			     !found; i++) {
+				snprintf(path, sizeof(path), "%s/%.*s.traineddata",
+					 dirs[i], (int)n, p);
+				found = access(path, R_OK) == 0;
+			}
+		}
+		if (!found) {
+			snprintf(missing, size, "%.*s", (int)n, p);
 			return 1;
-	}
+		}
+		p += n;
+	} while (*p++ == '+');
 	return 0;
 }
 
@@ -61,11 +74,12 @@ struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
 {
 	struct cc_ocr *ocr;
 	TessBaseAPI *api;
+	char missing[64];
 
-	if (!have_lang(o->lang)) {
+	if (missing_lang(o->lang, missing, sizeof(missing))) {
 		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.lang",
 			     "OCR language data '%s' not found (install the "
-			     "Debian package tesseract-ocr-%s)", o->lang, o->lang);
+			     "Debian package tesseract-ocr-%s)", missing, missing);
 		return NULL;
 	}
 	api = TessBaseAPICreate();

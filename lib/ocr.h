@@ -12,6 +12,14 @@
 
 struct cc_ocr;
 
+/*
+ * Call once, before any thread starts: tesseract's OpenMP threads would
+ * fight the one-page-per-thread workers (5x slower on two cores), so
+ * OMP_THREAD_LIMIT becomes 1 unless it is set; libgomp reads it once,
+ * when tesseract's library is loaded.
+ */
+void cc_ocr_prepare(void);
+
 struct cc_ocr_opts {
 	const char *lang;    /* "eng" */
 	int psm;             /* tesseract page segmentation mode; 3: auto */

@@ -1,9 +1,7 @@
 /*
  * ocrload.c -- cc_ocr_* (ocr.h) by way of libccocr.so, opened with
- * dlopen() the first time OCR is wanted.  Before that, OMP_THREAD_LIMIT
- * is set to 1 when it is unset: tesseract's OpenMP threads would fight
- * the one-page-per-thread workers (5x slower on two cores), and libgomp
- * reads the variable once, when it is loaded.
+ * dlopen() the first time OCR is wanted, so that a run that needs none
+ * never loads tesseract.
  */
 #include "cc.h"
 #include "ocr.h"
@@ -30,7 +28,6 @@ static void load(void)
 	char exe[4096], *slash, *path;
 	ssize_t n;
 
-	setenv("OMP_THREAD_LIMIT", "1", 0);
 	/*
 	 * Beside libccpdf.so, in ../lib/cc from the tool: by the tool's own
 	 * path (a sanitizer's dlopen() does not look at the tool's run path),
@@ -75,6 +72,14 @@ static int ready(struct cc_error *e)
 	if (e)
 		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.init", "%s", ocr.why);
 	return 0;
+}
+
+void cc_ocr_prepare(void)
+{
+	const char *v = getenv("OMP_THREAD_LIMIT");
+
+	if (!v || !*v)
+		setenv("OMP_THREAD_LIMIT", "1", 1);
 }
 
 const char *cc_ocr_engine(void)

@@ -263,6 +263,11 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 	int rc = 0;
 
 	*out = NULL;
+	if (access(path, R_OK) != 0) {
+		free(d);
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
+				    strerror(errno));
+	}
 	fz_var(rc);
 	fz_try(ctx) {
 		d->data = fz_read_file(ctx, path);
@@ -270,8 +275,7 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 	fz_catch(ctx) {
 		free(d);
 		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable",
-				    "cannot read '%s': %s", path,
-				    fz_caught_message(ctx));
+				    "cannot read: %s", fz_caught_message(ctx));
 	}
 	fz_try(ctx) {
 		d->stm = fz_open_buffer(ctx, d->data);

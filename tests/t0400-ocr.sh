@@ -121,7 +121,8 @@ test_expect_success 'a document whose file is gone: an error record, the rest go
 	jq -r "select(.kind==\"error\") | [.stage, .code, .path] | @tsv" out >got &&
 	printf "ocr\tfile.unreadable\tgone.pdf\n" >expect && test_cmp expect got &&
 	test $(grep -c "\"kind\":\"page\"" out) -eq 2 &&
-	grep -q "^cc-ocr: gone.pdf: cannot read '"'"'gone.pdf'"'"'" err
+	echo "cc-ocr: gone.pdf: No such file or directory" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'invalid JSON among the records: reported, the rest goes on' '
@@ -132,6 +133,20 @@ test_expect_success 'invalid JSON among the records: reported, the rest goes on'
 
 test_expect_success 'missing language data exits 69, naming the package' '
 	test_expect_code 69 cc-ocr --no-cache --lang xyz <scan.docs >out 2>err &&
+	echo "cc-ocr: OCR language data '"'"'xyz'"'"' not found (install the Debian package tesseract-ocr-xyz)" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'out-of-range settings: 2 from a flag, 65 from config' '
+	CC_OCR_PSM=20 test_expect_code 65 cc-ocr </dev/null 2>err &&
+	echo "cc-ocr: \$CC_OCR_PSM: '"'"'ocr.psm'"'"': expected 0 to 13, got 20" >expect &&
+	test_cmp expect err &&
+	test_expect_code 2 cc-ocr --psm 20 </dev/null 2>err &&
+	grep -q "^cc-ocr: --psm: expected 0 to 13, got 20$" err
+'
+
+test_expect_success 'languages joined with + are each looked for' '
+	test_expect_code 69 cc-ocr --no-cache --lang eng+xyz <scan.docs >out 2>err &&
 	echo "cc-ocr: OCR language data '"'"'xyz'"'"' not found (install the Debian package tesseract-ocr-xyz)" >expect &&
 	test_cmp expect err
 '
