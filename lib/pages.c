@@ -150,40 +150,96 @@ static void cache_key(const struct cc_pages_opts *o, const unsigned char *pix,
 	cc_sha256_free(s);
 }
 
+/*
+ * The cache key of a page of a document: the document's SHA-256, the page
+ * number and every setting.  A re-run over the same document finds its
+ * pages without rendering them.
+ */
+static void doc_key(const struct cc_pages_opts *o, const char *doc, int page,
+		    char key[CC_SHA256_HEX])
+{
+	char meta[512];
+
+	snprintf(meta, sizeof(meta), "doc|%s|%d|%s|%s|%d|%d|%d", doc, page,
+		 cc_ocr_engine(), o->ocr.lang, o->dpi, o->ocr.psm, o->ocr.deskew);
+	cc_sha256_hex(meta, strlen(meta), key, NULL);
+}
+
+/* A cached result, {"conf":..,"lines":[..]}, as a page record; NULL if bad. */
+static json_t *from_cache(struct cc_pages *pg, const char *key,
+			  const char *doc, int page)
+{
+	char *data = NULL;
+	size_t len;
+	json_t *j, *rec = NULL;
+
+	if (cc_ocr_cache_get(pg->opts.cache, key, &data, &len) != 1)
+		return NULL;
+	j = json_loadb(data, len, 0, NULL);
+	free(data);
+	if (json_is_object(j) && json_is_array(json_object_get(j, "lines")) &&
+	    json_is_number(json_object_get(j, "width")))
+		rec = page_record(doc, page, "ocr",
+				  (float)json_number_value(json_object_get(j, "width")),
+				  (float)json_number_value(json_object_get(j, "height")),
+				  pg->opts.dpi,
+				  json_number_value(json_object_get(j, "conf")),
+				  json_incref(json_object_get(j, "lines")));
+	json_decref(j);
+	return rec;
+}
+
+static void to_cache(struct cc_pages *pg, const char *key, const json_t *rec)
+{
+	json_t *j = json_object();
+	struct cc_error ce;
+	char *s;
+
+	json_object_set(j, "width", json_object_get(rec, "width"));
+	json_object_set(j, "height", json_object_get(rec, "height"));
+	json_object_set(j, "conf", json_object_get(rec, "conf"));
+	json_object_set(j, "lines", json_object_get(rec, "lines"));
+	s = json_dumps(j, CC_JSON_FLAGS);
+	/* a cache that cannot be written costs time, not results */
+	if (s)
+		cc_ocr_cache_put(pg->opts.cache, key, s, strlen(s), &ce);
+	free(s);
+	json_decref(j);
+}
+
+/*
+ * OCR a page, by way of the cache when there is one: first by document
+ * and page (no rendering), then by the rendered pixels (the same page in
+ * another file), and only then tesseract.
+ */
 static int ocr_page(struct cc_pages *pg, struct worker *wk, int page,
 		    const char *doc, json_t **rec, struct cc_error *e)
 {
 	const struct cc_pages_opts *o = &pg->opts;
 	struct cc_page_text t = { 0 };
 	unsigned char *pix = NULL;
-	char key[CC_SHA256_HEX], *cached = NULL;
-	size_t clen;
+	char dkey[CC_SHA256_HEX], pkey[CC_SHA256_HEX];
 	float pw, ph;
 	double mean = 0;
-	json_t *lines = NULL;
 	int w, h, rc;
 
+	if (o->cache) {
+		doc_key(o, doc, page + 1, dkey);
+		*rec = from_cache(pg, dkey, doc, page + 1);
+		if (*rec)
+			goto out_hit;
+	}
 	rc = cc_pdf_page_render(wk->pdf, wk->doc, page, o->dpi, &pix, &w, &h,
 				&pw, &ph, e);
 	if (rc < 0)
 		return rc;
 	if (o->cache) {
-		cache_key(o, pix, w, h, key);
-		if (cc_ocr_cache_get(o->cache, key, &cached, &clen) == 1) {
-			json_t *j = json_loadb(cached, clen, 0, NULL);
-
-			free(cached);
-			if (json_is_object(j) && json_is_array(json_object_get(j, "lines"))) {
-				count(pg, &pg->stats.cache_hits);
-				count(pg, &pg->stats.ocr_pages);
-				*rec = page_record(doc, page + 1, "ocr", pw, ph, o->dpi,
-						   json_number_value(json_object_get(j, "conf")),
-						   json_incref(json_object_get(j, "lines")));
-				json_decref(j);
-				free(pix);
-				return 0;
-			}
-			json_decref(j);
+		cache_key(o, pix, w, h, pkey);
+		*rec = from_cache(pg, pkey, doc, page + 1);
+		if (*rec) {
+			free(pix);
+			to_cache(pg, dkey, *rec);
+			goto out_hit;
 		}
 		count(pg, &pg->stats.cache_misses);
 	}
@@ -198,24 +254,19 @@ static int ocr_page(struct cc_pages *pg, struct worker *wk, int page,
 	free(pix);
 	if (rc < 0)
 		return rc;
-	lines = lines_json(&t, 1);
+	*rec = page_record(doc, page + 1, "ocr", pw, ph, o->dpi, mean,
+			   lines_json(&t, 1));
 	cc_pdf_page_text_release(&t);
 	if (o->cache) {
-		json_t *j = json_object();
-		char *s;
-		struct cc_error ce;
-
-		json_object_set_new(j, "conf", num(mean));
-		json_object_set(j, "lines", lines);
-		s = json_dumps(j, CC_JSON_FLAGS);
-		/* a cache that cannot be written costs time, not results */
-		if (s)
-			cc_ocr_cache_put(o->cache, key, s, strlen(s), &ce);
-		free(s);
-		json_decref(j);
+		to_cache(pg, pkey, *rec);
+		to_cache(pg, dkey, *rec);
 	}
 	count(pg, &pg->stats.ocr_pages);
-	*rec = page_record(doc, page + 1, "ocr", pw, ph, o->dpi, mean, lines);
+	return 0;
+
+out_hit:
+	count(pg, &pg->stats.cache_hits);
+	count(pg, &pg->stats.ocr_pages);
 	return 0;
 }
 

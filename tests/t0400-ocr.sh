@@ -96,6 +96,16 @@ test_expect_success 'the cache: a second run reads every page from it, same reco
 	test_cmp first second
 '
 
+test_expect_success 'the cache: the same page in another file is found by its pixels' '
+	{ cat "$SCAN"; echo "%another file"; } >copy.pdf &&
+	cc-ingest copy.pdf >copy.docs &&
+	cc-ocr --cache cache --stats <copy.docs >third 2>err3 &&
+	grep -q "^cc-ocr: OCR cache cache: 1 hits, 0 misses$" err3 &&
+	jq -c "select(.kind==\"page\") | del(.doc)" first >expect &&
+	jq -c "select(.kind==\"page\") | del(.doc)" third >got &&
+	test_cmp expect got
+'
+
 test_expect_success 'the cache: entries expire after --cache-ttl' '
 	CC_NOW=2099-01-01T00:00:00Z cc-ocr --cache cache --cache-ttl 1h --stats <scan.docs >/dev/null 2>err &&
 	grep -q "^cc-ocr: OCR cache cache: 0 hits, 1 misses$" err
