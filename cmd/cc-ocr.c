@@ -29,7 +29,7 @@ static const char usage_text[] =
 "      --force-ocr        OCR every page, text layer or not\n"
 "      --no-ocr           never OCR: every page read from its text layer\n"
 "  -l, --lang=LANG        tesseract language (default eng)\n"
-"      --psm=N            tesseract page segmentation mode (default 3)\n"
+"      --psm=N            tesseract page segmentation mode (default 6)\n"
 "      --no-deskew        do not straighten scanned pages\n"
 "      --cache=DIR        OCR cache (default $XDG_CACHE_HOME/cc/ocr)\n"
 "      --no-cache         do not read or write the OCR cache\n"

@@ -19,7 +19,7 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "ocr.enabled", CC_CFG_BOOL, "true" },
 	{ "ocr.force", CC_CFG_BOOL, "false" },
 	{ "ocr.lang", CC_CFG_STRING, "eng" },
-	{ "ocr.psm", CC_CFG_INT, "3" },
+	{ "ocr.psm", CC_CFG_INT, "6" },
 	{ "ocr.deskew", CC_CFG_BOOL, "true" },
 	{ "ocr.use_cache", CC_CFG_BOOL, "true" },
 	{ "ocr.cache", CC_CFG_PATH, NULL },

@@ -384,12 +384,33 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 	struct cc_pdf_doc *d = NULL;
 	int pages = 0, rc;
 
-	/* the page count, and whether the file opens at all */
+	int i, jobs = pg->nw, all_text = text_pages && !pg->opts.force_ocr;
+
+	/* the page count, and whether the file opens at all: the first
+	 * worker opens it, and keeps it open for its pages */
 	if (!pg->w[0].pdf && !(pg->w[0].pdf = cc_pdf_new(e)))
 		return e->code;
-	rc = cc_pdf_open(pg->w[0].pdf, path, &d, &pages, e);
-	if (rc < 0)
-		return rc;
-	cc_pdf_close(pg->w[0].pdf, d);
-	return cc_pool_run((size_t)pages, pg->nw, &ops, &j);
+	if (!pg->w[0].path || strcmp(pg->w[0].path, path) != 0) {
+		cc_pdf_close(pg->w[0].pdf, pg->w[0].doc);
+		pg->w[0].doc = NULL;
+		free(pg->w[0].path);
+		pg->w[0].path = NULL;
+		rc = cc_pdf_open(pg->w[0].pdf, path, &d, &pages, e);
+		if (rc < 0)
+			return rc;
+		pg->w[0].doc = d;
+		pg->w[0].path = cc_xstrdup(path);
+	}
+	pages = cc_pdf_count(pg->w[0].pdf, pg->w[0].doc);
+	/*
+	 * Text pages take about a millisecond each; a second worker would
+	 * open the file again and load its fonts again for little gain.
+	 * Spread a document over the workers only when it has pages to OCR.
+	 */
+	for (i = 1; all_text && i <= pages; i++)
+		if (!in_list(text_pages, ntext, i) && !pg->opts.no_ocr)
+			all_text = 0;
+	if (all_text || pg->opts.no_ocr)
+		jobs = 1;
+	return cc_pool_run((size_t)pages, jobs, &ops, &j);
 }

@@ -300,6 +300,18 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 	return 0;
 }
 
+int cc_pdf_count(struct cc_pdf *p, struct cc_pdf_doc *d)
+{
+	int n = 0;
+
+	fz_var(n);
+	fz_try(p->ctx)
+		n = pdf_count_pages(p->ctx, d->doc);
+	fz_catch(p->ctx)
+		n = 0;
+	return n;
+}
+
 void cc_pdf_close(struct cc_pdf *p, struct cc_pdf_doc *d)
 {
 	if (!d)

@@ -62,6 +62,8 @@ struct cc_pdf_doc;
 int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **doc,
 		int *pages, struct cc_error *e);
 void cc_pdf_close(struct cc_pdf *p, struct cc_pdf_doc *doc);
+/* The number of pages of an open document. */
+int cc_pdf_count(struct cc_pdf *p, struct cc_pdf_doc *doc);
 
 /* A line of a page's text: UTF-8, and its box in points, origin top left. */
 struct cc_text_line {

@@ -318,9 +318,23 @@ static int flush_maybe(void)
 
 int cc_write_json(json_t *rec)
 {
-	if (json_dumpf(rec, stdout, CC_JSON_FLAGS) != 0)
+	/* one buffer per thread, reused: jansson's own file output writes
+	 * token by token */
+	static __thread char *buf;
+	static __thread size_t size;
+	size_t n = json_dumpb(rec, buf, size, CC_JSON_FLAGS);
+
+	if (n == 0)
 		return CC_ERR_IO;
-	if (putchar('\n') == EOF)
+	if (n + 1 > size) {
+		size = n + 1 > 2 * size ? n + 1 : 2 * size;
+		buf = cc_xrealloc(buf, size);
+		n = json_dumpb(rec, buf, size, CC_JSON_FLAGS);
+		if (n == 0 || n + 1 > size)
+			return CC_ERR_IO;
+	}
+	buf[n] = '\n';
+	if (fwrite(buf, 1, n + 1, stdout) != n + 1)
 		return CC_ERR_IO;
 	return flush_maybe();
 }
