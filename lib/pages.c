@@ -75,6 +75,8 @@ struct job {
 	int ntext;
 	cc_page_emit_fn emit;
 	void *arg;
+	int pages;            /* in the document */
+	int per;              /* pages a pool job takes, in a row */
 };
 
 struct result {
@@ -285,17 +287,15 @@ static int text_page(struct cc_pages *pg, struct worker *wk, int page,
 	return 0;
 }
 
-static void *work(size_t i, void *state, void *arg)
+static void one_page(struct job *j, struct worker *wk, int page,
+		     struct result *r)
 {
-	struct job *j = arg;
 	struct cc_pages *pg = j->pg;
-	struct worker *wk = state;
-	struct result *r = cc_xcalloc(1, sizeof(*r));
-	int page = (int)i, pages, has;
+	int pages, has;
 
 	if (!wk->pdf && !(wk->pdf = cc_pdf_new(&r->err))) {
 		r->rc = r->err.code;
-		return r;
+		return;
 	}
 	if (!wk->path || strcmp(wk->path, j->path) != 0) {
 		cc_pdf_close(wk->pdf, wk->doc);
@@ -304,7 +304,7 @@ static void *work(size_t i, void *state, void *arg)
 		wk->path = NULL;
 		r->rc = cc_pdf_open(wk->pdf, j->path, &wk->doc, &pages, &r->err);
 		if (r->rc < 0)
-			return r;
+			return;
 		wk->path = cc_xstrdup(j->path);
 	}
 	if (pg->opts.force_ocr) {
@@ -315,7 +315,7 @@ static void *work(size_t i, void *state, void *arg)
 		has = cc_pdf_page_has_text(wk->pdf, wk->doc, page, &r->err);
 		if (has < 0) {
 			r->rc = has;
-			return r;
+			return;
 		}
 	}
 	if (has || pg->opts.no_ocr)
@@ -324,7 +324,26 @@ static void *work(size_t i, void *state, void *arg)
 		r->rc = ocr_page(pg, wk, page, j->doc, &r->rec, &r->err);
 	if (r->rc < 0)
 		count(pg, &pg->stats.errors);
-	return r;
+}
+
+/* A pool job: pages [first, first + n) of the document, in a row. */
+struct chunk {
+	int first, n;
+	struct result r[];
+};
+
+static void *work(size_t i, void *state, void *arg)
+{
+	struct job *j = arg;
+	int first = (int)i * j->per;
+	int n = j->pages - first < j->per ? j->pages - first : j->per, k;
+	struct chunk *c = cc_xcalloc(1, sizeof(*c) + (size_t)n * sizeof(c->r[0]));
+
+	c->first = first;
+	c->n = n;
+	for (k = 0; k < n; k++)
+		one_page(j, state, first + k, &c->r[k]);
+	return c;
 }
 
 /* Worker states outlive a document's pool: take a free one, give it back. */
@@ -358,21 +377,30 @@ static void give_back(void *state, void *arg)
 static int emit(size_t i, void *result, void *arg)
 {
 	struct job *j = arg;
-	struct result *r = result;
-	int rc;
+	struct chunk *c = result;
+	int k, rc = 0;
 
-	rc = j->emit((int)i + 1, r->rc, r->rec, &r->err, j->arg);
-	free(r);
+	(void)i;
+	for (k = 0; k < c->n; k++) {
+		if (rc == 0)
+			rc = j->emit(c->first + k + 1, c->r[k].rc, c->r[k].rec,
+				     &c->r[k].err, j->arg);
+		else
+			json_decref(c->r[k].rec);
+	}
+	free(c);
 	return rc;
 }
 
 static void drop(void *result, void *arg)
 {
-	struct result *r = result;
+	struct chunk *c = result;
+	int k;
 
 	(void)arg;
-	json_decref(r->rec);
-	free(r);
+	for (k = 0; k < c->n; k++)
+		json_decref(c->r[k].rec);
+	free(c);
 }
 
 int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
@@ -380,7 +408,7 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 		      void *arg, struct cc_error *e)
 {
 	static const struct cc_pool_ops ops = { take, give_back, work, emit, drop };
-	struct job j = { pg, doc, path, text_pages, ntext, fn, arg };
+	struct job j = { pg, doc, path, text_pages, ntext, fn, arg, 0, 1 };
 	struct cc_pdf_doc *d = NULL;
 	int pages = 0, rc;
 
@@ -403,14 +431,23 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 	}
 	pages = cc_pdf_count(pg->w[0].pdf, pg->w[0].doc);
 	/*
-	 * Text pages take about a millisecond each; a second worker would
-	 * open the file again and load its fonts again for little gain.
-	 * Spread a document over the workers only when it has pages to OCR.
+	 * A page to OCR is a job of its own.  Text pages take a millisecond
+	 * or so each, and a worker that starts on a document opens it and
+	 * loads its fonts again: they go in runs, a few runs a worker, and a
+	 * short text document stays on one worker.
 	 */
 	for (i = 1; all_text && i <= pages; i++)
 		if (!in_list(text_pages, ntext, i) && !pg->opts.no_ocr)
 			all_text = 0;
-	if (all_text || pg->opts.no_ocr)
-		jobs = 1;
-	return cc_pool_run((size_t)pages, jobs, &ops, &j);
+	if (pg->opts.no_ocr)
+		all_text = 1;
+	j.pages = pages;
+	j.per = 1;
+	if (all_text) {
+		j.per = (pages + 2 * jobs - 1) / (2 * jobs);
+		if (j.per < 24)
+			j.per = 24;
+	}
+	return cc_pool_run((size_t)(pages + j.per - 1) / (size_t)j.per, jobs,
+			   &ops, &j);
 }

@@ -129,16 +129,146 @@ static void clip_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 	count_text(ctx, dev, text);
 }
 
+/*
+ * The cheap first look at a page: a content-stream processor that only
+ * adds up the bytes of the strings the page shows visibly (text render
+ * mode other than 3), forms included, without loading a font or an
+ * image.  A page that shows none has no text layer; only a page that
+ * does is run through the counting device below.
+ */
+struct peek_proc {
+	pdf_processor super;
+	pdf_document *doc;
+	int render[32];        /* text render mode by q/Q depth */
+	int depth, forms;
+	size_t bytes;
+};
+
+static void peek_q(fz_context *ctx, pdf_processor *p)
+{
+	struct peek_proc *pp = (struct peek_proc *)p;
+
+	(void)ctx;
+	if (pp->depth < 31) {
+		pp->render[pp->depth + 1] = pp->render[pp->depth];
+		pp->depth++;
+	}
+}
+
+static void peek_Q(fz_context *ctx, pdf_processor *p)
+{
+	struct peek_proc *pp = (struct peek_proc *)p;
+
+	(void)ctx;
+	if (pp->depth > 0)
+		pp->depth--;
+}
+
+static void peek_Tr(fz_context *ctx, pdf_processor *p, int render)
+{
+	(void)ctx;
+	((struct peek_proc *)p)->render[((struct peek_proc *)p)->depth] = render;
+}
+
+static void peek_show(struct peek_proc *pp, size_t len)
+{
+	if (pp->render[pp->depth] != 3)
+		pp->bytes += len;
+}
+
+static void peek_Tj(fz_context *ctx, pdf_processor *p, char *str, size_t len)
+{
+	(void)ctx;
+	(void)str;
+	peek_show((struct peek_proc *)p, len);
+}
+
+static void peek_dquote(fz_context *ctx, pdf_processor *p, float aw, float ac,
+			char *str, size_t len)
+{
+	(void)ctx; (void)aw; (void)ac; (void)str;
+	peek_show((struct peek_proc *)p, len);
+}
+
+static void peek_TJ(fz_context *ctx, pdf_processor *p, pdf_obj *array)
+{
+	int i, n = pdf_array_len(ctx, array);
+
+	for (i = 0; i < n; i++) {
+		pdf_obj *o = pdf_array_get(ctx, array, i);
+
+		if (pdf_is_string(ctx, o))
+			peek_show((struct peek_proc *)p, pdf_to_str_len(ctx, o));
+	}
+}
+
+static void peek_Do_form(fz_context *ctx, pdf_processor *p, const char *name,
+			 pdf_obj *form, pdf_obj *page_res)
+{
+	struct peek_proc *pp = (struct peek_proc *)p;
+	pdf_obj *res = pdf_dict_get(ctx, form, PDF_NAME(Resources));
+
+	(void)name;
+	if (pp->forms++ > 64)
+		return;
+	pdf_process_contents(ctx, p, pp->doc, res ? res : page_res, form, NULL);
+}
+
+/* Bytes of visibly shown strings on a page; throws on a damaged page. */
+static size_t peek_text(fz_context *ctx, pdf_document *doc, int n)
+{
+	struct peek_proc *pp = NULL;
+	pdf_obj *page, *res, *contents;
+	size_t bytes = 0;
+
+	fz_var(pp);
+	fz_var(bytes);
+	fz_try(ctx) {
+		page = pdf_lookup_page_obj(ctx, doc, n);
+		res = pdf_dict_get_inheritable(ctx, page, PDF_NAME(Resources));
+		contents = pdf_dict_get(ctx, page, PDF_NAME(Contents));
+		pp = pdf_new_processor(ctx, sizeof(*pp));
+		pp->doc = doc;
+		pp->super.op_q = peek_q;
+		pp->super.op_Q = peek_Q;
+		pp->super.op_Tr = peek_Tr;
+		pp->super.op_Tj = peek_Tj;
+		pp->super.op_squote = peek_Tj;
+		pp->super.op_dquote = peek_dquote;
+		pp->super.op_TJ = peek_TJ;
+		pp->super.op_Do_form = peek_Do_form;
+		pdf_process_contents(ctx, &pp->super, doc, res, contents, NULL);
+		pdf_close_processor(ctx, &pp->super);
+		bytes = pp->bytes;
+	}
+	fz_always(ctx)
+		pdf_drop_processor(ctx, (pdf_processor *)pp);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	return bytes;
+}
+
 /* 1 when the page draws real text.  Throws on a damaged page. */
 static int page_has_text(fz_context *ctx, pdf_document *doc, int n)
 {
 	struct count_dev *dev;
 	fz_cookie cookie;
 	pdf_page *page = NULL;
+	size_t bytes;
 	int chars = 0;
 
 	fz_var(page);
 	fz_var(chars);
+	/*
+	 * A look at the strings the page shows decides most pages without
+	 * loading a font: none visible, no text; plenty, text.  Only a page
+	 * that shows a little is run, to count its letters and digits.
+	 */
+	bytes = peek_text(ctx, doc, n);
+	if (bytes == 0)
+		return 0;
+	if (bytes >= CC_PDF_TEXT_MIN_BYTES)
+		return 1;
 	memset(&cookie, 0, sizeof(cookie));
 	dev = fz_new_derived_device(ctx, struct count_dev);
 	dev->cookie = &cookie;

@@ -31,10 +31,13 @@ struct cc_pdf_info {
 };
 
 /*
- * A page's text layer counts as real when it draws at least this many
- * visible letters or digits (invisible OCR layers, text render mode 3,
- * do not count).
+ * A page's text layer counts as real when the strings it shows visibly
+ * (invisible OCR layers, text render mode 3, do not count) come to at
+ * least CC_PDF_TEXT_MIN_BYTES bytes, or, when they come to less, hold at
+ * least CC_PDF_TEXT_MIN_CHARS letters or digits.  The first test needs no
+ * font and decides nearly every page.
  */
+#define CC_PDF_TEXT_MIN_BYTES 64
 #define CC_PDF_TEXT_MIN_CHARS 16
 
 /*

@@ -42,6 +42,21 @@ test_expect_success 'image-only, invisible-text and blank pages have no text lay
 	test_cmp expect out
 '
 
+test_expect_success 'text_pages: 64 bytes of visible strings, or 16 letters or digits' '
+	mkpdf short.pdf --line "OK 12" &&
+	mkpdf sixteen.pdf --line "ABCDEFGHIJ 123456" &&
+	mkpdf dots.pdf --line "................................................................." &&
+	mkpdf fewdots.pdf --line "......................" &&
+	cc-ingest short.pdf sixteen.pdf dots.pdf fewdots.pdf | jq -c "[.path, .text_pages]" >got &&
+	cat >expect <<-\EOF &&
+	["short.pdf",[]]
+	["sixteen.pdf",[1]]
+	["dots.pdf",[1]]
+	["fewdots.pdf",[]]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a PDF whose owner password only restricts use opens normally' '
 	cc-ingest owner.pdf >out &&
 	docrec owner.pdf owner.pdf 1 1 true null >expect &&
