@@ -516,6 +516,7 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 
 	memset(out, 0, sizeof(*out));
 	memset(&opts, 0, sizeof(opts));
+	p->nerrors = 0;
 	fz_var(st);
 	fz_var(pg);
 	fz_var(rc);
@@ -544,6 +545,10 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 				l->conf = -1;
 			}
 		}
+		/* in a repaired file, an error recovered from means the page
+		 * lost content (as in cc_pdf_inspect) */
+		if (p->nerrors && pdf_was_repaired(ctx, d->doc))
+			fz_throw(ctx, FZ_ERROR_GENERIC, "%s", p->first_error);
 	}
 	fz_always(ctx) {
 		fz_drop_stext_page(ctx, st);
@@ -592,6 +597,7 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	int rc = 0, y;
 
 	*pix = NULL;
+	p->nerrors = 0;
 	fz_var(pm);
 	fz_var(pg);
 	fz_var(rc);
@@ -610,6 +616,8 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		for (y = 0; y < pm->h; y++)
 			memcpy(*pix + (size_t)y * (size_t)pm->w,
 			       pm->samples + (size_t)y * pm->stride, (size_t)pm->w);
+		if (p->nerrors && pdf_was_repaired(ctx, d->doc))
+			fz_throw(ctx, FZ_ERROR_GENERIC, "%s", p->first_error);
 	}
 	fz_always(ctx) {
 		fz_drop_pixmap(ctx, pm);
@@ -619,6 +627,10 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
 				  "page %d cannot be rendered: %s", page + 1,
 				  fz_caught_message(ctx));
+	}
+	if (rc < 0) {
+		free(*pix);
+		*pix = NULL;
 	}
 	return rc;
 }

@@ -135,6 +135,18 @@ test_expect_success 'a document whose file is gone: an error record, the rest go
 	test_cmp expect err
 '
 
+test_expect_success 'a page that cannot be read: its own error record, the other pages go on' '
+	mkpdf forty.pdf --pages 40 &&
+	head -c 6000 forty.pdf >cut.pdf &&
+	printf "{\"kind\":\"document\",\"v\":1,\"doc\":\"%s\",\"path\":\"cut.pdf\"}\n" "$(sha cut.pdf)" >cut.docs &&
+	test_expect_code 1 cc-ocr --no-cache --no-ocr <cut.docs >out 2>err &&
+	jq -r "select(.kind==\"page\") | .page" out | tr "\n" " " >pages &&
+	printf "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 " >expect && test_cmp expect pages &&
+	test $(jq -r "select(.kind==\"error\") | .code" out | sort -u) = pdf.damaged &&
+	test $(grep -c "\"kind\":\"error\"" out) -eq 25 &&
+	head -n 1 err | grep -q "^cc-ocr: cut.pdf: page 16 cannot be read: "
+'
+
 test_expect_success 'invalid JSON among the records: reported, the rest goes on' '
 	{ echo "{oops"; cat two.docs; } | test_expect_code 1 cc-ocr --no-cache >out 2>err &&
 	grep -q "^cc-ocr: <stdin>:1: invalid JSON" err &&
