@@ -23,6 +23,14 @@ test_expect_success 'the installed tools find their library wherever the tree is
 	grep -q "moved/usr/bin/../lib/cc/libccpdf.so" lib
 '
 
+test_expect_success 'the installed cc-ocr loads its OCR library from beside it' '
+	moved/usr/bin/cc-ingest "$SRCDIR/testdata/corpus/scan/lender-11-00000-scan.pdf" |
+		moved/usr/bin/cc-ocr --no-cache >out &&
+	jq -r "select(.kind==\"page\") | .source" out >got &&
+	echo ocr >expect && test_cmp expect got &&
+	test -f moved/usr/lib/cc/libccocr.so
+'
+
 test_expect_success 'a full install stays under 100 MB' '
 	size=$(du -sk moved | cut -f1) &&
 	echo "installed size: $size KiB" &&
