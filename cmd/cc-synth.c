@@ -165,7 +165,7 @@ static void *job_work(size_t i, void *state, void *arg)
 	struct result *res = cc_xcalloc(1, sizeof(*res));
 	struct cc_pdf *pdf = state;
 	struct cc_synth_report r;
-	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL };
+	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL, NULL };
 	struct cc_pdf_pos *pos = NULL;
 	struct cc_buf lines = { 0 };
 	unsigned char *doc = NULL, *scan = NULL;
@@ -182,6 +182,7 @@ static void *job_work(size_t i, void *state, void *arg)
 	}
 	cc_synth_generate(&r, layout, &run->so, index);
 	cc_synth_html(&r, &blocks, &css);
+	ho.family = cc_synth_font_family(&r);
 	snprintf(footer, sizeof(footer), "<p>%s &#8212; report %s &#8212; page %%d</p>",
 		 cc_layout_name(layout), r.report_number);
 	ho.footer = footer;

@@ -710,6 +710,60 @@ static void note_position(struct poslist *l, const char *owner, int page,
 	l->n++;
 }
 
+/*
+ * The generic families as @font-face rules over mupdf's own fonts, kept
+ * in an archive for the whole run.  A story matches a family against its
+ * @font-face rules before it searches the built-in fonts by name, which
+ * it does again for every box it styles (a third of cc-synth's time).
+ */
+static const struct {
+	const char *family, *weight, *file, *font;
+	int bold;
+} faces[] = {
+	{ "sans-serif", "normal", "sans.cff", "Helvetica", 0 },
+	{ "sans-serif", "bold", "sans-bold.cff", "Helvetica", 1 },
+	{ "serif", "normal", "serif.cff", "Times", 0 },
+	{ "serif", "bold", "serif-bold.cff", "Times", 1 },
+	{ "monospace", "normal", "mono.cff", "Courier", 0 },
+	{ "monospace", "bold", "mono-bold.cff", "Courier", 1 },
+};
+
+static fz_archive *font_archive(fz_context *ctx, const char *family, char **css)
+{
+	fz_archive *arch = fz_new_tree_archive(ctx, NULL);
+	struct cc_buf b = { 0 };
+	size_t i;
+
+	fz_try(ctx) {
+		for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+			int len = 0;
+			const unsigned char *data;
+			fz_buffer *buf;
+
+			/* a story loads every face declared: only the family used */
+			if (!family || strcmp(family, faces[i].family) != 0)
+				continue;
+			data = fz_lookup_builtin_font(ctx, faces[i].font,
+						      faces[i].bold, 0, &len);
+			if (!data)
+				continue;
+			buf = fz_new_buffer_from_shared_data(ctx, data, (size_t)len);
+			fz_tree_archive_add_buffer(ctx, arch, faces[i].file, buf);
+			fz_drop_buffer(ctx, buf);
+			cc_buf_addf(&b, "@font-face { font-family: %s; font-weight: %s; "
+				    "src: url(%s); }\n", faces[i].family,
+				    faces[i].weight, faces[i].file);
+		}
+	}
+	fz_catch(ctx) {
+		fz_drop_archive(ctx, arch);
+		cc_buf_release(&b);
+		fz_rethrow(ctx);
+	}
+	*css = cc_buf_detach(&b);
+	return arch;
+}
+
 int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		       size_t n, const char *css,
 		       const struct cc_pdf_html_opts *o, unsigned char **out,
@@ -724,12 +778,17 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 	fz_device *dev = NULL;
 	struct poslist l = { 0 };
 	fz_rect mediabox, area, where, filled;
+	fz_archive *fonts = NULL;
+	char *fcss = NULL, *allcss = NULL;
 	size_t i;
 	int more, rc = 0;
 
 	*out = NULL;
 	*len = 0;
 	*pages = 0;
+	fz_var(fonts);
+	fz_var(fcss);
+	fz_var(allcss);
 	fz_var(in);
 	fz_var(outbuf);
 	fz_var(output);
@@ -743,6 +802,8 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		output = fz_new_output_with_buffer(ctx, outbuf);
 		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
 		output = NULL;   /* the writer owns it now */
+		fonts = font_archive(ctx, o->family, &fcss);
+		allcss = cc_xasprintf("%s%s", fcss, css);
 		mediabox = fz_make_rect(0, 0, o->width, o->height);
 		area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
 				    o->height - o->margin);
@@ -753,7 +814,7 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, css, 10, NULL);
+			story = fz_new_story(ctx, in, allcss, 10, fonts);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf 1.19 may say a table fitted when it ran past the
 			 * bottom: believe the filled area, not the answer */
@@ -805,12 +866,15 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		fz_drop_output(ctx, output);
 		fz_drop_buffer(ctx, outbuf);
 		fz_drop_buffer(ctx, in);
+		fz_drop_archive(ctx, fonts);
 	}
 	fz_catch(ctx) {
 		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
 				  "cannot lay out the document: %s",
 				  fz_caught_message(ctx));
 	}
+	free(fcss);
+	free(allcss);
 	if (rc < 0) {
 		free(l.v);
 		return rc;

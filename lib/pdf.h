@@ -118,6 +118,9 @@ struct cc_pdf_html_opts {
 	float margin;        /* on every side, in points */
 	const char *footer;  /* HTML for each page's foot, "%d" the page
 				number, or NULL */
+	const char *family;  /* the generic font family the CSS uses
+				("sans-serif", "serif", "monospace"), so
+				its faces are loaded once; NULL if unknown */
 };
 
 /*

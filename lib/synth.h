@@ -162,6 +162,9 @@ void cc_synth_html(const struct cc_synth_report *r,
 		   struct cc_synth_blocks *blocks, char **css);
 void cc_synth_blocks_release(struct cc_synth_blocks *bl);
 
+/* The generic font family the report is printed in ("sans-serif", ...). */
+const char *cc_synth_font_family(const struct cc_synth_report *r);
+
 /*
  * Where the layout placed each element with an id ("acct-3", "inq-1",
  * "pub-0", "consumer"): from the PDF writer, used for `src`.

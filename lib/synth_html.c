@@ -660,7 +660,7 @@ static void lender(struct ctx *c)
  * mislays a table it splits across pages, so no table ever spans two
  * blocks; an account still breaks across pages, between its rows.
  */
-#define ROWS_PER_BLOCK 10
+#define ROWS_PER_BLOCK 16
 
 static char *attr(const char *tag, const char *end, const char *name)
 {
@@ -813,10 +813,16 @@ void cc_synth_blocks_release(struct cc_synth_blocks *bl)
 
 /* --- entry ---------------------------------------------------------------------------- */
 
+static const char *const fonts[3] = { "sans-serif", "serif", "monospace" };
+
+const char *cc_synth_font_family(const struct cc_synth_report *r)
+{
+	return fonts[r->font];
+}
+
 void cc_synth_html(const struct cc_synth_report *r,
 		   struct cc_synth_blocks *blocks, char **css)
 {
-	static const char *const fonts[3] = { "sans-serif", "serif", "monospace" };
 	struct cc_buf b = { 0 }, s = { 0 };
 	struct ctx c = { r, &b };
 	double pt = r->font_pt;

@@ -26,7 +26,7 @@ test_expect_success 'the installed tools find their library wherever the tree is
 test_expect_success 'the installed cc-ocr loads its OCR library from beside it' '
 	moved/usr/bin/cc-ingest "$SRCDIR/testdata/corpus/scan/lender-11-00000-scan.pdf" |
 		moved/usr/bin/cc-ocr --no-cache >out &&
-	jq -r "select(.kind==\"page\") | .source" out >got &&
+	jq -r "select(.kind==\"page\") | .source" out | sort -u >got &&
 	echo ocr >expect && test_cmp expect got &&
 	test -f moved/usr/lib/cc/libccocr.so
 '

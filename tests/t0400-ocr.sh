@@ -7,11 +7,13 @@ C=$SRCDIR/testdata/corpus/scan
 TEXT=$C/lender-11-00000.pdf
 SCAN=$C/lender-11-00000-scan.pdf
 
-test_expect_success 'setup' '
+test_expect_success 'setup: a text PDF, and the first page of a report as text and as a scan' '
 	mkpdf two.pdf --pages 2 --line "ACME BANK  Balance \$1,234  page %d" --line "Second  line" &&
 	cc-ingest two.pdf >two.docs &&
-	cc-ingest "$SCAN" >scan.docs &&
-	cc-ingest "$TEXT" >text.docs
+	qpdf --empty --pages "$SCAN" 1 -- scan1.pdf &&
+	qpdf --empty --pages "$TEXT" 1 -- text1.pdf &&
+	cc-ingest scan1.pdf >scan.docs &&
+	cc-ingest text1.pdf >text.docs
 '
 
 test_expect_success 'a text PDF: the document record, then one page record a page' '
@@ -97,7 +99,7 @@ test_expect_success 'the cache: a second run reads every page from it, same reco
 '
 
 test_expect_success 'the cache: the same page in another file is found by its pixels' '
-	{ cat "$SCAN"; echo "%another file"; } >copy.pdf &&
+	{ cat scan1.pdf; echo "%another file"; } >copy.pdf &&
 	cc-ingest copy.pdf >copy.docs &&
 	cc-ocr --cache cache --stats <copy.docs >third 2>err3 &&
 	grep -q "^cc-ocr: OCR cache cache: 1 hits, 0 misses$" err3 &&
