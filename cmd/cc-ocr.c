@@ -178,17 +178,22 @@ static long parse_duration(const char *s)
 	char *end;
 	long v;
 
+	long mult = 1;
+
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno || end == s || v < 0)
 		return -1;
 	switch (*end) {
 	case '\0': case 's': break;
-	case 'm': v *= 60; break;
-	case 'h': v *= 3600; break;
-	case 'd': v *= 86400; break;
+	case 'm': mult = 60; break;
+	case 'h': mult = 3600; break;
+	case 'd': mult = 86400; break;
 	default: return -1;
 	}
+	if (v > INT_MAX / mult)
+		return -1;
+	v *= mult;
 	if (*end && end[1])
 		return -1;
 	return v;
@@ -288,6 +293,7 @@ int main(int argc, char **argv)
 	if (jobs <= 0)
 		jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	po.jobs = jobs > 64 ? 64 : (int)jobs;
+	po.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	if (cc_config_bool(&cfg, "ocr.use_cache") && !po.no_ocr) {
 		dir = cc_config_str(&cfg, "ocr.cache");
 		if (!dir)
@@ -328,5 +334,6 @@ int main(int argc, char **argv)
 	}
 	cc_pages_free(run.pages);
 	cc_config_release(&cfg);
-	return cc_finish_stdout(status);
+	/* a failed write has been reported; flushing again would repeat it */
+	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
 }

@@ -344,7 +344,7 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc)
 		cc_usage_error("unexpected argument '%s'", argv[optind]);
-	if (!run.dir)
+	if (!run.dir || !*run.dir)
 		cc_usage_error("no output directory (give -o DIR)");
 	if (strcmp(layout, "all") == 0) {
 		for (l = 0; l < CC_LAYOUT_COUNT; l++)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 /* Every key cc knows; cc.yaml(5) documents each. */
@@ -117,7 +118,7 @@ static int check_type(enum cc_cfg_type t, const char *v)
 	case CC_CFG_PATH:
 		return *v ? 0 : -1;
 	case CC_CFG_INT:
-		return cc_parse_long(v, &l);
+		return cc_parse_long(v, &l) == 0 && l <= INT_MAX ? 0 : -1;
 	case CC_CFG_SIZE:
 		return cc_parse_size(v, &sz);
 	case CC_CFG_BOOL:
@@ -166,6 +167,12 @@ static int set_from_yaml(struct cc_config *c, const char *key,
 	const char *v = (const char *)val->data.scalar.value;
 	int rc;
 
+	if (strlen(v) != val->data.scalar.length) {
+		cc_error_set(e, CC_ERR_CONFIG, "config.type",
+			     "'%s': a NUL character in the value", key);
+		cc_error_at(e, path, line);
+		return e->code;
+	}
 	/* `key:` or `key: ~` leaves the default */
 	if (val->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    (!*v || strcmp(v, "~") == 0 || strcmp(v, "null") == 0))
@@ -286,6 +293,7 @@ int cc_config_load_file(struct cc_config *c, const char *path,
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
+	struct stat st;
 	FILE *f;
 	int rc = 0;
 
@@ -294,6 +302,12 @@ int cc_config_load_file(struct cc_config *c, const char *path,
 		cc_error_set(e, CC_ERR_NOINPUT, "config.open",
 			     "cannot open config '%s': %s", path,
 			     strerror(errno));
+		return e->code;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		cc_error_set(e, CC_ERR_NOINPUT, "config.open",
+			     "cannot open config '%s': not a regular file", path);
 		return e->code;
 	}
 	if (!yaml_parser_initialize(&parser)) {

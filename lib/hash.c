@@ -65,3 +65,29 @@ void cc_sha256_free(struct cc_sha256 *h)
 	EVP_MD_CTX_free(h->md);
 	free(h);
 }
+
+int cc_sha256_file(const char *path, char hex[CC_SHA256_HEX],
+		   struct cc_error *e)
+{
+	struct cc_sha256 *h;
+	char buf[1 << 16];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
+				    strerror(errno));
+	h = cc_sha256_new();
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		cc_sha256_update(h, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		cc_sha256_free(h);
+		return cc_error_set(e, CC_ERR_IO, "file.unreadable",
+				    "read error: %s", strerror(errno));
+	}
+	fclose(f);
+	cc_sha256_final(h, hex);
+	cc_sha256_free(h);
+	return 0;
+}

@@ -14,6 +14,13 @@
 int cc_sha256_hex(const void *data, size_t len, char hex[CC_SHA256_HEX],
 		  struct cc_error *e);
 
+/*
+ * The SHA-256 of the file at path.  0, or CC_ERR_NOINPUT / CC_ERR_IO
+ * ("file.unreadable") with e filled.
+ */
+int cc_sha256_file(const char *path, char hex[CC_SHA256_HEX],
+		   struct cc_error *e);
+
 /* Incremental form for streams. */
 struct cc_sha256;
 struct cc_sha256 *cc_sha256_new(void);

@@ -46,9 +46,15 @@ void cc_ingest_free(struct cc_ingest *ig)
 static int read_all(int fd, size_t size, char **out,
 		    struct cc_error *e)
 {
-	char *buf = cc_xmalloc(size + 1);
+	char *buf = size < SIZE_MAX ? malloc(size + 1) : NULL;
 	size_t got = 0;
 	ssize_t n;
+
+	/* a file too big for memory is that file's problem, not the run's */
+	if (!buf)
+		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				    "%zu bytes, too large to read into memory",
+				    size);
 
 	while (got < size) {
 		n = read(fd, buf + got, size - got);
@@ -157,7 +163,8 @@ static int load_file(const struct cc_ingest_opts *o, const char *path, char **da
 	struct stat st;
 	int fd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
 				    strerror(errno));
@@ -171,6 +178,7 @@ static int load_file(const struct cc_ingest_opts *o, const char *path, char **da
 				  "not a regular file");
 		goto out_close;
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (st.st_size == 0) {
 		rc = cc_error_set(e, CC_ERR_DATA, "file.empty",
 				  "empty file");

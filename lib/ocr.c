@@ -8,6 +8,7 @@
 #include "cc.h"
 #include "ocr.h"
 
+#include <pthread.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
@@ -16,15 +17,24 @@ struct cc_ocr {
 	struct cc_ocr_opts opts;
 };
 
+static char engine[64];
+
+static void engine_name(void)
+{
+	snprintf(engine, sizeof(engine), "tesseract %s", TessVersion());
+}
+
 const char *ccocr_engine(void);
 const char *ccocr_engine(void)
 {
-	static char name[64];
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!name[0])
-		snprintf(name, sizeof(name), "tesseract %s", TessVersion());
-	return name;
+	pthread_once(&once, engine_name);
+	return engine;
 }
+
+/* tesseract's parameters are process-wide: make handles one at a time */
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * The first language of lang ("eng", or "eng+osd") whose data is not
@@ -82,9 +92,10 @@ struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
 			     "Debian package tesseract-ocr-%s)", missing, missing);
 		return NULL;
 	}
+	pthread_mutex_lock(&init_lock);
 	api = TessBaseAPICreate();
-
 	if (!api) {
+		pthread_mutex_unlock(&init_lock);
 		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.init",
 			     "cannot create a tesseract handle");
 		return NULL;
@@ -92,6 +103,7 @@ struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
 	/* tesseract prints what it thinks on stderr unless told not to */
 	if (TessBaseAPIInit3(api, NULL, o->lang) != 0) {
 		TessBaseAPIDelete(api);
+		pthread_mutex_unlock(&init_lock);
 		cc_error_set(e, CC_ERR_UNAVAILABLE, "ocr.lang",
 			     "OCR language data '%s' not found (install the "
 			     "Debian package tesseract-ocr-%s)", o->lang, o->lang);
@@ -99,6 +111,7 @@ struct cc_ocr *ccocr_new(const struct cc_ocr_opts *o, struct cc_error *e)
 	}
 	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	TessBaseAPISetPageSegMode(api, (TessPageSegMode)o->psm);
+	pthread_mutex_unlock(&init_lock);
 	ocr = cc_xcalloc(1, sizeof(*ocr));
 	ocr->api = api;
 	ocr->opts = *o;
@@ -119,8 +132,13 @@ void ccocr_free(struct cc_ocr *o)
 static PIX *make_pix(const unsigned char *pix, int w, int h, int deskew)
 {
 	PIX *p = pixCreate(w, h, 8), *d;
-	l_uint32 *data = pixGetData(p), *line;
-	int wpl = pixGetWpl(p), x, y;
+	l_uint32 *data, *line;
+	int wpl, x, y;
+
+	if (!p)
+		return NULL;
+	data = pixGetData(p);
+	wpl = pixGetWpl(p);
 
 	for (y = 0; y < h; y++) {
 		line = data + (size_t)y * (size_t)wpl;

@@ -15,6 +15,8 @@
 #define HDR 32
 /* A temporary file untouched this long belongs to a writer that died. */
 #define TEMP_STALE_SECONDS 3600
+/* a page's lines are kilobytes: a bigger entry is damaged or hostile */
+#define MAX_ENTRY ((uint64_t)64 << 20)
 /* deflate never compresses better than 1032:1: a bound on a sane header */
 #define MAX_RATIO 1032
 
@@ -116,7 +118,8 @@ static int header_parse(const unsigned char *p, uint64_t size,
 	if (size < HDR || h->clen != size - HDR || h->clen < 7)
 		return -1;
 	if (h->ulen >= SIZE_MAX || h->ulen >= ULONG_MAX ||
-	    h->clen >= ULONG_MAX || h->ulen / MAX_RATIO > h->clen)
+	    h->clen >= ULONG_MAX || h->ulen / MAX_RATIO > h->clen ||
+	    h->ulen > MAX_ENTRY || h->clen > MAX_ENTRY)
 		return -1;
 	return 0;
 }
@@ -261,11 +264,16 @@ static char *entry_path(const struct cc_ocr_cache *c, const char *key)
  */
 static int inflate_entry(int fd, const struct header *h, char **out)
 {
-	unsigned char *src = cc_xmalloc((size_t)h->clen);
-	char *dst = cc_xmalloc((size_t)h->ulen + 1);
+	unsigned char *src = malloc((size_t)h->clen ? (size_t)h->clen : 1);
+	char *dst = malloc((size_t)h->ulen + 1);
 	uLong dlen = (uLong)h->ulen, slen = (uLong)h->clen;
 	int zr = Z_DATA_ERROR;
 
+	if (!src || !dst) {
+		free(src);
+		free(dst);
+		return -1;
+	}
 	if (read_full(fd, src, (size_t)h->clen, HDR) == 0)
 		zr = uncompress2((Bytef *)dst, &dlen, src, &slen);
 	free(src);

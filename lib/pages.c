@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sys/stat.h>
 
 struct worker {
 	int busy;
@@ -414,11 +415,38 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 
 	int i, jobs = pg->nw, all_text = text_pages && !pg->opts.force_ocr;
 
+	char hex[CC_SHA256_HEX];
+	struct stat st;
+
+	/*
+	 * The file must be the one the record is about: a file replaced
+	 * since cc-ingest would give another document's pages under this
+	 * one's hash, and the OCR cache would serve this one's pages for it.
+	 */
+	if (stat(path, &st) != 0)
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
+				    strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return cc_error_set(e, CC_ERR_DATA, "file.not_regular",
+				    "not a regular file");
+	if ((uint64_t)st.st_size > CC_PDF_MAX_FILE)
+		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				    "%lld bytes, more than %llu",
+				    (long long)st.st_size,
+				    (unsigned long long)CC_PDF_MAX_FILE);
+	rc = cc_sha256_file(path, hex, e);
+	if (rc < 0)
+		return rc;
+	if (strcmp(hex, doc) != 0)
+		return cc_error_set(e, CC_ERR_DATA, "file.changed",
+				    "the file is not the one ingested (its "
+				    "SHA-256 is not the record's doc)");
 	/* the page count, and whether the file opens at all: the first
 	 * worker opens it, and keeps it open for its pages */
 	if (!pg->w[0].pdf && !(pg->w[0].pdf = cc_pdf_new(e)))
 		return e->code;
-	if (!pg->w[0].path || strcmp(pg->w[0].path, path) != 0) {
+	if (!pg->w[0].path || strcmp(pg->w[0].path, path) != 0 ||
+	    !pg->w[0].doc) {
 		cc_pdf_close(pg->w[0].pdf, pg->w[0].doc);
 		pg->w[0].doc = NULL;
 		free(pg->w[0].path);
@@ -430,6 +458,11 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 		pg->w[0].path = cc_xstrdup(path);
 	}
 	pages = cc_pdf_count(pg->w[0].pdf, pg->w[0].doc);
+	/* the page count is the file's word: hold it to the limit */
+	if (pg->opts.max_pages > 0 && pages > pg->opts.max_pages)
+		return cc_error_set(e, CC_ERR_DATA, "pdf.too_many_pages",
+				    "%d pages, more than the limit of %d",
+				    pages, pg->opts.max_pages);
 	/*
 	 * A page to OCR is a job of its own.  Text pages take a millisecond
 	 * or so each, and a worker that starts on a document opens it and

@@ -20,6 +20,7 @@ struct cc_pages_opts {
 	int force_ocr;             /* OCR every page */
 	int no_ocr;                /* never OCR (pages without text: no lines) */
 	int jobs;                  /* pages at once */
+	int max_pages;             /* documents with more are rejected (0: none) */
 	struct cc_ocr_opts ocr;
 	struct cc_ocr_cache *cache;  /* borrowed; NULL: no cache */
 };
@@ -46,8 +47,10 @@ typedef int (*cc_page_emit_fn)(int page, int rc, json_t *rec,
 /*
  * The pages of the document doc (sha256 hex) at path.  text_pages lists
  * the 1-based pages with a real text layer (from its `document` record),
- * or is NULL to find out here.  Returns 0, the first nonzero emit, or a
- * negative cc_err when the document cannot be opened at all (e filled).
+ * or is NULL to find out here.  The file must still be the one that was
+ * ingested: its SHA-256 must be doc ("file.changed" otherwise).  Returns
+ * 0, the first nonzero emit, or a negative cc_err when the document
+ * cannot be read at all (e filled: also "pdf.too_many_pages").
  */
 int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 		      const int *text_pages, int ntext, cc_page_emit_fn emit,

@@ -6,6 +6,7 @@
 #include "scan.h"
 
 #include <ctype.h>
+#include <sys/stat.h>
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
@@ -390,13 +391,26 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 {
 	fz_context *ctx = p->ctx;
 	struct cc_pdf_doc *d = cc_xcalloc(1, sizeof(*d));
+	struct stat st;
 	int rc = 0;
 
 	*out = NULL;
-	if (access(path, R_OK) != 0) {
+	if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
 		free(d);
 		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
 				    strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		free(d);
+		return cc_error_set(e, CC_ERR_DATA, "file.not_regular",
+				    "not a regular file");
+	}
+	if ((uint64_t)st.st_size > CC_PDF_MAX_FILE) {
+		free(d);
+		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				    "%lld bytes, more than %llu",
+				    (long long)st.st_size,
+				    (unsigned long long)CC_PDF_MAX_FILE);
 	}
 	fz_var(rc);
 	fz_try(ctx) {
@@ -608,6 +622,12 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		bounds = fz_bound_page(ctx, pg);
 		*pw = bounds.x1 - bounds.x0;
 		*ph = bounds.y1 - bounds.y0;
+		/* a hostile page size must not become gigabytes of pixels */
+		if (*pw <= 0 || *ph <= 0 ||
+		    (double)*pw * zoom * (double)*ph * zoom > CC_PDF_MAX_PIXELS)
+			fz_throw(ctx, FZ_ERROR_GENERIC,
+				 "page of %.0f x %.0f points is too large to "
+				 "render at %d dpi", *pw, *ph, dpi);
 		pm = fz_new_pixmap_from_page(ctx, pg, fz_scale(zoom, zoom),
 					     fz_device_gray(ctx), 0);
 		*w = pm->w;

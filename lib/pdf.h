@@ -10,6 +10,7 @@
 #define CC_PDF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -56,6 +57,10 @@ void cc_pdf_info_release(struct cc_pdf_info *info);
 /* --- reading pages ------------------------------------------------------ */
 
 struct cc_pdf_doc;
+
+/* Limits on what hostile input can make cc allocate. */
+#define CC_PDF_MAX_FILE ((uint64_t)1 << 30)      /* bytes of a PDF to open */
+#define CC_PDF_MAX_PIXELS (200.0 * 1000 * 1000)  /* of a rendered page */
 
 /*
  * Open the PDF at path in context p (a document belongs to its context:

@@ -364,9 +364,14 @@ out_fail:
 
 int cc_mkdir_p(const char *dir)
 {
-	char *p = cc_xstrdup(dir), *s;
+	char *p, *s;
 	int rc = 0;
 
+	if (!*dir) {
+		errno = ENOENT;
+		return -1;
+	}
+	p = cc_xstrdup(dir);
 	for (s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;

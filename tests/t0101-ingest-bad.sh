@@ -115,6 +115,13 @@ test_expect_success 'not a regular file: file.not_regular' '
 	test_cmp expect out
 '
 
+test_expect_success 'a FIFO is rejected at once, not waited on' '
+	mkfifo pipe.pdf &&
+	test_expect_code 1 timeout 10 cc-ingest pipe.pdf >out 2>err &&
+	errrec pipe.pdf file.not_regular "not a regular file" >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'a directory named *.pdf inside a walked directory is walked, not read' '
 	mkdir -p d/x.pdf && cp good.pdf d/x.pdf/in.pdf &&
 	cc-ingest d | jq -r .path >paths &&

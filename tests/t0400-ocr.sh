@@ -149,6 +149,36 @@ test_expect_success 'a page that cannot be read: its own error record, the other
 	head -n 1 err | grep -q "^cc-ocr: cut.pdf: page 16 cannot be read: "
 '
 
+test_expect_success 'a file replaced since cc-ingest is not read (file.changed)' '
+	cp two.pdf moving.pdf &&
+	cc-ingest moving.pdf >moving.docs &&
+	cp text1.pdf moving.pdf &&
+	test_expect_code 1 cc-ocr --no-cache <moving.docs >out 2>err &&
+	jq -r "select(.kind==\"error\") | .code" out >got &&
+	echo file.changed >expect && test_cmp expect got &&
+	test $(grep -c "\"kind\":\"page\"" out) -eq 0 &&
+	echo "cc-ocr: moving.pdf: the file is not the one ingested (its SHA-256 is not the record'"'"'s doc)" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'more pages than ingest.max_pages: the document is rejected' '
+	CC_INGEST_MAX_PAGES=1 test_expect_code 1 cc-ocr --no-cache <two.docs >out 2>err &&
+	jq -r "select(.kind==\"error\") | [.code, .message] | @tsv" out >got &&
+	printf "pdf.too_many_pages\t2 pages, more than the limit of 1\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a path that is a FIFO or a device is rejected, not read' '
+	mkfifo fifo.pdf &&
+	doc=$(jq -r .doc two.docs) &&
+	for p in fifo.pdf /dev/zero; do
+		printf "{\"kind\":\"document\",\"v\":1,\"doc\":\"%s\",\"path\":\"%s\"}\n" "$doc" "$p"
+	done >dev.docs &&
+	test_expect_code 1 timeout 20 cc-ocr --no-cache <dev.docs >out 2>/dev/null &&
+	jq -r "select(.kind==\"error\") | .code" out >got &&
+	printf "file.not_regular\nfile.not_regular\n" >expect && test_cmp expect got
+'
+
 test_expect_success 'invalid JSON among the records: reported, the rest goes on' '
 	{ echo "{oops"; cat two.docs; } | test_expect_code 1 cc-ocr --no-cache >out 2>err &&
 	grep -q "^cc-ocr: <stdin>:1: invalid JSON" err &&
