@@ -172,33 +172,6 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 	return 0;
 }
 
-/* "90", "90s", "15m", "24h", "7d" in seconds; -1 when not a duration. */
-static long parse_duration(const char *s)
-{
-	char *end;
-	long v;
-
-	long mult = 1;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || v < 0)
-		return -1;
-	switch (*end) {
-	case '\0': case 's': break;
-	case 'm': mult = 60; break;
-	case 'h': mult = 3600; break;
-	case 'd': mult = 86400; break;
-	default: return -1;
-	}
-	if (v > INT_MAX / mult)
-		return -1;
-	v *= mult;
-	if (*end && end[1])
-		return -1;
-	return v;
-}
-
 /* A value out of range: a usage error from a flag, else a config error. */
 static void bad_setting(const struct cc_config *cfg, const char *key,
 			const char *range)
@@ -243,7 +216,7 @@ int main(int argc, char **argv)
 		case OPT_CACHE: cc_config_flag(&flags, "ocr.cache", optarg, "--cache"); break;
 		case OPT_NO_CACHE: cc_config_flag(&flags, "ocr.use_cache", "false", "--no-cache"); break;
 		case OPT_TTL:
-			t = parse_duration(optarg);
+			t = cc_parse_duration(optarg);
 			if (t < 0)
 				cc_usage_error("--cache-ttl: expected seconds or a number "
 					       "with s, m, h or d, got '%s'", optarg);

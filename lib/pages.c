@@ -8,7 +8,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <sys/stat.h>
 
 struct worker {
 	int busy;
@@ -416,24 +415,15 @@ int cc_pages_document(struct cc_pages *pg, const char *doc, const char *path,
 	int i, jobs = pg->nw, all_text = text_pages && !pg->opts.force_ocr;
 
 	char hex[CC_SHA256_HEX];
-	struct stat st;
 
 	/*
 	 * The file must be the one the record is about: a file replaced
 	 * since cc-ingest would give another document's pages under this
 	 * one's hash, and the OCR cache would serve this one's pages for it.
 	 */
-	if (stat(path, &st) != 0)
-		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
-				    strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return cc_error_set(e, CC_ERR_DATA, "file.not_regular",
-				    "not a regular file");
-	if ((uint64_t)st.st_size > CC_PDF_MAX_FILE)
-		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
-				    "%lld bytes, more than %llu",
-				    (long long)st.st_size,
-				    (unsigned long long)CC_PDF_MAX_FILE);
+	rc = cc_check_file(path, CC_PDF_MAX_FILE, e);
+	if (rc < 0)
+		return rc;
 	rc = cc_sha256_file(path, hex, e);
 	if (rc < 0)
 		return rc;

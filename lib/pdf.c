@@ -6,7 +6,6 @@
 #include "scan.h"
 
 #include <ctype.h>
-#include <sys/stat.h>
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
@@ -391,26 +390,13 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 {
 	fz_context *ctx = p->ctx;
 	struct cc_pdf_doc *d = cc_xcalloc(1, sizeof(*d));
-	struct stat st;
 	int rc = 0;
 
 	*out = NULL;
-	if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
+	rc = cc_check_file(path, CC_PDF_MAX_FILE, e);
+	if (rc < 0) {
 		free(d);
-		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
-				    strerror(errno));
-	}
-	if (!S_ISREG(st.st_mode)) {
-		free(d);
-		return cc_error_set(e, CC_ERR_DATA, "file.not_regular",
-				    "not a regular file");
-	}
-	if ((uint64_t)st.st_size > CC_PDF_MAX_FILE) {
-		free(d);
-		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
-				    "%lld bytes, more than %llu",
-				    (long long)st.st_size,
-				    (unsigned long long)CC_PDF_MAX_FILE);
+		return rc;
 	}
 	fz_var(rc);
 	fz_try(ctx) {

@@ -385,3 +385,44 @@ int cc_mkdir_p(const char *dir)
 	free(p);
 	return rc;
 }
+
+int cc_check_file(const char *path, uint64_t max, struct cc_error *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || access(path, R_OK) != 0)
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
+				    strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return cc_error_set(e, CC_ERR_DATA, "file.not_regular",
+				    "not a regular file");
+	if ((uint64_t)st.st_size > max)
+		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				    "%lld bytes, more than %llu",
+				    (long long)st.st_size,
+				    (unsigned long long)max);
+	return 0;
+}
+
+long cc_parse_duration(const char *s)
+{
+	char *end;
+	long v, mult = 1;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || v < 0)
+		return -1;
+	switch (*end) {
+	case '\0': case 's': break;
+	case 'm': mult = 60; break;
+	case 'h': mult = 3600; break;
+	case 'd': mult = 86400; break;
+	default: return -1;
+	}
+	if (*end && end[1])
+		return -1;
+	if (v > INT_MAX / mult)
+		return -1;
+	return v * mult;
+}

@@ -70,6 +70,17 @@ struct cc_error;
 int cc_write_file_atomic(const char *path, const void *data, size_t len,
 			 int mode, struct cc_error *e);
 
+/*
+ * A file about to be read whole: it must exist and be readable
+ * ("file.unreadable", CC_ERR_NOINPUT), be a regular file, not a FIFO or a
+ * device ("file.not_regular"), and be at most max bytes ("file.too_large",
+ * both CC_ERR_DATA).  0 when it may be read.
+ */
+int cc_check_file(const char *path, uint64_t max, struct cc_error *e);
+
+/* "90", "90s", "15m", "24h", "7d" in seconds, at most INT_MAX; -1 if not. */
+long cc_parse_duration(const char *s);
+
 /* mkdir -p: create dir and its missing parents.  0, or -1 with errno. */
 int cc_mkdir_p(const char *dir);
 
