@@ -57,13 +57,13 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 # lib/ without mupdf: a static archive linked into every tool.
 LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
 	  lib/ocrload.c lib/ocrcache.c lib/pages.c lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
-	  lib/stream.c \
+	  lib/stream.c lib/extract.c lib/extract_layout.c lib/extract_rec.c \
 	  lib/normalize.c lib/paths.c lib/record.c lib/util.c
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.
 PDF_SRC = lib/pdf.c lib/scan.c lib/error.c lib/util.c
 
-TOOLS   = cc-ingest cc-ocr cc-synth cc-score
+TOOLS   = cc-ingest cc-ocr cc-extract cc-synth cc-score
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)
@@ -85,7 +85,15 @@ MAN7 = $(wildcard man/*.7)
 .PHONY: all check test demo install uninstall clean deps FORCE \
 	man-lint tests-build bench corpus
 
-all: $(TOOL_BINS)
+# the layout files cc-extract reads, where it looks for them: BIN/../share/cc
+LAYOUTS    = $(wildcard layouts/*.yaml)
+LAYOUT_OUT = $(patsubst layouts/%,$(O)/share/cc/layouts/%,$(LAYOUTS))
+
+all: $(TOOL_BINS) $(LAYOUT_OUT)
+
+$(O)/share/cc/layouts/%.yaml: layouts/%.yaml
+	@mkdir -p $(dir $@)
+	@cp $< $@
 
 # --- flags stamp ---------------------------------------------------------
 $(O)/CFLAGS: FORCE
@@ -180,8 +188,9 @@ bench: tests-build
 install: $(if $(NOBUILD),,all)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/layouts
 	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(LAYOUTS) $(DESTDIR)$(DATADIR)/layouts
 	install -m 755 $(LIBPDF) $(LIBOCR) $(DESTDIR)$(LIBDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
@@ -189,7 +198,7 @@ install: $(if $(NOBUILD),,all)
 
 uninstall:
 	rm -f $(patsubst %,$(DESTDIR)$(BINDIR)/%,$(TOOLS))
-	rm -rf $(DESTDIR)$(LIBDIR)
+	rm -rf $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(O)

@@ -26,6 +26,10 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "ocr.cache", CC_CFG_PATH, NULL },
 	{ "ocr.cache_ttl", CC_CFG_INT, "86400" },
 	{ "ocr.cache_max", CC_CFG_SIZE, "1GiB" },
+	{ "extract.layouts", CC_CFG_PATH, NULL },
+	{ "extract.layout", CC_CFG_STRING, NULL },
+	{ "extract.min_conf", CC_CFG_STRING, "0.6" },
+	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
 	{ NULL, 0, NULL },
 };
 

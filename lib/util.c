@@ -30,6 +30,13 @@ void *cc_xrealloc(void *p, size_t n)
 	return q ? q : oom(n);
 }
 
+void *cc_xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	if (size && nmemb > SIZE_MAX / size)
+		return oom(SIZE_MAX);
+	return cc_xrealloc(p, nmemb * size);
+}
+
 char *cc_xstrdup(const char *s)
 {
 	return cc_xstrndup(s, strlen(s));

@@ -14,6 +14,8 @@
 void *cc_xmalloc(size_t n);
 void *cc_xcalloc(size_t nmemb, size_t size);
 void *cc_xrealloc(void *p, size_t n);
+/* realloc to nmemb * size bytes; dies on overflow as on no memory. */
+void *cc_xreallocarray(void *p, size_t nmemb, size_t size);
 char *cc_xstrdup(const char *s);
 char *cc_xstrndup(const char *s, size_t n);
 /* Returns a new string the caller frees. */

@@ -1,0 +1,656 @@
+/*
+ * extract_layout.c -- load the layout files (the *.yaml of layouts/) that say what
+ * each report family prints: section headings, labels, vocabularies,
+ * history codes and status wording.  Their format is in cc-extract(1).
+ */
+#include "cc.h"
+#include "extract_impl.h"
+#include "synth.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <yaml.h>
+
+char *x_norm(const char *s)
+{
+	size_t n = strlen(s), i, o = 0;
+	char *r = cc_xmalloc(n + 1);
+	int sp = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isspace(c)) {
+			sp = o > 0;
+			continue;
+		}
+		if (sp)
+			r[o++] = ' ';
+		sp = 0;
+		r[o++] = (char)tolower(c);
+	}
+	while (o > 0 && (r[o - 1] == ':' || r[o - 1] == ' '))
+		o--;
+	r[o] = '\0';
+	return r;
+}
+
+const char *x_lookup(const struct xlayout *L, size_t m, const char *key)
+{
+	const struct xlayout *l;
+	char *k = x_norm(key);
+	const char *r = NULL;
+	size_t i;
+
+	for (l = L; l && !r; l = l->common) {
+		const struct xmap *map = (const struct xmap *)((const char *)l + m);
+
+		for (i = 0; i < map->n; i++)
+			if (strcmp(map->key[i], k) == 0) {
+				r = map->val[i];
+				break;
+			}
+	}
+	free(k);
+	return r;
+}
+
+/* --- reading the YAML tree ----------------------------------------------- */
+
+struct ld {
+	yaml_document_t doc;
+	const char *path;
+	struct cc_error *e;
+};
+
+static int bad(struct ld *d, yaml_node_t *n, const char *fmt, const char *what)
+{
+	cc_error_set(d->e, CC_ERR_CONFIG, "layout.invalid", fmt, what);
+	cc_error_at(d->e, d->path, n ? (long)n->start_mark.line + 1 : 0);
+	return -1;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int is_null(yaml_node_t *n)
+{
+	const char *s = scalar(n);
+
+	return s && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (!*s || !strcmp(s, "~") || !strcmp(s, "null"));
+}
+
+static yaml_node_t *get(struct ld *d, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(yaml_document_get_node(&d->doc, p->key));
+
+		if (k && !strcmp(k, key))
+			return yaml_document_get_node(&d->doc, p->value);
+	}
+	return NULL;
+}
+
+/* Every key of map must be one of keys (NULL-terminated). */
+static int only_keys(struct ld *d, yaml_node_t *map, const char *const *keys)
+{
+	yaml_node_pair_t *p;
+	size_t i;
+
+	if (!map)
+		return 0;
+	if (map->type != YAML_MAPPING_NODE)
+		return bad(d, map, "expected a mapping%s", "");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
+		const char *k = scalar(kn);
+
+		if (!k)
+			return bad(d, kn, "keys must be plain names%s", "");
+		for (i = 0; keys[i]; i++)
+			if (!strcmp(keys[i], k))
+				break;
+		if (!keys[i]) {
+			char *shown = cc_utf8_sanitize(k, strlen(k));
+			int rc = bad(d, kn, "unknown key '%.200s'", shown);
+
+			free(shown);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* A list of strings (or one string) into a new array of copies. */
+static int strings(struct ld *d, yaml_node_t *n, char ***out, size_t *nout,
+		   int normalise)
+{
+	yaml_node_item_t *it;
+	const char *s;
+
+	if (!n || is_null(n))
+		return 0;
+	if (n->type == YAML_SCALAR_NODE) {
+		*out = cc_xreallocarray(*out, *nout + 1, sizeof(char *));
+		(*out)[(*nout)++] = normalise ? x_norm(scalar(n)) : cc_xstrdup(scalar(n));
+		return 0;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return bad(d, n, "expected a list of strings%s", "");
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *v = yaml_document_get_node(&d->doc, *it);
+
+		s = scalar(v);
+		if (!s)
+			return bad(d, v, "expected a string%s", "");
+		*out = cc_xreallocarray(*out, *nout + 1, sizeof(char *));
+		(*out)[(*nout)++] = normalise ? x_norm(s) : cc_xstrdup(s);
+	}
+	return 0;
+}
+
+static int map_of(struct ld *d, yaml_node_t *n, struct xmap *m)
+{
+	yaml_node_pair_t *p;
+
+	if (!n || is_null(n))
+		return 0;
+	if (n->type != YAML_MAPPING_NODE)
+		return bad(d, n, "expected a mapping%s", "");
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(&d->doc, p->value);
+
+		if (!scalar(kn) || !scalar(vn))
+			return bad(d, kn, "expected 'printed: value' pairs%s", "");
+		m->key = cc_xreallocarray(m->key, m->n + 1, sizeof(char *));
+		m->val = cc_xreallocarray(m->val, m->n + 1, sizeof(char *));
+		m->key[m->n] = x_norm(scalar(kn));
+		m->val[m->n] = cc_xstrdup(scalar(vn));
+		m->n++;
+	}
+	return 0;
+}
+
+static const struct { const char *name; int field, group; } field_names[] = {
+	{ "name", XC_NAME, XG_CONSUMER },
+	{ "address", XC_ADDRESS, XG_CONSUMER },
+	{ "previous_address", XC_PREV_ADDRESS, XG_CONSUMER },
+	{ "ssn", XC_SSN, XG_CONSUMER },
+	{ "birth_year", XC_BIRTH_YEAR, XG_CONSUMER },
+	{ "report_number", XC_REPORT_NUMBER, XG_CONSUMER },
+	{ "report_date", XC_REPORT_DATE, XG_CONSUMER },
+	{ "creditor", XF_CREDITOR, XG_ACCOUNT },
+	{ "account_mask", XF_ACCOUNT_MASK, XG_ACCOUNT },
+	{ "type", XF_TYPE, XG_ACCOUNT },
+	{ "loan_type", XF_LOAN_TYPE, XG_ACCOUNT },
+	{ "responsibility", XF_RESPONSIBILITY, XG_ACCOUNT },
+	{ "opened", XF_OPENED, XG_ACCOUNT },
+	{ "closed", XF_CLOSED, XG_ACCOUNT },
+	{ "reported", XF_REPORTED, XG_ACCOUNT },
+	{ "last_payment", XF_LAST_PAYMENT, XG_ACCOUNT },
+	{ "dofd", XF_DOFD, XG_ACCOUNT },
+	{ "balance", XF_BALANCE, XG_ACCOUNT },
+	{ "limit", XF_LIMIT, XG_ACCOUNT },
+	{ "high_balance", XF_HIGH_BALANCE, XG_ACCOUNT },
+	{ "payment", XF_PAYMENT, XG_ACCOUNT },
+	{ "past_due", XF_PAST_DUE, XG_ACCOUNT },
+	{ "charge_off_amount", XF_CHARGE_OFF, XG_ACCOUNT },
+	{ "original_creditor", XF_ORIGINAL_CREDITOR, XG_ACCOUNT },
+	{ "status", XF_STATUS, XG_ACCOUNT },
+	{ "remarks", XF_REMARKS, XG_ACCOUNT },
+	{ "removal_date", XF_REMOVAL, XG_ACCOUNT },
+	{ "history", XF_HISTORY, XG_ACCOUNT },
+	{ "terms", XF_TERMS, XG_ACCOUNT },
+	{ "account_status", XF_ACCOUNT_STATUS, XG_ACCOUNT },
+	{ "repositories", XF_REPOSITORIES, XG_ACCOUNT },
+	{ "ignore", XF_IGNORE, XG_ACCOUNT },
+	{ "type", XP_TYPE, XG_PUBLIC },
+	{ "reference", XP_REFERENCE, XG_PUBLIC },
+	{ "filed", XP_FILED, XG_PUBLIC },
+	{ "resolved", XP_RESOLVED, XG_PUBLIC },
+	{ "amount", XP_AMOUNT, XG_PUBLIC },
+	{ "creditor", XI_CREDITOR, XG_INQUIRY },
+	{ "date", XI_DATE, XG_INQUIRY },
+	{ "bureau", XI_BUREAU, XG_INQUIRY },
+};
+
+static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int group)
+{
+	yaml_node_pair_t *p;
+	size_t i, j;
+
+	if (!map || is_null(map))
+		return 0;
+	if (map->type != YAML_MAPPING_NODE)
+		return bad(d, map, "expected a mapping of field: [labels]%s", "");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
+		const char *k = scalar(kn);
+		char **texts = NULL;
+		size_t nt = 0;
+		int field = XF_NONE;
+
+		if (!k)
+			return bad(d, kn, "keys must be plain names%s", "");
+		if (group == XG_INQUIRY && !strcmp(k, "type"))
+			continue;
+		for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
+			if (field_names[i].group == group &&
+			    (!strcmp(field_names[i].name, k) ||
+			     (field_names[i].field == XF_IGNORE &&
+			      !strncmp(k, "ignore", 6))))
+				field = field_names[i].field;
+		if (field == XF_NONE) {
+			char *shown = cc_utf8_sanitize(k, strlen(k));
+			int rc = bad(d, kn, "unknown field '%.200s'", shown);
+
+			free(shown);
+			return rc;
+		}
+		if (strings(d, yaml_document_get_node(&d->doc, p->value), &texts, &nt, 0) < 0)
+			return -1;
+		for (j = 0; j < nt; j++) {
+			L->lab = cc_xreallocarray(L->lab, L->nlab + 1, sizeof(*L->lab));
+			L->lab[L->nlab].text = texts[j];
+			L->lab[L->nlab].norm = x_norm(texts[j]);
+			L->lab[L->nlab].field = field;
+			L->lab[L->nlab].group = group;
+			L->nlab++;
+		}
+		free(texts);
+	}
+	return 0;
+}
+
+static int reason_of(const char *s)
+{
+	int r;
+
+	for (r = 0; r < RS_COUNT; r++)
+		if (!strcmp(cc_reason_name(r), s))
+			return r;
+	return -1;
+}
+
+static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "match", "code", "reason", "days", NULL };
+	yaml_node_item_t *it;
+
+	if (!seq || is_null(seq))
+		return 0;
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return bad(d, seq, "status: expected a list of rules%s", "");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
+		const char *m, *code, *reason, *days;
+		struct xrule *x;
+		int rc;
+
+		if (only_keys(d, r, keys) < 0)
+			return -1;
+		m = scalar(get(d, r, "match"));
+		code = scalar(get(d, r, "code"));
+		reason = scalar(get(d, r, "reason"));
+		days = scalar(get(d, r, "days"));
+		if (!r || r->type != YAML_MAPPING_NODE || !m || !code)
+			return bad(d, r, "a status rule needs 'match' and 'code'%s", "");
+		L->rules = cc_xreallocarray(L->rules, L->nrules + 1, sizeof(*L->rules));
+		x = &L->rules[L->nrules];
+		memset(x, 0, sizeof(*x));
+		rc = regcomp(&x->re, m, REG_EXTENDED | REG_ICASE);
+		if (rc != 0) {
+			char msg[200];
+
+			regerror(rc, &x->re, msg, sizeof(msg));
+			return bad(d, r, "bad pattern: %s", msg);
+		}
+		L->nrules++;
+		x->reason = -1;
+		if (!strcmp(code, "late"))
+			x->kind = XR_LATE;
+		else if (!strcmp(code, "current"))
+			x->kind = XR_CURRENT;
+		else if (!strcmp(code, "co_coll"))
+			x->kind = XR_CO_COLL;
+		else if (strlen(code) == 2 && isdigit((unsigned char)code[0]) &&
+			 isdigit((unsigned char)code[1])) {
+			x->kind = XR_FIXED;
+			memcpy(x->code, code, 3);
+		} else {
+			return bad(d, r, "unknown code '%.40s'", code);
+		}
+		if (reason && (x->reason = reason_of(reason)) < 0)
+			return bad(d, r, "unknown reason '%.40s'", reason);
+		if (days)
+			x->days = x_int(days);
+	}
+	return 0;
+}
+
+static int sections_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "heading", "kind", "type", NULL };
+	static const char *const kinds[] = { "", "consumer", "accounts",
+		"public_records", "inquiries", "other" };
+	yaml_node_item_t *it;
+	size_t k;
+
+	if (!seq || is_null(seq))
+		return 0;
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return bad(d, seq, "sections: expected a list%s", "");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
+		const char *h, *kind, *type;
+
+		if (only_keys(d, r, keys) < 0)
+			return -1;
+		h = scalar(get(d, r, "heading"));
+		kind = scalar(get(d, r, "kind"));
+		type = scalar(get(d, r, "type"));
+		if (!r || r->type != YAML_MAPPING_NODE || !h || !kind)
+			return bad(d, r, "a section needs 'heading' and 'kind'%s", "");
+		for (k = 1; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (!strcmp(kinds[k], kind))
+				break;
+		if (k == sizeof(kinds) / sizeof(kinds[0]))
+			return bad(d, r, "unknown section kind '%.40s'", kind);
+		L->sect = cc_xreallocarray(L->sect, L->nsect + 1, sizeof(*L->sect));
+		L->sect[L->nsect].norm = x_norm(h);
+		L->sect[L->nsect].kind = (int)k;
+		L->sect[L->nsect].type = type ? cc_xstrdup(type) : NULL;
+		L->nsect++;
+	}
+	return 0;
+}
+
+static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int common)
+{
+	static const char *const top[] = { "layout", "bureau", "style", "detect",
+		"sections", "consumer", "account", "public_record", "inquiry",
+		"types", "loan_types", "responsibility", "bureaus",
+		"public_types", "codes", "status", NULL };
+	static const char *const acct[] = { "heading", "labels", "grid", "skip", NULL };
+	static const char *const lab[] = { "labels", NULL };
+	static const char *const inq[] = { "type", "creditor", "date", "bureau", NULL };
+	yaml_node_t *a, *n;
+	const char *s;
+
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return bad(d, root, "expected a mapping%s", "");
+	if (only_keys(d, root, top) < 0)
+		return -1;
+	if (!common) {
+		s = scalar(get(d, root, "layout"));
+		if (!s || !*s)
+			return bad(d, root, "no 'layout' name%s", "");
+		L->name = cc_xstrdup(s);
+		n = get(d, root, "bureau");
+		L->bureau = n && !is_null(n) && scalar(n) ? cc_xstrdup(scalar(n)) : NULL;
+		s = scalar(get(d, root, "style"));
+		if (!s || !strcmp(s, "blocks"))
+			L->style = XS_BLOCKS;
+		else if (!strcmp(s, "columns"))
+			L->style = XS_COLUMNS;
+		else if (!strcmp(s, "lender"))
+			L->style = XS_LENDER;
+		else
+			return bad(d, get(d, root, "style"), "unknown style '%.40s'", s);
+	}
+	if (strings(d, get(d, root, "detect"), &L->detect, &L->ndetect, 1) < 0 ||
+	    sections_of(d, L, get(d, root, "sections")) < 0 ||
+	    labels_of(d, L, get(d, root, "consumer"), XG_CONSUMER) < 0)
+		return -1;
+	a = get(d, root, "account");
+	if (only_keys(d, a, acct) < 0 ||
+	    labels_of(d, L, get(d, a, "labels"), XG_ACCOUNT) < 0 ||
+	    strings(d, get(d, a, "skip"), &L->skip, &L->nskip, 1) < 0)
+		return -1;
+	s = scalar(get(d, a, "heading"));
+	if (s && !strcmp(s, "creditor_mask"))
+		L->heading_mask = 1;
+	else if (s && strcmp(s, "creditor") != 0)
+		return bad(d, get(d, a, "heading"), "unknown heading '%.40s'", s);
+	s = scalar(get(d, a, "grid"));
+	L->grid = !s ? XG_NONE : !strcmp(s, "year_month") ? XG_YEAR_MONTH :
+		  !strcmp(s, "strip") ? XG_STRIP : !strcmp(s, "pattern") ? XG_PATTERN : -1;
+	if (L->grid < 0)
+		return bad(d, get(d, a, "grid"), "unknown grid '%.40s'", s);
+	a = get(d, root, "public_record");
+	if (only_keys(d, a, lab) < 0 ||
+	    labels_of(d, L, get(d, a, "labels"), XG_PUBLIC) < 0)
+		return -1;
+	a = get(d, root, "inquiry");
+	if (only_keys(d, a, inq) < 0 || labels_of(d, L, a, XG_INQUIRY) < 0)
+		return -1;
+	s = scalar(get(d, a, "type"));
+	L->inquiry_type = cc_xstrdup(s ? s : "hard");
+	if (map_of(d, get(d, root, "types"), &L->types) < 0 ||
+	    map_of(d, get(d, root, "loan_types"), &L->loans) < 0 ||
+	    map_of(d, get(d, root, "responsibility"), &L->resp) < 0 ||
+	    map_of(d, get(d, root, "bureaus"), &L->bureaus) < 0 ||
+	    map_of(d, get(d, root, "public_types"), &L->pubtypes) < 0 ||
+	    map_of(d, get(d, root, "codes"), &L->codes) < 0 ||
+	    rules_of(d, L, get(d, root, "status")) < 0)
+		return -1;
+	return 0;
+}
+
+static void free_map(struct xmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->key[i]);
+		free(m->val[i]);
+	}
+	free(m->key);
+	free(m->val);
+}
+
+static void free_layout(struct xlayout *L)
+{
+	size_t i;
+
+	free(L->name);
+	free(L->file);
+	free(L->bureau);
+	for (i = 0; i < L->ndetect; i++)
+		free(L->detect[i]);
+	free(L->detect);
+	for (i = 0; i < L->nsect; i++) {
+		free(L->sect[i].norm);
+		free(L->sect[i].type);
+	}
+	free(L->sect);
+	for (i = 0; i < L->nlab; i++) {
+		free(L->lab[i].text);
+		free(L->lab[i].norm);
+	}
+	free(L->lab);
+	for (i = 0; i < L->nskip; i++)
+		free(L->skip[i]);
+	free(L->skip);
+	free(L->inquiry_type);
+	free_map(&L->types);
+	free_map(&L->loans);
+	free_map(&L->resp);
+	free_map(&L->bureaus);
+	free_map(&L->pubtypes);
+	free_map(&L->codes);
+	for (i = 0; i < L->nrules; i++)
+		regfree(&L->rules[i].re);
+	free(L->rules);
+}
+
+static int load_file(const char *path, struct xlayout *L, int common,
+		     struct cc_error *e)
+{
+	yaml_parser_t parser;
+	struct ld d;
+	FILE *f;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	d.path = path;
+	d.e = e;
+	f = fopen(path, "rb");
+	if (!f)
+		return cc_error_set(e, CC_ERR_NOINPUT, "layout.open",
+				    "cannot open layout '%s': %s", path, strerror(errno));
+	if (!yaml_parser_initialize(&parser)) {
+		fclose(f);
+		return cc_error_set(e, CC_ERR_CONFIG, "layout.invalid",
+				    "cannot initialise the YAML parser");
+	}
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &d.doc)) {
+		cc_error_set(e, CC_ERR_CONFIG, "layout.invalid", "invalid YAML: %s",
+			     parser.problem ? parser.problem : "parse error");
+		cc_error_at(e, path, (long)parser.problem_mark.line + 1);
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return e->code;
+	}
+	L->file = cc_xstrdup(path);
+	rc = layout_of(&d, L, yaml_document_get_root_node(&d.doc), common);
+	yaml_document_delete(&d.doc);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return rc < 0 ? e->code : 0;
+}
+
+static void make_generic(struct cc_extract_layouts *X);
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
+{
+	struct cc_extract_layouts *X = cc_xcalloc(1, sizeof(*X));
+	char **names = NULL, *path;
+	size_t nn = 0, i, j;
+	struct dirent *de;
+	DIR *dp;
+	int rc = 0;
+
+	dp = opendir(dir);
+	if (!dp) {
+		cc_error_set(e, CC_ERR_NOINPUT, "layout.open",
+			     "cannot read layouts from '%s': %s", dir, strerror(errno));
+		free(X);
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t n = strlen(de->d_name);
+
+		if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml") && de->d_name[0] != '.') {
+			names = cc_xreallocarray(names, nn + 1, sizeof(char *));
+			names[nn++] = cc_xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	qsort(names, nn, sizeof(char *), cmp_str);
+	for (i = 0; i < nn && rc == 0; i++) {
+		path = cc_xasprintf("%s/%s", dir, names[i]);
+		if (!strcmp(names[i], "common.yaml")) {
+			rc = load_file(path, &X->common, 1, e);
+		} else {
+			X->v = cc_xreallocarray(X->v, X->n + 1, sizeof(*X->v));
+			memset(&X->v[X->n], 0, sizeof(X->v[0]));
+			rc = load_file(path, &X->v[X->n], 0, e);
+			X->n++;
+			for (j = 0; rc == 0 && j + 1 < X->n; j++)
+				if (!strcmp(X->v[j].name, X->v[X->n - 1].name)) {
+					rc = cc_error_set(e, CC_ERR_CONFIG, "layout.invalid",
+							  "layout '%s' defined twice, in %s and %s",
+							  X->v[j].name, X->v[j].file, path);
+				}
+		}
+		free(path);
+	}
+	for (i = 0; i < nn; i++)
+		free(names[i]);
+	free(names);
+	if (rc == 0 && X->n == 0)
+		rc = cc_error_set(e, CC_ERR_CONFIG, "layout.invalid",
+				  "no layout files (*.yaml) in '%s'", dir);
+	if (rc < 0) {
+		cc_extract_free(X);
+		return NULL;
+	}
+	for (i = 0; i < X->n; i++)
+		X->v[i].common = &X->common;
+	make_generic(X);
+	return X;
+}
+
+/* The reader of an unknown layout: label/value blocks, with the labels and
+ * section headings of every blocks layout. */
+static void make_generic(struct cc_extract_layouts *X)
+{
+	struct xlayout *G = &X->generic;
+	size_t i, j;
+
+	G->name = cc_xstrdup("generic");
+	G->style = XS_BLOCKS;
+	G->grid = XG_YEAR_MONTH;
+	G->inquiry_type = cc_xstrdup("hard");
+	G->common = &X->common;
+	for (i = 0; i < X->n; i++) {
+		const struct xlayout *L = &X->v[i];
+
+		if (L->style != XS_BLOCKS)
+			continue;
+		for (j = 0; j < L->nlab; j++) {
+			G->lab = cc_xreallocarray(G->lab, G->nlab + 1, sizeof(*G->lab));
+			G->lab[G->nlab].text = cc_xstrdup(L->lab[j].text);
+			G->lab[G->nlab].norm = cc_xstrdup(L->lab[j].norm);
+			G->lab[G->nlab].field = L->lab[j].field;
+			G->lab[G->nlab].group = L->lab[j].group;
+			G->nlab++;
+		}
+		for (j = 0; j < L->nsect; j++) {
+			G->sect = cc_xreallocarray(G->sect, G->nsect + 1, sizeof(*G->sect));
+			G->sect[G->nsect].norm = cc_xstrdup(L->sect[j].norm);
+			G->sect[G->nsect].kind = L->sect[j].kind;
+			G->sect[G->nsect].type = L->sect[j].type ? cc_xstrdup(L->sect[j].type) : NULL;
+			G->nsect++;
+		}
+	}
+}
+
+void cc_extract_free(struct cc_extract_layouts *X)
+{
+	size_t i;
+
+	if (!X)
+		return;
+	for (i = 0; i < X->n; i++)
+		free_layout(&X->v[i]);
+	free(X->v);
+	free_layout(&X->common);
+	free_layout(&X->generic);
+	free(X);
+}
+
+size_t cc_extract_nlayouts(const struct cc_extract_layouts *X)
+{
+	return X->n;
+}
+
+const char *cc_extract_layout_name(const struct cc_extract_layouts *X, size_t i)
+{
+	return i < X->n ? X->v[i].name : NULL;
+}
