@@ -87,7 +87,11 @@ static int match_label(const struct xlayout *L, const char *s, size_t *len)
 		while (n > 1 && b->text[n - 1] == ':')
 			n--;
 		if (n > best_n && strncmp(s, b->text, n) == 0 &&
-		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':')) {
+		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':' ||
+		     /* run together: "Account Type - DetailStudent Loan" */
+		     (islower((unsigned char)b->text[n - 1]) &&
+		      (isupper((unsigned char)s[n]) || isdigit((unsigned char)s[n]) ||
+		       s[n] == '$' || s[n] == '*' || s[n] == '-')))) {
 			best = (int)i;
 			best_n = n;
 		}
@@ -158,7 +162,7 @@ static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 /*
  * Running heads and feet: from the top of each page down, and from the
  * bottom up, the lines that stand, with the same text (digits aside) at
- * the same height, on half the pages or more.  The walk stops at the first
+ * the same height, on two pages in three or more.  The walk stops at the first
  * line that does not, so a label that happens to sit at the same height on
  * several pages stays.  The first page's copy of a running head stays
  * too: it may be a section heading, or the report's date.
@@ -174,12 +178,22 @@ struct fline {
 	int furniture;
 };
 
+static int letters(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += isalpha((unsigned char)*s) != 0;
+	return n;
+}
+
 static char *furniture_key(const char *s, double yc)
 {
 	char *k = x_norm(s), *p, *q, *r;
 
-	/* every run of digits is one '#': "page 9" and "page 10" alike */
-	for (p = q = k; *p; p++) {
+	/* every run of digits is one '#': "page 9" and "page 10" alike; but
+	 * a line of a number alone ("017", a tradeline's) is kept as it is */
+	for (p = q = k; *p && letters(s) >= 3; p++) {
 		if (isdigit((unsigned char)*p)) {
 			if (q == k || q[-1] != '#')
 				*q++ = '#';
@@ -187,7 +201,8 @@ static char *furniture_key(const char *s, double yc)
 			*q++ = *p;
 		}
 	}
-	*q = '\0';
+	if (letters(s) >= 3)
+		*q = '\0';
 	r = cc_xasprintf("%s@%ld", k, (long)floor(yc / 4 + 0.5));
 	free(k);
 	return r;
@@ -213,15 +228,6 @@ static int cmp_fy(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int letters(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += isalpha((unsigned char)*s) != 0;
-	return n;
-}
-
 static void mark_furniture(struct fline *fl, size_t n, int npages)
 {
 	struct fline **s;
@@ -244,7 +250,7 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 				last = s[j]->page;
 			}
 		for (k = i; k < j; k++)
-			s[k]->count = letters(s[k]->t) >= 3 ? pages : 0;
+			s[k]->count = pages;
 	}
 	qsort(s, n, sizeof(*s), cmp_fy);
 	for (i = 0; i < n; i = j) {
@@ -255,7 +261,7 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 		for (k = i; k < j; k++) {
 			const struct fline *f = s[k];
 
-			if (f->count < 2 || f->count * 2 < npages ||
+			if (f->count < 2 || f->count * 3 < npages * 2 ||
 			    (f->b[1] + f->b[3]) / 2 > f->height / 4)
 				break;
 			s[k]->furniture = 1;
@@ -263,7 +269,7 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 		for (k = j; k-- > i;) {
 			const struct fline *f = s[k];
 
-			if (f->count < 2 || f->count * 2 < npages ||
+			if (f->count < 2 || f->count * 3 < npages * 2 ||
 			    (f->b[1] + f->b[3]) / 2 < f->height * 3 / 4)
 				break;
 			s[k]->furniture = 1;
@@ -585,24 +591,45 @@ static int row_is_skip(const struct xdoc *d, const struct xrow *r)
 	return 0;
 }
 
-/* The section a row heads, or -1.  OCR may add stray marks after it. */
-static int row_section(const struct xdoc *d, const struct xrow *r, const char **type)
+static int section_text(const struct xlayout *L, const char *norm, const char **type)
 {
 	size_t i, n;
 	const char *p;
 
-	for (i = 0; i < d->L->nsect; i++) {
-		n = strlen(d->L->sect[i].norm);
-		if (strncmp(r->norm, d->L->sect[i].norm, n) != 0)
+	for (i = 0; i < L->nsect; i++) {
+		n = strlen(L->sect[i].norm);
+		if (strncmp(norm, L->sect[i].norm, n) != 0)
 			continue;
-		for (p = r->norm + n; *p && !isalnum((unsigned char)*p); p++)
+		for (p = norm + n; *p && !isalnum((unsigned char)*p); p++)
 			;
 		if (*p)
 			continue;
-		*type = d->L->sect[i].type;
-		return d->L->sect[i].kind;
+		*type = L->sect[i].type;
+		return L->sect[i].kind;
 	}
 	return -1;
+}
+
+/* The section a row heads, or -1: the row is the heading (OCR may add
+ * stray marks after it), or one of its cells is, without a ':' after it
+ * (a page header may share the heading's row). */
+static int row_section(const struct xdoc *d, const struct xrow *r, const char **type)
+{
+	size_t k, n;
+	int s = section_text(d->L, r->norm, type);
+
+	for (k = 0; s < 0 && r->n > 1 && k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+		char *nc;
+
+		n = strlen(c->t);
+		if (c->lab >= 0 || (n && c->t[n - 1] == ':'))
+			continue;
+		nc = x_norm(c->t);
+		s = section_text(d->L, nc, type);
+		free(nc);
+	}
+	return s;
 }
 
 /* --- payment grids ----------------------------------------------------- */
@@ -941,6 +968,7 @@ struct blocks {
 	size_t npending, apending;
 	size_t prev_row;            /* the last row placed */
 	double value_x;             /* left edge of the value column */
+	char tail[64];              /* the rest of a label cut short, normalised */
 	const char *sect_type;
 };
 
@@ -1013,6 +1041,22 @@ static void blocks_flush(struct xdoc *d, struct blocks *B, int new_block)
 	B->npending = 0;
 }
 
+/* When label b is a longer label of its field cut short, the words that
+ * wrapped onto the next line; else "". */
+static void label_tail(const struct xlayout *L, const struct xlabel *b, char *tail,
+		       size_t len)
+{
+	size_t i, n = strlen(b->norm);
+
+	tail[0] = '\0';
+	for (i = 0; i < L->nlab; i++)
+		if (L->lab[i].field == b->field && strlen(L->lab[i].norm) > n + 1 &&
+		    !strncmp(L->lab[i].norm, b->norm, n) && L->lab[i].norm[n] == ' ') {
+			snprintf(tail, len, "%s", L->lab[i].norm + n + 1);
+			return;
+		}
+}
+
 static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 {
 	const struct xrow *r = &d->r[i];
@@ -1056,15 +1100,24 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 			acct_set(B->cur, f, v, conf, 0);
 		free(v);
 		B->last_field = f;
+		label_tail(d->L, &d->L->lab[c0->lab], B->tail, sizeof(B->tail));
+		return i + 1;
+	}
+	/* the rest of a label that wrapped ("... will be" "removed") */
+	if (B->tail[0] && r->n == 1 && !strcmp(r->norm, B->tail)) {
+		B->tail[0] = '\0';
+		acct_box(B->cur, r);
+		B->prev_row = i;
 		return i + 1;
 	}
 	/* a wrapped value, in the value column */
 	if (B->cur && !B->npending && B->value_x > 0 && c0->x0 >= B->value_x - 3 &&
-	    text_field(B->last_field)) {
+	    B->last_field != XF_NONE) {
 		double conf;
 		char *v = join_cells(d, r, 0, &conf);
 
-		acct_set(B->cur, B->last_field, v, conf, 1);
+		if (B->last_field != XF_IGNORE)
+			acct_set(B->cur, B->last_field, v, conf, 1);
 		acct_box(B->cur, r);
 		acct_cell(B->cur, c0);
 		free(v);
@@ -1259,11 +1312,87 @@ static int column_of(const struct cols *C, double x0)
 }
 
 /* The values of a row, from cell k on, per column. */
+static void column_add(char *out[3], double conf[3], int c, const char *t,
+		       size_t n, double cf)
+{
+	char *s;
+
+	while (n && *t == ' ') {
+		t++;
+		n--;
+	}
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (c < 0 || c > 2 || !n)
+		return;
+	s = out[c] ? cc_xasprintf("%s %.*s", out[c], (int)n, t) :
+		     cc_xasprintf("%.*s", (int)n, t);
+	free(out[c]);
+	out[c] = s;
+	if (cf < conf[c])
+		conf[c] = cf;
+}
+
+/*
+ * A cell over columns c0..c1: the same value repeated (the bureaus agree,
+ * and the text layer ran them together: "MEDICAL DATAMEDICAL DATA"), else
+ * cut where the columns start, by character count, at a space near there
+ * when there is one.
+ */
+static void column_split(const struct xcell *x, const struct cols *C, int c0,
+			 int c1, char *out[3], double conf[3])
+{
+	size_t n = strlen(x->t), m = (size_t)(c1 - c0 + 1), piece, i, at, prev = 0;
+	int b;
+
+	for (i = 0; i < 2; i++) {
+		size_t sep = i, k;
+		int same = 1;
+
+		if ((n + sep) % m != 0)
+			continue;
+		piece = (n + sep) / m - sep;
+		if (!piece)
+			continue;
+		for (k = 1; k < m && same; k++) {
+			const char *p = x->t + k * (piece + sep);
+
+			if ((sep && p[-1] != ' ') || memcmp(p, x->t, piece) != 0)
+				same = 0;
+		}
+		if (same) {
+			for (k = 0; k < m; k++)
+				column_add(out, conf, c0 + (int)k, x->t + k * (piece + sep),
+					   piece, x->conf);
+			return;
+		}
+	}
+	for (b = c0 + 1; b <= c1; b++) {
+		double f = (C->x[b] - x->x0) / (x->x1 - x->x0 > 1 ? x->x1 - x->x0 : 1);
+		size_t best;
+		long dlt;
+
+		at = f <= 0 ? 0 : f >= 1 ? n : (size_t)(f * (double)n + 0.5);
+		best = at;
+		for (dlt = -3; dlt <= 3; dlt++) {
+			long q = (long)at + dlt;
+
+			if (q > (long)prev && q < (long)n && x->t[q] == ' ' &&
+			    (best == at || labs(dlt) < labs((long)best - (long)at)))
+				best = (size_t)q;
+		}
+		if (best < prev)
+			best = prev;
+		column_add(out, conf, b - 1, x->t + prev, best - prev, x->conf);
+		prev = best;
+	}
+	column_add(out, conf, c1, x->t + prev, n - prev, x->conf);
+}
+
+/* The values of a row, from cell k on, per column. */
 static void column_values(const struct xdoc *d, const struct xrow *r, size_t k,
 			  const struct cols *C, char *out[3], double conf[3])
 {
-	struct xword *w = NULL;
-	size_t aw = 0, n = 0, j;
 	int c;
 
 	for (c = 0; c < 3; c++) {
@@ -1274,36 +1403,13 @@ static void column_values(const struct xdoc *d, const struct xrow *r, size_t k,
 		const struct xcell *x = CELL(d, r, k);
 		int c0 = column_of(C, x->x0), c1 = column_of(C, x->x1 - 4);
 
-		if (c0 == c1 && !x->est) {
-			if (c0 >= 0 && !out[c0]) {
-				out[c0] = cc_xstrdup(x->t);
-				conf[c0] = x->conf;
-			} else if (c0 >= 0) {
-				char *s = cc_xasprintf("%s %s", out[c0], x->t);
-
-				free(out[c0]);
-				out[c0] = s;
-			}
-			continue;
-		}
-		n = cell_words(x, &w, &aw, 0);
-		for (j = 0; j < n; j++) {
-			c = column_of(C, w[j].x0 + 2);
-			if (c < 0)
-				continue;
-			if (!out[c]) {
-				out[c] = cc_xstrdup(w[j].t);
-			} else {
-				char *s = cc_xasprintf("%s %s", out[c], w[j].t);
-
-				free(out[c]);
-				out[c] = s;
-			}
-			if (w[j].conf < conf[c])
-				conf[c] = w[j].conf;
-		}
+		if (c0 < 0)
+			c0 = 0;
+		if (c1 <= c0)
+			column_add(out, conf, c0, x->t, strlen(x->t), x->conf);
+		else
+			column_split(x, C, c0, c1, out, conf);
 	}
-	free(w);
 }
 
 /* The heading ends at row i; a long one wraps onto the rows above. */
@@ -1446,17 +1552,40 @@ static int is_number_cell(const char *s)
  * digits or mask characters. */
 static int looks_mask(const char *s)
 {
-	size_t n = strlen(s), i, dig = 0, any = 0;
+	size_t n = strlen(s), i, dig = 0, any = 0, run = 0;
 
 	if (n < 4 || strchr(s, ' ') || strchr(s, ':') || strchr(s, ','))
 		return 0;
 	for (i = 0; i < n; i++) {
+		/* a word ("Account888888") is a name, not a number */
+		run = isalpha((unsigned char)s[i]) && s[i] != 'X' && s[i] != 'x' ? run + 1 : 0;
+		if (run >= 3)
+			return 0;
 		if (isdigit((unsigned char)s[i]) || s[i] == 'X' || s[i] == 'x' || s[i] == '*')
 			dig++;
 		if (isdigit((unsigned char)s[i]) || s[i] == 'X' || s[i] == '*')
 			any = 1;
 	}
 	return any && dig * 2 >= n;
+}
+
+/* A name run into the masked number after it, "NAXXXXXX7001": the
+ * length of the name part (capitals other than X up to the last of them,
+ * the mask starting with X or *), or 0. */
+static size_t mask_prefix(const char *s)
+{
+	size_t i, last = 0;
+
+	for (i = 0; s[i]; i++)
+		if (isalpha((unsigned char)s[i]) && s[i] != 'X')
+			last = i + 1;
+	if (last < 2 || (s[last] != 'X' && s[last] != '*') || !looks_mask(s + last))
+		return 0;
+	for (i = 0; i < last; i++)
+		if (isdigit((unsigned char)s[i]) || s[i] == '*' ||
+		    islower((unsigned char)s[i]))
+			return 0;
+	return last;
 }
 
 static int header_labels(const struct xdoc *d, const struct xrow *r)
@@ -1477,8 +1606,9 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	unsigned char *used;
 	size_t i, k, j, first_header = e, hist_row = e, last_value = s;
 	double name_x = -1, hist_x = -1, num_x = CELL(d, &d->r[s], 0)->x0;
+	double gap0 = 0, gap1 = 0;
 	struct cc_buf cred = { 0 };
-	int name_in_header = 0, stop = 0;
+	int name_in_header = 0, name_above = 0, stop = 0, page_head = 0;
 	size_t ncell = 0;
 
 	for (i = s; i < e; i++)
@@ -1548,7 +1678,15 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 						best = hk;
 					}
 				}
-				if (spans <= 1 || !c->est) {
+				if (spans <= 1) {
+					/* a status with no header of its own, right
+					 * of them all, a little lower */
+					if (best == (size_t)-1 && c->x0 > right && !a->f[XF_STATUS] &&
+					    j == i + 1) {
+						acct_set(a, XF_STATUS, c->t, c->conf, 0);
+						USED(v, k) = 1;
+						continue;
+					}
 					if (best != (size_t)-1) {
 						int f = cell_field(d, CELL(d, h, best), XG_ACCOUNT);
 
@@ -1560,7 +1698,8 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 					}
 					continue;
 				}
-				/* OCR: one line for the whole row */
+				/* one line over several columns: OCR, or the
+				 * text layer running two values together */
 				nw = cell_words(c, &w, &aw, 0);
 				for (wi = 0; wi < nw; wi++) {
 					double xc = (w[wi].x0 + w[wi].x1) / 2, bd = 1e9;
@@ -1634,27 +1773,52 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 
 			if (row_is_skip(d, r) || header_labels(d, r) > 0)
 				break;
-			if (fabs(CELL(d, r, 0)->x0 - x) < 10) {
+			if (fabs(CELL(d, r, 0)->x0 - x) < 10 &&
+			    (!a->f[XF_REMARKS] || (r->page == d->r[i - 1].page &&
+						   r->y0 - d->r[i - 1].y1 < 0.5 * d->pitch))) {
 				char *t = join_cells(d, r, 0, NULL);
 
-				acct_set(a, XF_REMARKS, t, CELL(d, r, 0)->conf, 0);
+				acct_set(a, XF_REMARKS, t, CELL(d, r, 0)->conf, 1);
 				free(t);
 				for (k = 0; k < r->n; k++)
 					USED(r, k) = 1;
+				continue;
 			}
 			break;
 		}
 	}
 	/* the name and the account number: what is left */
+	if (first_header < e) {
+		const struct xrow *h = &d->r[first_header];
+		int seen = 0;
+
+		for (k = 0; k < h->n && seen < 2; k++)
+			if (cell_field(d, CELL(d, h, k), XG_ACCOUNT) != XF_NONE) {
+				if (seen++ == 0)
+					gap0 = CELL(d, h, k)->x1;
+				else
+					gap1 = CELL(d, h, k)->x0;
+			}
+	}
 	for (i = s; i < e && !stop; i++) {
 		const struct xrow *r = &d->r[i];
 
-		if (i > first_header && !name_in_header && cred.len)
+		const char *st;
+
+		/* a page's head, when the block goes on over a page break */
+		if (i > s && r->page != d->r[i - 1].page)
+			page_head = 1;
+		if (page_head && (row_is_skip(d, r) || row_section(d, r, &st) >= 0))
+			continue;
+		page_head = 0;
+		if (i > first_header && name_above && cred.len)
 			break;
 		if (hist_row != e && i >= hist_row)
 			break;
 		if (row_is_skip(d, r) && i > first_header)
 			break;
+		if (row_is_skip(d, r) || row_section(d, r, &st) >= 0)
+			continue;
 		for (k = 0; k < r->n; k++) {
 			const struct xcell *c = CELL(d, r, k);
 			struct xword *w = NULL;
@@ -1664,7 +1828,10 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				continue;
 			if (i >= first_header && name_x >= 0 && fabs(c->x0 - name_x) > 4)
 				continue;
-			if (i > first_header && name_x < 0)
+			/* no name above the header: one in the gap between its
+			 * first two columns */
+			if (i > first_header && name_x < 0 &&
+			    !(c->x0 > gap0 && c->x1 < gap1))
 				continue;
 			if (!strncmp(c->t, "Directory", 9) || (i > first_header &&
 			    (isdigit((unsigned char)c->t[0]) && strchr(c->t, ' ')))) {
@@ -1674,9 +1841,10 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 			if (name_x < 0) {
 				name_x = c->x0;
 				name_in_header = i == first_header;
+				name_above = i < first_header;
 			}
 			nw = cell_words(c, &w, &aw, 0);
-			if (looks_mask(c->t)) {
+			if (looks_mask(c->t) && !mask_prefix(c->t)) {
 				acct_set(a, XF_ACCOUNT_MASK, c->t, c->conf, 0);
 				acct_cell(a, c);
 				if (i >= first_header) {
@@ -1688,9 +1856,14 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				continue;
 			}
 			for (wi = 0; wi < nw; wi++) {
-				if (nw > 1 && looks_mask(w[wi].t) && !a->f[XF_ACCOUNT_MASK]) {
-					acct_set(a, XF_ACCOUNT_MASK, w[wi].t, w[wi].conf, 0);
-					continue;
+				size_t pre = mask_prefix(w[wi].t);
+
+				if (!a->f[XF_ACCOUNT_MASK] && looks_mask(w[wi].t + pre) &&
+				    (nw > 1 || pre)) {
+					acct_set(a, XF_ACCOUNT_MASK, w[wi].t + pre, w[wi].conf, 0);
+					if (!pre)
+						continue;
+					w[wi].t[pre] = '\0';
 				}
 				if (wi && cred.len)
 					cc_buf_adds(&cred, " ");
@@ -1703,22 +1876,44 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		}
 	}
 	a->heading = cred.len ? cc_buf_detach(&cred) : NULL;
+	if (getenv("XDEBUG"))
+		fprintf(stderr, "block %zu-%zu heading=%s mask=%s bal=%s\n", s, e, a->heading ? a->heading : "-", a->f[XF_ACCOUNT_MASK] ? a->f[XF_ACCOUNT_MASK] : "-", a->f[XF_BALANCE] ? a->f[XF_BALANCE] : "-");
 	cc_buf_release(&cred);
 	free(used);
 #undef USED
 	(void)ncell;
 }
 
+/* OCR's one line for a tradeline's first row: "001 MEDICAL XXXXXX7934". */
+static int ocr_number_row(const struct xrow *r)
+{
+	char num[4], *copy, *tok, *save = NULL;
+	int mask = 0;
+
+	if (r->n != 1 || strlen(r->text) < 9 || r->text[3] != ' ')
+		return 0;
+	memcpy(num, r->text, 3);
+	num[3] = '\0';
+	if (!is_number_cell(num))
+		return 0;
+	copy = cc_xstrdup(r->text + 4);
+	for (tok = strtok_r(copy, " ", &save); tok && !mask; tok = strtok_r(NULL, " ", &save))
+		mask = looks_mask(tok);
+	free(copy);
+	return mask;
+}
+
 static void lender_accounts(struct xdoc *d, size_t s, size_t e)
 {
 	size_t i, start = e;
 
+	if (getenv("XDEBUG"))
+		fprintf(stderr, "lender_accounts %zu %zu\n", s, e);
+
 	for (i = s; i < e; i++) {
 		const struct xrow *r = &d->r[i];
 
-		if (is_number_cell(CELL(d, r, 0)->t) ||
-		    (r->n == 1 && strlen(r->text) > 4 && is_number_cell((char[4]){
-			    r->text[0], r->text[1], r->text[2], 0 }) && r->text[3] == ' ')) {
+		if (is_number_cell(CELL(d, r, 0)->t) || ocr_number_row(r)) {
 			if (start != e)
 				lender_block(d, start, i);
 			start = i;
@@ -1846,6 +2041,11 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		int k = row_section(&d, r, &t);
 
 		j = i + 1;
+		if (getenv("XDEBUG"))
+			fprintf(stderr, "%d %zu p%d y%.0f sec=%d k=%d | %s\n", 0, i, r->page, r->y0, section, k, r->text);
+		/* a section's heading again on the next page: go on */
+		if (k >= 0 && k == section && t == sect_type && k != XK_CONSUMER)
+			continue;
 		if (k >= 0) {
 			if (section == XK_ACCOUNTS && d.L->style == XS_LENDER)
 				lender_accounts(&d, lender_from, i);
