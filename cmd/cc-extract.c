@@ -146,7 +146,11 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 	int rc;
 
 	if (strcmp(rec->kind, "page") != 0) {
-		if ((rc = flush_doc(run, status)) != 0)
+		/* cc-ocr's error record for one bad page of the document
+		 * being read does not end it */
+		if (!(run->doc && doc && !strcmp(rec->kind, "error") &&
+		      !strcmp(doc, run->doc)) &&
+		    (rc = flush_doc(run, status)) != 0)
 			return rc;
 		if (!strcmp(rec->kind, "document") && doc) {
 			const char *p = json_string_value(json_object_get(rec->obj, "path"));

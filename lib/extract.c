@@ -922,12 +922,17 @@ static void consumer_inline(struct xdoc *d, const struct xrow *r, struct xacct *
 
 static void consumer_row(struct xdoc *d, const struct xrow *r, int in_section)
 {
-	struct xcons *cs = consumer_for(d, d->L->bureau &&
-					strcmp(d->L->bureau, "columns") ? d->L->bureau : NULL);
-	struct xacct *a = &cs->a;
+	struct xcons *cs;
+	struct xacct *a;
 	int f = cell_field(d, CELL(d, r, 0), XG_CONSUMER);
 	size_t k = 1;
 
+	/* merged3's consumers are the columns' */
+	if (d->L->style == XS_COLUMNS)
+		return;
+	cs = consumer_for(d, d->L->bureau && strcmp(d->L->bureau, "columns") ?
+			  d->L->bureau : NULL);
+	a = &cs->a;
 	if (f == XF_NONE) {
 		consumer_inline(d, r, a);
 		return;
@@ -1608,7 +1613,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	double name_x = -1, hist_x = -1, num_x = CELL(d, &d->r[s], 0)->x0;
 	double gap0 = 0, gap1 = 0;
 	struct cc_buf cred = { 0 };
-	int name_in_header = 0, name_above = 0, stop = 0, page_head = 0;
+	int name_above = 0, stop = 0, page_head = 0;
 	size_t ncell = 0;
 
 	for (i = s; i < e; i++)
@@ -1840,7 +1845,6 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 			}
 			if (name_x < 0) {
 				name_x = c->x0;
-				name_in_header = i == first_header;
 				name_above = i < first_header;
 			}
 			nw = cell_words(c, &w, &aw, 0);
@@ -1876,8 +1880,6 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		}
 	}
 	a->heading = cred.len ? cc_buf_detach(&cred) : NULL;
-	if (getenv("XDEBUG"))
-		fprintf(stderr, "block %zu-%zu heading=%s mask=%s bal=%s\n", s, e, a->heading ? a->heading : "-", a->f[XF_ACCOUNT_MASK] ? a->f[XF_ACCOUNT_MASK] : "-", a->f[XF_BALANCE] ? a->f[XF_BALANCE] : "-");
 	cc_buf_release(&cred);
 	free(used);
 #undef USED
@@ -1906,9 +1908,6 @@ static int ocr_number_row(const struct xrow *r)
 static void lender_accounts(struct xdoc *d, size_t s, size_t e)
 {
 	size_t i, start = e;
-
-	if (getenv("XDEBUG"))
-		fprintf(stderr, "lender_accounts %zu %zu\n", s, e);
 
 	for (i = s; i < e; i++) {
 		const struct xrow *r = &d->r[i];
@@ -2041,8 +2040,6 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		int k = row_section(&d, r, &t);
 
 		j = i + 1;
-		if (getenv("XDEBUG"))
-			fprintf(stderr, "%d %zu p%d y%.0f sec=%d k=%d | %s\n", 0, i, r->page, r->y0, section, k, r->text);
 		/* a section's heading again on the next page: go on */
 		if (k >= 0 && k == section && t == sect_type && k != XK_CONSUMER)
 			continue;

@@ -67,6 +67,16 @@ int cc_extract_document(const struct cc_extract_layouts *L, json_t *const *pages
 void cc_extract_negatives(json_t *tl, unsigned status_reasons,
 			  int dofd_from_history);
 
+/*
+ * Set a tradeline record's "status_code" from its "status" (and "type",
+ * "closed", "balance", "remarks") by the status rules of the layout named
+ * (NULL: common.yaml's alone), as cc_extract_document() does; returns the
+ * status's reasons, a bit per enum synth_reason, for
+ * cc_extract_negatives().
+ */
+unsigned cc_extract_status(const struct cc_extract_layouts *L, const char *layout,
+			   json_t *tl);
+
 /* Add years (and months) to an ISO date at its precision, as cc-records(5)
  * says: the day kept, or the month's last day. */
 void cc_extract_add_months(const char *iso, int months, char out[11]);

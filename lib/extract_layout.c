@@ -332,6 +332,9 @@ static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 			return bad(d, r, "unknown reason '%.40s'", reason);
 		if (days)
 			x->days = x_int(days);
+		if (x->kind == XR_LATE && !x->days && x->re.re_nsub < 1)
+			return bad(d, r, "a 'late' rule needs 'days' or a group "
+				   "around the number of days%s", "");
 	}
 	return 0;
 }

@@ -342,10 +342,8 @@ static const char *late_code(int days)
 	       days >= 90 ? "80" : days >= 60 ? "78" : "71";
 }
 
-static int is_closed(const struct xacct *a, const json_t *tl)
+static int is_closed(const char *s, const char *rm, json_t *tl)
 {
-	const char *s = val(a, XF_ACCOUNT_STATUS), *rm = val(a, XF_REMARKS);
-
 	if (json_is_string(json_object_get(tl, "closed")))
 		return 1;
 	if (s && strcasestr(s, "closed"))
@@ -353,8 +351,12 @@ static int is_closed(const struct xacct *a, const json_t *tl)
 	return rm && strcasestr(rm, "closed");
 }
 
-/* status_code from the status wording; returns the status's reasons. */
-static unsigned status_of(const struct xdoc *d, const struct xacct *a, json_t *tl)
+/* status_code from the status wording; returns the status's reasons.
+ * account_status, remarks: as printed (NULL when not), hist0: the newest
+ * month's code or NULL. */
+static unsigned status_rules(const struct xlayout *first, json_t *tl,
+			     const char *account_status, const char *remarks,
+			     const char *hist0)
 {
 	const char *st = json_string_value(json_object_get(tl, "status"));
 	const char *type = json_string_value(json_object_get(tl, "type"));
@@ -366,7 +368,7 @@ static unsigned status_of(const struct xdoc *d, const struct xacct *a, json_t *t
 	json_object_set_new(tl, "status_code", json_null());
 	if (!st)
 		return 0;
-	for (L = d->L; L; L = L->common)
+	for (L = first; L; L = L->common)
 		for (i = 0; i < L->nrules; i++) {
 			const struct xrule *r = &L->rules[i];
 			unsigned rs = 0;
@@ -380,13 +382,13 @@ static unsigned status_of(const struct xdoc *d, const struct xacct *a, json_t *t
 				break;
 			case XR_CURRENT:
 				json_object_set_new(tl, "status_code",
-						    json_string(is_closed(a, tl) ? "13" : "11"));
+						    json_string(is_closed(account_status, remarks, tl) ?
+								"13" : "11"));
 				break;
 			case XR_CO_COLL:
 				if (type && !strcmp(type, "collection")) {
-					const char *rm = val(a, XF_REMARKS);
 					int paid = (json_is_integer(bal) && json_integer_value(bal) == 0) ||
-						   (rm && strcasestr(rm, "paid"));
+						   (remarks && strcasestr(remarks, "paid"));
 
 					json_object_set_new(tl, "status_code", json_string(paid ? "62" : "93"));
 					return 1u << RS_COLLECTION;
@@ -400,8 +402,8 @@ static unsigned status_of(const struct xdoc *d, const struct xacct *a, json_t *t
 				if (days < 30)
 					return 0;
 				/* "over 120": the newest month says how late */
-				if (r->days && a->nhist) {
-					int l = code_late(a->hist[0].s) * 30;
+				if (r->days && hist0) {
+					int l = code_late(hist0) * 30;
 
 					if (l > days)
 						days = l;
@@ -416,6 +418,21 @@ static unsigned status_of(const struct xdoc *d, const struct xacct *a, json_t *t
 			return rs;
 		}
 	return 0;
+}
+
+unsigned cc_extract_status(const struct cc_extract_layouts *X, const char *layout,
+			   json_t *tl)
+{
+	const struct xlayout *L = &X->common;
+	json_t *h = json_object_get(tl, "history");
+	size_t i;
+
+	for (i = 0; layout && i < X->n; i++)
+		if (!strcmp(X->v[i].name, layout))
+			L = &X->v[i];
+	return status_rules(L, tl, json_string_value(json_object_get(tl, "account_status")),
+			    json_string_value(json_object_get(tl, "remarks")),
+			    json_string_value(json_object_get(json_array_get(h, 0), "s")));
 }
 
 /* --- records --------------------------------------------------------------- */
@@ -559,7 +576,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	json_object_set_new(o_, "negative", json_false());
 	json_object_set_new(o_, "reasons", json_array());
 	json_object_set_new(o_, "removal_date", jdate(d, val(a, XF_REMOVAL)));
-	rs = status_of(d, a, o_);
+	rs = status_rules(d->L, o_, val(a, XF_ACCOUNT_STATUS), val(a, XF_REMARKS),
+			  a->nhist ? a->hist[0].s : NULL);
 	{
 		int prints_dofd = 0;
 
@@ -703,6 +721,27 @@ int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 
 	if (d->ncons == 0)
 		memset(&d->cons[d->ncons++], 0, sizeof(d->cons[0]));
+	/* merged3: the tradelines of a block share its box */
+	for (i = 0; i < d->nacct; i++) {
+		struct xacct *a = &d->acct[i], *b;
+		size_t j;
+
+		if (a->group_index < 0 || !a->page)
+			continue;
+		for (j = 0; j < d->nacct; j++) {
+			b = &d->acct[j];
+			if (b->group_index != a->group_index || b->page != a->page || j == i)
+				continue;
+			if (b->bb[0] < a->bb[0])
+				a->bb[0] = b->bb[0];
+			if (b->bb[1] < a->bb[1])
+				a->bb[1] = b->bb[1];
+			if (b->bb[2] > a->bb[2])
+				a->bb[2] = b->bb[2];
+			if (b->bb[3] > a->bb[3])
+				a->bb[3] = b->bb[3];
+		}
+	}
 	for (i = 0; i < d->ncons; i++) {
 		if ((rc = emit(consumer(d, &d->cons[i]), arg)) < 0)
 			return rc;
