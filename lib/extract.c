@@ -187,25 +187,33 @@ static int letters(const char *s)
 	return n;
 }
 
-static char *furniture_key(const char *s, double yc)
+static int alnums(const char *s)
 {
-	char *k = x_norm(s), *p, *q, *r;
+	int n = 0;
 
-	/* every run of digits is one '#': "page 9" and "page 10" alike; but
-	 * a line of a number alone ("017", a tradeline's) is kept as it is */
-	for (p = q = k; *p && letters(s) >= 3; p++) {
-		if (isdigit((unsigned char)*p)) {
+	for (; *s; s++)
+		n += isalnum((unsigned char)*s) != 0;
+	return n;
+}
+
+static char *furniture_key(const char *s)
+{
+	char *k = x_norm(s), *p, *q;
+	int words = letters(s) >= 3;
+
+	/* letters and digits only, as OCR reads dashes and marks one way or
+	 * another; every run of digits one '#', "page 9" and "page 10" alike;
+	 * but a line of a number alone ("017", a tradeline's) is kept */
+	for (p = q = k; *p; p++) {
+		if (words && isdigit((unsigned char)*p)) {
 			if (q == k || q[-1] != '#')
 				*q++ = '#';
-		} else {
+		} else if (isalnum((unsigned char)*p)) {
 			*q++ = *p;
 		}
 	}
-	if (letters(s) >= 3)
-		*q = '\0';
-	r = cc_xasprintf("%s@%ld", k, (long)floor(yc / 4 + 0.5));
-	free(k);
-	return r;
+	*q = '\0';
+	return k;
 }
 
 static int cmp_fkey(const void *a, const void *b)
@@ -237,20 +245,29 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 		return;
 	s = cc_xreallocarray(NULL, n, sizeof(*s));
 	for (i = 0; i < n; i++) {
-		fl[i].key = furniture_key(fl[i].t, (fl[i].b[1] + fl[i].b[3]) / 2);
+		fl[i].key = furniture_key(fl[i].t);
 		s[i] = &fl[i];
 	}
 	qsort(s, n, sizeof(*s), cmp_fkey);
+	/* the pages with the same text at the same height, give or take a
+	 * little (more on a scan) */
 	for (i = 0; i < n; i = j) {
-		int pages = 0, last = -1;
-
 		for (j = i; j < n && !strcmp(s[j]->key, s[i]->key); j++)
-			if (s[j]->page != last) {
-				pages++;
-				last = s[j]->page;
-			}
-		for (k = i; k < j; k++)
+			;
+		for (k = i; k < j && j - i > 1; k++) {
+			double yk = (s[k]->b[1] + s[k]->b[3]) / 2;
+			double tol = s[k]->conf < 1 ? 10 : 3;
+			int pages = 0, last = -1;
+			size_t m;
+
+			for (m = i; m < j; m++)
+				if (s[m]->page != last && s[k]->key[0] &&
+				    fabs((s[m]->b[1] + s[m]->b[3]) / 2 - yk) < tol) {
+					pages++;
+					last = s[m]->page;
+				}
 			s[k]->count = pages;
+		}
 	}
 	qsort(s, n, sizeof(*s), cmp_fy);
 	for (i = 0; i < n; i = j) {
@@ -353,6 +370,9 @@ static int load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 	for (i = 0; i < nf; i++) {
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
+			/* OCR's specks and smudges: no letter or digit */
+			if (fl[i].conf < 1 && !alnums(buf))
+				buf[0] = '\0';
 			if (buf[0])
 				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
 					 fl[i].b[3], fl[i].conf, fl[i].page);
@@ -1624,8 +1644,20 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 #define USED(row, k) used[(row)->first + (k) - base]
 	for (i = s; i < e; i++)
 		acct_box(a, &d->r[i]);
-	USED(&d->r[s], 0) = 1;
-	acct_cell(a, CELL(d, &d->r[s], 0));
+	{
+		struct xcell *c = &d->c[d->r[s].first];
+		size_t n = strlen(c->t);
+
+		acct_cell(a, c);
+		if (is_number_cell(c->t)) {
+			USED(&d->r[s], 0) = 1;
+		} else if (n > 4) {
+			/* OCR: "001 MEDICAL XXXXXX7934", the number cut off */
+			c->x0 += (c->x1 - c->x0) * 4.0 / (double)n;
+			memmove(c->t, c->t + 4, n - 3);
+			c->est = 1;
+		}
+	}
 
 	/* header rows and the values under them */
 	for (i = s; i < e; i++) {

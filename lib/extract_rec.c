@@ -455,6 +455,26 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 		json_array_append_new(u, json_string(name));
 }
 
+/*
+ * An account number read by OCR: letters that stand for digits where a
+ * mask holds digits (S 5, O 0, I 1, B 8, Z 2, G 6, T 7), and marks after
+ * it dropped.  The text layer's masks are taken as printed.
+ */
+static void ocr_mask(char *m)
+{
+	static const char from[] = "OoQDIl|iSsBZzGT", to[] = "000011115582267";
+	size_t n, i;
+	char *p;
+
+	for (i = 0; m[i]; i++)
+		if ((p = strchr(from, m[i])) != NULL && *p)
+			m[i] = to[p - from];
+	n = strlen(m);
+	while (n && !isdigit((unsigned char)m[n - 1]) && m[n - 1] != 'X' &&
+	       m[n - 1] != '*')
+		m[--n] = '\0';
+}
+
 static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			 const struct cc_extract_opts *o, int *nuncertain)
 {
@@ -492,6 +512,9 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	}
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));
+	/* read by OCR: the text layer's lines have confidence 1 */
+	if (mask_src && acct_conf(a) < 1)
+		ocr_mask(mask_src);
 	if (!mask_src || cc_norm_mask(mask_src, mask, sizeof(mask), last4) < 0) {
 		mask[0] = '\0';
 		last4[0] = '\0';

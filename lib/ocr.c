@@ -155,6 +155,41 @@ static PIX *make_pix(const unsigned char *pix, int w, int h, int deskew)
 	return d;
 }
 
+/* Append word (its white space dropped) to the cell being made, after a
+ * space; 0 when the word is empty. */
+static int clean_word(struct cc_buf *cell, const char *word)
+{
+	const char *c;
+	int any = 0;
+
+	for (c = word; *c; c++)
+		if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+			any = 1;
+	if (!any)
+		return 0;
+	if (cell->len)
+		cc_buf_add(cell, " ", 1);
+	for (c = word; *c; c++)
+		if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+			cc_buf_add(cell, c, 1);
+	return 1;
+}
+
+static void add_cell(struct cc_page_text *out, struct cc_buf *cell, int x0,
+		     int y0, int x1, int y1, double conf, float scale)
+{
+	struct cc_text_line *l;
+
+	CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
+	l = &out->lines[out->n++];
+	l->t = cc_buf_detach(cell);
+	l->b[0] = x0 * scale;
+	l->b[1] = y0 * scale;
+	l->b[2] = x1 * scale;
+	l->b[3] = y1 * scale;
+	l->conf = conf;
+}
+
 int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	       int dpi, struct cc_page_text *out, double *mean,
 	       struct cc_error *e);
@@ -183,41 +218,63 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	if (!it)
 		goto out_clear;
 	pi = TessResultIteratorGetPageIterator(it);
-	do {
-		char *text = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
-		struct cc_text_line *l;
-		struct cc_buf clean = { 0 };
-		const char *c;
-		int space = 0;
+	/*
+	 * Word by word, each text line cut where the gap between two words
+	 * is wider than twice the line's height: a table's columns (a label and its
+	 * value, a bureau's column) become lines of their own, as the text
+	 * layer gives them.
+	 */
+	{
+		struct cc_buf cell = { 0 };
+		int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0, lh = 0, nw = 0;
+		double csum = 0;
 
-		if (!text)
-			continue;
-		/* one line: runs of white space as one space, no newline */
-		for (c = text; *c; c++) {
-			if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r') {
-				space = clean.len > 0;
+		do {
+			char *word;
+			float wc;
+			int start_line;
+
+			if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1))
+				continue;
+			word = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+			if (!word)
+				continue;
+			wc = TessResultIteratorConfidence(it, RIL_WORD);
+			start_line = TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
+			if (start_line) {
+				int lx0, ly0, lx1, ly1;
+
+				if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &lx0, &ly0,
+								&lx1, &ly1))
+					lh = ly1 - ly0;
+			}
+			if (nw && (start_line || x0 - cx1 > 2 * lh)) {
+				add_cell(out, &cell, cx0, cy0, cx1, cy1, csum / nw, scale);
+				nw = 0;
+				csum = 0;
+			}
+			if (!clean_word(&cell, word)) {
+				TessDeleteText(word);
 				continue;
 			}
-			if (space)
-				cc_buf_add(&clean, " ", 1);
-			space = 0;
-			cc_buf_add(&clean, c, 1);
-		}
-		TessDeleteText(text);
-		if (!clean.len ||
-		    !TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1)) {
-			cc_buf_release(&clean);
-			continue;
-		}
-		CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
-		l = &out->lines[out->n++];
-		l->t = cc_buf_detach(&clean);
-		l->b[0] = x0 * scale;
-		l->b[1] = y0 * scale;
-		l->b[2] = x1 * scale;
-		l->b[3] = y1 * scale;
-		l->conf = TessResultIteratorConfidence(it, RIL_TEXTLINE);
-	} while (TessResultIteratorNext(it, RIL_TEXTLINE));
+			TessDeleteText(word);
+			if (!nw) {
+				cx0 = x0;
+				cy0 = y0;
+				cx1 = x1;
+				cy1 = y1;
+			} else {
+				cx1 = x1 > cx1 ? x1 : cx1;
+				cy0 = y0 < cy0 ? y0 : cy0;
+				cy1 = y1 > cy1 ? y1 : cy1;
+			}
+			csum += wc;
+			nw++;
+		} while (TessResultIteratorNext(it, RIL_WORD));
+		if (nw)
+			add_cell(out, &cell, cx0, cy0, cx1, cy1, csum / nw, scale);
+		cc_buf_release(&cell);
+	}
 	TessResultIteratorDelete(it);
 out_clear:
 	TessBaseAPIClear(o->api);

@@ -137,6 +137,10 @@ static int in_list(const int *v, int n, int x)
 	return 0;
 }
 
+/* What an OCR'd page's lines are, in the cache keys: "cells" since lines
+ * are cut at wide gaps between words. */
+#define CC_OCR_FORMAT "cells1"
+
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_pages_opts *o, const unsigned char *pix,
 		      int w, int h, char key[CC_SHA256_HEX])
@@ -144,7 +148,7 @@ static void cache_key(const struct cc_pages_opts *o, const unsigned char *pix,
 	struct cc_sha256 *s = cc_sha256_new();
 	char meta[256];
 
-	snprintf(meta, sizeof(meta), "%s|%s|%d|%d|%d|%dx%d", cc_ocr_engine(),
+	snprintf(meta, sizeof(meta), "%s|%s|%s|%d|%d|%d|%dx%d", CC_OCR_FORMAT, cc_ocr_engine(),
 		 o->ocr.lang, o->dpi, o->ocr.psm, o->ocr.deskew, w, h);
 	cc_sha256_update(s, meta, strlen(meta));
 	cc_sha256_update(s, pix, (size_t)w * (size_t)h);
@@ -162,8 +166,8 @@ static void doc_key(const struct cc_pages_opts *o, const char *doc, int page,
 {
 	char meta[512];
 
-	snprintf(meta, sizeof(meta), "doc|%s|%d|%s|%s|%d|%d|%d", doc, page,
-		 cc_ocr_engine(), o->ocr.lang, o->dpi, o->ocr.psm, o->ocr.deskew);
+	snprintf(meta, sizeof(meta), "doc|%s|%d|%s|%s|%s|%d|%d|%d", doc, page,
+		 CC_OCR_FORMAT, cc_ocr_engine(), o->ocr.lang, o->dpi, o->ocr.psm, o->ocr.deskew);
 	cc_sha256_hex(meta, strlen(meta), key, NULL);
 }
 
