@@ -940,6 +940,30 @@ static void consumer_inline(struct xdoc *d, const struct xrow *r, struct xacct *
 	}
 }
 
+/* How many consumer labels with a ':' after them the row holds. */
+static int inline_labels(const struct xdoc *d, const struct xrow *r)
+{
+	size_t i, n;
+	int count = 0;
+
+	for (i = 0; i < d->L->nlab; i++) {
+		const struct xlabel *b = &d->L->lab[i];
+		const char *p = r->text;
+
+		if (b->group != XG_CONSUMER)
+			continue;
+		n = strlen(b->text);
+		while ((p = strstr(p, b->text)) != NULL) {
+			if ((p == r->text || p[-1] == ' ') && p[n] == ':') {
+				count++;
+				break;
+			}
+			p += n;
+		}
+	}
+	return count;
+}
+
 static void consumer_row(struct xdoc *d, const struct xrow *r, int in_section)
 {
 	struct xcons *cs;
@@ -953,7 +977,7 @@ static void consumer_row(struct xdoc *d, const struct xrow *r, int in_section)
 	cs = consumer_for(d, d->L->bureau && strcmp(d->L->bureau, "columns") ?
 			  d->L->bureau : NULL);
 	a = &cs->a;
-	if (f == XF_NONE) {
+	if (f == XF_NONE || inline_labels(d, r) > 1) {
 		consumer_inline(d, r, a);
 		return;
 	}
@@ -1000,7 +1024,7 @@ struct blocks {
 static int text_field(int f)
 {
 	return f == XF_STATUS || f == XF_REMARKS || f == XF_CREDITOR ||
-	       f == XF_ORIGINAL_CREDITOR || f == XC_ADDRESS ||
+	       f == XF_ORIGINAL_CREDITOR || f == XC_ADDRESS || f == XC_NAME ||
 	       f == XC_PREV_ADDRESS || f == XP_TYPE;
 }
 
@@ -1244,6 +1268,11 @@ static void inquiry_row(struct xdoc *d, const struct xrow *r, struct inqcols *ic
 			cc_buf_adds(&bur, w[k].t);
 		}
 	}
+	/* OCR's marks before the name: "- SYNCB" */
+	while (cred.len && !isalnum((unsigned char)cred.s[0])) {
+		memmove(cred.s, cred.s + 1, cred.len);
+		cred.len--;
+	}
 	if (cred.len) {
 		d->inq = cc_xreallocarray(d->inq, d->ninq + 1, sizeof(*d->inq));
 		q = &d->inq[d->ninq++];
@@ -1426,7 +1455,12 @@ static void column_values(const struct xdoc *d, const struct xrow *r, size_t k,
 	}
 	for (; k < r->n; k++) {
 		const struct xcell *x = CELL(d, r, k);
-		int c0 = column_of(C, x->x0), c1 = column_of(C, x->x1 - 4);
+		int c0 = column_of(C, x->x0), c1 = c0, k2;
+
+		/* a cell reaching well into the columns after its own */
+		for (k2 = c0 + 1; k2 >= 1 && k2 < C->n; k2++)
+			if (x->x1 > C->x[k2] + 2)
+				c1 = k2;
 
 		if (c0 < 0)
 			c0 = 0;
@@ -1503,7 +1537,8 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 			columns_start_block(d, C, i);
 			return;
 		}
-		if (C->acct[0] >= 0 && c0->x0 >= C->x[0] - 12 && text_field(C->last_field)) {
+		if (C->acct[0] >= 0 && c0->x0 >= C->x[0] - 12 &&
+		    C->last_field != XF_NONE && C->last_field != XF_IGNORE) {
 			column_values(d, r, 0, C, vals, conf);
 			for (k = 0; k < 3; k++) {
 				if (k < C->n && C->acct[k] >= 0 && vals[k])
@@ -1592,6 +1627,16 @@ static int looks_mask(const char *s)
 			any = 1;
 	}
 	return any && dig * 2 >= n;
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
 }
 
 /* A name run into the masked number after it, "NAXXXXXX7001": the
@@ -1897,10 +1942,23 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				if (!a->f[XF_ACCOUNT_MASK] && looks_mask(w[wi].t + pre) &&
 				    (nw > 1 || pre)) {
 					acct_set(a, XF_ACCOUNT_MASK, w[wi].t + pre, w[wi].conf, 0);
+					/* OCR's space inside the number:
+					 * "XXXXXXXXXXXX8 403" */
+					if (wi + 1 < nw && c->conf < 1 && all_digits(w[wi + 1].t) &&
+					    strlen(w[wi + 1].t) < 4) {
+						char *m = cc_xasprintf("%s%s", a->f[XF_ACCOUNT_MASK],
+								       w[wi + 1].t);
+
+						free(a->f[XF_ACCOUNT_MASK]);
+						a->f[XF_ACCOUNT_MASK] = m;
+						w[wi + 1].t[0] = '\0';
+					}
 					if (!pre)
 						continue;
 					w[wi].t[pre] = '\0';
 				}
+				if (!w[wi].t[0])
+					continue;
 				if (wi && cred.len)
 					cc_buf_adds(&cred, " ");
 				else if (!wi)
