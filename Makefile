@@ -182,6 +182,7 @@ corpus: all
 bench: tests-build
 	@sh bench/ingest
 	@sh bench/synth
+	@sh bench/extract
 
 # --- install -------------------------------------------------------------
 # NOBUILD=1 installs what is built without looking at it again (the tests)
