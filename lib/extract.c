@@ -83,9 +83,9 @@ static int match_label(const struct xlayout *L, const char *s, size_t *len)
 	for (i = 0; i < L->nlab; i++) {
 		const struct xlabel *b = &L->lab[i];
 
-		n = strlen(b->text);
-		while (n > 1 && b->text[n - 1] == ':')
-			n--;
+		if (b->text[0] != s[0])
+			continue;
+		n = b->len;
 		if (n > best_n && strncmp(s, b->text, n) == 0 &&
 		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':' ||
 		     /* run together: "Account Type - DetailStudent Loan" */
@@ -236,10 +236,28 @@ static int cmp_fy(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static double ycen(const struct fline *f)
+{
+	return (f->b[1] + f->b[3]) / 2;
+}
+
+static int in_zone(const struct fline *f)
+{
+	return ycen(f) <= f->height / 4 || ycen(f) >= f->height * 3 / 4;
+}
+
+static int cmp_fyc(const void *a, const void *b)
+{
+	double x = ycen(*(struct fline *const *)a), y = ycen(*(struct fline *const *)b);
+
+	return x < y ? -1 : x > y;
+}
+
 static void mark_furniture(struct fline *fl, size_t n, int npages)
 {
 	struct fline **s;
 	size_t i, j, k;
+	unsigned *stamp, stamp_gen = 0;
 
 	if (npages < 2 || n == 0)
 		return;
@@ -250,25 +268,43 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 	}
 	qsort(s, n, sizeof(*s), cmp_fkey);
 	/* the pages with the same text at the same height, give or take a
-	 * little (more on a scan) */
+	 * little (more on a scan); only lines in the top or bottom quarter
+	 * can be running heads, so only they are counted.  The group is
+	 * sorted by height: each line looks at its neighbours in a window. */
+	stamp = cc_xcalloc((size_t)npages + 2, sizeof(*stamp));
 	for (i = 0; i < n; i = j) {
+		size_t lo = i;
+
 		for (j = i; j < n && !strcmp(s[j]->key, s[i]->key); j++)
 			;
-		for (k = i; k < j && j - i > 1; k++) {
-			double yk = (s[k]->b[1] + s[k]->b[3]) / 2;
-			double tol = s[k]->conf < 1 ? 10 : 3;
-			int pages = 0, last = -1;
+		if (j - i < 2 || !s[i]->key[0])
+			continue;
+		qsort(s + i, j - i, sizeof(*s), cmp_fyc);
+		for (k = i; k < j; k++) {
+			double yk = ycen(s[k]), tol = s[k]->conf < 1 ? 10 : 3;
+			int pages = 0;
 			size_t m;
 
-			for (m = i; m < j; m++)
-				if (s[m]->page != last && s[k]->key[0] &&
-				    fabs((s[m]->b[1] + s[m]->b[3]) / 2 - yk) < tol) {
+			if (!in_zone(s[k]))
+				continue;
+			while (ycen(s[lo]) < yk - tol)
+				lo++;
+			stamp_gen++;
+			for (m = lo; m < j && ycen(s[m]) < yk + tol; m++) {
+				int pg = s[m]->page;
+
+				if (pg < 0 || pg > npages + 1)
+					pg = npages + 1;
+				if (stamp[pg] != stamp_gen) {
+					stamp[pg] = stamp_gen;
 					pages++;
-					last = s[m]->page;
 				}
+			}
 			s[k]->count = pages;
 		}
+		qsort(s + i, j - i, sizeof(*s), cmp_fkey);
 	}
+	free(stamp);
 	qsort(s, n, sizeof(*s), cmp_fy);
 	for (i = 0; i < n; i = j) {
 		int page = s[i]->page, first = 1;
@@ -370,8 +406,9 @@ static int load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 	for (i = 0; i < nf; i++) {
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
-			/* OCR's specks and smudges: no letter or digit */
-			if (fl[i].conf < 1 && !alnums(buf))
+			/* OCR's specks and smudges: marks alone ('|' may be
+			 * an I, '-' an empty value) */
+			if (fl[i].conf < 1 && !alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
 			if (buf[0])
 				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
@@ -643,7 +680,8 @@ static int row_section(const struct xdoc *d, const struct xrow *r, const char **
 		char *nc;
 
 		n = strlen(c->t);
-		if (c->lab >= 0 || (n && c->t[n - 1] == ':'))
+		if (c->lab >= 0 || (n && c->t[n - 1] == ':') || n > d->L->sect_maxlen + 4 ||
+		    !strchr(d->L->sect_first, tolower((unsigned char)c->t[0])))
 			continue;
 		nc = x_norm(c->t);
 		s = section_text(d->L, nc, type);

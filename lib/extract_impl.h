@@ -40,6 +40,7 @@ enum xrule_kind { XR_FIXED, XR_LATE, XR_CURRENT, XR_CO_COLL };
 struct xlabel {
 	char *text;          /* as written in the layout file */
 	char *norm;          /* lower case, spaces collapsed, no final ':' */
+	size_t len;          /* of text, without a final ':' */
 	int field;           /* enum xfield */
 	int group;           /* enum xgroup */
 };
@@ -75,11 +76,15 @@ struct xlayout {
 	size_t ndetect;
 	struct xsect *sect;
 	size_t nsect;
+	size_t sect_maxlen;  /* the longest heading */
+	char sect_first[64]; /* the headings' first letters */
 	struct xlabel *lab;
 	size_t nlab;
 	char **skip;         /* normalised prefixes of lines to pass over */
 	size_t nskip;
 	char *inquiry_type;
+	char **statuses;     /* the statuses the layout prints, for OCR */
+	size_t nstatuses;
 	struct xmap types, loans, resp, bureaus, pubtypes, codes;
 	struct xrule *rules;
 	size_t nrules;

@@ -222,6 +222,34 @@ static const struct { const char *name; int field, group; } field_names[] = {
 	{ "bureau", XI_BUREAU, XG_INQUIRY },
 };
 
+static size_t label_len(const char *t)
+{
+	size_t n = strlen(t);
+
+	while (n > 1 && t[n - 1] == ':')
+		n--;
+	return n;
+}
+
+/* What row_section() looks at first: the headings' lengths and first
+ * letters. */
+static void index_sections(struct xlayout *L)
+{
+	size_t i, n, k;
+
+	for (i = 0; i < L->nsect; i++) {
+		n = strlen(L->sect[i].norm);
+		if (n > L->sect_maxlen)
+			L->sect_maxlen = n;
+		k = strlen(L->sect_first);
+		if (L->sect[i].norm[0] && !strchr(L->sect_first, L->sect[i].norm[0]) &&
+		    k + 1 < sizeof(L->sect_first)) {
+			L->sect_first[k] = L->sect[i].norm[0];
+			L->sect_first[k + 1] = '\0';
+		}
+	}
+}
+
 static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int group)
 {
 	yaml_node_pair_t *p;
@@ -261,6 +289,7 @@ static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int grou
 			L->lab = cc_xreallocarray(L->lab, L->nlab + 1, sizeof(*L->lab));
 			L->lab[L->nlab].text = texts[j];
 			L->lab[L->nlab].norm = x_norm(texts[j]);
+			L->lab[L->nlab].len = label_len(texts[j]);
 			L->lab[L->nlab].field = field;
 			L->lab[L->nlab].group = group;
 			L->nlab++;
@@ -381,7 +410,7 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 	static const char *const top[] = { "layout", "bureau", "style", "detect",
 		"sections", "consumer", "account", "public_record", "inquiry",
 		"types", "loan_types", "responsibility", "bureaus",
-		"public_types", "codes", "status", NULL };
+		"public_types", "codes", "status", "statuses", NULL };
 	static const char *const acct[] = { "heading", "labels", "grid", "skip", NULL };
 	static const char *const lab[] = { "labels", NULL };
 	static const char *const inq[] = { "type", "creditor", "date", "bureau", NULL };
@@ -437,7 +466,8 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 		return -1;
 	s = scalar(get(d, a, "type"));
 	L->inquiry_type = cc_xstrdup(s ? s : "hard");
-	if (map_of(d, get(d, root, "types"), &L->types) < 0 ||
+	if (strings(d, get(d, root, "statuses"), &L->statuses, &L->nstatuses, 0) < 0 ||
+	    map_of(d, get(d, root, "types"), &L->types) < 0 ||
 	    map_of(d, get(d, root, "loan_types"), &L->loans) < 0 ||
 	    map_of(d, get(d, root, "responsibility"), &L->resp) < 0 ||
 	    map_of(d, get(d, root, "bureaus"), &L->bureaus) < 0 ||
@@ -484,6 +514,9 @@ static void free_layout(struct xlayout *L)
 		free(L->skip[i]);
 	free(L->skip);
 	free(L->inquiry_type);
+	for (i = 0; i < L->nstatuses; i++)
+		free(L->statuses[i]);
+	free(L->statuses);
 	free_map(&L->types);
 	free_map(&L->loans);
 	free_map(&L->resp);
@@ -593,9 +626,12 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 		cc_extract_free(X);
 		return NULL;
 	}
-	for (i = 0; i < X->n; i++)
+	for (i = 0; i < X->n; i++) {
 		X->v[i].common = &X->common;
+		index_sections(&X->v[i]);
+	}
 	make_generic(X);
+	index_sections(&X->generic);
 	return X;
 }
 
@@ -620,6 +656,7 @@ static void make_generic(struct cc_extract_layouts *X)
 			G->lab = cc_xreallocarray(G->lab, G->nlab + 1, sizeof(*G->lab));
 			G->lab[G->nlab].text = cc_xstrdup(L->lab[j].text);
 			G->lab[G->nlab].norm = cc_xstrdup(L->lab[j].norm);
+			G->lab[G->nlab].len = L->lab[j].len;
 			G->lab[G->nlab].field = L->lab[j].field;
 			G->lab[G->nlab].group = L->lab[j].group;
 			G->nlab++;

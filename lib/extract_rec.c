@@ -475,6 +475,38 @@ static void ocr_mask(char *m)
 		m[--n] = '\0';
 }
 
+/* Letters and digits of s, upper case, for comparing OCR'd text. */
+static char *squeeze(const char *s)
+{
+	char *r = cc_xmalloc(strlen(s) + 1), *q = r;
+
+	for (; *s; s++)
+		if (isalnum((unsigned char)*s))
+			*q++ = (char)toupper((unsigned char)*s);
+	*q = '\0';
+	return r;
+}
+
+/* A status read by OCR ("PAYS_AS AGREED") that is one of the layout's
+ * printed statuses but for marks and spaces: that status. */
+static void snap_status(const struct xlayout *L, char **st)
+{
+	char *a = squeeze(*st), *b;
+	size_t i;
+
+	for (i = 0; i < L->nstatuses; i++) {
+		b = squeeze(L->statuses[i]);
+		if (!strcmp(a, b)) {
+			free(*st);
+			*st = cc_xstrdup(L->statuses[i]);
+			free(b);
+			break;
+		}
+		free(b);
+	}
+	free(a);
+}
+
 static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			 const struct cc_extract_opts *o, int *nuncertain)
 {
@@ -555,7 +587,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 				    tt[0] ? json_string(tt) : json_null());
 		json_object_set_new(o_, "loan_type", lt[0] ? json_string(lt) : json_null());
 	}
-	s = lookup_first(L, offsetof(struct xlayout, resp), val(a, XF_RESPONSIBILITY));
+	/* as printed: OCR may read an ECOA "I" as "|" */
+	s = lookup_first(L, offsetof(struct xlayout, resp), a->f[XF_RESPONSIBILITY]);
 	json_object_set_new(o_, "responsibility", jtext(s));
 	json_object_set_new(o_, "opened", jdate(d, val(a, XF_OPENED)));
 	json_object_set_new(o_, "closed", jdate(d, val(a, XF_CLOSED)));
@@ -577,6 +610,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 
 		if (n && st[n - 1] == '<')
 			st[n - 1] = '\0';
+		if (a->fconf[XF_STATUS] < 1)
+			snap_status(L, &st);
 		json_object_set_new(o_, "status", cc_json_str(st));
 		free(st);
 	} else {
