@@ -174,6 +174,8 @@ struct fline {
 	int page;
 	double height;
 	char *key;
+	uint64_t hash;    /* of key: the sorts compare it, not the text */
+	double yc;
 	int count;        /* pages with this key */
 	int furniture;
 };
@@ -216,29 +218,55 @@ static char *furniture_key(const char *s)
 	return k;
 }
 
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
 static int cmp_fkey(const void *a, const void *b)
 {
 	const struct fline *const *p = a, *const *q = b;
-	int c = strcmp((*p)->key, (*q)->key);
 
-	if (c)
-		return c;
+	if ((*p)->hash != (*q)->hash)
+		return (*p)->hash < (*q)->hash ? -1 : 1;
 	return (*p)->page - (*q)->page;
+}
+
+static int same_key(const struct fline *a, const struct fline *b)
+{
+	return a->hash == b->hash && !strcmp(a->key, b->key);
 }
 
 static int cmp_fy(const void *a, const void *b)
 {
 	const struct fline *const *p = a, *const *q = b;
-	double x = (*p)->b[1] + (*p)->b[3], y = (*q)->b[1] + (*q)->b[3];
+	double x = (*p)->yc, y = (*q)->yc;
 
 	if ((*p)->page != (*q)->page)
 		return (*p)->page - (*q)->page;
-	return x < y ? -1 : x > y;
+	if (x != y)
+		return x < y ? -1 : 1;
+	return (*p)->b[0] < (*q)->b[0] ? -1 : (*p)->b[0] > (*q)->b[0];
+}
+
+/* On two pages in three or more at this height, in the top (or bottom)
+ * quarter of the page. */
+static int heading_like(const struct fline *f, int npages, int top)
+{
+	if (f->count < 2 || f->count * 3 < npages * 2)
+		return 0;
+	return top ? f->yc <= f->height / 4 : f->yc >= f->height * 3 / 4;
 }
 
 static double ycen(const struct fline *f)
 {
-	return (f->b[1] + f->b[3]) / 2;
+	return f->yc;
 }
 
 static int in_zone(const struct fline *f)
@@ -264,6 +292,8 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 	s = cc_xreallocarray(NULL, n, sizeof(*s));
 	for (i = 0; i < n; i++) {
 		fl[i].key = furniture_key(fl[i].t);
+		fl[i].hash = fnv1a(fl[i].key);
+		fl[i].yc = (fl[i].b[1] + fl[i].b[3]) / 2;
 		s[i] = &fl[i];
 	}
 	qsort(s, n, sizeof(*s), cmp_fkey);
@@ -275,7 +305,7 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 	for (i = 0; i < n; i = j) {
 		size_t lo = i;
 
-		for (j = i; j < n && !strcmp(s[j]->key, s[i]->key); j++)
+		for (j = i; j < n && same_key(s[j], s[i]); j++)
 			;
 		if (j - i < 2 || !s[i]->key[0])
 			continue;
@@ -305,34 +335,43 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 		qsort(s + i, j - i, sizeof(*s), cmp_fkey);
 	}
 	free(stamp);
+	/* walk each page from the top down and the bottom up, a line of
+	 * lines at one height at a time: all of them running heads, or the
+	 * walk stops */
 	qsort(s, n, sizeof(*s), cmp_fy);
 	for (i = 0; i < n; i = j) {
-		int page = s[i]->page, first = 1;
+		int page = s[i]->page;
+		size_t a, b;
 
 		for (j = i; j < n && s[j]->page == page; j++)
 			;
-		for (k = i; k < j; k++) {
-			const struct fline *f = s[k];
+		for (a = i; a < j; a = b) {
+			int all = 1;
 
-			if (f->count < 2 || f->count * 3 < npages * 2 ||
-			    (f->b[1] + f->b[3]) / 2 > f->height / 4)
+			for (b = a; b < j && s[b]->yc - s[a]->yc < 2; b++)
+				if (!heading_like(s[b], npages, 1))
+					all = 0;
+			if (!all)
 				break;
-			s[k]->furniture = 1;
+			for (k = a; k < b; k++)
+				s[k]->furniture = 1;
 		}
-		for (k = j; k-- > i;) {
-			const struct fline *f = s[k];
+		for (b = j; b > i; b = a) {
+			int all = 1;
 
-			if (f->count < 2 || f->count * 3 < npages * 2 ||
-			    (f->b[1] + f->b[3]) / 2 < f->height * 3 / 4)
+			for (a = b; a > i && s[b - 1]->yc - s[a - 1]->yc < 2; a--)
+				if (!heading_like(s[a - 1], npages, 0))
+					all = 0;
+			if (!all)
 				break;
-			s[k]->furniture = 1;
+			for (k = a; k < b; k++)
+				s[k]->furniture = 1;
 		}
-		(void)first;
 	}
 	/* the first copy of each running head stays */
 	qsort(s, n, sizeof(*s), cmp_fkey);
 	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && !strcmp(s[j]->key, s[i]->key); j++)
+		for (j = i; j < n && same_key(s[j], s[i]); j++)
 			;
 		for (k = i; k < j; k++)
 			if (s[k]->furniture) {
