@@ -221,7 +221,7 @@ int main(int argc, char **argv)
 	struct cc_config cfg;
 	struct cc_error e;
 	struct run run;
-	char *dir, *end;
+	char *dir;
 	int c, progress = -1, stats = 0, list = 0, status, rc;
 	size_t i;
 
@@ -258,10 +258,7 @@ int main(int argc, char **argv)
 	cc_tool_config(&cfg, config_path, &flags);
 	cc_config_flags_release(&flags);
 
-	s = cc_config_str(&cfg, "extract.min_conf");
-	run.opts.min_conf = strtod(s, &end);
-	if (end == s || *end || !(run.opts.min_conf >= 0 && run.opts.min_conf <= 1))
-		bad_setting(&cfg, "extract.min_conf", "a number from 0 to 1");
+	run.opts.min_conf = cc_config_fraction(&cfg, "extract.min_conf");
 	dir = cc_config_str(&cfg, "extract.layouts") ?
 	      cc_xstrdup(cc_config_str(&cfg, "extract.layouts")) : default_layouts();
 	L = cc_extract_load(dir, &e);

@@ -28,7 +28,7 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "ocr.cache_max", CC_CFG_SIZE, "1GiB" },
 	{ "extract.layouts", CC_CFG_PATH, NULL },
 	{ "extract.layout", CC_CFG_STRING, NULL },
-	{ "extract.min_conf", CC_CFG_STRING, "0.6" },
+	{ "extract.min_conf", CC_CFG_FRACTION, "0.6" },
 	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
 	{ NULL, 0, NULL },
 };
@@ -106,6 +106,7 @@ static const char *type_name(enum cc_cfg_type t)
 	case CC_CFG_INT: return "a non-negative integer";
 	case CC_CFG_SIZE: return "a size in bytes (e.g. 10MiB)";
 	case CC_CFG_BOOL: return "true or false";
+	case CC_CFG_FRACTION: return "a number from 0 to 1";
 	}
 	return "a value";
 }
@@ -113,6 +114,7 @@ static const char *type_name(enum cc_cfg_type t)
 static int check_type(enum cc_cfg_type t, const char *v)
 {
 	uint64_t sz;
+	double f;
 	long l;
 	int b;
 
@@ -127,6 +129,8 @@ static int check_type(enum cc_cfg_type t, const char *v)
 		return cc_parse_size(v, &sz);
 	case CC_CFG_BOOL:
 		return parse_bool(v, &b);
+	case CC_CFG_FRACTION:
+		return cc_parse_fraction(v, &f);
 	}
 	return -1;
 }
@@ -430,6 +434,14 @@ const char *cc_config_str(const struct cc_config *c, const char *key)
 const char *cc_config_origin(const struct cc_config *c, const char *key)
 {
 	return c->origins[must_index(key)];
+}
+
+double cc_config_fraction(const struct cc_config *c, const char *key)
+{
+	double f = 0;
+
+	cc_parse_fraction(cc_config_str(c, key), &f);
+	return f;
 }
 
 long cc_config_int(const struct cc_config *c, const char *key)

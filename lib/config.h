@@ -22,6 +22,7 @@ enum cc_cfg_type {
 	CC_CFG_INT,   /* non-negative integer */
 	CC_CFG_SIZE,  /* bytes, with K/M/G suffixes */
 	CC_CFG_BOOL,  /* true/false, yes/no, on/off, 1/0 */
+	CC_CFG_FRACTION, /* a number from 0 to 1 */
 };
 
 struct cc_config_key {
@@ -75,6 +76,7 @@ void cc_config_flags_release(struct cc_config_flags *f);
 /* Values; key must be in the table (an unknown key is a programming error). */
 const char *cc_config_str(const struct cc_config *c, const char *key);
 long cc_config_int(const struct cc_config *c, const char *key);
+double cc_config_fraction(const struct cc_config *c, const char *key);
 uint64_t cc_config_size(const struct cc_config *c, const char *key);
 int cc_config_bool(const struct cc_config *c, const char *key);
 const char *cc_config_origin(const struct cc_config *c, const char *key);

@@ -474,7 +474,8 @@ static void build_rows(struct xdoc *d)
 	size_t i, ar = 0;
 	double *hs;
 
-	qsort(d->c, d->nc, sizeof(*d->c), cmp_cell_y);
+	if (d->nc)
+		qsort(d->c, d->nc, sizeof(*d->c), cmp_cell_y);
 	for (i = 0; i < d->nc; i++) {
 		struct xcell *c = &d->c[i];
 		struct xrow *r = d->nr ? &d->r[d->nr - 1] : NULL;

@@ -581,6 +581,7 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 	DIR *dp;
 	int rc = 0;
 
+	cc_error_clear(e);
 	dp = opendir(dir);
 	if (!dp) {
 		cc_error_set(e, CC_ERR_NOINPUT, "layout.open",
@@ -597,7 +598,8 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 		}
 	}
 	closedir(dp);
-	qsort(names, nn, sizeof(char *), cmp_str);
+	if (nn)
+		qsort(names, nn, sizeof(char *), cmp_str);
 	for (i = 0; i < nn && rc == 0; i++) {
 		path = cc_xasprintf("%s/%s", dir, names[i]);
 		if (!strcmp(names[i], "common.yaml")) {

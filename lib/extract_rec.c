@@ -619,7 +619,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	}
 	json_object_set_new(o_, "status_code", json_null());
 	h = json_array();
-	qsort(a->hist, a->nhist, sizeof(*a->hist), cmp_hist);
+	if (a->nhist)
+		qsort(a->hist, a->nhist, sizeof(*a->hist), cmp_hist);
 	for (i = 0; i < a->nhist; i++) {
 		json_t *m = json_object();
 		char ym[16];

@@ -142,6 +142,21 @@ int cc_parse_long(const char *s, long *out)
 	return 0;
 }
 
+int cc_parse_fraction(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !(isdigit((unsigned char)*s) || *s == '.'))
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !(v >= 0 && v <= 1))
+		return -1;
+	*out = v;
+	return 0;
+}
+
 int cc_parse_size(const char *s, uint64_t *out)
 {
 	unsigned long long v;

@@ -48,6 +48,9 @@ int cc_parse_size(const char *s, uint64_t *out);
 /* Parse a non-negative decimal integer that fits in a long.  0 or -1. */
 int cc_parse_long(const char *s, long *out);
 
+/* Parse a decimal number from 0 to 1 ("0.6", "1", ".5").  0 or -1. */
+int cc_parse_fraction(const char *s, double *out);
+
 /* 1 when s[0..n) is well-formed UTF-8, else 0. */
 int cc_utf8_valid(const char *s, size_t n);
 

@@ -1,0 +1,749 @@
+#!/bin/sh
+# cc-extract: the committed corpus read back and scored against its truth
+# (text exactly, scans for their layouts), pass-through, bad input,
+# unknown layouts, hostile text, options, configuration and layout files,
+# and the MeridianLink sample reports of ../shared/realdata when present.
+. "$(dirname "$0")/test-lib.sh"
+
+C=$SRCDIR/testdata/corpus
+ML=$REALDATA/meridianlink
+export C ML
+
+# The records cc-extract makes, as against those it passes through.
+MADE='^{"kind":"\(consumer\|tradeline\|inquiry\|public_record\)"'
+export MADE
+
+# doc_of FILE: the doc hash of a corpus file, by its truth
+doc_of() {
+	jq -r "select(.kind==\"synth_report\" and .file==\"$1\") | .doc" \
+		"$C/text/truth.ndjson" "$C/scan/truth.ndjson"
+}
+
+# made <out: the records cc-extract made, without where they were read
+made() {
+	grep "$MADE" | jq -c "del(.src, .conf)"
+}
+
+test_expect_success 'setup: the text corpus, ingested and read into pages' '
+	mkdir text &&
+	cp "$C"/text/*.pdf text/ &&
+	cc-ingest text >text.docs &&
+	cc-ocr --no-cache <text.docs >text.pages 2>err &&
+	test_cmp /dev/null err &&
+	test $(grep -c "^{\"kind\":\"document\"" text.pages) -eq 10
+'
+
+test_expect_success 'the text corpus: every document read, exit 0, nothing on stderr' '
+	cc-extract --stats <text.pages >text.out 2>err &&
+	echo "cc-extract: 10 documents (0 of unknown layout): 245 tradelines, 50 inquiries, 3 public records, 0 uncertain fields" >expect &&
+	test_cmp expect err &&
+	jq -r .kind text.out | sort | uniq -c | sed "s/^ *//" >got &&
+	cat >expect <<-\EOF &&
+	14 consumer
+	10 document
+	50 inquiry
+	3 public_record
+	245 tradeline
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'the text corpus scores: every tradeline, negative, inquiry and public record' '
+	cc-score --truth "$C/text/truth.ndjson" --min-field-accuracy 0.995 text.out >score 2>table &&
+	jq -c "select(.kind==\"tradeline\") | .negative" "$C/text/truth.ndjson" | sort | uniq -c >neg &&
+	grep -q "^ *132 true$" neg &&
+	jq -c ".overall | [.docs,
+		(.tradelines | [.truth, .extracted, .matched, .recall == 1, .precision == 1]),
+		(.negative | [.truth, .extracted, .true_positive, .recall == 1, .precision == 1, .missed_tradelines]),
+		(.inquiries | [.truth, .matched, .recall == 1, .precision == 1]),
+		(.public_records | [.truth, .matched, .recall == 1, .precision == 1]),
+		.fields.accuracy >= 0.995]" score >got &&
+	echo "[10,[245,245,245,true,true],[132,132,132,true,true,0],[50,50,true,true],[3,3,true,true],true]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'the text corpus scores: each of the five layouts, all its tradelines' '
+	cc-score --truth "$C/text/truth.ndjson" text.out 2>/dev/null |
+		jq -r ".layouts | to_entries[] | [.key, .value.docs, .value.tradelines.truth,
+			.value.tradelines.recall == 1, .value.tradelines.precision == 1,
+			.value.negative.recall == 1, .value.negative.precision == 1] | @tsv" >got &&
+	cat >expect <<-\EOF &&
+	experian	2	32	true	true	true	true
+	equifax	2	35	true	true	true	true
+	transunion	2	48	true	true	true	true
+	merged3	2	102	true	true	true	true
+	lender	2	28	true	true	true	true
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'the text corpus: the layout of every record of every document is right' '
+	jq -r "select(.kind==\"synth_report\") | \"\(.doc) \(.layout)\"" "$C/text/truth.ndjson" | sort >expect &&
+	grep "$MADE" text.out | jq -r "\"\(.doc) \(.layout)\"" | sort -u >got &&
+	test_cmp expect got
+'
+
+test_expect_success 'the text corpus: every tradeline id is the truth'"'"'s (by doc, creditor, account)' '
+	key="select(.kind==\"tradeline\") | [.doc, .creditor, .account_mask, .id] | @tsv" &&
+	jq -r "$key" "$C/text/truth.ndjson" | sort >expect &&
+	cut -f1-3 expect | sort | uniq -d >dups &&
+	test_cmp /dev/null dups &&
+	jq -r "$key" text.out | sort >got &&
+	test_cmp expect got &&
+	test $(wc -l <got) -eq 245
+'
+
+test_expect_success 'the text corpus: consumers, inquiries and public records are the truth'"'"'s, field for field' '
+	for k in consumer inquiry public_record; do
+		jq -c "select(.kind==\"$k\") | del(.src, .conf)" "$C/text/truth.ndjson" | sort >expect &&
+		jq -c "select(.kind==\"$k\") | del(.src, .conf)" text.out | sort >got &&
+		test_cmp expect got || exit 1
+	done
+'
+
+test_expect_success 'the same records from a file, from -, from gzip, unbuffered, and again' '
+	grep -v "^{\"kind\":\"document\"" text.pages >pages.only &&
+	cc-extract pages.only >a &&
+	cc-extract - <pages.only >b && test_cmp a b &&
+	gzip -c pages.only >pages.gz &&
+	cc-extract pages.gz >c && test_cmp a c &&
+	cc-extract --unbuffered <pages.only >d && test_cmp a d &&
+	grep -v "^{\"kind\":\"document\"" text.out >e && test_cmp a e
+'
+
+test_expect_success 'the scanned corpus: runs clean, and each document'"'"'s layout is found' '
+	mkdir scan &&
+	cp "$C"/scan/*-scan.pdf scan/ &&
+	cc-ingest scan | cc-ocr --no-cache >scan.pages 2>err &&
+	test_cmp /dev/null err &&
+	cc-extract <scan.pages >scan.out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "select(.kind==\"synth_report\" and .scanned) | \"\(.doc) \(.layout)\"" "$C/scan/truth.ndjson" | sort >expect &&
+	test $(wc -l <expect) -eq 5 &&
+	jq -r "select(.kind==\"consumer\") | \"\(.doc) \(.layout)\"" scan.out | sort -u >got &&
+	test_cmp expect got &&
+	grep "$MADE" scan.out | jq -r "\"\(.doc) \(.layout)\"" | sort -u >got &&
+	test_cmp expect got
+'
+
+# --- pass-through -----------------------------------------------------------
+
+test_expect_success 'setup: two documents'"'"' pages' '
+	E=$(doc_of experian-7-00000.pdf) && L=$(doc_of lender-7-00000.pdf) &&
+	grep "\"doc\":\"$E\"" text.pages >exp.pages &&
+	grep "\"doc\":\"$L\"" text.pages >lend.pages &&
+	test $(grep -c "\"kind\":\"page\"" exp.pages) -eq 7 &&
+	test $(grep -c "\"kind\":\"page\"" lend.pages) -eq 2 &&
+	cc-extract exp.pages >exp.out &&
+	cc-extract lend.pages >lend.out &&
+	test $(grep -c "$MADE" exp.out) -eq 18 &&
+	test $(grep -c "$MADE" lend.out) -eq 13
+'
+
+test_expect_success 'other records pass through unchanged and in order; pages are dropped' '
+	{
+		echo "{\"kind\":\"note\",\"v\":1}" &&
+		cat exp.pages &&
+		echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"ocr\",\"doc\":\"0000\",\"path\":\"x.pdf\",\"code\":\"pdf.damaged\",\"message\":\"a  b\"}" &&
+		cat lend.pages &&
+		echo "{\"kind\":\"note\",\"v\":1,   \"z\": [1, 2.50, \"\\u00e9\"]}"
+	} >mixed &&
+	cc-extract mixed >out 2>err &&
+	test_cmp /dev/null err &&
+	grep -v "^{\"kind\":\"page\"" mixed >expect &&
+	grep -v "$MADE" out >got &&
+	test_cmp expect got &&
+	jq -r .kind out | uniq -c | sed "s/^ *//" >got &&
+	cat >expect <<-\EOF &&
+	1 note
+	1 document
+	1 consumer
+	14 tradeline
+	3 inquiry
+	1 error
+	1 document
+	1 consumer
+	6 tradeline
+	6 inquiry
+	1 note
+	EOF
+	test_cmp expect got &&
+	{ grep -v "^{\"kind\":\"document\"" exp.out; grep -v "^{\"kind\":\"document\"" lend.out; } >expect &&
+	grep "$MADE" out >got &&
+	test_cmp expect got
+'
+
+test_expect_success '--keep-pages: the page records too, byte for byte, before their document'"'"'s records' '
+	cc-extract --keep-pages mixed >out &&
+	grep -v "$MADE" out >got &&
+	test_cmp mixed got &&
+	jq -r .kind out | uniq -c | sed "s/^ *//" | head -n 5 >got &&
+	cat >expect <<-\EOF &&
+	1 note
+	1 document
+	7 page
+	1 consumer
+	14 tradeline
+	EOF
+	test_cmp expect got &&
+	CC_EXTRACT_KEEP_PAGES=true cc-extract mixed >out2 &&
+	test_cmp out out2
+'
+
+test_expect_success 'an error record of cc-ocr for a page of the document read does not end it' '
+	L=$(doc_of lender-7-00000.pdf) &&
+	{
+		sed -n "1,2p" lend.pages &&
+		echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"ocr\",\"doc\":\"$L\",\"path\":\"text/lender-7-00000.pdf\",\"code\":\"pdf.damaged\",\"message\":\"page 3 cannot be read\"}" &&
+		sed -n "3,\$p" lend.pages
+	} >witherr &&
+	cc-extract witherr >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r .kind out | uniq -c | sed "s/^ *//" >got &&
+	printf "1 document\n1 error\n1 consumer\n6 tradeline\n6 inquiry\n" >expect &&
+	test_cmp expect got &&
+	grep "$MADE" lend.out >expect &&
+	grep "$MADE" out >got &&
+	test_cmp expect got
+'
+
+# --- bad input ----------------------------------------------------------------
+
+test_expect_success 'invalid JSON: an error record and a diagnostic, the document still read, exit 1' '
+	{ sed -n "1,2p" lend.pages; echo "{oops"; sed -n "3,\$p" lend.pages; } >bad &&
+	test_expect_code 1 cc-extract <bad >out 2>err &&
+	echo "cc-extract: <stdin>:3: invalid JSON: string or '"'"'}'"'"' expected near '"'"'oops'"'"' at column 5" >expect &&
+	test_cmp expect err &&
+	grep "^{\"kind\":\"error\"" out >got &&
+	echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"extract\",\"doc\":null,\"path\":\"<stdin>\",\"line\":3,\"code\":\"json.syntax\",\"message\":\"invalid JSON: string or '"'"'}'"'"' expected near '"'"'oops'"'"' at column 5\"}" >expect &&
+	test_cmp expect got &&
+	grep "$MADE" lend.out >expect &&
+	grep "$MADE" out >got &&
+	test_cmp expect got
+'
+
+test_expect_success 'records that are not objects, or have no kind: rejected with their line' '
+	printf "[1]\n\n{\"v\":1}\n" | test_expect_code 1 cc-extract >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-extract: <stdin>:1: record is not a JSON object
+	cc-extract: <stdin>:3: record has no "kind"
+	EOF
+	test_cmp expect err &&
+	jq -r "[.code, .line] | @tsv" out >got &&
+	printf "record.invalid\t1\nrecord.invalid\t3\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a page without "lines": the document is rejected, the next one read, exit 1' '
+	E=$(doc_of experian-7-00000.pdf) &&
+	jq -c "if .kind==\"page\" and .page==2 then del(.lines) else . end" exp.pages >nolines &&
+	cat nolines lend.pages | test_expect_code 1 cc-extract >out 2>err &&
+	echo "cc-extract: text/experian-7-00000.pdf: page 2 of $E has no \"lines\"" >expect &&
+	test_cmp expect err &&
+	grep "^{\"kind\":\"error\"" out >got &&
+	echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"extract\",\"doc\":\"$E\",\"path\":\"text/experian-7-00000.pdf\",\"line\":null,\"code\":\"record.invalid\",\"message\":\"page 2 of $E has no \\\"lines\\\"\"}" >expect &&
+	test_cmp expect got &&
+	test $(grep -c "\"doc\":\"$E\"" out) -eq 2 &&
+	grep "$MADE" lend.out >expect &&
+	grep "$MADE" out >got &&
+	test_cmp expect got
+'
+
+test_expect_success 'a page record without a doc, or a page number: rejected alone, exit 1' '
+	{
+		sed -n "1,2p" lend.pages &&
+		echo "{\"kind\":\"page\",\"v\":1,\"page\":1,\"lines\":[]}" &&
+		echo "{\"kind\":\"page\",\"v\":1,\"doc\":\"abc\",\"page\":\"2\",\"lines\":[]}" &&
+		sed -n "3,\$p" lend.pages
+	} >nodoc &&
+	test_expect_code 1 cc-extract <nodoc >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-extract: <stdin>:3: page record without "doc" or "page"
+	cc-extract: <stdin>:4: page record without "doc" or "page"
+	EOF
+	test_cmp expect err &&
+	grep "^{\"kind\":\"error\"" out >got &&
+	cat >expect <<-\EOF &&
+	{"kind":"error","v":1,"stage":"extract","doc":null,"path":"<stdin>","line":3,"code":"record.invalid","message":"page record without \"doc\" or \"page\""}
+	{"kind":"error","v":1,"stage":"extract","doc":"abc","path":"<stdin>","line":4,"code":"record.invalid","message":"page record without \"doc\" or \"page\""}
+	EOF
+	test_cmp expect got &&
+	grep "$MADE" lend.out >expect &&
+	grep "$MADE" out >got &&
+	test_cmp expect got
+'
+
+test_expect_success '--strict: stops at the first bad record, the document held not read' '
+	test_expect_code 1 cc-extract --strict <nodoc >out 2>err &&
+	echo "cc-extract: <stdin>:3: page record without \"doc\" or \"page\"" >expect &&
+	test_cmp expect err &&
+	jq -r "[.kind, .line] | @tsv" out >got &&
+	printf "document\t\nerror\t3\n" >expect &&
+	test_cmp expect got &&
+	test_expect_code 1 cc-extract --strict <bad >out 2>err &&
+	test $(wc -l <err) -eq 1 &&
+	jq -r "[.kind, .code] | @tsv" out >got &&
+	printf "document\t\nerror\tjson.syntax\n" >expect &&
+	test_cmp expect got &&
+	cat nolines lend.pages | CC_INPUT_STRICT=true test_expect_code 1 cc-extract >out 2>/dev/null &&
+	jq -r .kind out >got &&
+	printf "document\nerror\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'an empty input: no output, exit 0' '
+	cc-extract </dev/null >out 2>err &&
+	test_cmp /dev/null out &&
+	test_cmp /dev/null err &&
+	printf "\n  \n" | cc-extract >out 2>err &&
+	test_cmp /dev/null out &&
+	test_cmp /dev/null err
+'
+
+test_expect_success 'an input file that is not there: input.open, the others read, exit 1' '
+	test_expect_code 1 cc-extract nosuch.ndjson lend.pages >out 2>err &&
+	echo "cc-extract: nosuch.ndjson: No such file or directory" >expect &&
+	test_cmp expect err &&
+	head -n 1 out | jq -r "[.code, .path, .message] | @tsv" >got &&
+	printf "input.open\tnosuch.ndjson\tNo such file or directory\n" >expect &&
+	test_cmp expect got &&
+	test $(grep -c "$MADE" out) -eq 13
+'
+
+test_expect_success 'a failed write to standard output exits 74' '
+	test -w /dev/full || exit 0
+	test_expect_code 74 cc-extract lend.pages >/dev/full 2>err &&
+	grep -q "^cc-extract: write error on standard output" err
+'
+
+# --- documents made by hand -------------------------------------------------
+
+test_expect_success 'setup: pages made by hand' '
+	cat >unknown.jq <<-\EOF &&
+	{kind: "document", v: 1, doc: $d, path: "scans/0317.pdf"},
+	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "ZORBLAX CONSUMER DOSSIER", b: [50, 40, 300, 60]},
+	  {t: "Name", b: [50, 70, 150, 82]}, {t: "JANE Q PUBLIC", b: [200, 70, 300, 82]},
+	  {t: "Revolving Accounts", b: [50, 90, 200, 104]},
+	  {t: "ACME BANK", b: [50, 110, 150, 122]},
+	  {t: "Account number", b: [50, 125, 150, 137]}, {t: "1234XXXX", b: [200, 125, 260, 137]},
+	  {t: "Balance", b: [50, 140, 150, 152]}, {t: "$100", b: [200, 140, 240, 152]},
+	  {t: "Status", b: [50, 155, 150, 167]}, {t: "Charged off", b: [200, 155, 280, 167]}]}
+	EOF
+	jq -n -c --arg d dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd -f unknown.jq >unknown &&
+	cat >hostile.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "Experian Credit Report", b: [50, 40, 300, 60]},
+	  {t: "Accounts in good standing", b: [50, 90, 250, 104]},
+	  {t: "<script>alert(1)</script> & \"quoted\" \u0000", b: [50, 110, 300, 122]},
+	  {t: "Account number", b: [50, 125, 150, 137]}, {t: "1234XXXX", b: [200, 125, 260, 137]},
+	  {t: "Balance", b: [50, 140, 150, 152]}, {t: "$100", b: [200, 140, 240, 152]},
+	  {t: "Status", b: [50, 155, 150, 167]}, {t: "Open/Never late.", b: [200, 155, 280, 167]},
+	  {t: "Hard inquiries", b: [50, 300, 250, 314]}]}
+	EOF
+	jq -n -c --arg d eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee -f hostile.jq >hostile &&
+	cat >long.jq <<-\EOF &&
+	("\u00e9" * 50000) as $e | ("X" * 100000) as $x |
+	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "Experian Credit Report", b: [50, 20, 300, 30]},
+	  {t: "Accounts in good standing", b: [50, 40, 250, 52]},
+	  {t: ("BANK " + $e), b: [50, 60, 560, 70]},
+	  {t: "Account number", b: [50, 72, 150, 82]}, {t: "1234XXXX", b: [200, 72, 260, 82]},
+	  {t: "Balance", b: [50, 84, 150, 94]}, {t: "$100", b: [200, 84, 260, 94]},
+	  {t: ("Comment " + $x), b: [50, 96, 560, 106]}]}
+	EOF
+	jq -n -c --arg d fefefefefefefefefefefefefefefefefefefefefefefefefefefefefefefefe -f long.jq >long &&
+	cat >many.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 40000,
+	 dpi: null, conf: null, lines: ([
+	  {t: "Experian Credit Report", b: [50, 20, 300, 30]},
+	  {t: "Accounts in good standing", b: [50, 40, 250, 52]}] +
+	  [range(999) | . as $i | (60 + $i * 36) as $y |
+	   {t: "CREDITOR \($i)", b: [50, $y, 150, $y + 10]},
+	   {t: "Account number", b: [50, $y + 12, 150, $y + 22]},
+	   {t: "\(1000 + $i)XXXX", b: [200, $y + 12, 260, $y + 22]},
+	   {t: "Balance", b: [50, $y + 24, 150, $y + 34]},
+	   {t: "$\($i)", b: [200, $y + 24, 260, $y + 34]}] +
+	  [{t: "Soft inquiries", b: [50, 36030, 250, 36042]},
+	   {t: "ZETA BANK 01/02/2025", b: [50, 36050, 250, 36062]},
+	   {t: "end", b: [50, 36070, 250, 36082]}])}
+	EOF
+	jq -n -c --arg d abababababababababababababababababababababababababababababababab -f many.jq >many &&
+	test $(jq ".lines | length" many) -eq 5000 &&
+	cat >conf.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: $d, page: 1, source: "ocr", width: 612, height: 792,
+	 dpi: 300, conf: 80, lines: [
+	  {t: "Experian Credit Report", b: [50, 40, 300, 60], c: 95},
+	  {t: "Accounts in good standing", b: [50, 90, 250, 104], c: 95},
+	  {t: "ACME BANK", b: [50, 110, 300, 122], c: 95},
+	  {t: "Account number", b: [50, 125, 150, 137], c: 95}, {t: "1234XXXX", b: [200, 125, 260, 137], c: 50},
+	  {t: "Balance", b: [50, 140, 150, 152], c: 95}, {t: "$100", b: [200, 140, 240, 152], c: 85},
+	  {t: "Status", b: [50, 155, 150, 167], c: 95}, {t: "Open/Never late.", b: [200, 155, 280, 167], c: 95}]}
+	EOF
+	jq -n -c --arg d cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc -f conf.jq >conf
+'
+
+test_expect_success 'a document of no known layout: a warning, read as labels and values, layout null, exit 0' '
+	cc-extract --stats unknown >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-extract: scans/0317.pdf: not a layout cc-extract knows (best match 25%); read as labels and values
+	cc-extract: 1 documents (1 of unknown layout): 1 tradelines, 0 inquiries, 0 public records, 0 uncertain fields
+	EOF
+	test_cmp expect err &&
+	jq -r .kind out | tr "\n" " " >got &&
+	printf "document consumer tradeline " >expect && test_cmp expect got &&
+	grep "$MADE" out | jq -c "[.layout, .bureau]" | sort -u >got &&
+	echo "[null,null]" >expect && test_cmp expect got &&
+	jq -c "select(.kind==\"consumer\") | .name" out >got &&
+	echo "\"JANE Q PUBLIC\"" >expect && test_cmp expect got &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .account_mask, .type, .balance, .status, .status_code, .negative, .reasons]" out >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",\"revolving\",10000,\"Charged off\",\"97\",true,[\"charge_off\"]]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'without its document record, the warning names the document by its hash' '
+	grep -v "\"kind\":\"document\"" unknown | cc-extract >/dev/null 2>err &&
+	echo "cc-extract: dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd: not a layout cc-extract knows (best match 25%); read as labels and values" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'pages without text (a scan read with cc-ocr --no-ocr): a consumer with nothing in it' '
+	mkdir notext && cp "$C/scan/lender-11-00000-scan.pdf" notext/ &&
+	cc-ingest notext | cc-ocr --no-ocr >notext.pages &&
+	test $(jq -c "select(.kind==\"page\") | .lines" notext.pages | sort -u) = "[]" &&
+	cc-extract notext.pages >out 2>err &&
+	echo "cc-extract: notext/lender-11-00000-scan.pdf: not a layout cc-extract knows (best match 0%); read as labels and values" >expect &&
+	test_cmp expect err &&
+	made <out | jq -c "del(.doc)" >got &&
+	echo "{\"kind\":\"consumer\",\"v\":1,\"layout\":null,\"bureau\":null,\"name\":null,\"addresses\":[],\"ssn_last4\":null,\"birth_year\":null,\"report_date\":null,\"report_number\":null}" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'lines without a string t or a box of four numbers are skipped' '
+	for l in "{\"t\":\"Name JANE DOE\"}" "{\"t\":\"Name JANE DOE\",\"b\":[50,70,300]}" \
+		"{\"t\":\"Name JANE DOE\",\"b\":[50,70,300,82,90]}" "{\"t\":\"Name JANE DOE\",\"b\":{}}" \
+		"{\"t\":[\"Name JANE DOE\"],\"b\":[50,70,300,82]}" "{\"b\":[50,70,300,82]}" \
+		"{\"t\":\"Name JANE DOE\",\"b\":[50,70,300,82]}"; do
+		n=$((${n:-0} + 1)) &&
+		echo "{\"kind\":\"page\",\"v\":1,\"doc\":\"d$n\",\"page\":1,\"lines\":[$l]}"
+	done >skipped &&
+	cc-extract skipped >out 2>err &&
+	test $(grep -c "^cc-extract: d[1-7]: not a layout cc-extract knows (best match 0%); read as labels and values$" err) -eq 7 &&
+	jq -r "[.kind, .doc, .name] | @tsv" out >got &&
+	printf "consumer\td%s\t\n" 1 2 3 4 5 6 >expect &&
+	printf "consumer\td7\tJANE DOE\n" >>expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'hostile text: the creditor as read, valid JSON out' '
+	cc-extract hostile >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -e . out >/dev/null &&
+	jq -r "select(.kind==\"tradeline\") | [.layout, .creditor, .account_mask, .status_code] | @tsv" out >got &&
+	printf "experian\t<script>alert(1)</script> & \"quoted\"\t1234XXXX\t11\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'lines of 100 KB: no crash, valid JSON and UTF-8 out' '
+	cc-extract long >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -e . out >/dev/null &&
+	iconv -f UTF-8 -t UTF-8 out >/dev/null &&
+	jq -c "select(.kind==\"tradeline\") | [(.creditor | test(\"^BANK (\u00e9)+$\")), (.remarks | test(\"^X+$\")), .account_mask, .balance]" out >got &&
+	echo "[true,true,\"1234XXXX\",10000]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success '5000 lines on a page: every account read' '
+	cc-extract many >out 2>err &&
+	test_cmp /dev/null err &&
+	test $(grep -c "^{\"kind\":\"tradeline\"" out) -eq 999 &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .account_mask, .balance]" out | sed -n "1p;\$p" >got &&
+	cat >expect <<-\EOF &&
+	["CREDITOR 0","1000XXXX",0]
+	["CREDITOR 998","1998XXXX",99800]
+	EOF
+	test_cmp expect got &&
+	for l in equifax transunion merged3 lender; do
+		cc-extract -L $l many long hostile unknown >out 2>err &&
+		test_cmp /dev/null err &&
+		jq -e . out >/dev/null || exit 1
+	done
+'
+
+# --- options ------------------------------------------------------------------
+
+test_expect_success '--help: the usage on standard output, exit 0; --version' '
+	cc-extract --help >out 2>err &&
+	test_cmp /dev/null err &&
+	head -n 1 out >got &&
+	echo "usage: cc-extract [options] [FILE ...]" >expect &&
+	test_cmp expect got &&
+	grep -q "^  -L, --layout=NAME " out &&
+	cc-extract -h >out2 && test_cmp out out2 &&
+	cc-extract --version >got &&
+	grep -q "^cc-extract [0-9][0-9.]*$" got
+'
+
+test_expect_success 'an unknown option: exit 2' '
+	test_expect_code 2 cc-extract --bogus </dev/null >out 2>err &&
+	test_cmp /dev/null out &&
+	cat >expect <<-\EOF &&
+	cc-extract: unrecognized option '"'"'--bogus'"'"'
+	Try '"'"'cc-extract --help'"'"' for more information.
+	EOF
+	test_cmp expect err
+'
+
+test_expect_success '--list-layouts: the five, in the order they are tried' '
+	cc-extract --list-layouts >got 2>err &&
+	test_cmp /dev/null err &&
+	printf "equifax\nexperian\nlender\nmerged3\ntransunion\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success '--layout=nosuch: a usage error (2) from a flag, 65 from the environment' '
+	test_expect_code 2 cc-extract --layout=nosuch <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	cat >expect <<-\EOF &&
+	cc-extract: --layout: expected a layout of --list-layouts, got nosuch
+	Try '"'"'cc-extract --help'"'"' for more information.
+	EOF
+	test_cmp expect err &&
+	CC_EXTRACT_LAYOUT=nosuch test_expect_code 65 cc-extract <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: \$CC_EXTRACT_LAYOUT: '"'"'extract.layout'"'"': expected a layout of --list-layouts, got nosuch" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success '--layout=experian: every document read as experian, no warning' '
+	cc-extract --layout=experian lend.pages unknown >out 2>err &&
+	test_cmp /dev/null err &&
+	grep "$MADE" out | jq -r "[.doc[0:4], .kind, .layout, .bureau] | @tsv" | uniq >got &&
+	printf "ab2f\tconsumer\texperian\texperian\ndddd\tconsumer\texperian\texperian\n" >expect &&
+	test_cmp expect got &&
+	cc-extract -L lender lend.pages >got && test_cmp lend.out got &&
+	CC_EXTRACT_LAYOUT=experian cc-extract -L "" lend.pages >got && test_cmp lend.out got
+'
+
+test_expect_success '--min-conf out of range or not a number: exit 2' '
+	test_expect_code 2 cc-extract --min-conf=2 </dev/null 2>err &&
+	cat >expect <<-\EOF &&
+	cc-extract: --min-conf: '"'"'extract.min_conf'"'"': expected a number from 0 to 1, got '"'"'2'"'"'
+	Try '"'"'cc-extract --help'"'"' for more information.
+	EOF
+	test_cmp expect err &&
+	test_expect_code 2 cc-extract --min-conf=abc </dev/null 2>err &&
+	head -n 1 err >got &&
+	echo "cc-extract: --min-conf: '"'"'extract.min_conf'"'"': expected a number from 0 to 1, got '"'"'abc'"'"'" >expect &&
+	test_cmp expect got &&
+	test_expect_code 2 cc-extract --min-conf=-0.1 </dev/null 2>/dev/null
+'
+
+# uncertain FILE...: the "uncertain" field of each tradeline cc-extract made
+uncertain() {
+	jq -c "select(.kind==\"tradeline\") | .uncertain" "$@"
+}
+
+test_expect_success 'min_conf: the default 0.6, the config file, the environment, the flag' '
+	mkdir w && cp conf w/ &&
+	(cd w && cc-extract conf >out) && uncertain w/out >got &&
+	echo "[\"account_mask\"]" >expect && test_cmp expect got &&
+	printf "extract: {min_conf: 0.9}\n" >w/cc.yaml &&
+	(cd w && cc-extract conf >out) && uncertain w/out >got &&
+	echo "[\"account_mask\",\"balance\"]" >expect && test_cmp expect got &&
+	(cd w && CC_EXTRACT_MIN_CONF=0 cc-extract conf >out) && uncertain w/out >got &&
+	echo "[]" >expect && test_cmp expect got &&
+	(cd w && CC_EXTRACT_MIN_CONF=0 cc-extract --min-conf 1 conf >out) && uncertain w/out >got &&
+	echo "[\"account_mask\",\"balance\",\"status\"]" >expect && test_cmp expect got &&
+	CC_CONFIG=w/cc.yaml cc-extract conf >out && uncertain out >got &&
+	echo "[\"account_mask\",\"balance\"]" >expect && test_cmp expect got &&
+	cc-extract -c w/cc.yaml --stats conf >out 2>err &&
+	echo "cc-extract: 1 documents (0 of unknown layout): 1 tradelines, 0 inquiries, 0 public records, 2 uncertain fields" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'min_conf out of range in the config file or the environment: exit 65' '
+	printf "extract:\n  min_conf: 2\n" >bad.yaml &&
+	test_expect_code 65 cc-extract -c bad.yaml <conf >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: bad.yaml:2: '"'"'extract.min_conf'"'"': expected a number from 0 to 1, got '"'"'2'"'"'" >expect &&
+	test_cmp expect err &&
+	: >empty.yaml &&
+	CC_EXTRACT_MIN_CONF=2 test_expect_code 65 cc-extract -c empty.yaml <conf >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: environment CC_EXTRACT_MIN_CONF: '"'"'extract.min_conf'"'"': expected a number from 0 to 1, got '"'"'2'"'"'" >expect &&
+	test_cmp expect err
+'
+
+# --- layout files -------------------------------------------------------------
+
+# layouts DIR: a copy of the installed layout files
+layouts() {
+	mkdir "$1" && cp "$SRCDIR"/layouts/*.yaml "$1"/
+}
+
+test_expect_success '--layouts=/nonexistent: exit 66 before reading input' '
+	test_expect_code 66 cc-extract --layouts=/nonexistent <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: cannot read layouts from '"'"'/nonexistent'"'"': No such file or directory" >expect &&
+	test_cmp expect err &&
+	CC_EXTRACT_LAYOUTS=/nonexistent test_expect_code 66 cc-extract --list-layouts >out 2>err2 &&
+	test_cmp expect err2
+'
+
+test_expect_success 'a copy of the layouts directory reads the same' '
+	layouts same &&
+	cc-extract --layouts=same lend.pages >got &&
+	test_cmp lend.out got
+'
+
+test_expect_success 'a layout file that is not valid YAML: exit 65, the file and line named' '
+	layouts broken &&
+	printf "layout: acme\nstyle: blocks\ndetect: [ACME\n  - x: [\n" >broken/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=broken <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: broken/acme.yaml:4: invalid YAML: did not find expected '"'"','"'"' or '"'"']'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a layout file with an unknown key, or an unknown field: exit 65' '
+	layouts key &&
+	printf "# acme\nlayout: acme\nstyle: blocks\nbalnce: 3\n" >key/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=key --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: key/acme.yaml:4: unknown key '"'"'balnce'"'"'" >expect &&
+	test_cmp expect err &&
+	layouts field &&
+	printf "layout: acme\naccount:\n  labels:\n    balnce: [Balance]\n" >field/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=field --list-layouts 2>err &&
+	echo "cc-extract: field/acme.yaml:4: unknown field '"'"'balnce'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a status rule with a bad regular expression: exit 65' '
+	layouts regex &&
+	printf "layout: acme\nstyle: blocks\nstatus:\n  - {match: \"open\", code: current}\n  - {match: \"sold to (\", code: \"93\"}\n" >regex/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=regex <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: regex/acme.yaml:5: bad pattern: Unmatched ( or \\(" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a layout named twice, or no layout file: exit 65' '
+	mkdir twice && cp "$SRCDIR/layouts/experian.yaml" twice/a.yaml &&
+	cp "$SRCDIR/layouts/experian.yaml" twice/b.yaml &&
+	test_expect_code 65 cc-extract --layouts=twice --list-layouts >out 2>err &&
+	echo "cc-extract: layout '"'"'experian'"'"' defined twice, in twice/a.yaml and twice/b.yaml" >expect &&
+	test_cmp expect err &&
+	mkdir none && touch none/.hidden.yaml none/notes.yml &&
+	test_expect_code 65 cc-extract --layouts=none --list-layouts >out 2>err &&
+	echo "cc-extract: no layout files (*.yaml) in '"'"'none'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'the example layout file of cc-extract(1) loads and reads its report' '
+	layouts acme &&
+	sed -n "/^\.Ss Example/,/^\.Sh/p" "$SRCDIR/man/cc-extract.1" |
+		sed "1,/^\.Bd -literal/d; /^\.Ed/,\$d" >acme/acme.yaml &&
+	grep -q "^layout: acme$" acme/acme.yaml &&
+	cc-extract --layouts=acme --list-layouts >got &&
+	printf "acme\nequifax\nexperian\nlender\nmerged3\ntransunion\n" >expect &&
+	test_cmp expect got &&
+	cat >acme.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "ACME Credit Report", b: [50, 20, 300, 34]},
+	  {t: "About You", b: [50, 40, 250, 52]},
+	  {t: "Name", b: [50, 56, 150, 66]}, {t: "JANE Q PUBLIC", b: [200, 56, 300, 66]},
+	  {t: "SSN", b: [50, 68, 150, 78]}, {t: "XXX-XX-1234", b: [200, 68, 300, 78]},
+	  {t: "Report date", b: [50, 80, 150, 90]}, {t: "01/15/2026", b: [200, 80, 300, 90]},
+	  {t: "Your Accounts", b: [50, 100, 250, 112]},
+	  {t: "ACME BANK", b: [50, 116, 150, 126]},
+	  {t: "Account", b: [50, 128, 150, 138]}, {t: "1234XXXX", b: [200, 128, 260, 138]},
+	  {t: "Opened", b: [50, 140, 150, 150]}, {t: "03/2019", b: [200, 140, 260, 150]},
+	  {t: "Balance:", b: [50, 152, 150, 162]}, {t: "$1,234", b: [200, 152, 260, 162]},
+	  {t: "Status", b: [50, 164, 150, 174]}, {t: "Sold to ABC collections", b: [200, 164, 360, 174]},
+	  {t: "Credit Checks", b: [50, 190, 250, 202]},
+	  {t: "Company", b: [50, 206, 150, 216]}, {t: "Date", b: [300, 206, 360, 216]},
+	  {t: "ZETA LENDING", b: [50, 218, 150, 228]}, {t: "12/01/2025", b: [300, 218, 360, 228]}]}
+	EOF
+	jq -n -c --arg d acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac -f acme.jq >acme.pages &&
+	cc-extract --layouts=acme acme.pages >out 2>err &&
+	test_cmp /dev/null err &&
+	made <out >got &&
+	cat >expect <<-\EOF &&
+	{"kind":"consumer","v":1,"doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","name":"JANE Q PUBLIC","addresses":[],"ssn_last4":"1234","birth_year":null,"report_date":"2026-01-15","report_number":null}
+	{"kind":"tradeline","v":1,"id":"38d33f585dbc923b","doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","account_group":null,"creditor":"ACME BANK","account_mask":"1234XXXX","account_last4":null,"type":null,"loan_type":null,"responsibility":null,"opened":"2019-03","closed":null,"reported":null,"last_payment":null,"dofd":null,"balance":123400,"limit":null,"high_balance":null,"payment":null,"past_due":null,"charge_off_amount":null,"original_creditor":null,"status":"Sold to ABC collections","status_code":"93","history":[],"remarks":null,"negative":true,"reasons":["collection"],"removal_date":null,"repositories":null,"uncertain":[]}
+	{"kind":"inquiry","v":1,"doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","creditor":"ZETA LENDING","date":"2025-12-01","type":"hard"}
+	EOF
+	test_cmp expect got
+'
+
+# --- real reports -------------------------------------------------------------
+
+if test -f "$ML/ml06_report.pdf"; then
+
+test_expect_success 'ml06: the MeridianLink sample, 41 tradelines, exit 0' '
+	cc-ingest "$ML/ml06_report.pdf" | cc-ocr --no-cache >ml06.pages &&
+	cc-extract ml06.pages >ml06.out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r .kind ml06.out | sort | uniq -c | sed "s/^ *//" >got &&
+	printf "1 consumer\n1 document\n17 inquiry\n41 tradeline\n" >expect &&
+	test_cmp expect got &&
+	grep "$MADE" ml06.out | jq -r .layout | sort -u >got &&
+	echo lender >expect && test_cmp expect got
+'
+
+test_expect_success 'ml06: the tradelines are the MISMO XML'"'"'s, but for its one known discrepancy' '
+	jq -n -r --slurpfile x ml06.out --slurpfile e "$ML/ml06_expected.json" \
+		-f "$SRCDIR/tests/data/ml06-check.jq" >check &&
+	test $(wc -l <check) -eq 41 &&
+	test $(grep -c "^ok " check) -eq 40 &&
+	grep -v "^ok " check >got &&
+	echo "MISMATCH Account373737 3737373737375699 high_credit=0.00/80000" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'ml06: three tradelines negative, each for its printed 30-day lates' '
+	jq -c "select(.kind==\"tradeline\" and .negative) | [.creditor, .reasons]" ml06.out | sort >got &&
+	cat >expect <<-\EOF &&
+	["Accoun6",["late_30"]]
+	["Account1313",["late_30"]]
+	["Account22B22B22B22",["late_30"]]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'ml06: the consumer' '
+	jq -c "select(.kind==\"consumer\") | [.layout, .bureau, .name, .ssn_last4, .birth_year, .report_date, .report_number]" ml06.out >got &&
+	echo "[\"lender\",null,\"TESTCASE, BILL C\",\"0015\",1983,\"2020-01-27\",\"815868\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'ml06: the full SSN printed on the report is in no record' '
+	grep -q "000-00-0015" ml06.pages &&
+	! grep "000-00-0015" ml06.out &&
+	! grep "000000015" ml06.out
+'
+
+test_expect_success 'ml08: the empty report, one consumer and no tradeline, exit 0' '
+	cc-ingest "$ML/ml08_empty_report.pdf" | cc-ocr --no-cache | cc-extract >ml08.out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r .kind ml08.out | tr "\n" " " >got &&
+	printf "document consumer " >expect &&
+	test_cmp expect got &&
+	jq -c "select(.kind==\"consumer\") | [.layout, .name, .ssn_last4, .report_number]" ml08.out >got &&
+	echo "[\"lender\",\"TESTCASE, BILL C\",\"0015\",\"815871\"]" >expect &&
+	test_cmp expect got &&
+	! grep "000-00-0015" ml08.out
+'
+
+else
+	test_skip 'ml06 and ml08' "no real reports at $REALDATA (set CC_REALDATA)"
+fi
+
+test_done
