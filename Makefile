@@ -58,12 +58,14 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
 	  lib/ocrload.c lib/ocrcache.c lib/pages.c lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
 	  lib/stream.c lib/extract.c lib/extract_layout.c lib/extract_rec.c \
-	  lib/normalize.c lib/paths.c lib/record.c lib/util.c
+	  lib/normalize.c lib/paths.c lib/record.c lib/util.c \
+	  $(wildcard lib/dispute*.c lib/letter*.c)
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.
 PDF_SRC = lib/pdf.c lib/scan.c lib/error.c lib/util.c
 
-TOOLS   = cc-ingest cc-ocr cc-extract cc-synth cc-score
+TOOLS   = cc-ingest cc-ocr cc-extract cc-synth cc-score \
+	  $(patsubst cmd/%.c,%,$(wildcard cmd/cc-dispute.c cmd/cc-letter.c))
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)

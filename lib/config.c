@@ -30,6 +30,8 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "extract.layout", CC_CFG_STRING, NULL },
 	{ "extract.min_conf", CC_CFG_FRACTION, "0.6" },
 	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
+	/* dispute.* (cc-dispute) */
+	/* letter.* (cc-letter) */
 	{ NULL, 0, NULL },
 };
 
