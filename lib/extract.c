@@ -289,13 +289,17 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 
 	if (npages < 2 || n == 0)
 		return;
+	/* only lines in the top or bottom quarter of a page can be */
 	s = cc_xreallocarray(NULL, n, sizeof(*s));
-	for (i = 0; i < n; i++) {
+	for (i = k = 0; i < n; i++) {
+		fl[i].yc = (fl[i].b[1] + fl[i].b[3]) / 2;
+		if (!in_zone(&fl[i]))
+			continue;
 		fl[i].key = furniture_key(fl[i].t);
 		fl[i].hash = fnv1a(fl[i].key);
-		fl[i].yc = (fl[i].b[1] + fl[i].b[3]) / 2;
-		s[i] = &fl[i];
+		s[k++] = &fl[i];
 	}
+	n = k;
 	qsort(s, n, sizeof(*s), cmp_fkey);
 	/* the pages with the same text at the same height, give or take a
 	 * little (more on a scan); only lines in the top or bottom quarter
@@ -565,7 +569,13 @@ static size_t cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 			*aw = *aw ? *aw * 2 : 32;
 			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
 		}
-		snprintf((*w)[nw].t, sizeof((*w)[nw].t), "%.*s", (int)(i - s), c->t + s);
+		{
+			size_t len = i - s < sizeof((*w)[nw].t) - 1 ? i - s :
+				     sizeof((*w)[nw].t) - 1;
+
+			memcpy((*w)[nw].t, c->t + s, len);
+			(*w)[nw].t[len] = '\0';
+		}
 		(*w)[nw].x0 = c->x0 + (c->x1 - c->x0) * (double)s / (double)n;
 		(*w)[nw].x1 = c->x0 + (c->x1 - c->x0) * (double)i / (double)n;
 		(*w)[nw].conf = c->conf;
