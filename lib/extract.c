@@ -1261,6 +1261,9 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		B->prev_row = i;
 		return i + 1;
 	}
+	/* an OCR speck that read as a letter or two */
+	if (c0->conf < 1 && r->n == 1 && alnums(r->text) < 2)
+		return i + 1;
 	if (B->npending == B->apending) {
 		B->apending = B->apending ? B->apending * 2 : 8;
 		B->pending = cc_xreallocarray(B->pending, B->apending, sizeof(size_t));
@@ -1757,6 +1760,22 @@ static int header_labels(const struct xdoc *d, const struct xrow *r)
 	return n;
 }
 
+/* A tradeline's number, "008"; from OCR, "OO8" or "008s" too. */
+static int number_cell(const struct xcell *c)
+{
+	char dg[8], head[4];
+	size_t n = strlen(c->t);
+
+	if (is_number_cell(c->t))
+		return 1;
+	if (c->conf >= 1 || n < 3 || n > 4 || (n == 4 && isalnum((unsigned char)c->t[3]) &&
+						!islower((unsigned char)c->t[3])))
+		return 0;
+	memcpy(head, c->t, 3);
+	head[3] = '\0';
+	return cc_norm_digits(head, dg, sizeof(dg)) == 0 && strlen(dg) == 3;
+}
+
 /* Read block rows [s, e) of one numbered tradeline. */
 static void lender_block(struct xdoc *d, size_t s, size_t e)
 {
@@ -1782,7 +1801,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		size_t n = strlen(c->t);
 
 		acct_cell(a, c);
-		if (is_number_cell(c->t)) {
+		if (number_cell(c)) {
 			USED(&d->r[s], 0) = 1;
 		} else if (n > 4) {
 			/* OCR: "001 MEDICAL XXXXXX7934", the number cut off */
@@ -2090,7 +2109,7 @@ static void lender_accounts(struct xdoc *d, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const struct xrow *r = &d->r[i];
 
-		if (is_number_cell(CELL(d, r, 0)->t) || ocr_number_row(r)) {
+		if (number_cell(CELL(d, r, 0)) || ocr_number_row(r)) {
 			if (start != e)
 				lender_block(d, start, i);
 			start = i;
