@@ -2121,11 +2121,18 @@ static void lender_accounts(struct xdoc *d, size_t s, size_t e)
 
 /* --- the walk ------------------------------------------------------------- */
 
+/*
+ * The layout whose detect phrases are found most (as a share of its own)
+ * in the first pages' text: *share gets that share, which must be half
+ * or more; *conf how sure the choice is, the best share over the best
+ * and second best together (1 when no other layout comes near).
+ */
 static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
-		   const char *force, const struct xlayout **L, double *conf)
+		   const char *force, const struct xlayout **L, double *share,
+		   double *conf)
 {
 	size_t i, j, k;
-	double best = 0;
+	double best = 0, second = 0, sh;
 
 	*L = NULL;
 	*conf = 0;
@@ -2136,6 +2143,7 @@ static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
 		if (force) {
 			if (!strcmp(force, l->name)) {
 				*L = l;
+				*share = 1;
 				*conf = 1;
 				return;
 			}
@@ -2147,12 +2155,17 @@ static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
 					hit++;
 					break;
 				}
-		if (l->ndetect && (double)hit / (double)l->ndetect > best) {
-			best = (double)hit / (double)l->ndetect;
+		sh = l->ndetect ? (double)hit / (double)l->ndetect : 0;
+		if (sh > best) {
+			second = best;
+			best = sh;
 			*L = l;
+		} else if (sh > second) {
+			second = sh;
 		}
 	}
-	*conf = best;
+	*share = best;
+	*conf = best >= 0.5 ? best / (best + second) : best;
 }
 
 int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages,
@@ -2162,7 +2175,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 {
 	struct xdoc d;
 	const struct xlayout *L;
-	double lconf;
+	double lconf, lshare;
 	size_t i, j;
 	int section = XK_NONE, rc;
 	const char *sect_type = NULL;
@@ -2198,15 +2211,17 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			d.raw[d.nraw++] = x_norm(buf);
 		}
 	}
-	detect(X, &d, o->layout, &L, &lconf);
-	if (!L || (!o->layout && lconf < 0.5)) {
+	detect(X, &d, o->layout, &L, &lshare, &lconf);
+	if (!L || (!o->layout && lshare < 0.5)) {
 		d.L = &X->generic;
 		d.unknown = 1;
 	} else {
 		d.L = L;
 	}
 	info->layout = d.unknown ? NULL : d.L->name;
-	info->layout_conf = d.unknown ? lconf : lconf;
+	info->layout_conf = d.unknown ? lshare : lconf;
+	/* a record's confidence is its text's times the layout's: a
+	 * forced layout counts as sure, an unknown one as its best match */
 	d.layout_conf = lconf;
 
 	rc = load_cells(&d, pages, n, e);

@@ -678,7 +678,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	*nuncertain += (int)json_array_size(u);
 	json_object_set_new(o_, "uncertain", u);
 	json_object_set_new(o_, "src", jbox(a->page, a->bb));
-	json_object_set_new(o_, "conf", jconf(acct_conf(a)));
+	json_object_set_new(o_, "conf", jconf(acct_conf(a) * d->layout_conf));
 
 	cc_tradeline_id(d->doc, bureau, creditor,
 			json_string_value(json_object_get(o_, "account_mask")),
@@ -716,7 +716,7 @@ static json_t *public_record(const struct xdoc *d, const struct xacct *a)
 		json_object_set_new(o, "removal_date", json_null());
 	}
 	json_object_set_new(o, "src", jbox(a->page, a->bb));
-	json_object_set_new(o, "conf", jconf(acct_conf(a)));
+	json_object_set_new(o, "conf", jconf(acct_conf(a) * d->layout_conf));
 	return o;
 }
 
@@ -750,7 +750,7 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 	json_object_set_new(o, "report_date", jdate(d, val(a, XC_REPORT_DATE)));
 	json_object_set_new(o, "report_number", jtext(val(a, XC_REPORT_NUMBER)));
 	json_object_set_new(o, "src", jbox(a->page, a->bb));
-	json_object_set_new(o, "conf", jconf(acct_conf(a)));
+	json_object_set_new(o, "conf", jconf(acct_conf(a) * d->layout_conf));
 	return o;
 }
 
@@ -767,7 +767,7 @@ static json_t *inquiry(const struct xdoc *d, const struct xinq *q)
 	json_object_set_new(o, "type", json_string(d->L->inquiry_type ?
 						   d->L->inquiry_type : "hard"));
 	json_object_set_new(o, "src", jbox(q->page, q->bb));
-	json_object_set_new(o, "conf", jconf(q->conf));
+	json_object_set_new(o, "conf", jconf(q->conf * d->layout_conf));
 	return o;
 }
 

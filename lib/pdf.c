@@ -661,7 +661,8 @@ static void take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 }
 
 static void draw_footer(fz_context *ctx, fz_device *dev,
-			const struct cc_pdf_html_opts *o, int page)
+			const struct cc_pdf_html_opts *o, const char *footer,
+			int page)
 {
 	char html[512];
 	fz_buffer *b = NULL;
@@ -670,7 +671,7 @@ static void draw_footer(fz_context *ctx, fz_device *dev,
 
 	fz_var(b);
 	fz_var(st);
-	snprintf(html, sizeof(html), o->footer, page);
+	snprintf(html, sizeof(html), footer, page);
 	fz_try(ctx) {
 		b = fz_new_buffer_from_copied_data(ctx, (unsigned char *)html,
 						   strlen(html));
@@ -770,83 +771,80 @@ static fz_archive *font_archive(fz_context *ctx, const char *family, char **css)
 	return arch;
 }
 
-int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
-		       size_t n, const char *css,
-		       const struct cc_pdf_html_opts *o, unsigned char **out,
-		       size_t *len, struct cc_pdf_pos **pos, int *npos,
-		       int *pages, struct cc_error *e)
-{
-	fz_context *ctx = p->ctx;
-	fz_buffer *in = NULL, *outbuf = NULL;
-	fz_output *output = NULL;
-	fz_document_writer *w = NULL;
-	fz_story *story = NULL;
-	fz_device *dev = NULL;
-	struct poslist l = { 0 };
-	fz_rect mediabox, area, where, filled;
-	fz_archive *fonts = NULL;
-	char *fcss = NULL, *allcss = NULL;
-	size_t i;
-	int more, rc = 0;
+/*
+ * Where laid-out pages go: a document writer (cc_pdf_from_blocks) or a
+ * pdf_document being put together (cc_pdf_compose).  begin gives the
+ * device to draw a page on; end finishes that page.
+ */
+struct pager {
+	fz_device *(*begin)(fz_context *ctx, void *arg, fz_rect mediabox);
+	void (*end)(fz_context *ctx, void *arg);
+	void *arg;
+};
 
-	*out = NULL;
-	*len = 0;
-	*pages = 0;
-	fz_var(fonts);
-	fz_var(fcss);
-	fz_var(allcss);
+static void end_page(fz_context *ctx, const struct pager *pg,
+		     const struct cc_pdf_html_opts *o, fz_device *dev,
+		     const char *footer, int page)
+{
+	if (footer)
+		draw_footer(ctx, dev, o, footer, page);
+	pg->end(ctx, pg->arg);
+}
+
+/*
+ * Lay out blocks[0..n) from the top of a new page, one story each, over
+ * as many pages as they take; *pages is the document's page count before
+ * and after.  Footers number the pages from 1 at the first.  Throws.
+ */
+static void lay_out(fz_context *ctx, const struct pager *pg,
+		    const struct cc_pdf_block *blocks, size_t n,
+		    const char *css, fz_archive *fonts,
+		    const struct cc_pdf_html_opts *o, const char *footer,
+		    struct poslist *l, int *pages)
+{
+	fz_buffer *in = NULL;
+	fz_story *story = NULL;
+	fz_device *dev;
+	fz_rect mediabox, area, where, filled;
+	int first = *pages, more;
+	size_t i;
+
 	fz_var(in);
-	fz_var(outbuf);
-	fz_var(output);
-	fz_var(w);
 	fz_var(story);
-	fz_var(dev);
-	fz_var(rc);
-	fz_var(i);
+	mediabox = fz_make_rect(0, 0, o->width, o->height);
+	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
+			    o->height - o->margin);
 	fz_try(ctx) {
-		outbuf = fz_new_buffer(ctx, 64 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
-		output = NULL;   /* the writer owns it now */
-		fonts = font_archive(ctx, o->family, &fcss);
-		allcss = cc_xasprintf("%s%s", fcss, css);
-		mediabox = fz_make_rect(0, 0, o->width, o->height);
-		area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
-				    o->height - o->margin);
 		where = area;
-		dev = fz_begin_page(ctx, w, mediabox);
-		*pages = 1;
+		dev = pg->begin(ctx, pg->arg, mediabox);
+		++*pages;
 		for (i = 0; i < n; i++) {
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, allcss, 10, fonts);
+			story = fz_new_story(ctx, in, css, 10, fonts);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf 1.19 may say a table fitted when it ran past the
 			 * bottom: believe the filled area, not the answer */
 			if ((more || filled.y1 > where.y1 + 1) &&
 			    where.y0 > area.y0) {
 				/* does not fit what is left: a new page */
-				if (o->footer)
-					draw_footer(ctx, dev, o, *pages);
-				fz_end_page(ctx, w);
-				dev = fz_begin_page(ctx, w, mediabox);
+				end_page(ctx, pg, o, dev, footer, *pages - first);
+				dev = pg->begin(ctx, pg->arg, mediabox);
 				++*pages;
 				where = area;
 				more = fz_place_story(ctx, story, where, &filled);
 			}
 			for (;;) {
-				if (blocks[i].owner && pos)
-					note_position(&l, blocks[i].owner, *pages,
+				if (blocks[i].owner && l)
+					note_position(l, blocks[i].owner, *pages,
 						      filled);
 				fz_draw_story(ctx, story, dev, fz_identity);
 				if (!more)
 					break;
 				/* taller than a page: it goes on over the next */
-				if (o->footer)
-					draw_footer(ctx, dev, o, *pages);
-				fz_end_page(ctx, w);
-				dev = fz_begin_page(ctx, w, mediabox);
+				end_page(ctx, pg, o, dev, footer, *pages - first);
+				dev = pg->begin(ctx, pg->arg, mediabox);
 				if (++*pages > 5000)
 					fz_throw(ctx, FZ_ERROR_GENERIC,
 						 "layout does not end");
@@ -859,19 +857,71 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 			fz_drop_buffer(ctx, in);
 			in = NULL;
 		}
-		if (o->footer)
-			draw_footer(ctx, dev, o, *pages);
-		fz_end_page(ctx, w);
-		dev = NULL;
+		end_page(ctx, pg, o, dev, footer, *pages - first);
+	}
+	fz_always(ctx) {
+		fz_drop_story(ctx, story);
+		fz_drop_buffer(ctx, in);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+static fz_device *writer_begin(fz_context *ctx, void *arg, fz_rect mediabox)
+{
+	return fz_begin_page(ctx, arg, mediabox);
+}
+
+static void writer_end(fz_context *ctx, void *arg)
+{
+	fz_end_page(ctx, arg);
+}
+
+int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
+		       size_t n, const char *css,
+		       const struct cc_pdf_html_opts *o, unsigned char **out,
+		       size_t *len, struct cc_pdf_pos **pos, int *npos,
+		       int *pages, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	fz_buffer *outbuf = NULL;
+	fz_output *output = NULL;
+	fz_document_writer *w = NULL;
+	struct poslist l = { 0 };
+	struct pager pg;
+	fz_archive *fonts = NULL;
+	char *fcss = NULL, *allcss = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	*pages = 0;
+	fz_var(fonts);
+	fz_var(fcss);
+	fz_var(allcss);
+	fz_var(outbuf);
+	fz_var(output);
+	fz_var(w);
+	fz_var(rc);
+	fz_try(ctx) {
+		outbuf = fz_new_buffer(ctx, 64 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
+		output = NULL;   /* the writer owns it now */
+		fonts = font_archive(ctx, o->family, &fcss);
+		allcss = cc_xasprintf("%s%s", fcss, css);
+		pg.begin = writer_begin;
+		pg.end = writer_end;
+		pg.arg = w;
+		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
+			pos ? &l : NULL, pages);
 		fz_close_document_writer(ctx, w);
 		take_buffer(ctx, outbuf, out, len);
 	}
 	fz_always(ctx) {
-		fz_drop_story(ctx, story);
 		fz_drop_document_writer(ctx, w);
 		fz_drop_output(ctx, output);
 		fz_drop_buffer(ctx, outbuf);
-		fz_drop_buffer(ctx, in);
 		fz_drop_archive(ctx, fonts);
 	}
 	fz_catch(ctx) {
@@ -890,6 +940,323 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		*npos = (int)l.n;
 	} else {
 		free(l.v);
+	}
+	return 0;
+}
+
+/* --- composing: HTML pages and pages of other PDFs, marked -------------- */
+
+/* A pdf_document being put together page by page, as mupdf's PDF writer
+ * does it, so that pages of other documents can be grafted in. */
+struct composer {
+	pdf_document *doc;
+	fz_device *dev;
+	pdf_obj *res;
+	fz_buffer *contents;
+	fz_rect mediabox;
+	pdf_obj *mark_font;      /* the marks' font, one object for all */
+};
+
+static fz_device *compose_begin(fz_context *ctx, void *arg, fz_rect mediabox)
+{
+	struct composer *c = arg;
+
+	c->mediabox = mediabox;
+	c->dev = pdf_page_write(ctx, c->doc, mediabox, &c->res, &c->contents);
+	return c->dev;
+}
+
+static void compose_drop_page(fz_context *ctx, struct composer *c)
+{
+	fz_drop_device(ctx, c->dev);
+	c->dev = NULL;
+	pdf_drop_obj(ctx, c->res);
+	c->res = NULL;
+	fz_drop_buffer(ctx, c->contents);
+	c->contents = NULL;
+}
+
+static void compose_end(fz_context *ctx, void *arg)
+{
+	struct composer *c = arg;
+	pdf_obj *page = NULL;
+
+	fz_var(page);
+	fz_try(ctx) {
+		fz_close_device(ctx, c->dev);
+		page = pdf_add_page(ctx, c->doc, c->mediabox, 0, c->res,
+				    c->contents);
+		pdf_insert_page(ctx, c->doc, -1, page);
+	}
+	fz_always(ctx) {
+		pdf_drop_obj(ctx, page);
+		compose_drop_page(ctx, c);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+/* s as a PDF string literal, with what is not printable ASCII left out
+ * (a mark's label is ASCII; the font is Helvetica in WinAnsi). */
+static void put_string(fz_context *ctx, fz_buffer *b, const char *s)
+{
+	fz_append_byte(ctx, b, '(');
+	for (; *s; s++) {
+		if (*s < 32 || *s > 126)
+			continue;
+		if (*s == '(' || *s == ')' || *s == '\\')
+			fz_append_byte(ctx, b, '\\');
+		fz_append_byte(ctx, b, *s);
+	}
+	fz_append_byte(ctx, b, ')');
+}
+
+/* The resource names the marks use; unlikely to be on a report's page. */
+#define MARK_GS   "CCMarkGS"
+#define MARK_FONT "CCMarkF"
+#define MARK_SIZE 9.0f
+
+/*
+ * The content that draws marks over the page whose transform is ctm
+ * (PDF space to the top-left space of struct cc_pdf_mark), in that
+ * space: each box filled with a translucent yellow and outlined in red,
+ * its label in red on white above it (inside it, at its top, when there
+ * is no room above).
+ */
+static fz_buffer *marks_content(fz_context *ctx, fz_matrix ctm,
+				fz_rect bounds, const struct cc_pdf_mark *m,
+				int n)
+{
+	fz_matrix inv = fz_invert_matrix(ctm);
+	fz_buffer *b = fz_new_buffer(ctx, 512);
+	int i;
+
+	fz_try(ctx) {
+		fz_append_printf(ctx, b, "Q\nq\n%g %g %g %g %g %g cm\n",
+				 inv.a, inv.b, inv.c, inv.d, inv.e, inv.f);
+		for (i = 0; i < n; i++) {
+			fz_rect r = fz_make_rect(m[i].bbox[0] + bounds.x0,
+						 m[i].bbox[1] + bounds.y0,
+						 m[i].bbox[2] + bounds.x0,
+						 m[i].bbox[3] + bounds.y0);
+			float lw, ly, tw = 0;
+			const char *c;
+
+			r = fz_intersect_rect(r, bounds);
+			if (fz_is_empty_rect(r))
+				continue;
+			fz_append_printf(ctx, b, "q /%s gs 1 0.92 0.23 rg "
+					 "%g %g %g %g re f Q\n", MARK_GS, r.x0,
+					 r.y0, r.x1 - r.x0, r.y1 - r.y0);
+			fz_append_printf(ctx, b, "q 0.8 0 0 RG 1.5 w "
+					 "%g %g %g %g re S Q\n", r.x0, r.y0,
+					 r.x1 - r.x0, r.y1 - r.y0);
+			if (!m[i].label[0])
+				continue;
+			/* Helvetica is about 0.56 em wide on average */
+			for (c = m[i].label; *c; c++)
+				tw += MARK_SIZE * 0.56f;
+			lw = tw + 6;
+			/* the label's box is MARK_SIZE + 4 high */
+			ly = r.y0 - bounds.y0 >= MARK_SIZE + 5 ?
+			     r.y0 - MARK_SIZE - 4 : r.y0 + 1;
+			fz_append_printf(ctx, b, "q 1 1 1 rg 0.8 0 0 RG 0.75 w "
+					 "%g %g %g %g re B Q\n", r.x0, ly, lw,
+					 MARK_SIZE + 4);
+			fz_append_printf(ctx, b, "q BT /%s %g Tf 0.8 0 0 rg "
+					 "1 0 0 -1 %g %g Tm ", MARK_FONT,
+					 MARK_SIZE, r.x0 + 3,
+					 ly + MARK_SIZE + 1);
+			put_string(ctx, b, m[i].label);
+			fz_append_string(ctx, b, " Tj ET Q\n");
+		}
+		fz_append_string(ctx, b, "Q\n");
+	}
+	fz_catch(ctx) {
+		fz_drop_buffer(ctx, b);
+		fz_rethrow(ctx);
+	}
+	return b;
+}
+
+/* Add the marks' font and graphics state to a page's resources. */
+static void marks_resources(fz_context *ctx, struct composer *c, pdf_obj *page)
+{
+	pdf_obj *res = pdf_dict_get(ctx, page, PDF_NAME(Resources));
+	pdf_obj *sub, *o;
+
+	if (!pdf_is_dict(ctx, res))
+		res = pdf_dict_put_dict(ctx, page, PDF_NAME(Resources), 2);
+	sub = pdf_dict_get(ctx, res, PDF_NAME(ExtGState));
+	if (!pdf_is_dict(ctx, sub))
+		sub = pdf_dict_put_dict(ctx, res, PDF_NAME(ExtGState), 1);
+	o = pdf_dict_puts_dict(ctx, sub, MARK_GS, 2);
+	pdf_dict_put_real(ctx, o, PDF_NAME(ca), 0.35);
+	pdf_dict_put(ctx, o, PDF_NAME(BM), PDF_NAME(Multiply));
+	sub = pdf_dict_get(ctx, res, PDF_NAME(Font));
+	if (!pdf_is_dict(ctx, sub))
+		sub = pdf_dict_put_dict(ctx, res, PDF_NAME(Font), 1);
+	if (!c->mark_font) {
+		o = pdf_new_dict(ctx, c->doc, 4);
+		fz_try(ctx) {
+			pdf_dict_put(ctx, o, PDF_NAME(Type), PDF_NAME(Font));
+			pdf_dict_put(ctx, o, PDF_NAME(Subtype), PDF_NAME(Type1));
+			pdf_dict_put_name(ctx, o, PDF_NAME(BaseFont), "Helvetica");
+			pdf_dict_put(ctx, o, PDF_NAME(Encoding),
+				     PDF_NAME(WinAnsiEncoding));
+			c->mark_font = pdf_add_object(ctx, c->doc, o);
+		}
+		fz_always(ctx)
+			pdf_drop_obj(ctx, o);
+		fz_catch(ctx)
+			fz_rethrow(ctx);
+	}
+	pdf_dict_puts(ctx, sub, MARK_FONT, c->mark_font);
+}
+
+/*
+ * Graft page (0-based) of src at the end of c's document, and draw the
+ * marks over it: its contents become [q, the page's own, Q and marks],
+ * so nothing the page leaves in its graphics state touches the marks.
+ */
+static void compose_import(fz_context *ctx, struct composer *c,
+			   pdf_graft_map *map, pdf_document *src, int page,
+			   const struct cc_pdf_mark *m, int n)
+{
+	pdf_obj *pobj, *old, *arr = NULL;
+	fz_buffer *b = NULL;
+	fz_rect mediabox, bounds;
+	fz_matrix ctm;
+	int i, len;
+
+	fz_var(arr);
+	fz_var(b);
+	fz_try(ctx) {
+		pdf_graft_mapped_page(ctx, map, -1, src, page);
+		pobj = pdf_lookup_page_obj(ctx, c->doc,
+					   pdf_count_pages(ctx, c->doc) - 1);
+		if (n > 0) {
+			pdf_page_obj_transform(ctx, pobj, &mediabox, &ctm);
+			bounds = fz_transform_rect(mediabox, ctm);
+			marks_resources(ctx, c, pobj);
+			arr = pdf_new_array(ctx, c->doc, 4);
+			b = fz_new_buffer_from_copied_data(ctx,
+				(const unsigned char *)"q\n", 2);
+			pdf_array_push_drop(ctx, arr, pdf_add_stream(ctx, c->doc,
+							b, NULL, 0));
+			fz_drop_buffer(ctx, b);
+			b = NULL;
+			old = pdf_dict_get(ctx, pobj, PDF_NAME(Contents));
+			if (pdf_is_array(ctx, old)) {
+				len = pdf_array_len(ctx, old);
+				for (i = 0; i < len; i++)
+					pdf_array_push(ctx, arr,
+						       pdf_array_get(ctx, old, i));
+			} else if (pdf_is_stream(ctx, old)) {
+				pdf_array_push(ctx, arr, old);
+			}
+			b = marks_content(ctx, ctm, bounds, m, n);
+			pdf_array_push_drop(ctx, arr, pdf_add_stream(ctx, c->doc,
+							b, NULL, 0));
+			pdf_dict_put(ctx, pobj, PDF_NAME(Contents), arr);
+		}
+	}
+	fz_always(ctx) {
+		pdf_drop_obj(ctx, arr);
+		fz_drop_buffer(ctx, b);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
+		   size_t n, const char *css, const struct cc_pdf_html_opts *o,
+		   unsigned char **out, size_t *len, int *pages,
+		   struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	struct composer c = { 0 };
+	struct pager pg = { compose_begin, compose_end, &c };
+	pdf_graft_map *map = NULL;
+	pdf_document *from = NULL;
+	pdf_write_options opts;
+	fz_buffer *outbuf = NULL;
+	fz_output *output = NULL;
+	fz_archive *fonts = NULL;
+	char *fcss = NULL, *allcss = NULL;
+	size_t i;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	*pages = 0;
+	fz_var(map);
+	fz_var(from);
+	fz_var(outbuf);
+	fz_var(output);
+	fz_var(fonts);
+	fz_var(fcss);
+	fz_var(allcss);
+	fz_var(rc);
+	fz_var(i);
+	fz_try(ctx) {
+		c.doc = pdf_create_document(ctx);
+		fonts = font_archive(ctx, o->family, &fcss);
+		allcss = cc_xasprintf("%s%s", fcss, css);
+		for (i = 0; i < n; i++) {
+			const struct cc_pdf_part *pt = &parts[i];
+
+			if (!pt->doc) {
+				lay_out(ctx, &pg, pt->blocks, pt->nblocks,
+					allcss, fonts, o, pt->footer, NULL,
+					pages);
+				continue;
+			}
+			/* one graft map a source document in a row, so the
+			 * resources its pages share are copied once */
+			if (!map || from != pt->doc->doc) {
+				pdf_drop_graft_map(ctx, map);
+				map = NULL;
+				map = pdf_new_graft_map(ctx, c.doc);
+				from = pt->doc->doc;
+			}
+			if (pt->page < 0 ||
+			    pt->page >= pdf_count_pages(ctx, from))
+				fz_throw(ctx, FZ_ERROR_GENERIC,
+					 "no page %d in the document to enclose",
+					 pt->page + 1);
+			compose_import(ctx, &c, map, from, pt->page, pt->marks,
+				       pt->nmarks);
+			++*pages;
+		}
+		pdf_drop_graft_map(ctx, map);
+		map = NULL;
+		pdf_parse_write_options(ctx, &opts, "compress");
+		outbuf = fz_new_buffer(ctx, 64 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		pdf_write_document(ctx, c.doc, output, &opts);
+		fz_close_output(ctx, output);
+		take_buffer(ctx, outbuf, out, len);
+	}
+	fz_always(ctx) {
+		compose_drop_page(ctx, &c);
+		pdf_drop_obj(ctx, c.mark_font);
+		pdf_drop_graft_map(ctx, map);
+		fz_drop_output(ctx, output);
+		fz_drop_buffer(ctx, outbuf);
+		fz_drop_archive(ctx, fonts);
+		pdf_drop_document(ctx, c.doc);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.write",
+				  "cannot make the PDF: %s",
+				  fz_caught_message(ctx));
+	}
+	free(fcss);
+	free(allcss);
+	if (rc < 0) {
+		*pages = 0;
+		return rc;
 	}
 	return 0;
 }

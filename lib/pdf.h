@@ -151,6 +151,44 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		       size_t *len, struct cc_pdf_pos **pos, int *npos,
 		       int *pages, struct cc_error *e);
 
+/* A box drawn over a page of another PDF, and its label. */
+struct cc_pdf_mark {
+	float bbox[4];       /* x0 y0 x1 y1, points, origin top left, as
+				cc_pdf_page_text() gives line boxes */
+	char label[32];      /* printable ASCII, drawn above the box */
+};
+
+/*
+ * A part of a composed document: either HTML blocks laid out from the
+ * top of a new page (doc NULL), with footer as cc_pdf_html_opts's but
+ * numbering the part's own pages from 1, or one page of an open document
+ * (cc_pdf_open(), in the same context) with marks drawn over it.
+ */
+struct cc_pdf_part {
+	const struct cc_pdf_block *blocks;
+	size_t nblocks;
+	const char *footer;
+	struct cc_pdf_doc *doc;          /* borrowed */
+	int page;                        /* 0-based */
+	const struct cc_pdf_mark *marks;
+	int nmarks;
+};
+
+/*
+ * One PDF of parts[0..n) in order: HTML parts laid out as by
+ * cc_pdf_from_blocks() (css and o for all of them; o->footer is not
+ * used), and pages copied from other documents, each a page as it is,
+ * with every mark drawn over it: the box filled with a translucent
+ * yellow and outlined in red, its label above it.  The output has no
+ * date or random ID: the same parts give the same bytes.  *out is
+ * malloc'd (*len bytes), *pages its page count.  0, or CC_ERR_DATA
+ * ("pdf.write": a page cannot be laid out or copied).
+ */
+int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
+		   size_t n, const char *css, const struct cc_pdf_html_opts *o,
+		   unsigned char **out, size_t *len, int *pages,
+		   struct cc_error *e);
+
 struct cc_pdf_scan_opts {
 	int dpi;             /* rendering resolution, 200..300 */
 	int noise;           /* cc_scan_degrade() level */
