@@ -1786,10 +1786,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	double gap0 = 0, gap1 = 0;
 	struct cc_buf cred = { 0 };
 	int name_above = 0, stop = 0, page_head = 0;
-	size_t ncell = 0;
 
-	for (i = s; i < e; i++)
-		ncell += d->r[i].n;
 	size_t base = d->r[s].first;
 
 	used = cc_xcalloc(d->r[e - 1].first + d->r[e - 1].n - base + 1, 1);
@@ -2080,7 +2077,6 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	cc_buf_release(&cred);
 	free(used);
 #undef USED
-	(void)ncell;
 }
 
 /* OCR's one line for a tradeline's first row: "001 MEDICAL XXXXXX7934". */
@@ -2324,7 +2320,6 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		lender_accounts(&d, lender_from, d.nr);
 	blocks_end(&d, &acctB);
 	blocks_end(&d, &pubB);
-	(void)sect_type;
 	free(acctB.pending);
 	free(pubB.pending);
 	free(C.heading);

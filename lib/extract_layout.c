@@ -399,6 +399,10 @@ static int sections_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 		L->sect = cc_xreallocarray(L->sect, L->nsect + 1, sizeof(*L->sect));
 		L->sect[L->nsect].norm = x_norm(h);
 		L->sect[L->nsect].kind = (int)k;
+		if (type && strcmp(type, "revolving") && strcmp(type, "open") &&
+		    strcmp(type, "installment") && strcmp(type, "mortgage") &&
+		    strcmp(type, "collection") && strcmp(type, "other"))
+			return bad(d, r, "unknown account type '%.40s'", type);
 		L->sect[L->nsect].type = type ? cc_xstrdup(type) : NULL;
 		L->nsect++;
 	}
@@ -428,6 +432,10 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 		L->name = cc_xstrdup(s);
 		n = get(d, root, "bureau");
 		L->bureau = n && !is_null(n) && scalar(n) ? cc_xstrdup(scalar(n)) : NULL;
+		if (L->bureau && strcmp(L->bureau, "experian") && strcmp(L->bureau, "equifax") &&
+		    strcmp(L->bureau, "transunion") && strcmp(L->bureau, "columns"))
+			return bad(d, n, "bureau: expected experian, equifax, transunion, "
+				   "columns or null, not '%.40s'", L->bureau);
 		s = scalar(get(d, root, "style"));
 		if (!s || !strcmp(s, "blocks"))
 			L->style = XS_BLOCKS;
@@ -465,6 +473,9 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 	if (only_keys(d, a, inq) < 0 || labels_of(d, L, a, XG_INQUIRY) < 0)
 		return -1;
 	s = scalar(get(d, a, "type"));
+	if (s && strcmp(s, "hard") && strcmp(s, "soft"))
+		return bad(d, get(d, a, "type"), "inquiry type: expected hard or soft, "
+			   "not '%.40s'", s);
 	L->inquiry_type = cc_xstrdup(s ? s : "hard");
 	if (strings(d, get(d, root, "statuses"), &L->statuses, &L->nstatuses, 0) < 0 ||
 	    map_of(d, get(d, root, "types"), &L->types) < 0 ||

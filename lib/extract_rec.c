@@ -706,8 +706,11 @@ static json_t *public_record(const struct xdoc *d, const struct xacct *a)
 	json_object_set_new(o, "resolved", jdate(d, val(a, XP_RESOLVED)));
 	json_object_set_new(o, "amount", jmoney(val(a, XP_AMOUNT)));
 	json_object_set_new(o, "negative", json_true());
-	json_object_set_new(o, "reasons", json_pack("[s]", !type ? "judgment" :
-					 !strncmp(type, "bankruptcy", 10) ? "bankruptcy" : type));
+	/* a type not in the layout's vocabulary: negative, for no reason
+	 * cc-extract can name */
+	json_object_set_new(o, "reasons", !type ? json_array() :
+			    json_pack("[s]", !strncmp(type, "bankruptcy", 10) ?
+				      "bankruptcy" : type));
 	f = json_string_value(filed);
 	if (f) {
 		cc_extract_add_months(f, type && !strncmp(type, "bankruptcy", 10) ? 120 : 84, out);
