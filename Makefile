@@ -90,10 +90,25 @@ MAN7 = $(wildcard man/*.7)
 # the layout files cc-extract reads, where it looks for them: BIN/../share/cc
 LAYOUTS    = $(wildcard layouts/*.yaml)
 LAYOUT_OUT = $(patsubst layouts/%,$(O)/share/cc/layouts/%,$(LAYOUTS))
+# the default rules of cc-dispute, likewise: BIN/../share/cc/rules
+RULES      = $(wildcard rules/*.yaml)
+RULES_OUT  = $(patsubst rules/%,$(O)/share/cc/rules/%,$(RULES))
 
-all: $(TOOL_BINS) $(LAYOUT_OUT)
+# the letter templates cc-letter reads, where it looks for them
+TEMPLATES    = $(wildcard templates/*.html templates/*.css)
+TEMPLATE_OUT = $(patsubst templates/%,$(O)/share/cc/templates/%,$(TEMPLATES))
+
+all: $(TOOL_BINS) $(LAYOUT_OUT) $(TEMPLATE_OUT) $(RULES_OUT)
 
 $(O)/share/cc/layouts/%.yaml: layouts/%.yaml
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(O)/share/cc/rules/%.yaml: rules/%.yaml
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(O)/share/cc/templates/%: templates/%
 	@mkdir -p $(dir $@)
 	@cp $< $@
 
@@ -185,15 +200,19 @@ bench: tests-build
 	@sh bench/ingest
 	@sh bench/synth
 	@sh bench/extract
+	@sh bench/letters
 
 # --- install -------------------------------------------------------------
 # NOBUILD=1 installs what is built without looking at it again (the tests)
 install: $(if $(NOBUILD),,all)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/layouts
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/layouts \
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/rules
 	install -m 755 $(TOOL_BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(LAYOUTS) $(DESTDIR)$(DATADIR)/layouts
+	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(LIBPDF) $(LIBOCR) $(DESTDIR)$(LIBDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5

@@ -31,7 +31,12 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "extract.min_conf", CC_CFG_FRACTION, "0.6" },
 	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
 	/* dispute.* (cc-dispute) */
+	{ "dispute.rules", CC_CFG_PATH, NULL },
+	{ "dispute.round", CC_CFG_INT, "1" },
 	/* letter.* (cc-letter) */
+	{ "letter.output", CC_CFG_PATH, NULL },
+	{ "letter.templates", CC_CFG_PATH, NULL },
+	{ "letter.enclose_pages", CC_CFG_BOOL, "false" },
 	{ NULL, 0, NULL },
 };
 

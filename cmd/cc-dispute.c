@@ -1,0 +1,310 @@
+/*
+ * cc-dispute -- what to dispute with each bureau, and why, under the
+ * FCRA: `dispute` records from the `consumer` and `tradeline` records of
+ * cc-extract.  Thin main: options, config, the record loop; the reasons
+ * are in lib/dispute.c, the rules and their wording in rules/dispute.yaml.
+ * See cc-dispute(1).
+ */
+#include "cc.h"
+#include "config.h"
+#include "diag.h"
+#include "dispute.h"
+#include "record.h"
+#include "stream.h"
+
+#include <getopt.h>
+
+static const char usage_text[] =
+"usage: cc-dispute [options] [FILE ...]\n"
+"\n"
+"Read `consumer' and `tradeline' records (from cc-extract), pass every\n"
+"record through, and at the end write a `dispute' record for each consumer\n"
+"and bureau with something to dispute: the items, each with a reason code,\n"
+"a plain-language reason, the action asked for and the evidence.\n"
+"\n"
+"      --rules=FILE       rules read over the installed ones (reasons on or\n"
+"                         off, items per dispute, skips, addresses, texts)\n"
+"      --as-of=DATE       take DATE (YYYY-MM-DD) as today (default: $CC_NOW\n"
+"                         or the clock)\n"
+"      --round=N          the dispute round, 1 or more (default 1); round 2\n"
+"                         and later ask for the method of verification\n"
+"      --previous=FILE    earlier dispute records, to cite their date\n"
+"      --previous-date=DATE  the date of the earlier dispute (round 2+)\n"
+"      --select=FILE      the analyst's choices: NDJSON or YAML of\n"
+"                         {tradeline, reason_code, reason, action}\n"
+"      --stats            print consumer, dispute and item counts on stderr\n"
+"      --strict           stop at the first bad record\n"
+"      --unbuffered       flush stdout after every record\n"
+"  -c, --config=FILE      read configuration from FILE\n"
+"  -h, --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Exit status: 0 all records used, 1 some records rejected, 2 usage,\n"
+"65 bad config, rules, selection or previous file, 66 a file that cannot\n"
+"be opened, 74 I/O error.  See cc-dispute(1).\n";
+
+enum {
+	OPT_RULES = 256, OPT_AS_OF, OPT_ROUND, OPT_PREVIOUS, OPT_PREVIOUS_DATE,
+	OPT_SELECT, OPT_STATS, OPT_STRICT, OPT_UNBUFFERED, OPT_VERSION,
+};
+
+static const struct option longopts[] = {
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "round", required_argument, NULL, OPT_ROUND },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "previous-date", required_argument, NULL, OPT_PREVIOUS_DATE },
+	{ "select", required_argument, NULL, OPT_SELECT },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
+	{ "config", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int on_record(struct cc_record *rec, void *arg, int *status)
+{
+	struct cc_dispute *d = arg;
+	struct cc_error e;
+
+	if (cc_write_raw(rec->raw, rec->raw_len) < 0)
+		return CC_ERR_IO;
+	if (cc_dispute_add(d, rec->obj, &e) < 0) {
+		cc_error_at(&e, rec->source, rec->line);
+		return cc_reject("dispute", &e,
+				 json_string_value(json_object_get(rec->obj, "doc")),
+				 status);
+	}
+	return 0;
+}
+
+static int emit(json_t *rec, void *arg)
+{
+	int rc = cc_write_json(rec);
+
+	(void)arg;
+	json_decref(rec);
+	return rc < 0 ? CC_ERR_IO : 0;
+}
+
+/* The installed rules: BIN/../share/cc/rules/dispute.yaml. */
+static char *default_rules(void)
+{
+	char exe[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return cc_xstrdup("/usr/local/share/cc/rules/dispute.yaml");
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	return cc_xasprintf("%s/../share/cc/rules/dispute.yaml", exe);
+}
+
+static int exit_of(const struct cc_error *e)
+{
+	return e->code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
+}
+
+/* Read the rules: the installed file, then the site's over it. */
+static struct cc_dispute_rules *load_rules(const char *site)
+{
+	struct cc_dispute_rules *R = cc_dispute_rules_new();
+	char *path = default_rules();
+	struct cc_error e;
+
+	if (cc_dispute_rules_load(R, path, &e) < 0 ||
+	    (site && cc_dispute_rules_load(R, site, &e) < 0) ||
+	    cc_dispute_rules_check(R, &e) < 0) {
+		cc_warn_error(&e);
+		free(path);
+		cc_dispute_rules_free(R);
+		exit(exit_of(&e));
+	}
+	free(path);
+	return R;
+}
+
+/* Read the earlier disputes of a --previous file; exits on a bad one. */
+static void load_previous(struct cc_dispute *d, const char *path)
+{
+	const char *src[1] = { path };
+	struct cc_reader *r = cc_reader_new(src, 1, 0);
+	struct cc_record rec;
+	struct cc_error e;
+	int rc;
+
+	while ((rc = cc_reader_next(r, &rec, &e)) != 0) {
+		if (rc < 0) {
+			if (!strcmp(e.id, "input.open")) {
+				e.code = CC_ERR_NOINPUT;
+			} else {
+				e.code = CC_ERR_CONFIG;
+				snprintf(e.id, sizeof(e.id), "previous.invalid");
+			}
+			break;
+		}
+		if (strcmp(rec.kind, "dispute"))
+			continue;
+		if ((rc = cc_dispute_previous_add(d, rec.obj, &e)) < 0) {
+			cc_error_at(&e, rec.source, rec.line);
+			break;
+		}
+	}
+	cc_reader_free(r);
+	if (rc < 0) {
+		cc_warn_error(&e);
+		exit(exit_of(&e));
+	}
+}
+
+static void bad_setting(const struct cc_config *cfg, const char *key,
+			const char *range)
+{
+	const char *origin = cc_config_origin(cfg, key);
+
+	if (origin[0] == '-')
+		cc_usage_error("%s: expected %s, got %s", origin, range,
+			       cc_config_str(cfg, key));
+	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
+	       range, cc_config_str(cfg, key));
+}
+
+int main(int argc, char **argv)
+{
+	struct cc_config_flags flags = { 0 };
+	const char *config_path = NULL, *as_of = NULL, *select = NULL;
+	const char *prev_date = NULL, **prevs = NULL;
+	struct cc_stream_opts so = { .stage = "dispute" };
+	struct cc_dispute_opts o = { 0 };
+	struct cc_dispute_info info = { 0 };
+	struct cc_dispute_rules *R;
+	struct cc_dispute *d;
+	struct cc_config cfg;
+	struct cc_error e;
+	const struct cc_error *err;
+	const char *w;
+	size_t nprevs = 0, i;
+	int c, stats = 0, status, rc;
+	long round;
+
+	cc_tool_init(argc, argv);
+	while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_RULES: cc_config_flag(&flags, "dispute.rules", optarg, "--rules"); break;
+		case OPT_AS_OF: as_of = optarg; break;
+		case OPT_ROUND: cc_config_flag(&flags, "dispute.round", optarg, "--round"); break;
+		case OPT_PREVIOUS:
+			prevs = cc_xreallocarray(prevs, nprevs + 1, sizeof(*prevs));
+			prevs[nprevs++] = optarg;
+			break;
+		case OPT_PREVIOUS_DATE: prev_date = optarg; break;
+		case OPT_SELECT: select = optarg; break;
+		case OPT_STATS: stats = 1; break;
+		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
+		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
+		case 'c': config_path = optarg; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			cc_config_flags_release(&flags);
+			free(prevs);
+			return cc_finish_stdout(CC_EXIT_OK);
+		case OPT_VERSION:
+			printf("cc-dispute %s\n", CC_VERSION);
+			cc_config_flags_release(&flags);
+			free(prevs);
+			return cc_finish_stdout(CC_EXIT_OK);
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n",
+				cc_diag_prog());
+			cc_config_flags_release(&flags);
+			free(prevs);
+			return CC_EXIT_USAGE;
+		}
+	}
+	cc_tool_config(&cfg, config_path, &flags);
+	cc_config_flags_release(&flags);
+
+	round = cc_config_int(&cfg, "dispute.round");
+	if (round < 1 || round > 99)
+		bad_setting(&cfg, "dispute.round", "a round from 1 to 99");
+	o.round = (int)round;
+	if (as_of) {
+		if (!cc_dispute_valid_day(as_of))
+			cc_usage_error("--as-of: expected a date YYYY-MM-DD, got %s", as_of);
+		snprintf(o.as_of, sizeof(o.as_of), "%s", as_of);
+		snprintf(o.created_at, sizeof(o.created_at), "%sT00:00:00Z", as_of);
+	} else {
+		time_t now;
+
+		if (cc_now(&now) < 0)
+			cc_die(CC_EXIT_DATAERR, "environment CC_NOW: cannot be parsed");
+		cc_time_iso(now, o.created_at, sizeof(o.created_at));
+		memcpy(o.as_of, o.created_at, 10);
+		o.as_of[10] = '\0';
+	}
+	if (prev_date) {
+		if (!cc_dispute_valid_day(prev_date))
+			cc_usage_error("--previous-date: expected a date YYYY-MM-DD, "
+				       "got %s", prev_date);
+		if (o.round < 2)
+			cc_usage_error("--previous-date: only for --round 2 or later");
+		if (strcmp(prev_date, o.as_of) > 0)
+			cc_usage_error("--previous-date: %s is after the date of this "
+				       "dispute, %s", prev_date, o.as_of);
+		o.previous_date = prev_date;
+	}
+	if (nprevs && o.round < 2)
+		cc_usage_error("--previous: only for --round 2 or later");
+	for (i = 0; i < nprevs; i++)
+		if (!strcmp(prevs[i], "-"))
+			cc_usage_error("--previous: standard input is the records' "
+				       "input; give a file");
+	if (select && !strcmp(select, "-"))
+		cc_usage_error("--select: standard input is the records' input; "
+			       "give a file");
+
+	R = load_rules(cc_config_str(&cfg, "dispute.rules"));
+	d = cc_dispute_new(R, &o);
+	if (select && cc_dispute_select_load(d, select, &e) < 0) {
+		cc_warn_error(&e);
+		exit(exit_of(&e));
+	}
+	for (i = 0; i < nprevs; i++)
+		load_previous(d, prevs[i]);
+	free(prevs);
+
+	so.strict = cc_config_bool(&cfg, "input.strict");
+	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
+	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
+
+	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
+			       &so, on_record, d);
+	/* the disputes, unless the run broke off */
+	if (status != CC_EXIT_IOERR && !(so.strict && status != CC_EXIT_OK)) {
+		rc = cc_dispute_finish(d, emit, NULL, &info);
+		if (rc == CC_ERR_IO) {
+			cc_warn("write error on standard output: %s", strerror(errno));
+			status = CC_EXIT_IOERR;
+		}
+		for (i = 0; status != CC_EXIT_IOERR && (err = cc_dispute_error(d, i)); i++)
+			if (cc_reject("dispute", err, NULL, &status) < 0) {
+				cc_warn("write error on standard output: %s",
+					strerror(errno));
+				status = CC_EXIT_IOERR;
+			}
+		for (i = 0; (w = cc_dispute_warning(d, i)) != NULL; i++)
+			cc_warn("%s", w);
+		if (stats)
+			cc_warn("%zu consumers: %zu disputes, %zu items (%zu left "
+				"for another round)", info.groups, info.disputes,
+				info.items, info.deferred);
+	}
+	cc_dispute_free(d);
+	cc_dispute_rules_free(R);
+	cc_config_release(&cfg);
+	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
+}
