@@ -9,10 +9,22 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
+/* A font file, deflated once and for all (cc_pdf_compose()). */
+struct font_z {
+	unsigned char *raw, *z;
+	size_t len, zlen;
+};
+
+#define FONT_CACHE 16
+#define FONT_CACHE_MAX (4u << 20)   /* bytes of a font file kept */
+
 struct cc_pdf {
 	fz_context *ctx;
 	int nerrors;             /* errors mupdf caught and recovered from */
 	char first_error[256];   /* the first of them since the last reset */
+	struct font_z fonts[FONT_CACHE];
+	int nfonts;
+	fz_font *foot[3];        /* cc_pdf_compose()'s footers: by family */
 };
 
 static void quiet(void *user, const char *message)
@@ -50,8 +62,16 @@ struct cc_pdf *cc_pdf_new(struct cc_error *e)
 
 void cc_pdf_free(struct cc_pdf *p)
 {
+	int i;
+
 	if (!p)
 		return;
+	for (i = 0; i < p->nfonts; i++) {
+		free(p->fonts[i].raw);
+		free(p->fonts[i].z);
+	}
+	for (i = 0; i < 3; i++)
+		fz_drop_font(p->ctx, p->foot[i]);
 	fz_drop_context(p->ctx);
 	free(p);
 }
@@ -780,13 +800,18 @@ struct pager {
 	fz_device *(*begin)(fz_context *ctx, void *arg, fz_rect mediabox);
 	void (*end)(fz_context *ctx, void *arg);
 	void *arg;
+	/* the footer, when not draw_footer()'s: footer is a printf format */
+	void (*footer)(fz_context *ctx, void *arg, fz_device *dev,
+		       const char *footer, int page);
 };
 
 static void end_page(fz_context *ctx, const struct pager *pg,
 		     const struct cc_pdf_html_opts *o, fz_device *dev,
 		     const char *footer, int page)
 {
-	if (footer)
+	if (footer && pg->footer)
+		pg->footer(ctx, pg->arg, dev, footer, page);
+	else if (footer)
 		draw_footer(ctx, dev, o, footer, page);
 	pg->end(ctx, pg->arg);
 }
@@ -913,6 +938,7 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		pg.begin = writer_begin;
 		pg.end = writer_end;
 		pg.arg = w;
+		pg.footer = NULL;
 		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
 			pos ? &l : NULL, pages);
 		fz_close_document_writer(ctx, w);
@@ -955,7 +981,70 @@ struct composer {
 	fz_buffer *contents;
 	fz_rect mediabox;
 	pdf_obj *mark_font;      /* the marks' font, one object for all */
+	struct cc_pdf *p;
+	const struct cc_pdf_html_opts *o;
 };
+
+/*
+ * A footer line of plain text, centred in the bottom margin, in the
+ * family's built-in face: one font object for the whole run, so the
+ * cost of a story (its style sheet, its fonts) is not paid on every
+ * page.  The font is the one the text's family embeds already.
+ */
+static fz_font *footer_font(fz_context *ctx, struct cc_pdf *p,
+			    const char *family)
+{
+	static const char *const fam[3] = { "serif", "sans-serif", "monospace" };
+	static const char *const builtin[3] = { "Times", "Helvetica", "Courier" };
+	const unsigned char *data;
+	int f, len = 0;
+
+	for (f = 2; f > 0; f--)
+		if (family && !strcmp(family, fam[f]))
+			break;
+	if (!p->foot[f]) {
+		data = fz_lookup_builtin_font(ctx, builtin[f], 0, 0, &len);
+		if (!data)
+			fz_throw(ctx, FZ_ERROR_GENERIC, "no built-in %s font",
+				 builtin[f]);
+		p->foot[f] = fz_new_font_from_memory(ctx, builtin[f], data, len,
+						     0, 0);
+	}
+	return p->foot[f];
+}
+
+static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
+			   const char *footer, int page)
+{
+	struct composer *c = arg;
+	const struct cc_pdf_html_opts *o = c->o;
+	fz_font *font = footer_font(ctx, c->p, o->family);
+	const float black[1] = { 0 };
+	fz_text *text = NULL;
+	fz_matrix end;
+	char line[512];
+	float size = 8, w;
+
+	snprintf(line, sizeof(line), footer, page);
+	fz_var(text);
+	fz_try(ctx) {
+		end = fz_measure_string(ctx, font, fz_scale(size, -size),
+					line, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+		w = end.e;
+		text = fz_new_text(ctx);
+		fz_show_string(ctx, text, font,
+			       fz_make_matrix(size, 0, 0, -size,
+					      (o->width - w) / 2,
+					      o->height - o->margin / 2 + size / 2),
+			       line, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+		fz_fill_text(ctx, dev, text, fz_identity, fz_device_gray(ctx),
+			     black, 1, fz_default_color_params);
+	}
+	fz_always(ctx)
+		fz_drop_text(ctx, text);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
 
 static fz_device *compose_begin(fz_context *ctx, void *arg, fz_rect mediabox)
 {
@@ -1020,8 +1109,7 @@ static void put_string(fz_context *ctx, fz_buffer *b, const char *s)
  * The content that draws marks over the page whose transform is ctm
  * (PDF space to the top-left space of struct cc_pdf_mark), in that
  * space: each box filled with a translucent yellow and outlined in red,
- * its label in red on white above it (inside it, at its top, when there
- * is no room above).
+ * its label in red on white beside it.
  */
 static fz_buffer *marks_content(fz_context *ctx, fz_matrix ctm,
 				fz_rect bounds, const struct cc_pdf_mark *m,
@@ -1039,7 +1127,7 @@ static fz_buffer *marks_content(fz_context *ctx, fz_matrix ctm,
 						 m[i].bbox[1] + bounds.y0,
 						 m[i].bbox[2] + bounds.x0,
 						 m[i].bbox[3] + bounds.y0);
-			float lw, ly, tw = 0;
+			float lw, lx, ly, tw = 0;
 			const char *c;
 
 			r = fz_intersect_rect(r, bounds);
@@ -1057,15 +1145,25 @@ static fz_buffer *marks_content(fz_context *ctx, fz_matrix ctm,
 			for (c = m[i].label; *c; c++)
 				tw += MARK_SIZE * 0.56f;
 			lw = tw + 6;
-			/* the label's box is MARK_SIZE + 4 high */
-			ly = r.y0 - bounds.y0 >= MARK_SIZE + 5 ?
-			     r.y0 - MARK_SIZE - 4 : r.y0 + 1;
+			/*
+			 * The label's box, MARK_SIZE + 4 high, hides what is
+			 * under it: in the margin left of the item when there
+			 * is room, else above it, else inside at its top.
+			 */
+			if (r.x0 - bounds.x0 >= lw + 3) {
+				lx = r.x0 - lw - 2;
+				ly = r.y0;
+			} else {
+				lx = r.x0;
+				ly = r.y0 - bounds.y0 >= MARK_SIZE + 5 ?
+				     r.y0 - MARK_SIZE - 4 : r.y0 + 1;
+			}
 			fz_append_printf(ctx, b, "q 1 1 1 rg 0.8 0 0 RG 0.75 w "
-					 "%g %g %g %g re B Q\n", r.x0, ly, lw,
+					 "%g %g %g %g re B Q\n", lx, ly, lw,
 					 MARK_SIZE + 4);
 			fz_append_printf(ctx, b, "q BT /%s %g Tf 0.8 0 0 rg "
 					 "1 0 0 -1 %g %g Tm ", MARK_FONT,
-					 MARK_SIZE, r.x0 + 3,
+					 MARK_SIZE, lx + 3,
 					 ly + MARK_SIZE + 1);
 			put_string(ctx, b, m[i].label);
 			fz_append_string(ctx, b, " Tj ET Q\n");
@@ -1169,6 +1267,94 @@ static void compose_import(fz_context *ctx, struct composer *c,
 		fz_rethrow(ctx);
 }
 
+/*
+ * Deflate the font files of doc now, each from the cache when it has
+ * been deflated before: a letter embeds the same few fonts as every
+ * other, and deflating them again would be half the cost of a letter.
+ * The writer leaves a stream that has a filter as it is.
+ */
+static void deflate_fonts(fz_context *ctx, struct cc_pdf *p, pdf_document *doc)
+{
+	pdf_obj *ref = NULL;
+	fz_buffer *raw = NULL, *z = NULL;
+	unsigned char *data, *zd = NULL;
+	size_t len, zlen;
+	int i, n, k;
+
+	fz_var(ref);
+	fz_var(raw);
+	fz_var(z);
+	fz_var(zd);
+	fz_try(ctx) {
+		n = pdf_xref_len(ctx, doc);
+		for (i = 1; i < n; i++) {
+			if (!pdf_obj_num_is_stream(ctx, doc, i))
+				continue;
+			ref = pdf_new_indirect(ctx, doc, i, 0);
+			if (pdf_dict_get(ctx, ref, PDF_NAME(Filter))) {
+				pdf_drop_obj(ctx, ref);
+				ref = NULL;
+				continue;
+			}
+			raw = pdf_load_raw_stream_number(ctx, doc, i);
+			len = fz_buffer_storage(ctx, raw, &data);
+			/* font files, and their ToUnicode maps */
+			if (!pdf_dict_get(ctx, ref, PDF_NAME(Length1)) &&
+			    (len < 16 || memcmp(data, "/CIDInit", 8) != 0)) {
+				fz_drop_buffer(ctx, raw);
+				raw = NULL;
+				pdf_drop_obj(ctx, ref);
+				ref = NULL;
+				continue;
+			}
+			for (k = 0; k < p->nfonts; k++)
+				if (p->fonts[k].len == len &&
+				    !memcmp(p->fonts[k].raw, data, len))
+					break;
+			if (k == p->nfonts) {
+				zd = fz_new_deflated_data(ctx, &zlen, data, len,
+							  FZ_DEFLATE_DEFAULT);
+				if (k < FONT_CACHE && len <= FONT_CACHE_MAX) {
+					p->fonts[k].raw = cc_xmalloc(len ? len : 1);
+					memcpy(p->fonts[k].raw, data, len);
+					p->fonts[k].len = len;
+					p->fonts[k].z = cc_xmalloc(zlen ? zlen : 1);
+					memcpy(p->fonts[k].z, zd, zlen);
+					p->fonts[k].zlen = zlen;
+					p->nfonts++;
+					z = fz_new_buffer_from_shared_data(ctx,
+						p->fonts[k].z, zlen);
+				} else {
+					z = fz_new_buffer_from_copied_data(ctx, zd,
+									   zlen);
+				}
+				fz_free(ctx, zd);
+				zd = NULL;
+			} else {
+				z = fz_new_buffer_from_shared_data(ctx,
+					p->fonts[k].z, p->fonts[k].zlen);
+			}
+			pdf_dict_put(ctx, ref, PDF_NAME(Filter),
+				     PDF_NAME(FlateDecode));
+			pdf_update_stream(ctx, doc, ref, z, 1);
+			fz_drop_buffer(ctx, z);
+			z = NULL;
+			fz_drop_buffer(ctx, raw);
+			raw = NULL;
+			pdf_drop_obj(ctx, ref);
+			ref = NULL;
+		}
+	}
+	fz_always(ctx) {
+		fz_free(ctx, zd);
+		fz_drop_buffer(ctx, z);
+		fz_drop_buffer(ctx, raw);
+		pdf_drop_obj(ctx, ref);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
 int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		   size_t n, const char *css, const struct cc_pdf_html_opts *o,
 		   unsigned char **out, size_t *len, int *pages,
@@ -1176,7 +1362,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 {
 	fz_context *ctx = p->ctx;
 	struct composer c = { 0 };
-	struct pager pg = { compose_begin, compose_end, &c };
+	struct pager pg = { compose_begin, compose_end, &c, compose_footer };
 	pdf_graft_map *map = NULL;
 	pdf_document *from = NULL;
 	pdf_write_options opts;
@@ -1200,6 +1386,8 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	fz_var(rc);
 	fz_var(i);
 	fz_try(ctx) {
+		c.p = p;
+		c.o = o;
 		c.doc = pdf_create_document(ctx);
 		fonts = font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
@@ -1231,6 +1419,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		}
 		pdf_drop_graft_map(ctx, map);
 		map = NULL;
+		deflate_fonts(ctx, p, c.doc);
 		pdf_parse_write_options(ctx, &opts, "compress");
 		outbuf = fz_new_buffer(ctx, 64 << 10);
 		output = fz_new_output_with_buffer(ctx, outbuf);

@@ -155,14 +155,17 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 struct cc_pdf_mark {
 	float bbox[4];       /* x0 y0 x1 y1, points, origin top left, as
 				cc_pdf_page_text() gives line boxes */
-	char label[32];      /* printable ASCII, drawn above the box */
+	char label[32];      /* printable ASCII, drawn left of the box's top
+				(above it, or in it, when there is no room) */
 };
 
 /*
  * A part of a composed document: either HTML blocks laid out from the
- * top of a new page (doc NULL), with footer as cc_pdf_html_opts's but
- * numbering the part's own pages from 1, or one page of an open document
- * (cc_pdf_open(), in the same context) with marks drawn over it.
+ * top of a new page (doc NULL), with footer (or NULL) a line of plain
+ * text in printf form ("%d" the page number within the part, counted
+ * from 1) centred at the foot of each page, or one page of an open
+ * document (cc_pdf_open(), in the same context) with marks drawn over
+ * it.
  */
 struct cc_pdf_part {
 	const struct cc_pdf_block *blocks;
@@ -179,7 +182,7 @@ struct cc_pdf_part {
  * cc_pdf_from_blocks() (css and o for all of them; o->footer is not
  * used), and pages copied from other documents, each a page as it is,
  * with every mark drawn over it: the box filled with a translucent
- * yellow and outlined in red, its label above it.  The output has no
+ * yellow and outlined in red, its label beside it.  The output has no
  * date or random ID: the same parts give the same bytes.  *out is
  * malloc'd (*len bytes), *pages its page count.  0, or CC_ERR_DATA
  * ("pdf.write": a page cannot be laid out or copied).

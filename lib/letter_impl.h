@@ -1,0 +1,30 @@
+/*
+ * letter_impl.h -- what letter.c and letter_tmpl.c share, and nothing
+ * else uses.
+ */
+#ifndef CC_LETTER_IMPL_H
+#define CC_LETTER_IMPL_H
+
+#include "letter.h"
+
+/* The bureaus a letter can go to, and what a letter calls them. */
+struct letter_bureau {
+	const char *id;            /* "experian", as in records */
+	const char *name;          /* "Experian" */
+	const char *report_label;  /* what its report calls its number */
+	const char *address[4];    /* the dispute address, NULL-ended */
+};
+extern const struct letter_bureau cc_letter_bureaus[];
+
+/* The index of a bureau id in cc_letter_bureaus, -1 when unknown. */
+int cc_letter_bureau_index(const char *id);
+
+/* The templates for a bureau (an index) and round: borrowed. */
+void letter_templates_choose(const struct cc_letter_templates *T, int bureau,
+			     long round, const struct cc_tmpl **cover,
+			     const struct cc_tmpl **letter, const char **css);
+
+/* Print t with a full and a sparse example view.  0 or CC_ERR_CONFIG. */
+int letter_check_template(const struct cc_tmpl *t, struct cc_error *e);
+
+#endif
