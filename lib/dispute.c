@@ -332,12 +332,9 @@ int cc_dispute_masks_compatible(const char *a, const char *b)
 	return 1;
 }
 
-/* An account number as it may be written: a mask as printed, but one
- * that masks nothing and shows more than four digits keeps only its last
- * four characters, the rest made X.  A new string, or NULL. */
-static char *safe_mask(const char *m)
+char *cc_dispute_account_mask(const char *m)
 {
-	size_t n, i, digits = 0;
+	size_t n, i, digits = 0, masked = 0;
 	char *r;
 
 	if (!m)
@@ -345,11 +342,14 @@ static char *safe_mask(const char *m)
 	n = strlen(m);
 	for (i = 0; i < n; i++) {
 		if (m[i] == 'X' || m[i] == 'x' || m[i] == '*')
-			return cc_xstrdup(m);
+			masked++;
 		digits += isdigit((unsigned char)m[i]) != 0;
 	}
 	r = cc_xstrdup(m);
-	if (digits > 4)
+	/* as printed: four digits at most, or a real mask (four characters
+	 * masked or more) that shows no more than the first six and the
+	 * last four; else only the last four characters */
+	if (digits > 4 && (masked < 4 || digits > 10))
 		for (i = 0; i + 4 < n; i++)
 			r[i] = 'X';
 	return r;
@@ -619,9 +619,39 @@ static int add_tradeline(struct cc_dispute *d, json_t *o, struct cc_error *e)
 	return 0;
 }
 
+/*
+ * The first field of rec that names something (an id, a bureau, a
+ * consumer, an account) and holds a NUL, or NULL.  C would cut it short
+ * there: an id that names another tradeline, an SSN's first digits
+ * taken for its last.  The reader lets NULs through (page text may hold
+ * them), so free text such as a status is only cut short.
+ */
+static const char *nul_field(json_t *rec)
+{
+	static const char *const keys[] = {
+		"id", "doc", "owner", "bureau", "repositories", "creditor",
+		"original_creditor", "account_mask", "account_group", "name",
+		"addresses", "ssn_last4", "report_number", NULL,
+	};
+	json_t *v, *x;
+	size_t i, j;
+
+	for (i = 0; keys[i]; i++) {
+		v = json_object_get(rec, keys[i]);
+		if (json_is_string(v) &&
+		    strlen(json_string_value(v)) != json_string_length(v))
+			return keys[i];
+		json_array_foreach(v, j, x)
+			if (json_is_string(x) &&
+			    strlen(json_string_value(x)) != json_string_length(x))
+				return keys[i];
+	}
+	return NULL;
+}
+
 int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e)
 {
-	const char *kind = str(rec, "kind"), *doc = str(rec, "doc");
+	const char *kind = str(rec, "kind"), *doc = str(rec, "doc"), *nul;
 	struct xdoc *x;
 	size_t xi;
 	int b, rc = 0;
@@ -629,6 +659,11 @@ int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e)
 	cc_error_clear(e);
 	if (!kind)
 		return 0;
+	if ((!strcmp(kind, "tradeline") || !strcmp(kind, "consumer") ||
+	     !strcmp(kind, "document")) && (nul = nul_field(rec)) != NULL)
+		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+				    "%s record whose \"%s\" holds a NUL character",
+				    kind, nul);
 	if (!strcmp(kind, "tradeline")) {
 		rc = add_tradeline(d, rec, e);
 	} else if (!strcmp(kind, "consumer")) {
@@ -1101,7 +1136,7 @@ static int duplicate(struct cc_dispute *d, struct group *g, struct item *it,
 		ev_set(it, "original_creditor", jstr(c->orig));
 		ev_set(it, "balance", json_integer(t->bal));
 		{
-			char *mask = safe_mask(u->mask);
+			char *mask = cc_dispute_account_mask(u->mask);
 
 			ev_set(it, "duplicate_of", json_pack("{s:s,s:o,s:o,s:I}",
 				"tradeline", u->id, "creditor", field(u, "creditor"),
@@ -1252,7 +1287,7 @@ static const char *lookup(const char *name, size_t len, void *arg)
 	if (!strcmp(key, "creditor"))
 		return t->creditor;
 	if (!strcmp(key, "account_mask")) {
-		char *m = safe_mask(t->mask);
+		char *m = cc_dispute_account_mask(t->mask);
 
 		if (!m)
 			return NULL;
@@ -1469,7 +1504,7 @@ static json_t *item_json(struct item *it, size_t n, const char *text, int action
 {
 	struct tl *t = it->t;
 	json_t *o = json_object(), *src = json_object_get(t->o, "src");
-	char *mask = safe_mask(t->mask);
+	char *mask = cc_dispute_account_mask(t->mask);
 	json_t *others = json_array();
 	int r;
 

@@ -95,7 +95,10 @@ void cc_dispute_free(struct cc_dispute *d);
  * "document", "consumer" and "tradeline" records are kept; others are
  * ignored.  0, or CC_ERR_DATA ("record.invalid") for a consumer or
  * tradeline that cannot be used: without a string "doc" (and, for a
- * tradeline, "id"), or naming a bureau that is not one of the three.
+ * tradeline, "id"), naming a bureau that is not one of the three, or
+ * with a NUL character in a field that names something (id, doc,
+ * owner, bureau, creditor, account_mask, name, ssn_last4, ...; a
+ * document record too).
  */
 int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e);
 
@@ -154,6 +157,17 @@ const char *cc_dispute_warning(const struct cc_dispute *d, size_t i);
  * both show a digit.  A mask with no digits agrees with every mask.
  */
 int cc_dispute_masks_compatible(const char *a, const char *b);
+
+/*
+ * An account number as it may be written in a dispute or a letter (a new
+ * string, or NULL for NULL): a mask as printed when it shows four digits
+ * or fewer, or when four characters or more are masked (X, x or *) and
+ * it shows ten digits or fewer (the first six and the last four at
+ * most); else only its last four characters, the others made X, so
+ * "4147123412341234" gives "XXXXXXXXXXXX1234" and "4147123412341234X"
+ * gives "XXXXXXXXXXXXX234X".
+ */
+char *cc_dispute_account_mask(const char *m);
 
 /*
  * Do two creditor names as printed name the same creditor?  Their words

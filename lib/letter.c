@@ -4,6 +4,7 @@
  * write the file.
  */
 #include "cc.h"
+#include "dispute.h"
 #include "hash.h"
 #include "letter.h"
 #include "letter_impl.h"
@@ -87,18 +88,45 @@ static int invalid(struct cc_error *e, const char *fmt, ...)
 			    "dispute record: %s", msg);
 }
 
+/*
+ * The longest value a letter prints: a name, an address line, a
+ * creditor, a number; and the longest reason.  More is no report's, and
+ * mupdf lays out a long word in a time that grows with its square.
+ */
+#define MAX_VALUE  1000
+#define MAX_REASON 10000
+
+/* A string value that can be printed: 0, or CC_ERR_DATA for one with a
+ * NUL inside (its text would be cut short) or longer than max bytes. */
+static int printable(json_t *v, const char *what, size_t max,
+		     struct cc_error *e)
+{
+	size_t len = json_string_length(v);
+
+	if (strlen(json_string_value(v)) != len)
+		return invalid(e, "\"%s\" holds a NUL character", what);
+	if (len > max)
+		return invalid(e, "\"%s\" is longer than %zu bytes", what, max);
+	return 0;
+}
+
 /* A string field: 1 with *out (borrowed), 0 when absent or null, or
- * CC_ERR_DATA for another type or, when nonempty is set, "". */
+ * CC_ERR_DATA for another type, one that printable() refuses or, when
+ * nonempty is set, "". */
 static int get_str(json_t *o, const char *key, const char *what,
 		   int nonempty, const char **out, struct cc_error *e)
 {
 	json_t *v = json_object_get(o, key);
+	int rc;
 
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_string(v))
 		return invalid(e, "\"%s\" is not a string", what);
+	if ((rc = printable(v, what, strcmp(key, "reason") ? MAX_VALUE :
+			    MAX_REASON, e)) < 0)
+		return rc;
 	if (nonempty && !json_string_length(v))
 		return invalid(e, "\"%s\" is empty", what);
 	*out = json_string_value(v);
@@ -109,6 +137,8 @@ static int get_str(json_t *o, const char *key, const char *what,
  * "January 15, 2026".  0, or -1 when s does not start with a date. */
 static int long_date(const char *s, char *buf, size_t len)
 {
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+				       31, 30, 31 };
 	int y, m, d, i;
 
 	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-' ||
@@ -122,6 +152,10 @@ static int long_date(const char *s, char *buf, size_t len)
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	/* a day the month has: no February 31 */
+	if (d > mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+					   y % 400 == 0)))
 		return -1;
 	snprintf(buf, len, "%s %d, %d", months[m - 1], d, y);
 	return 0;
@@ -183,6 +217,10 @@ static int check_consumer(json_t *c, json_t *view, struct cc_error *e)
 	    !json_string_length(json_array_get(addrs, 0)))
 		return invalid(e, "no \"consumer.addresses\": the consumer's "
 			       "current address is needed");
+	json_array_foreach(addrs, i, v)
+		if (json_is_string(v) &&
+		    (rc = printable(v, "consumer.addresses", MAX_VALUE, e)) < 0)
+			return rc;
 	json_object_set_new(out, "address", address_lines(
 		json_string_value(json_array_get(addrs, 0))));
 	json_object_set(out, "address_line", json_array_get(addrs, 0));
@@ -232,8 +270,14 @@ static int check_bureau(json_t *rec, json_t *view, int *index,
 	*index = cc_letter_bureau_index(id);
 	if (*index < 0) {
 		char shown[40];
+		size_t k, n = cc_utf8_prefix(id, sizeof(shown) - 1);
 
-		snprintf(shown, sizeof(shown), "%s", id);
+		/* the name as given, cut short, with no control character
+		 * to play with the terminal */
+		for (k = 0; k < n; k++)
+			shown[k] = (unsigned char)id[k] < 32 || id[k] == 0x7f ?
+				   '?' : id[k];
+		shown[n] = '\0';
 		return cc_error_set(e, CC_ERR_DATA, "letter.bureau",
 				    "unknown bureau '%s' (expected experian, "
 				    "equifax or transunion)", shown);
@@ -261,6 +305,8 @@ static int check_bureau(json_t *rec, json_t *view, int *index,
 		if (!json_is_string(v) || !json_string_length(v))
 			return invalid(e, "\"bureau_address.lines\" holds a "
 				       "value that is not a line of text");
+		if ((rc = printable(v, "bureau_address.lines", MAX_VALUE, e)) < 0)
+			return rc;
 		json_array_append(lines, v);
 	}
 	return 0;
@@ -296,12 +342,20 @@ static int check_items(json_t *rec, json_t *view, struct cc_error *e)
 			return rc;
 		json_object_set_new(o, "creditor", s && *s ? json_string(s) :
 				    json_null());
-		/* the account number exactly as masked on the report */
+		/* the account number as masked on the report, but never
+		 * more of it than cc-dispute would write (a record made by
+		 * hand may hold the whole number) */
 		snprintf(what, sizeof(what), "items[%zu].account_mask", i);
 		if ((rc = get_str(it, "account_mask", what, 0, &s, e)) < 0)
 			return rc;
-		json_object_set_new(o, "account", s && *s ? json_string(s) :
-				    json_null());
+		if (s && *s) {
+			char *mask = cc_dispute_account_mask(s);
+
+			json_object_set_new(o, "account", json_string(mask));
+			free(mask);
+		} else {
+			json_object_set_new(o, "account", json_null());
+		}
 		snprintf(what, sizeof(what), "items[%zu].reason_code", i);
 		if ((rc = get_str(it, "reason_code", what, 1, &code, e)) < 0)
 			return rc;
@@ -377,6 +431,15 @@ static json_t *make_view(json_t *rec, int *bureau, long *round,
 	}
 	json_object_set_new(view, "round", json_integer(*round));
 	json_object_set_new(view, "followup", json_boolean(*round > 1));
+	{
+		static const char *const ordinals[] = {
+			"First", "Second", "Third", "Fourth", "Fifth", "Sixth",
+			"Seventh", "Eighth", "Ninth", "Tenth",
+		};
+
+		json_object_set_new(view, "ordinal", json_string(*round <= 10 ?
+				    ordinals[*round - 1] : "Renewed"));
+	}
 	if (check_consumer(json_object_get(rec, "consumer"), view, e) < 0 ||
 	    check_items(rec, view, e) < 0)
 		goto out_bad;
@@ -937,7 +1000,7 @@ int cc_letter_write(struct cc_letter *L, json_t *rec, json_t **letter,
 	struct plan plan = { 0 };
 	unsigned char *pdf = NULL;
 	size_t len = 0;
-	char hex[CC_SHA256_HEX], *path = NULL, *html = NULL;
+	char hex[CC_SHA256_HEX], *path = NULL, *html = NULL, *hpath = NULL;
 	json_t *view, *out;
 	int bureau, pages = 0, rc;
 	long round;
@@ -960,16 +1023,18 @@ int cc_letter_write(struct cc_letter *L, json_t *rec, json_t **letter,
 			    cc_letter_bureaus[bureau].id, round,
 			    json_string_value(json_object_get(view, "id")));
 	if (html) {
-		char *hpath = cc_xasprintf("%.*s.html", (int)strlen(path) - 4, path);
-
+		hpath = cc_xasprintf("%.*s.html", (int)strlen(path) - 4, path);
 		rc = cc_write_file_atomic(hpath, html, strlen(html), L->o.mode, e);
-		free(hpath);
 		if (rc < 0)
 			goto out;
 	}
 	rc = cc_write_file_atomic(path, pdf, len, L->o.mode, e);
-	if (rc < 0)
+	if (rc < 0) {
+		/* no letter: no HTML of it either */
+		if (hpath)
+			unlink(hpath);
 		goto out;
+	}
 	out = cc_record_new("letter");
 	json_object_set(out, "dispute", json_object_get(view, "id"));
 	json_object_set_new(out, "doc", cc_json_str(json_string_value(
@@ -985,6 +1050,7 @@ out:
 	for (i = 0; i < L->ndocs; i++)
 		L->docs[i].pinned = 0;
 	free(path);
+	free(hpath);
 	free(html);
 	free(pdf);
 	plan_release(&plan);

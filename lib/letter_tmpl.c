@@ -420,7 +420,7 @@ static int parse_name(const char *name, struct tfile *f)
 		    (name[blen] != '.' && name[blen] != '-'))
 			continue;
 		ext = strrchr(name, '.');
-		if (strcmp(ext, kind_ext[k]) != 0)
+		if (!ext || strcmp(ext, kind_ext[k]) != 0)
 			continue;
 		f->kind = k;
 		f->bureau = -1;

@@ -723,6 +723,44 @@ test_expect_success 'privacy: an unmasked account number keeps its last four; an
 	! grep "123456789\|5500000000000004\|4147-2024" out | grep -v "^{\"kind\":\"\(consumer\|tradeline\)\""
 '
 
+test_expect_success 'privacy: a whole account number with a mask character added is cut to its last four too' '
+	{
+		consumer d9 equifax &&
+		tl u1 d9 equifax "\"creditor\":\"A\",\"account_mask\":\"4147123412341234X\"" &&
+		tl u2 d9 equifax "\"creditor\":\"B\",\"account_mask\":\"*4147-1234-1234-1234\"" &&
+		tl u3 d9 equifax "\"creditor\":\"C\",\"account_mask\":\"414712XXXXXX1234\"" &&
+		tl u4 d9 equifax "\"creditor\":\"D\",\"account_mask\":\"5500000000000004*\",\"type\":\"collection\",\"original_creditor\":\"E\",\"balance\":5" &&
+		tl u5 d9 equifax "\"creditor\":\"E\",\"account_mask\":\"5500000000000005**\",\"balance\":5"
+	} >priv2 &&
+	cc-dispute --as-of 2026-01-15 --rules masktext.yaml priv2 >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"dispute\") | [(.items[] | .account_mask), (.items[] | .evidence.duplicate_of.account_mask // empty)]" out >got &&
+	echo "[\"XXXXXXXXXXXXX004*\",\"XXXXXXXXXXXXXX05**\",\"XXXXXXXXXXXXX234X\",\"XXXXXXXXXXXXXXXX1234\",\"414712XXXXXX1234\",\"XXXXXXXXXXXXXX05**\",\"XXXXXXXXXXXXX004*\"]" >expect &&
+	test_cmp expect got &&
+	! grep -v "^{\"kind\":\"\(consumer\|tradeline\)\"" out | grep -E "[0-9]{7,}"
+'
+
+test_expect_success 'a NUL in a field that names something: the record rejected, not cut short at it' '
+	{
+		consumer n1 equifax | sed "s/\"0417\"/\"1234\\\\u00005678\"/" &&
+		tl "n\\u00001" n1 equifax "\"creditor\":\"A\"" &&
+		tl n2 n1 equifax "\"creditor\":\"B\",\"account_mask\":\"4147\\u0000123412341234\"" &&
+		echo "{\"kind\":\"tradeline\",\"v\":1,\"id\":\"n3\",\"doc\":\"n1\",\"bureau\":\"equifax\\u0000\",\"negative\":true}" &&
+		tl n4 n1 equifax "\"creditor\":\"C\",\"status\":\"Charged\\u0000off\""
+	} >nul &&
+	test_expect_code 1 cc-dispute --as-of 2026-01-15 nul >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-dispute: nul:1: consumer record whose "ssn_last4" holds a NUL character
+	cc-dispute: nul:2: tradeline record whose "id" holds a NUL character
+	cc-dispute: nul:3: tradeline record whose "account_mask" holds a NUL character
+	cc-dispute: nul:4: tradeline record whose "bureau" holds a NUL character
+	EOF
+	test_cmp expect err &&
+	jq -r "select(.kind==\"dispute\") | [.consumer.ssn_last4, (.items[] | .tradeline)] | @tsv" out >got &&
+	printf "\tn4\n" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'a tradeline with no bureau to send it to: a warning, exit 0' '
 	{
 		consumer d9 experian &&

@@ -211,6 +211,18 @@ test_expect_success 'round 2: the earlier dispute'"'"'s date and the method of v
 	test_cmp expect got
 '
 
+test_expect_success 'round 3 and later: the letter says which dispute it is, not "Second"' '
+	dispute r3 experian 3 "$ITEM3" >r3.ndjson &&
+	dispute r12 experian 12 "$ITEM3" >>r3.ndjson &&
+	cc-letter -o r3 r3.ndjson >/dev/null &&
+	for f in r3/experian-round3-r3.pdf r3/experian-round12-r12.pdf; do
+		text "$f" 2 2 | grep "^Re:" || exit 1
+	done >got &&
+	printf "%s\n" "Re: Third dispute of inaccurate information, and request for the method of verification — Report" \
+		"Re: Renewed dispute of inaccurate information, and request for the method of verification — Report" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'the bureau'"'"'s default address, a default reason, a quote in a name' '
 	text letters/transunion-round1-tu1.pdf 2 2 >t2 &&
 	sed -n "1,8p" t2 >got &&
@@ -419,6 +431,55 @@ test_expect_success 'an item whose creditor the report does not name' '
 	cc-letter -o nc nc.ndjson >/dev/null &&
 	text nc/experian-round1-nocred.pdf 2 2 | grep "^3\. " >got &&
 	echo "3. Creditor not named on my report" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a record made by hand with a whole account number: the letter shows its last four only' '
+	FULL="{\"n\":1,\"creditor\":\"A\",\"account_mask\":\"4147123412341234\",\"reason_code\":\"not_mine\",\"action\":\"delete\"}" &&
+	DRESSED="{\"n\":2,\"creditor\":\"B\",\"account_mask\":\"4147123412341234X\",\"reason_code\":\"not_mine\",\"action\":\"delete\"}" &&
+	dispute full experian 1 "$FULL,$DRESSED" >full.ndjson &&
+	cc-letter -o full full.ndjson >/dev/null &&
+	text full/experian-round1-full.pdf >all &&
+	! grep -E "[0-9]{7,}" all &&
+	grep "^Account number:" all >got &&
+	printf "%s\n" "Account number: XXXXXXXXXXXX1234" "Account number: XXXXXXXXXXXXX234X" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a NUL, an overlong text or a day the month has not: an error record, fast; no control character echoed' '
+	dispute nul experian 1 "$ITEM3" | jq -c ".consumer.name = \"A\u0000B\"" >hostile.ndjson &&
+	dispute long experian 1 "$ITEM3" | jq -c ".consumer.name = (\"N\" * 200000)" >>hostile.ndjson &&
+	dispute longline experian 1 "$ITEM3" | jq -c ".bureau_address.lines = [\"L\" * 1001]" >>hostile.ndjson &&
+	dispute feb31 experian 1 "$ITEM3" | jq -c ".created_at = \"2026-02-31T00:00:00Z\"" >>hostile.ndjson &&
+	dispute ctl "ex\\u001b[2Jp" 1 "$ITEM3" >>hostile.ndjson &&
+	dispute leap experian 1 "$ITEM3" | jq -c ".created_at = \"2024-02-29\"" >>hostile.ndjson &&
+	test_expect_code 1 cc-letter -o hostile hostile.ndjson >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-letter: hostile.ndjson:1: dispute record: "consumer.name" holds a NUL character
+	cc-letter: hostile.ndjson:2: dispute record: "consumer.name" is longer than 1000 bytes
+	cc-letter: hostile.ndjson:3: dispute record: "bureau_address.lines" is longer than 1000 bytes
+	cc-letter: hostile.ndjson:4: dispute record: "created_at" is not a date
+	cc-letter: hostile.ndjson:5: unknown bureau '"'"'ex?[2Jp'"'"' (expected experian, equifax or transunion)
+	EOF
+	test_cmp expect err &&
+	ls -A hostile >got && echo experian-round1-leap.pdf >expect && test_cmp expect got
+'
+
+test_expect_success 'a file named like a template but with no extension: exit 65, not a crash' '
+	mkdir tpl2 && cp "$CC_BUILD/share/cc/templates/"* tpl2/ &&
+	: >tpl2/letter-draft &&
+	test_expect_code 65 cc-letter -t tpl2 -o x3 disputes.ndjson >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-letter: '"'"'tpl2/letter-draft'"'"' is not a template name: expected cover, letter (.html) or letter (.css), then -BUREAU, -roundN or both" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success '--html: a letter that cannot be written leaves no HTML of it behind' '
+	mkdir -p hw/experian-round1-exp1.pdf &&
+	test_expect_code 74 cc-letter --html -o hw disputes.ndjson >out 2>err &&
+	ls -A hw >got &&
+	printf "%s\n" equifax-round2-eqf2.html equifax-round2-eqf2.pdf experian-round1-exp1.pdf \
+		transunion-round1-tu1.html transunion-round1-tu1.pdf >expect &&
 	test_cmp expect got
 '
 

@@ -178,6 +178,38 @@ static void test_masks(void)
 	}
 }
 
+/* What a dispute may show of an account number: the masks reports
+ * print as they are; a whole number, or one dressed up as a mask, cut
+ * to its last four characters. */
+static void test_account_mask(void)
+{
+	static const struct { const char *in, *want; } t[] = {
+		{ "251556XXXXX", "251556XXXXX" },
+		{ "2515566****", "2515566****" },
+		{ "517805XXXXXXXXXX", "517805XXXXXXXXXX" },
+		{ "517805XXXXXX4421", "517805XXXXXX4421" },   /* first 6, last 4 */
+		{ "*******8756", "*******8756" },
+		{ "1234", "1234" },
+		{ "", "" },
+		{ "4147123412341234", "XXXXXXXXXXXX1234" },
+		{ "4147-1234-1234-1234", "XXXXXXXXXXXXXXX1234" },
+		{ "4147123412341234X", "XXXXXXXXXXXXX234X" },
+		{ "*4147123412341234", "XXXXXXXXXXXXX1234" },
+		{ "41471234123XXXXX", "XXXXXXXXXXXXXXXX" },   /* 11 digits shown */
+		{ "AB12345678", "XXXXXX5678" },
+		{ "12345X", "XX345X" },                       /* one X masks nothing */
+	};
+	size_t i;
+	char *m;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		m = cc_dispute_account_mask(t[i].in);
+		is_str(m, t[i].want, "account mask %s", t[i].in);
+		free(m);
+	}
+	ok(cc_dispute_account_mask(NULL) == NULL, "account mask of NULL");
+}
+
 static void test_creditors(void)
 {
 	static const struct { const char *a, *b; int want; } t[] = {
@@ -521,6 +553,7 @@ int main(void)
 	test_on_or_after();
 	test_dates();
 	test_masks();
+	test_account_mask();
 	test_creditors();
 	test_render();
 	test_rules();

@@ -121,7 +121,7 @@ static json_t *view_with(const char *obj, const char *key, const char *value,
 			break;
 	}
 	if (key && value) {
-		v = json_loads(value, JSON_DECODE_ANY, NULL);
+		v = json_loads(value, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
 		json_object_set_new(o, key, v);
 	} else if (key) {
 		json_object_del(o, key);
@@ -171,6 +171,20 @@ static void test_view(void)
 						 "date")), "December 1, 2025",
 	       "the earlier dispute's date");
 	ok(json_is_true(json_object_get(v, "followup")), "round 2 is a follow-up");
+	is_str(json_string_value(json_object_get(v, "ordinal")), "Second",
+	       "round 2 is the second dispute");
+	json_decref(v);
+
+	/* a record made by hand: never the whole account number */
+	v = view_with("items.0", "account_mask", "\"4147123412341234\"", err,
+		      sizeof(err));
+	is_str(json_string_value(json_object_get(json_array_get(
+		json_object_get(v, "items"), 0), "account")), "XXXXXXXXXXXX1234",
+	       "a whole account number: its last four only");
+	json_decref(v);
+	v = view_with(NULL, "created_at", "\"2024-02-29\"", err, sizeof(err));
+	is_str(json_string_value(json_object_get(v, "date")), "February 29, 2024",
+	       "a leap day is a date");
 	json_decref(v);
 
 	v = view_with("consumer", "addresses", "[\"1 MAIN ST\"]", err, sizeof(err));
@@ -229,6 +243,16 @@ static void test_view(void)
 			  "dispute record: \"created_at\" is not a date" },
 			{ NULL, "bureau_address", "{\"name\":\"X\"}", "record.invalid: "
 			  "dispute record: no \"bureau_address.lines\"" },
+			{ NULL, "created_at", "\"2026-02-29T00:00:00Z\"", "record.invalid: "
+			  "dispute record: \"created_at\" is not a date" },
+			{ NULL, "created_at", "\"2026-04-31\"", "record.invalid: "
+			  "dispute record: \"created_at\" is not a date" },
+			{ "previous", "date", "\"2025-06-31\"", "record.invalid: "
+			  "dispute record: \"previous.date\" is not a date" },
+			{ "consumer", "name", "\"A\\u0000B\"", "record.invalid: "
+			  "dispute record: \"consumer.name\" holds a NUL character" },
+			{ "items.0", "reason", "\"a\\u0000 b\"", "record.invalid: "
+			  "dispute record: \"items[0].reason\" holds a NUL character" },
 		};
 		size_t i;
 
