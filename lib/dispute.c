@@ -18,15 +18,6 @@
 
 /* --- dates ----------------------------------------------------------------- */
 
-static int days_in_month(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 /* Read YYYY-MM or YYYY-MM-DD: 2 for a month, 3 for a day, 0 for neither
  * (or an impossible date). */
 static int parse_iso(const char *s, int *y, int *m, int *d)
@@ -46,7 +37,7 @@ static int parse_iso(const char *s, int *y, int *m, int *d)
 	if (n == 7)
 		return 2;
 	*d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (*d < 1 || *d > days_in_month(*y, *m))
+	if (*d < 1 || *d > cc_days_in_month(*y, *m))
 		return 0;
 	return 3;
 }
@@ -64,34 +55,6 @@ int cc_dispute_valid_day(const char *s)
 	int y, m, d;
 
 	return parse_iso(s, &y, &m, &d) == 3;
-}
-
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's). */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static void write_iso(char out[11], int y, int m, int d, int precision)
@@ -116,10 +79,10 @@ void cc_dispute_removal_date(const char *dofd, int co, char out[11])
 		return;
 	/* seven years: the day kept, or the month's last day */
 	y += 7;
-	if (p == 3 && d > days_in_month(y, m))
-		d = days_in_month(y, m);
+	if (p == 3 && d > cc_days_in_month(y, m))
+		d = cc_days_in_month(y, m);
 	if (co && p == 3) {
-		civil_from_days(days_from_civil(y, m, d) + 180, &y, &m, &d);
+		cc_civil_from_days(cc_days_from_civil(y, m, d) + 180, &y, &m, &d);
 	} else if (co) {
 		t = y * 12 + (m - 1) + 6;
 		y = t / 12;
@@ -134,7 +97,7 @@ int cc_dispute_on_or_after(const char *as_of, const char *date)
 
 	if (parse_iso(as_of, &y1, &m1, &d1) != 3 || !parse_iso(date, &y2, &m2, &d2))
 		return -1;
-	return days_from_civil(y1, m1, d1) >= days_from_civil(y2, m2, d2);
+	return cc_days_from_civil(y1, m1, d1) >= cc_days_from_civil(y2, m2, d2);
 }
 
 void cc_dispute_date_words(const char *iso, char *out, size_t len)

@@ -15,15 +15,6 @@
 
 /* --- dates --------------------------------------------------------------- */
 
-static int days_in_month(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 void cc_extract_add_months(const char *iso, int months, char out[11])
 {
 	int y = 0, m = 0, d = 0, t;
@@ -39,41 +30,13 @@ void cc_extract_add_months(const char *iso, int months, char out[11])
 	if (y < 0 || y > 9999)
 		return;
 	if (d) {
-		if (d > days_in_month(y, m))
-			d = days_in_month(y, m);
+		if (d > cc_days_in_month(y, m))
+			d = cc_days_in_month(y, m);
 		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
 			 (unsigned)m % 100u, (unsigned)d % 100u);
 	} else {
 		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
 	}
-}
-
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's). */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static void add_days(const char *iso, int days, char out[11])
@@ -84,7 +47,7 @@ static void add_days(const char *iso, int days, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	cc_civil_from_days(cc_days_from_civil(y, m, d) + days, &y, &m, &d);
 	if (y < 0 || y > 9999) {
 		out[0] = '\0';
 		return;

@@ -96,15 +96,6 @@ static int chance(struct rng *g, int percent)
 
 /* --- dates ------------------------------------------------------------------ */
 
-static int days_in(int y, int m)
-{
-	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return n[m - 1];
-}
-
 struct cc_date cc_date_add_months(struct cc_date d, int n)
 {
 	int t;
@@ -114,8 +105,8 @@ struct cc_date cc_date_add_months(struct cc_date d, int n)
 	t = d.y * 12 + (d.m - 1) + n;
 	d.y = t / 12;
 	d.m = t % 12 + 1;
-	if (d.d > days_in(d.y, d.m))
-		d.d = days_in(d.y, d.m);
+	if (d.d > cc_days_in_month(d.y, d.m))
+		d.d = cc_days_in_month(d.y, d.m);
 	return d;
 }
 
@@ -148,7 +139,7 @@ static struct cc_date month_of(struct cc_date d)
 
 static struct cc_date random_day(struct rng *g, struct cc_date month)
 {
-	month.d = (int)between(g, 1, days_in(month.y, month.m));
+	month.d = (int)between(g, 1, cc_days_in_month(month.y, month.m));
 	return month;
 }
 

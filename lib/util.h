@@ -48,6 +48,12 @@ int cc_parse_size(const char *s, uint64_t *out);
 /* Parse a non-negative decimal integer that fits in a long.  0 or -1. */
 int cc_parse_long(const char *s, long *out);
 
+/* Calendar arithmetic: the days of month m (1-12) of year y, and days
+ * since 1970-01-01 of a civil date and back (proleptic Gregorian). */
+int cc_days_in_month(int y, int m);
+long cc_days_from_civil(int y, int m, int d);
+void cc_civil_from_days(long z, int *y, int *m, int *d);
+
 /* Parse a decimal number from 0 to 1 ("0.6", "1", ".5").  0 or -1. */
 int cc_parse_fraction(const char *s, double *out);
 
