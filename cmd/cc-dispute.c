@@ -89,21 +89,6 @@ static int emit(json_t *rec, void *arg)
 	return rc < 0 ? CC_ERR_IO : 0;
 }
 
-/* The installed rules: BIN/../share/cc/rules/dispute.yaml. */
-static char *default_rules(void)
-{
-	char exe[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n <= 0)
-		return cc_xstrdup("/usr/local/share/cc/rules/dispute.yaml");
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	return cc_xasprintf("%s/../share/cc/rules/dispute.yaml", exe);
-}
-
 static int exit_of(const struct cc_error *e)
 {
 	return e->code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
@@ -113,7 +98,7 @@ static int exit_of(const struct cc_error *e)
 static struct cc_dispute_rules *load_rules(const char *site)
 {
 	struct cc_dispute_rules *R = cc_dispute_rules_new();
-	char *path = default_rules();
+	char *path = cc_tool_datafile("rules/dispute.yaml");
 	struct cc_error e;
 
 	if (cc_dispute_rules_load(R, path, &e) < 0 ||
@@ -159,18 +144,6 @@ static void load_previous(struct cc_dispute *d, const char *path)
 		cc_warn_error(&e);
 		exit(exit_of(&e));
 	}
-}
-
-static void bad_setting(const struct cc_config *cfg, const char *key,
-			const char *range)
-{
-	const char *origin = cc_config_origin(cfg, key);
-
-	if (origin[0] == '-')
-		cc_usage_error("%s: expected %s, got %s", origin, range,
-			       cc_config_str(cfg, key));
-	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
-	       range, cc_config_str(cfg, key));
 }
 
 int main(int argc, char **argv)
@@ -230,7 +203,7 @@ int main(int argc, char **argv)
 
 	round = cc_config_int(&cfg, "dispute.round");
 	if (round < 1 || round > 99)
-		bad_setting(&cfg, "dispute.round", "a round from 1 to 99");
+		cc_tool_bad_setting(&cfg, "dispute.round", "a round from 1 to 99");
 	o.round = (int)round;
 	if (as_of) {
 		if (!cc_dispute_valid_day(as_of))

@@ -185,33 +185,6 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 	return 0;
 }
 
-/* The layouts beside the program: BIN/../share/cc/layouts. */
-static char *default_layouts(void)
-{
-	char exe[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n <= 0)
-		return cc_xstrdup("/usr/local/share/cc/layouts");
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	return cc_xasprintf("%s/../share/cc/layouts", exe);
-}
-
-static void bad_setting(const struct cc_config *cfg, const char *key,
-			const char *range)
-{
-	const char *origin = cc_config_origin(cfg, key);
-
-	if (origin[0] == '-')
-		cc_usage_error("%s: expected %s, got %s", origin, range,
-			       cc_config_str(cfg, key));
-	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
-	       range, cc_config_str(cfg, key));
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
@@ -260,7 +233,7 @@ int main(int argc, char **argv)
 
 	run.opts.min_conf = cc_config_fraction(&cfg, "extract.min_conf");
 	dir = cc_config_str(&cfg, "extract.layouts") ?
-	      cc_xstrdup(cc_config_str(&cfg, "extract.layouts")) : default_layouts();
+	      cc_xstrdup(cc_config_str(&cfg, "extract.layouts")) : cc_tool_datafile("layouts");
 	L = cc_extract_load(dir, &e);
 	if (!L) {
 		cc_warn_error(&e);
@@ -282,7 +255,7 @@ int main(int argc, char **argv)
 			if (!strcmp(cc_extract_layout_name(L, i), s))
 				break;
 		if (i == cc_extract_nlayouts(L))
-			bad_setting(&cfg, "extract.layout", "a layout of --list-layouts");
+			cc_tool_bad_setting(&cfg, "extract.layout", "a layout of --list-layouts");
 		run.opts.layout = s;
 	}
 	run.L = L;

@@ -110,21 +110,6 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 	return rc < 0 ? CC_ERR_IO : 0;
 }
 
-/* The templates beside the program: BIN/../share/cc/templates. */
-static char *default_templates(void)
-{
-	char exe[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n <= 0)
-		return cc_xstrdup("/usr/local/share/cc/templates");
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (slash)
-		*slash = '\0';
-	return cc_xasprintf("%s/../share/cc/templates", exe);
-}
-
 /* The output directory, made if missing; it must be one we can write. */
 static void output_dir(const char *dir)
 {
@@ -202,7 +187,7 @@ int main(int argc, char **argv)
 	}
 	tdir = cc_config_str(&cfg, "letter.templates") ?
 	       cc_xstrdup(cc_config_str(&cfg, "letter.templates")) :
-	       default_templates();
+	       cc_tool_datafile("templates");
 	cc_error_clear(&e);
 	if (cc_letter_templates_load(tdir, &T, &e) < 0) {
 		cc_warn_error(&e);

@@ -172,19 +172,6 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 	return 0;
 }
 
-/* A value out of range: a usage error from a flag, else a config error. */
-static void bad_setting(const struct cc_config *cfg, const char *key,
-			const char *range)
-{
-	const char *origin = cc_config_origin(cfg, key);
-
-	if (origin[0] == '-')
-		cc_usage_error("%s: expected %s, got %s", origin, range,
-			       cc_config_str(cfg, key));
-	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
-	       range, cc_config_str(cfg, key));
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
@@ -252,7 +239,7 @@ int main(int argc, char **argv)
 	memset(&po, 0, sizeof(po));
 	po.dpi = (int)cc_config_int(&cfg, "ocr.dpi");
 	if (po.dpi < 50 || po.dpi > 1200)
-		bad_setting(&cfg, "ocr.dpi", "50 to 1200");
+		cc_tool_bad_setting(&cfg, "ocr.dpi", "50 to 1200");
 	po.force_ocr = cc_config_bool(&cfg, "ocr.force");
 	po.no_ocr = !cc_config_bool(&cfg, "ocr.enabled");
 	if (po.force_ocr && po.no_ocr)
@@ -260,7 +247,7 @@ int main(int argc, char **argv)
 	po.ocr.lang = cc_config_str(&cfg, "ocr.lang");
 	po.ocr.psm = (int)cc_config_int(&cfg, "ocr.psm");
 	if (po.ocr.psm > 13)
-		bad_setting(&cfg, "ocr.psm", "0 to 13");
+		cc_tool_bad_setting(&cfg, "ocr.psm", "0 to 13");
 	po.ocr.deskew = cc_config_bool(&cfg, "ocr.deskew");
 	jobs = cc_config_int(&cfg, "ocr.jobs");
 	if (jobs <= 0)

@@ -64,6 +64,32 @@ void cc_tool_config(struct cc_config *cfg, const char *config_path,
 			cc_usage_error("%s: %s", flags->v[i].name, e.msg);
 }
 
+void cc_tool_bad_setting(const struct cc_config *cfg, const char *key,
+			 const char *range)
+{
+	const char *origin = cc_config_origin(cfg, key);
+
+	if (origin[0] == '-')
+		cc_usage_error("%s: expected %s, got %s", origin, range,
+			       cc_config_str(cfg, key));
+	cc_die(CC_EXIT_DATAERR, "%s: '%s': expected %s, got %s", origin, key,
+	       range, cc_config_str(cfg, key));
+}
+
+char *cc_tool_datafile(const char *sub)
+{
+	char exe[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return cc_xasprintf("/usr/local/share/cc/%s", sub);
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	return cc_xasprintf("%s/../share/cc/%s", exe, sub);
+}
+
 void cc_tool_init(int argc, char **argv)
 {
 	(void)argc;

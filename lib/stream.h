@@ -41,6 +41,16 @@ int cc_stream_run(const char *const *sources, int n,
 void cc_tool_config(struct cc_config *cfg, const char *config_path,
 		    const struct cc_config_flags *flags);
 
+/*
+ * A setting out of range: a usage error (exit 2) when it came from a
+ * flag, else a config error (exit 65) naming where it came from.
+ */
+void cc_tool_bad_setting(const struct cc_config *cfg, const char *key,
+			 const char *range) __attribute__((noreturn));
+
+/* A file the program ships, BIN/../share/cc/SUB (newly allocated). */
+char *cc_tool_datafile(const char *sub);
+
 /* Make argv[0] the bare tool name, so getopt's messages match ours. */
 void cc_tool_init(int argc, char **argv);
 
