@@ -143,6 +143,7 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 {
 	struct run *run = arg;
 	const char *doc = json_string_value(json_object_get(rec->obj, "doc"));
+	json_int_t pg;
 	int rc;
 
 	if (strcmp(rec->kind, "page") != 0) {
@@ -167,6 +168,16 @@ static int on_record(struct cc_record *rec, void *arg, int *status)
 
 		cc_error_set(&e, CC_ERR_DATA, "record.invalid",
 			     "page record without \"doc\" or \"page\"");
+		cc_error_at(&e, rec->source, rec->line);
+		return cc_reject("extract", &e, doc, status);
+	}
+	pg = json_integer_value(json_object_get(rec->obj, "page"));
+	if (pg < 1 || pg > INT_MAX) {
+		struct cc_error e;
+
+		cc_error_set(&e, CC_ERR_DATA, "record.invalid",
+			     "page record with page number %" JSON_INTEGER_FORMAT
+			     ", not from 1 to %d", pg, INT_MAX);
 		cc_error_at(&e, rec->source, rec->line);
 		return cc_reject("extract", &e, doc, status);
 	}

@@ -24,6 +24,10 @@
 
 /* --- cells and rows ---------------------------------------------------- */
 
+/* The largest coordinate, in points, of a line's box or a page's height
+ * taken: some 350 m, far beyond any page, and far from overflowing. */
+#define X_MAX_COORD 1e6
+
 static int cmp_cell_y(const void *a, const void *b)
 {
 	const struct xcell *p = a, *q = b;
@@ -235,7 +239,7 @@ static int cmp_fkey(const void *a, const void *b)
 
 	if ((*p)->hash != (*q)->hash)
 		return (*p)->hash < (*q)->hash ? -1 : 1;
-	return (*p)->page - (*q)->page;
+	return ((*p)->page > (*q)->page) - ((*p)->page < (*q)->page);
 }
 
 static int same_key(const struct fline *a, const struct fline *b)
@@ -249,7 +253,7 @@ static int cmp_fy(const void *a, const void *b)
 	double x = (*p)->yc, y = (*q)->yc;
 
 	if ((*p)->page != (*q)->page)
-		return (*p)->page - (*q)->page;
+		return (*p)->page < (*q)->page ? -1 : 1;
 	if (x != y)
 		return x < y ? -1 : 1;
 	return (*p)->b[0] < (*q)->b[0] ? -1 : (*p)->b[0] > (*q)->b[0];
@@ -281,11 +285,19 @@ static int cmp_fyc(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The page of a line as an index in 0..npages+1: numbers out of that
+ * range share the last. */
+static size_t page_slot(const struct fline *f, int npages)
+{
+	return f->page < 0 || f->page > npages + 1 ? (size_t)npages + 1 :
+	       (size_t)f->page;
+}
+
 static void mark_furniture(struct fline *fl, size_t n, int npages)
 {
 	struct fline **s;
 	size_t i, j, k;
-	unsigned *stamp, stamp_gen = 0;
+	unsigned *cnt;
 
 	if (npages < 2 || n == 0)
 		return;
@@ -305,40 +317,42 @@ static void mark_furniture(struct fline *fl, size_t n, int npages)
 	 * little (more on a scan); only lines in the top or bottom quarter
 	 * can be running heads, so only they are counted.  The group is
 	 * sorted by height: each line looks at its neighbours in a window. */
-	stamp = cc_xcalloc((size_t)npages + 2, sizeof(*stamp));
+	cnt = cc_xcalloc((size_t)npages + 2, sizeof(*cnt));
 	for (i = 0; i < n; i = j) {
-		size_t lo = i;
+		static const double tols[2] = { 3, 10 };
+		int t;
 
 		for (j = i; j < n && same_key(s[j], s[i]); j++)
 			;
 		if (j - i < 2 || !s[i]->key[0])
 			continue;
 		qsort(s + i, j - i, sizeof(*s), cmp_fyc);
-		for (k = i; k < j; k++) {
-			double yk = ycen(s[k]), tol = s[k]->conf < 1 ? 10 : 3;
+		/* a window [y - tol, y + tol) that slides down the group, the
+		 * lines in it counted by page: once for a text layer's lines
+		 * (tol 3), once for OCR's (tol 10) */
+		for (t = 0; t < 2; t++) {
+			double tol = tols[t];
+			size_t lo = i, hi = i;
 			int pages = 0;
-			size_t m;
 
-			if (!in_zone(s[k]))
-				continue;
-			while (ycen(s[lo]) < yk - tol)
-				lo++;
-			stamp_gen++;
-			for (m = lo; m < j && ycen(s[m]) < yk + tol; m++) {
-				int pg = s[m]->page;
+			for (k = i; k < j; k++) {
+				double yk = ycen(s[k]);
 
-				if (pg < 0 || pg > npages + 1)
-					pg = npages + 1;
-				if (stamp[pg] != stamp_gen) {
-					stamp[pg] = stamp_gen;
-					pages++;
-				}
+				for (; hi < j && ycen(s[hi]) < yk + tol; hi++)
+					if (cnt[page_slot(s[hi], npages)]++ == 0)
+						pages++;
+				for (; ycen(s[lo]) < yk - tol; lo++)
+					if (--cnt[page_slot(s[lo], npages)] == 0)
+						pages--;
+				if ((s[k]->conf < 1 ? 10 : 3) == tol)
+					s[k]->count = pages;
 			}
-			s[k]->count = pages;
+			for (; lo < hi; lo++)
+				cnt[page_slot(s[lo], npages)]--;
 		}
 		qsort(s + i, j - i, sizeof(*s), cmp_fkey);
 	}
-	free(stamp);
+	free(cnt);
 	/* walk each page from the top down and the bottom up, a line of
 	 * lines at one height at a time: all of them running heads, or the
 	 * walk stops */
@@ -418,15 +432,28 @@ static int load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 					    "page %d of %s has no \"lines\"", page,
 					    d->doc);
 		}
-		if (h <= 0)
+		if (!(h > 0 && h <= X_MAX_COORD))
 			h = 792;
 		json_array_foreach(lines, j, ln) {
 			json_t *b = json_object_get(ln, "b"), *c = json_object_get(ln, "c");
 			const char *t = json_string_value(json_object_get(ln, "t"));
 			struct fline *f;
+			double v[4];
 			int k;
 
 			if (!t || !json_is_array(b) || json_array_size(b) != 4)
+				continue;
+			/* a box of four numbers that a page can hold: beyond
+			 * that, the sums and differences of coordinates may
+			 * overflow to inf or NaN, which no comparison orders */
+			for (k = 0; k < 4; k++) {
+				json_t *x = json_array_get(b, (size_t)k);
+
+				v[k] = json_number_value(x);
+				if (!json_is_number(x) || !(fabs(v[k]) <= X_MAX_COORD))
+					break;
+			}
+			if (k < 4)
 				continue;
 			if (nf == af) {
 				af = af ? af * 2 : 512;
@@ -438,8 +465,15 @@ static int load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			f->page = page;
 			f->height = h;
 			f->conf = json_is_number(c) ? json_number_value(c) / 100.0 : 1.0;
-			for (k = 0; k < 4; k++)
-				f->b[k] = json_number_value(json_array_get(b, (size_t)k));
+			if (!(f->conf >= 0))
+				f->conf = 0;
+			if (f->conf > 1)
+				f->conf = 1;
+			/* x0 <= x1, y0 <= y1 */
+			f->b[0] = v[0] < v[2] ? v[0] : v[2];
+			f->b[2] = v[0] < v[2] ? v[2] : v[0];
+			f->b[1] = v[1] < v[3] ? v[1] : v[3];
+			f->b[3] = v[1] < v[3] ? v[3] : v[1];
 			nf++;
 		}
 		if (page > d->npages)
@@ -573,6 +607,11 @@ static size_t cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 			size_t len = i - s < sizeof((*w)[nw].t) - 1 ? i - s :
 				     sizeof((*w)[nw].t) - 1;
 
+			/* cut short: not inside a character */
+			if (len < i - s)
+				while (len > 0 && ((unsigned char)c->t[s + len] & 0xc0) == 0x80)
+					len--;
+
 			memcpy((*w)[nw].t, c->t + s, len);
 			(*w)[nw].t[len] = '\0';
 		}
@@ -615,16 +654,6 @@ static void acct_cell(struct xacct *a, const struct xcell *c)
 	a->conf_n++;
 }
 
-/* Join a line wrapped onto the next: with a space, but not after a '/'
- * or '-' that ends a word ("CITIBANK NA/" "THE HOME DEPOT"). */
-static char *join_wrap(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	int tight = n >= 2 && (a[n - 1] == '/' || a[n - 1] == '-') && a[n - 2] != ' ';
-
-	return cc_xasprintf("%s%s%s", a, tight ? "" : " ", b);
-}
-
 static void buf_wrap(struct cc_buf *b, const char *t)
 {
 	if (b->len && !(b->len >= 2 && (b->s[b->len - 1] == '/' ||
@@ -634,18 +663,45 @@ static void buf_wrap(struct cc_buf *b, const char *t)
 	cc_buf_adds(b, t);
 }
 
-/* Set (or, with append, extend) field f of a with text t read at conf. */
+/* Add sep and t to the end of field f of a, which holds text: in place,
+ * the room doubled when it runs out, so that a value wrapped over many
+ * lines costs no more than their length. */
+static void acct_cat(struct xacct *a, int f, const char *sep, const char *t)
+{
+	size_t ns = strlen(sep), nt = strlen(t), need = a->flen[f] + ns + nt + 1;
+
+	if (need > a->fcap[f]) {
+		size_t cap = a->fcap[f] * 2;
+
+		if (cap < need)
+			cap = need;
+		a->f[f] = cc_xrealloc(a->f[f], cap);
+		a->fcap[f] = cap;
+	}
+	memcpy(a->f[f] + a->flen[f], sep, ns);
+	memcpy(a->f[f] + a->flen[f] + ns, t, nt + 1);
+	a->flen[f] += ns + nt;
+}
+
+/*
+ * Set (or, with append, extend) field f of a with text t read at conf.
+ * A line wrapped onto the next is joined with a space, but not after a
+ * '/' or '-' that ends a word ("CITIBANK NA/" "THE HOME DEPOT").
+ */
 static void acct_set(struct xacct *a, int f, const char *t, double conf, int append)
 {
 	if (f < 0 || f >= XF_COUNT || !t || !*t)
 		return;
 	if (a->f[f] && append) {
-		char *s = join_wrap(a->f[f], t);
+		const char *v = a->f[f];
+		size_t n = a->flen[f];
+		int tight = n >= 2 && (v[n - 1] == '/' || v[n - 1] == '-') && v[n - 2] != ' ';
 
-		free(a->f[f]);
-		a->f[f] = s;
+		acct_cat(a, f, tight ? "" : " ", t);
 	} else if (!a->f[f]) {
 		a->f[f] = cc_xstrdup(t);
+		a->flen[f] = strlen(t);
+		a->fcap[f] = a->flen[f] + 1;
 		a->fconf[f] = 1;
 	} else {
 		return;
@@ -658,7 +714,7 @@ static struct xacct *new_acct(struct xacct **v, size_t *n)
 {
 	struct xacct *a;
 
-	*v = cc_xreallocarray(*v, *n + 1, sizeof(**v));
+	*v = x_grow(*v, *n, sizeof(**v));
 	a = &(*v)[(*n)++];
 	memset(a, 0, sizeof(*a));
 	a->group_index = -1;
@@ -773,7 +829,7 @@ static void hist_add(struct xacct *a, int y, int m, const char *code)
 	for (i = 0; i < a->nhist; i++)
 		if (a->hist[i].y == y && a->hist[i].m == m)
 			return;
-	a->hist = cc_xreallocarray(a->hist, a->nhist + 1, sizeof(*a->hist));
+	a->hist = x_grow(a->hist, a->nhist, sizeof(*a->hist));
 	a->hist[a->nhist].y = y;
 	a->hist[a->nhist].m = m;
 	snprintf(a->hist[a->nhist].s, sizeof(a->hist[0].s), "%s", code);
@@ -1365,7 +1421,7 @@ static void inquiry_row(struct xdoc *d, const struct xrow *r, struct inqcols *ic
 		cred.len--;
 	}
 	if (cred.len) {
-		d->inq = cc_xreallocarray(d->inq, d->ninq + 1, sizeof(*d->inq));
+		d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
 		q = &d->inq[d->ninq++];
 		memset(q, 0, sizeof(*q));
 		q->creditor = cc_buf_detach(&cred);
@@ -1456,12 +1512,10 @@ static int column_of(const struct cols *C, double x0)
 	return best;
 }
 
-/* The values of a row, from cell k on, per column. */
-static void column_add(char *out[3], double conf[3], int c, const char *t,
+/* Add the n bytes of t, trimmed, to column c's value (after a space). */
+static void column_add(struct cc_buf out[3], double conf[3], int c, const char *t,
 		       size_t n, double cf)
 {
-	char *s;
-
 	while (n && *t == ' ') {
 		t++;
 		n--;
@@ -1470,10 +1524,9 @@ static void column_add(char *out[3], double conf[3], int c, const char *t,
 		n--;
 	if (c < 0 || c > 2 || !n)
 		return;
-	s = out[c] ? cc_xasprintf("%s %.*s", out[c], (int)n, t) :
-		     cc_xasprintf("%.*s", (int)n, t);
-	free(out[c]);
-	out[c] = s;
+	if (out[c].len)
+		cc_buf_add(&out[c], " ", 1);
+	cc_buf_add(&out[c], t, n);
 	if (cf < conf[c])
 		conf[c] = cf;
 }
@@ -1485,7 +1538,7 @@ static void column_add(char *out[3], double conf[3], int c, const char *t,
  * when there is one.
  */
 static void column_split(const struct xcell *x, const struct cols *C, int c0,
-			 int c1, char *out[3], double conf[3])
+			 int c1, struct cc_buf out[3], double conf[3])
 {
 	size_t n = strlen(x->t), m = (size_t)(c1 - c0 + 1), piece, i, at, prev = 0;
 	int b;
@@ -1528,6 +1581,9 @@ static void column_split(const struct xcell *x, const struct cols *C, int c0,
 		}
 		if (best < prev)
 			best = prev;
+		/* not inside a character */
+		while (best < n && ((unsigned char)x->t[best] & 0xc0) == 0x80)
+			best++;
 		column_add(out, conf, b - 1, x->t + prev, best - prev, x->conf);
 		prev = best;
 	}
@@ -1538,12 +1594,11 @@ static void column_split(const struct xcell *x, const struct cols *C, int c0,
 static void column_values(const struct xdoc *d, const struct xrow *r, size_t k,
 			  const struct cols *C, char *out[3], double conf[3])
 {
+	struct cc_buf b[3] = { { 0 }, { 0 }, { 0 } };
 	int c;
 
-	for (c = 0; c < 3; c++) {
-		out[c] = NULL;
+	for (c = 0; c < 3; c++)
 		conf[c] = 1;
-	}
 	for (; k < r->n; k++) {
 		const struct xcell *x = CELL(d, r, k);
 		int c0 = column_of(C, x->x0), c1 = c0, k2;
@@ -1556,10 +1611,12 @@ static void column_values(const struct xdoc *d, const struct xrow *r, size_t k,
 		if (c0 < 0)
 			c0 = 0;
 		if (c1 <= c0)
-			column_add(out, conf, c0, x->t, strlen(x->t), x->conf);
+			column_add(b, conf, c0, x->t, strlen(x->t), x->conf);
 		else
-			column_split(x, C, c0, c1, out, conf);
+			column_split(x, C, c0, c1, b, conf);
 	}
+	for (c = 0; c < 3; c++)
+		out[c] = b[c].len ? cc_buf_detach(&b[c]) : NULL;
 }
 
 /* The heading ends at row i; a long one wraps onto the rows above. */
@@ -1574,7 +1631,9 @@ static void columns_start_block(struct xdoc *d, struct cols *C, size_t i)
 		if (p->page != r->page || p->n != 1 || r->n != 1 ||
 		    fabs(CELL(d, p, 0)->x0 - CELL(d, r, 0)->x0) > 2 ||
 		    CELL(d, p, 0)->lab >= 0 || r->y0 - p->y1 > 0.6 * d->pitch ||
-		    X_LOOKUP(d->L, bureaus, p->text))
+		    X_LOOKUP(d->L, bureaus, p->text) ||
+		    /* the block before's header, read as one line */
+		    bureau_header(d, p, NULL))
 			break;
 		s--;
 	}
@@ -1760,6 +1819,16 @@ static int header_labels(const struct xdoc *d, const struct xrow *r)
 	return n;
 }
 
+/* A row of column labels: three or more, and not so many parts that
+ * placing the values under them would take long (a lender's report has
+ * some fifteen columns). */
+#define X_MAX_HEADER 256
+
+static int header_row(const struct xdoc *d, const struct xrow *r)
+{
+	return r->n <= X_MAX_HEADER && header_labels(d, r) >= 3;
+}
+
 /* A tradeline's number, "008"; from OCR, "OO8" or "008s" too. */
 static int number_cell(const struct xcell *c)
 {
@@ -1813,7 +1882,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		const struct xrow *h = &d->r[i], *v;
 		double right = 0;
 
-		if (header_labels(d, h) < 3)
+		if (!header_row(d, h))
 			continue;
 		if (first_header == e)
 			first_header = i;
@@ -1842,7 +1911,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 			size_t aw = 0, nw;
 
 			v = &d->r[j];
-			if (header_labels(d, v) >= 3)
+			if (header_row(d, v))
 				break;
 			for (k = 0; k < v->n; k++) {
 				const struct xcell *c = CELL(d, v, k);
@@ -1939,7 +2008,15 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 			const struct xcell *c = CELL(d, r, k);
 
 			if (cell_field(d, c, XG_ACCOUNT) == XF_HISTORY) {
-				char *t = join_cells(d, r, k, NULL);
+				/* "History:", the month, ';', the pattern: the
+				 * cells after those do not count, and joining
+				 * them all for every label would be slow */
+				struct xrow part = *r;
+				char *t;
+
+				if (part.n > k + 8)
+					part.n = k + 8;
+				t = join_cells(d, &part, k, NULL);
 
 				grid_pattern(d, t, a);
 				free(t);
@@ -2050,11 +2127,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 					 * "XXXXXXXXXXXX8 403" */
 					if (wi + 1 < nw && c->conf < 1 && all_digits(w[wi + 1].t) &&
 					    strlen(w[wi + 1].t) < 4) {
-						char *m = cc_xasprintf("%s%s", a->f[XF_ACCOUNT_MASK],
-								       w[wi + 1].t);
-
-						free(a->f[XF_ACCOUNT_MASK]);
-						a->f[XF_ACCOUNT_MASK] = m;
+						acct_cat(a, XF_ACCOUNT_MASK, "", w[wi + 1].t);
 						w[wi + 1].t[0] = '\0';
 					}
 					if (!pre)
@@ -2203,7 +2276,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			if (!t)
 				continue;
 			cc_norm_space(t, buf, sizeof(buf));
-			d.raw = cc_xreallocarray(d.raw, d.nraw + 1, sizeof(char *));
+			d.raw = x_grow(d.raw, d.nraw, sizeof(char *));
 			d.raw[d.nraw++] = x_norm(buf);
 		}
 	}

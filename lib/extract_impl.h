@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "extract.h"
+#include "util.h"
 
 /* What a label stands for.  Consumer, tradeline and public record fields
  * share one space so that one table holds a layout's labels. */
@@ -102,6 +103,18 @@ struct cc_extract_layouts {
 static inline int x_int(const char *s)
 {
 	return (int)strtol(s, NULL, 10);
+}
+
+/*
+ * Room for one more element in the array p of n elements of size bytes,
+ * grown only by x_grow: its room is the power of two from n up, doubled
+ * when full, so that n appends cost O(n) with any allocator.
+ */
+static inline void *x_grow(void *p, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		p = cc_xreallocarray(p, n ? 2 * n : 1, size);
+	return p;
 }
 
 /* Lower case ASCII, white space runs made one space, trimmed, a final ':'

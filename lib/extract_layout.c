@@ -61,7 +61,12 @@ struct ld {
 	yaml_document_t doc;
 	const char *path;
 	struct cc_error *e;
+	size_t entries;      /* strings, pairs, sections and rules read */
 };
+
+/* The most a layout file may hold: a file of a few kilobytes can name a
+ * list again and again by an alias, and make millions of labels. */
+#define X_MAX_ENTRIES 20000
 
 static int bad(struct ld *d, yaml_node_t *n, const char *fmt, const char *what)
 {
@@ -96,6 +101,14 @@ static yaml_node_t *get(struct ld *d, yaml_node_t *map, const char *key)
 			return yaml_document_get_node(&d->doc, p->value);
 	}
 	return NULL;
+}
+
+/* One more entry read from the file, at node n: -1 past the most. */
+static int counted(struct ld *d, yaml_node_t *n)
+{
+	if (++d->entries > X_MAX_ENTRIES)
+		return bad(d, n, "more than 20000 labels, list items and pairs%s", "");
+	return 0;
 }
 
 /* Every key of map must be one of keys (NULL-terminated). */
@@ -138,6 +151,8 @@ static int strings(struct ld *d, yaml_node_t *n, char ***out, size_t *nout,
 	if (!n || is_null(n))
 		return 0;
 	if (n->type == YAML_SCALAR_NODE) {
+		if (counted(d, n) < 0)
+			return -1;
 		*out = cc_xreallocarray(*out, *nout + 1, sizeof(char *));
 		(*out)[(*nout)++] = normalise ? x_norm(scalar(n)) : cc_xstrdup(scalar(n));
 		return 0;
@@ -150,6 +165,8 @@ static int strings(struct ld *d, yaml_node_t *n, char ***out, size_t *nout,
 		s = scalar(v);
 		if (!s)
 			return bad(d, v, "expected a string%s", "");
+		if (counted(d, v) < 0)
+			return -1;
 		*out = cc_xreallocarray(*out, *nout + 1, sizeof(char *));
 		(*out)[(*nout)++] = normalise ? x_norm(s) : cc_xstrdup(s);
 	}
@@ -170,6 +187,8 @@ static int map_of(struct ld *d, yaml_node_t *n, struct xmap *m)
 
 		if (!scalar(kn) || !scalar(vn))
 			return bad(d, kn, "expected 'printed: value' pairs%s", "");
+		if (counted(d, kn) < 0)
+			return -1;
 		m->key = cc_xreallocarray(m->key, m->n + 1, sizeof(char *));
 		m->val = cc_xreallocarray(m->val, m->n + 1, sizeof(char *));
 		m->key[m->n] = x_norm(scalar(kn));
@@ -283,8 +302,22 @@ static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int grou
 			free(shown);
 			return rc;
 		}
-		if (strings(d, yaml_document_get_node(&d->doc, p->value), &texts, &nt, 0) < 0)
+		if (strings(d, yaml_document_get_node(&d->doc, p->value), &texts, &nt, 0) < 0) {
+			for (j = 0; j < nt; j++)
+				free(texts[j]);
+			free(texts);
 			return -1;
+		}
+		for (j = 0; j < nt; j++)
+			if (!texts[j][0])
+				break;
+		if (j < nt) {
+			for (j = 0; j < nt; j++)
+				free(texts[j]);
+			free(texts);
+			return bad(d, yaml_document_get_node(&d->doc, p->value),
+				   "an empty label%s", "");
+		}
 		for (j = 0; j < nt; j++) {
 			L->lab = cc_xreallocarray(L->lab, L->nlab + 1, sizeof(*L->lab));
 			L->lab[L->nlab].text = texts[j];
@@ -307,6 +340,38 @@ static int reason_of(const char *s)
 		if (!strcmp(cc_reason_name(r), s))
 			return r;
 	return -1;
+}
+
+/* The digit of the first back reference ("\\1") in pattern p, or 0:
+ * not POSIX extended syntax, and matched by glibc in exponential time.
+ * A '\\' inside a bracket expression is itself. */
+static int back_reference(const char *p)
+{
+	for (; *p; p++) {
+		if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			for (; *p && *p != ']'; p++)
+				if (p[0] == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+					const char *e = strchr(p + 2, ']');
+
+					if (!e)
+						return 0;
+					p = e;
+				}
+			if (!*p)
+				return 0;
+		} else if (*p == '\\') {
+			if (p[1] >= '1' && p[1] <= '9')
+				return p[1];
+			if (p[1])
+				p++;
+		}
+	}
+	return 0;
 }
 
 static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
@@ -332,6 +397,13 @@ static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 		days = scalar(get(d, r, "days"));
 		if (!r || r->type != YAML_MAPPING_NODE || !m || !code)
 			return bad(d, r, "a status rule needs 'match' and 'code'%s", "");
+		if (counted(d, r) < 0)
+			return -1;
+		if (back_reference(m)) {
+			char br[3] = { '\\', (char)back_reference(m), '\0' };
+
+			return bad(d, r, "bad pattern: a back reference (%s)", br);
+		}
 		L->rules = cc_xreallocarray(L->rules, L->nrules + 1, sizeof(*L->rules));
 		x = &L->rules[L->nrules];
 		memset(x, 0, sizeof(*x));
@@ -396,13 +468,15 @@ static int sections_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 				break;
 		if (k == sizeof(kinds) / sizeof(kinds[0]))
 			return bad(d, r, "unknown section kind '%.40s'", kind);
-		L->sect = cc_xreallocarray(L->sect, L->nsect + 1, sizeof(*L->sect));
-		L->sect[L->nsect].norm = x_norm(h);
-		L->sect[L->nsect].kind = (int)k;
 		if (type && strcmp(type, "revolving") && strcmp(type, "open") &&
 		    strcmp(type, "installment") && strcmp(type, "mortgage") &&
 		    strcmp(type, "collection") && strcmp(type, "other"))
 			return bad(d, r, "unknown account type '%.40s'", type);
+		if (counted(d, r) < 0)
+			return -1;
+		L->sect = cc_xreallocarray(L->sect, L->nsect + 1, sizeof(*L->sect));
+		L->sect[L->nsect].norm = x_norm(h);
+		L->sect[L->nsect].kind = (int)k;
 		L->sect[L->nsect].type = type ? cc_xstrdup(type) : NULL;
 		L->nsect++;
 	}
@@ -539,6 +613,55 @@ static void free_layout(struct xlayout *L)
 	free(L->rules);
 }
 
+/* The deepest nesting of lists and mappings a layout file may have: a
+ * few; libyaml's scanner takes time quadratic in the depth. */
+#define X_MAX_DEPTH 32
+
+/*
+ * Check that the first document of f nests no deeper than X_MAX_DEPTH,
+ * by its events, before libyaml loads it whole; f is rewound.  -1 with e
+ * set when it does; 0 otherwise, a YAML error left for the loader.
+ */
+static int check_depth(FILE *f, const char *path, struct cc_error *e)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, rc = 0, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_file(&parser, f);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > X_MAX_DEPTH) {
+				cc_error_set(e, CC_ERR_CONFIG, "layout.invalid",
+					     "lists and mappings nested more than %d deep",
+					     X_MAX_DEPTH);
+				cc_error_at(e, path, (long)ev.start_mark.line + 1);
+				rc = -1;
+				done = 1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	rewind(f);
+	return rc;
+}
+
 static int load_file(const char *path, struct xlayout *L, int common,
 		     struct cc_error *e)
 {
@@ -554,6 +677,10 @@ static int load_file(const char *path, struct xlayout *L, int common,
 	if (!f)
 		return cc_error_set(e, CC_ERR_NOINPUT, "layout.open",
 				    "cannot open layout '%s': %s", path, strerror(errno));
+	if (check_depth(f, path, e) < 0) {
+		fclose(f);
+		return e->code;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
 		return cc_error_set(e, CC_ERR_CONFIG, "layout.invalid",

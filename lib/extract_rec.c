@@ -165,9 +165,48 @@ static const char *val(const struct xacct *a, int f)
 	return NULL;
 }
 
+/*
+ * What looks like a full Social Security number in text, "123-45-6789"
+ * or "123 45 6789", masked but for its last four digits, "XXX-XX-6789":
+ * a report may print one where a name, an address or a remark is read,
+ * and no record holds more of it than its last four (cc-records(5)).
+ */
+static void mask_ssn(char *s)
+{
+	static const char shape[] = "ddd-dd-dddd";
+	size_t i, k, n = strlen(s);
+
+	for (i = 0; i + 11 <= n; i++) {
+		if (i > 0 && isdigit((unsigned char)s[i - 1]))
+			continue;
+		if (s[i + 3] != '-' && s[i + 3] != ' ')
+			continue;
+		for (k = 0; k < 11; k++)
+			if (shape[k] == 'd' ? !isdigit((unsigned char)s[i + k]) :
+			    s[i + k] != s[i + 3])
+				break;
+		if (k < 11 || isdigit((unsigned char)s[i + 11]))
+			continue;
+		for (k = 0; k < 6; k++)
+			if (shape[k] == 'd')
+				s[i + k] = 'X';
+		i += 10;
+	}
+}
+
+/* Text as printed, but for a full SSN in it; null for NULL. */
 static json_t *jtext(const char *s)
 {
-	return s ? cc_json_str(s) : json_null();
+	char *c;
+	json_t *j;
+
+	if (!s)
+		return json_null();
+	c = cc_xstrdup(s);
+	mask_ssn(c);
+	j = cc_json_str(c);
+	free(c);
+	return j;
 }
 
 static int has_four_digits(const char *s)
@@ -505,6 +544,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 		free(mask_src);
 		return NULL;
 	}
+	mask_ssn(creditor);
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));
 	/* read by OCR: the text layer's lines have confidence 1 */
@@ -528,7 +568,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 		json_object_set_new(o_, "account_group", json_null());
 	}
 	json_object_set_new(o_, "creditor", cc_json_str(creditor));
-	json_object_set_new(o_, "account_mask", mask[0] ? json_string(mask) : json_null());
+	json_object_set_new(o_, "account_mask", mask[0] ? cc_json_str(mask) : json_null());
 	json_object_set_new(o_, "account_last4", last4[0] ? json_string(last4) : json_null());
 
 	s = lookup_first(L, offsetof(struct xlayout, loans), val(a, XF_LOAN_TYPE));
@@ -575,7 +615,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			st[n - 1] = '\0';
 		if (a->fconf[XF_STATUS] < 1)
 			snap_status(L, &st);
-		json_object_set_new(o_, "status", cc_json_str(st));
+		json_object_set_new(o_, "status", jtext(st));
 		free(st);
 	} else {
 		json_object_set_new(o_, "status", json_null());
@@ -696,9 +736,9 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 	common(o, d, c->bureau);
 	json_object_set_new(o, "name", jtext(val(a, XC_NAME)));
 	if (val(a, XC_ADDRESS))
-		json_array_append_new(ad, cc_json_str(val(a, XC_ADDRESS)));
+		json_array_append_new(ad, jtext(val(a, XC_ADDRESS)));
 	if (val(a, XC_PREV_ADDRESS))
-		json_array_append_new(ad, cc_json_str(val(a, XC_PREV_ADDRESS)));
+		json_array_append_new(ad, jtext(val(a, XC_PREV_ADDRESS)));
 	json_object_set_new(o, "addresses", ad);
 	s = val(a, XC_SSN);
 	if (s && strlen(s) >= 4 && cc_norm_digits(s + strlen(s) - 4, dg, sizeof(dg)) == 0 &&
@@ -728,7 +768,7 @@ static json_t *inquiry(const struct xdoc *d, const struct xinq *q)
 	if (!b && q->bureau)
 		b = X_LOOKUP(d->L, bureaus, q->bureau);
 	common(o, d, b);
-	json_object_set_new(o, "creditor", cc_json_str(q->creditor));
+	json_object_set_new(o, "creditor", jtext(q->creditor));
 	json_object_set_new(o, "date", jdate(d, q->date));
 	json_object_set_new(o, "type", json_string(d->L->inquiry_type ?
 						   d->L->inquiry_type : "hard"));

@@ -32,6 +32,8 @@ struct xhist {
 /* An account, a public record, or a consumer: text per field as read. */
 struct xacct {
 	char *f[XF_COUNT];
+	size_t flen[XF_COUNT];    /* strlen(f[k]) */
+	size_t fcap[XF_COUNT];    /* the room f[k] has */
 	double fconf[XF_COUNT];   /* lowest confidence of what was read */
 	char *heading;            /* creditor (or court), as printed */
 	const char *bureau;       /* merged3: the column's */

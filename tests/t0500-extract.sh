@@ -1,7 +1,8 @@
 #!/bin/sh
 # cc-extract: the committed corpus read back and scored against its truth
 # (text exactly, scans for their layouts), pass-through, bad input,
-# unknown layouts, hostile text, options, configuration and layout files,
+# unknown layouts, hostile text, boxes, page numbers and sizes, options,
+# configuration and layout files (hostile ones too),
 # and the MeridianLink sample reports of ../shared/realdata when present.
 . "$(dirname "$0")/test-lib.sh"
 
@@ -474,6 +475,214 @@ test_expect_success '5000 lines on a page: every account read' '
 	done
 '
 
+# --- hostile pages ------------------------------------------------------------
+
+# page_json DOC PAGE HEIGHT LINES_FILE: a page record whose lines are those
+# of the file, one JSON object a line
+page_json() {
+	printf '{"kind":"page","v":1,"doc":"%s","page":%s,"source":"text","width":612,"height":%s,"dpi":null,"conf":null,"lines":[' "$1" "$2" "$3" &&
+	paste -s -d, "$4" | tr -d "\n" &&
+	printf ']}\n'
+}
+
+test_expect_success 'boxes beyond any page, reversed, or not of numbers: no hang, such lines skipped' '
+	cat >boxes.lines <<-\EOF &&
+	{"t":"Experian Credit Report","b":[50,20,300,30]}
+	{"t":"SPECK","b":[1e300,1.7e308,1.7e308,1.7e308]}
+	{"t":"SPECK","b":[-1.7e308,-1.7e308,-1e300,1.7e308]}
+	{"t":"Accounts in good standing","b":[50,300,250,312]}
+	{"t":"ACME BANK","b":[50,320,150,330]}
+	{"t":"Account number","b":[50,332,150,342]}
+	{"t":"1234XXXX","b":[200,332,260,342]}
+	{"t":"Balance","b":[150,354,50,344]}
+	{"t":"$100","b":[260,354,200,344]}
+	{"t":"Status","b":["50","356","150","366"]}
+	{"t":"Charged off","b":[200,356,280,"366"]}
+	{"t":"Comment","b":[-1.7e308,368,1.7e308,378]}
+	{"t":"too far","b":[200,368,1000001,378]}
+	EOF
+	{
+		page_json bx 1 792 boxes.lines &&
+		page_json bx 2 1.7e308 boxes.lines &&
+		page_json bx 3 -5 boxes.lines
+	} >boxes &&
+	timeout 60 cc-extract boxes >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .account_mask, .balance, .status, .remarks, .src.page]" out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",10000,null,null,1]
+	["ACME BANK","1234XXXX",10000,null,null,2]
+	["ACME BANK","1234XXXX",10000,null,null,3]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a page number below 1 or beyond 2147483647: the page rejected alone, exit 1' '
+	for p in 0 -1 2147483648 -9223372036854775808 2147483647; do
+		echo "{\"kind\":\"page\",\"v\":1,\"doc\":\"pn\",\"page\":$p,\"lines\":[]}"
+	done >pagenums &&
+	test_expect_code 1 cc-extract pagenums >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-extract: pagenums:1: page record with page number 0, not from 1 to 2147483647
+	cc-extract: pagenums:2: page record with page number -1, not from 1 to 2147483647
+	cc-extract: pagenums:3: page record with page number 2147483648, not from 1 to 2147483647
+	cc-extract: pagenums:4: page record with page number -9223372036854775808, not from 1 to 2147483647
+	cc-extract: pn: not a layout cc-extract knows (best match 0%); read as labels and values
+	EOF
+	test_cmp expect err &&
+	jq -r "[.kind, .code, .line] | @tsv" out >got &&
+	printf "error\trecord.invalid\t%s\n" 1 2 3 4 >expect &&
+	printf "consumer\t\t\n" >>expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a running head 450000 times, a value wrapped over 300000 lines: no slower than their length' '
+	awk "BEGIN { for (i = 0; i < 150000; i++) print \"{\\\"t\\\":\\\"RUNNING HEAD\\\",\\\"b\\\":[50,5,150,15]}\" }" >head.lines &&
+	cat >body.lines <<-\EOF &&
+	{"t":"Experian Credit Report","b":[50,20,300,30]}
+	{"t":"Accounts in good standing","b":[50,40,250,52]}
+	{"t":"ACME BANK","b":[50,60,150,70]}
+	{"t":"Account number","b":[50,72,150,82]}
+	{"t":"1234XXXX","b":[200,72,260,82]}
+	{"t":"Comment","b":[50,84,150,94]}
+	{"t":"first","b":[200,84,260,94]}
+	EOF
+	cat head.lines body.lines >page.lines &&
+	{
+		page_json rh 1 792 page.lines &&
+		page_json rh 2 792 page.lines &&
+		page_json rh 3 792 page.lines
+	} >heads &&
+	timeout 60 cc-extract heads >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .account_mask, .remarks]" out >got &&
+	printf "[\"ACME BANK\",\"1234XXXX\",\"first\"]\n" >expect &&
+	test_cmp expect got &&
+	awk "BEGIN { for (i = 0; i < 300000; i++) printf \"{\\\"t\\\":\\\"and more\\\",\\\"b\\\":[200,%d,260,%d]}\n\", 96 + 3 * i, 98 + 3 * i }" >more.lines &&
+	cat body.lines more.lines >wrap.lines &&
+	page_json wr 1 1000000 wrap.lines >wrapped &&
+	timeout 60 cc-extract wrapped >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "select(.kind==\"tradeline\") | .remarks | [length, .[0:18]] | @tsv" out >got &&
+	printf "2700005\tfirst and more and\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a lender header row of 150000 labels, a row of 200000 History labels: no slower than their length' '
+	cat >lhead.lines <<-\EOF &&
+	{"t":"MERGED INFILE CREDIT REPORT","b":[50,5,300,12]}
+	{"t":"TRADELINES","b":[50,20,300,30]}
+	{"t":"001","b":[20,40,40,50]}
+	{"t":"ACME BANK","b":[50,40,120,50]}
+	EOF
+	awk "BEGIN { for (i = 0; i < 150000; i++) printf \"{\\\"t\\\":\\\"BALANCE\\\",\\\"b\\\":[%.3f,60,%.3f,70]}\n{\\\"t\\\":\\\"%d\\\",\\\"b\\\":[%.3f,72,%.3f,82]}\n\", 50 + i / 1000, 50.5 + i / 1000, i, 50 + i / 1000, 50.5 + i / 1000 }" >wide.lines &&
+	cat lhead.lines wide.lines >lw.lines &&
+	page_json lw 1 792 lw.lines >lwide &&
+	timeout 60 cc-extract -L lender lwide >out 2>err &&
+	test_cmp /dev/null err &&
+	test $(grep -c "^{\"kind\":\"consumer\"" out) -eq 1 &&
+	awk "BEGIN { for (i = 0; i < 200000; i++) printf \"{\\\"t\\\":\\\"History: 12/25; 0000\\\",\\\"b\\\":[%.2f,60,%.2f,70]}\n\", 50 + i / 100, 60 + i / 100 }" >hist.lines &&
+	cat lhead.lines hist.lines >lh.lines &&
+	page_json lh 1 792 lh.lines >lhist &&
+	timeout 60 cc-extract -L lender lhist >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .history]" out >got &&
+	echo "[\"ACME BANK\",[{\"m\":\"2025-12\",\"s\":\"OK\"},{\"m\":\"2025-11\",\"s\":\"OK\"},{\"m\":\"2025-10\",\"s\":\"OK\"},{\"m\":\"2025-09\",\"s\":\"OK\"}]]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a word cut short, or a value cut into columns, inside a character: the account number kept' '
+	cat >cut.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: "cl", page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "MERGED INFILE CREDIT REPORT", b: [50, 5, 300, 12]},
+	  {t: "TRADELINES", b: [50, 20, 300, 30]},
+	  {t: "001", b: [20, 40, 40, 50]},
+	  {t: ("ACME BANK " + ("1234567890" * 3) + "12" + ("\u00e9" * 20)), b: [50, 40, 300, 50]},
+	  {t: "OPENED", b: [310, 40, 350, 50]}, {t: "BALANCE", b: [360, 40, 400, 50]},
+	  {t: "PAYMENT", b: [410, 40, 450, 50]},
+	  {t: "01/20", b: [310, 52, 350, 62]}, {t: "$100", b: [360, 52, 400, 62]},
+	  {t: "$10", b: [410, 52, 450, 62]}]},
+	{kind: "page", v: 1, doc: "cm", page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "Three Bureau Credit Report", b: [50, 5, 300, 15]},
+	  {t: "Account History", b: [50, 16, 300, 24]},
+	  {t: "ACME BANK", b: [50, 30, 150, 38]},
+	  {t: "TransUnion", b: [200, 40, 260, 48]}, {t: "Experian", b: [300, 40, 360, 48]},
+	  {t: "Equifax", b: [400, 40, 460, 48]},
+	  {t: "Account #:", b: [50, 50, 100, 58]}, {t: ("A" + ("\u00e9" * 11) + "1234"), b: [200, 50, 500, 58]},
+	  {t: "Balance:", b: [50, 60, 100, 68]}, {t: "$1", b: [200, 60, 260, 68]},
+	  {t: "$2", b: [300, 60, 360, 68]}, {t: "$3", b: [400, 60, 460, 68]}]}
+	EOF
+	jq -n -c -f cut.jq >cut &&
+	cc-extract -L lender cut >out 2>err &&
+	cc-extract -L merged3 cut >>out 2>>err &&
+	test_cmp /dev/null err &&
+	iconv -f UTF-8 -t UTF-8 out >/dev/null &&
+	jq -c "select(.kind==\"tradeline\") | [.layout, .bureau, has(\"account_mask\"), .account_mask]" out >got &&
+	cat >expect <<-\EOF &&
+	["lender",null,true,"12345678901234567890123456789012\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"]
+	["merged3","transunion",true,null]
+	["merged3","equifax",true,"\u00e9\u00e91234"]
+	EOF
+	jq -c . expect >want &&
+	test_cmp want got
+'
+
+test_expect_success 'a full SSN printed where a name, an address or a remark is read: in no record' '
+	cat >ssn.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: "ss", page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "Experian Credit Report", b: [50, 20, 300, 30]},
+	  {t: "Personal information", b: [50, 40, 300, 50]},
+	  {t: "Name JANE DOE SSN 123-45-6789", b: [50, 60, 400, 70]},
+	  {t: "Current address 1 MAIN ST 123 45 6789", b: [50, 72, 400, 82]},
+	  {t: "Report number 123-45-6789", b: [50, 84, 400, 94]},
+	  {t: "Social Security number 123-45-6789", b: [50, 96, 400, 106]},
+	  {t: "Accounts in good standing", b: [50, 120, 250, 132]},
+	  {t: "ACME BANK 123-45-6789", b: [50, 140, 150, 150]},
+	  {t: "Account number", b: [50, 152, 150, 162]}, {t: "1234XXXX", b: [200, 152, 260, 162]},
+	  {t: "Status", b: [50, 164, 150, 174]}, {t: "Open, SSN 123-45-6789", b: [200, 164, 280, 174]},
+	  {t: "Comment", b: [50, 176, 150, 186]}, {t: "SSN 123-45-6789 ok; 1123-45-67890 is not one", b: [200, 176, 280, 186]}]}
+	EOF
+	jq -n -c -f ssn.jq >ssn &&
+	cc-extract ssn >out 2>err &&
+	! grep -E "(^|[^0-9])123[- ]45[- ]6789([^0-9]|\$)" out err &&
+	jq -c "select(.kind!=\"document\") | del(.kind, .v, .doc, .layout, .bureau, .src, .conf, .id, .history, .uncertain) | with_entries(select(.value != null and .value != [] and .value != false))" out >got &&
+	cat >expect <<-\EOF &&
+	{"name":"JANE DOE SSN XXX-XX-6789","addresses":["1 MAIN ST XXX XX 6789"],"ssn_last4":"6789","report_number":"XXX-XX-6789"}
+	{"creditor":"ACME BANK XXX-XX-6789","account_mask":"1234XXXX","status":"Open, SSN XXX-XX-6789","status_code":"11","remarks":"SSN XXX-XX-6789 ok; 1123-45-67890 is not one"}
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'merged3: a block header read as one line ends the heading above it (no heading of every row before)' '
+	cat >hdr.jq <<-\EOF &&
+	{kind: "page", v: 1, doc: "hd", page: 1, source: "text", width: 612, height: 792,
+	 dpi: null, conf: null, lines: [
+	  {t: "Three Bureau Credit Report", b: [50, 2, 300, 10]},
+	  {t: "Account History", b: [50, 12, 300, 20]},
+	  {t: "EMPTY BANK", b: [200, 30, 300, 38]},
+	  {t: "TransUnion Experian Equifax", b: [200, 39, 470, 47]},
+	  {t: "ACME BANK", b: [200, 48, 300, 56]},
+	  {t: "TransUnion Experian Equifax", b: [200, 57, 470, 65]},
+	  {t: "Account #:", b: [50, 66, 100, 74]}, {t: "1111", b: [200, 66, 260, 74]},
+	  {t: "2222", b: [310, 66, 370, 74]}, {t: "3333", b: [400, 66, 460, 74]},
+	  {t: "Balance:", b: [50, 75, 100, 83]}, {t: "$1", b: [200, 75, 260, 83]},
+	  {t: "$2", b: [310, 75, 370, 83]}, {t: "$3", b: [400, 75, 460, 83]}]}
+	EOF
+	jq -n -c -f hdr.jq >hdr &&
+	cc-extract hdr >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -c "select(.kind==\"tradeline\") | [.layout, .bureau, .creditor, .account_mask, .balance]" out >got &&
+	cat >expect <<-\EOF &&
+	["merged3","transunion","ACME BANK","1111",100]
+	["merged3","experian","ACME BANK","2222",200]
+	["merged3","equifax","ACME BANK","3333",300]
+	EOF
+	test_cmp expect got
+'
+
 # --- options ------------------------------------------------------------------
 
 test_expect_success '--help: the usage on standard output, exit 0; --version' '
@@ -642,6 +851,67 @@ test_expect_success 'a layout named twice, or no layout file: exit 65' '
 	mkdir none && touch none/.hidden.yaml none/notes.yml &&
 	test_expect_code 65 cc-extract --layouts=none --list-layouts >out 2>err &&
 	echo "cc-extract: no layout files (*.yaml) in '"'"'none'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a layout file with an empty label: exit 65 (it would match without end)' '
+	layouts empty &&
+	printf "layout: acme\nstyle: blocks\ndetect: [ACME]\nconsumer:\n  name: [\"\"]\n" >empty/acme.yaml &&
+	test_expect_code 65 timeout 20 cc-extract --layouts=empty --layout=acme <lend.pages >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: empty/acme.yaml:5: an empty label" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a bad account type of a section, a list in a list of labels: exit 65, nothing leaked' '
+	layouts lists &&
+	printf "layout: acme\nsections:\n  - {heading: Foo, kind: accounts, type: bogus}\n" >lists/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=lists --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: lists/acme.yaml:3: unknown account type '"'"'bogus'"'"'" >expect &&
+	test_cmp expect err &&
+	printf "layout: acme\naccount:\n  labels:\n    balance: [Balance, [x]]\n" >lists/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=lists --list-layouts >out 2>err &&
+	echo "cc-extract: lists/acme.yaml:4: expected a string" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a status rule with a back reference: exit 65 (glibc may take exponential time)' '
+	layouts backref &&
+	cat >backref/acme.yaml <<-\EOF &&
+	layout: acme
+	status:
+	  - {match: "[\\1] ok", code: "11"}
+	  - {match: "^(a+)+\\1b", code: "93"}
+	EOF
+	test_expect_code 65 cc-extract --layouts=backref --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	printf "%s\n" "cc-extract: backref/acme.yaml:4: bad pattern: a back reference (\\1)" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a layout file that names a list again and again: exit 65, not millions of labels' '
+	layouts alias &&
+	{
+		printf "layout: acme\naccount:\n  labels:\n" &&
+		printf "    ignore: &a [%s]\n" "$(seq -s, 1000 | sed "s/[0-9][0-9]*/L&/g")" &&
+		seq 1 5000 | sed "s/.*/    ignore&: *a/"
+	} >alias/acme.yaml &&
+	test_expect_code 65 cc-extract --layouts=alias --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: alias/acme.yaml:4: more than 20000 labels, list items and pairs" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'a layout file of lists nested 200000 deep: exit 65 at once' '
+	layouts deep &&
+	{
+		echo "layout: acme" && printf "detect: " &&
+		awk "BEGIN { for (i = 0; i < 200000; i++) printf \"[\"; for (i = 0; i < 200000; i++) printf \"]\"; print \"\" }"
+	} >deep/acme.yaml &&
+	test_expect_code 65 timeout 20 cc-extract --layouts=deep --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: deep/acme.yaml:2: lists and mappings nested more than 32 deep" >expect &&
 	test_cmp expect err
 '
 
