@@ -506,7 +506,8 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Group the cells into rows: a cell whose middle lies within a row's band
- * and near the middle of its first cell joins it. */
+ * and near the middle of its first cell joins it (nearer than half the
+ * lower's height, or a third of the other's when one is a dash). */
 static void build_rows(struct xdoc *d)
 {
 	size_t i, ar = 0;
@@ -522,9 +523,16 @@ static void build_rows(struct xdoc *d)
 		if (r && r->page == c->page) {
 			struct xcell *f = &d->c[r->first];
 			double fh = f->y1 - f->y0, fc = (f->y0 + f->y1) / 2;
+			const struct xcell *l = h < fh ? c : f, *t = h < fh ? f : c;
+			double lo = l->y1 - l->y0, hi = t->y1 - t->y0;
+			/* OCR's box of a dash is as flat as the ink: one much
+			 * lower than the text beside it and twice as wide as
+			 * it is high (not a speck of noise; not beside a rule) */
+			int flat = lo < 0.5 * hi && l->x1 - l->x0 >= 2 * lo &&
+				   l->x1 - l->x0 > 0.2 * hi && t->x1 - t->x0 >= hi;
 
-			if (yc >= r->y0 && yc <= r->y1 &&
-			    fabs(yc - fc) < 0.5 * (h < fh ? h : fh)) {
+			if (flat ? fabs(yc - fc) < 0.35 * hi :
+			    yc >= r->y0 && yc <= r->y1 && fabs(yc - fc) < 0.5 * lo) {
 				r->n++;
 				if (c->y0 < r->y0)
 					r->y0 = c->y0;
@@ -1624,13 +1632,20 @@ static void columns_start_block(struct xdoc *d, struct cols *C, size_t i)
 {
 	struct cc_buf h = { 0 };
 	size_t s = i, k;
+	double gap = 0.6 * d->pitch;
 
+	/* OCR's boxes hug the ink, so its lines are further apart than the
+	 * text layer's: a wrapped line may stand as far above the next as the
+	 * heading stands above the bureau header */
+	if (i + 1 < d->nr && d->r[i + 1].page == d->r[i].page &&
+	    1.2 * (d->r[i + 1].y0 - d->r[i].y1) > gap)
+		gap = 1.2 * (d->r[i + 1].y0 - d->r[i].y1);
 	while (s > 0) {
 		const struct xrow *p = &d->r[s - 1], *r = &d->r[s];
 
 		if (p->page != r->page || p->n != 1 || r->n != 1 ||
 		    fabs(CELL(d, p, 0)->x0 - CELL(d, r, 0)->x0) > 2 ||
-		    CELL(d, p, 0)->lab >= 0 || r->y0 - p->y1 > 0.6 * d->pitch ||
+		    CELL(d, p, 0)->lab >= 0 || r->y0 - p->y1 > gap ||
 		    X_LOOKUP(d->L, bureaus, p->text) ||
 		    /* the block before's header, read as one line */
 		    bureau_header(d, p, NULL))

@@ -138,8 +138,9 @@ static int in_list(const int *v, int n, int x)
 }
 
 /* What an OCR'd page's lines are, in the cache keys: "cells" since lines
- * are cut at wide gaps between words. */
-#define CC_OCR_FORMAT "cells1"
+ * are cut at wide gaps between words, "cells2" since stars are found by
+ * their shape. */
+#define CC_OCR_FORMAT "cells2"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_pages_opts *o, const unsigned char *pix,

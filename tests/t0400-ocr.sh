@@ -66,6 +66,17 @@ test_expect_success 'a scanned page is read by OCR, with confidences' '
 	echo "MERGED INFILE CREDIT REPORT" >expect && test_cmp expect title
 '
 
+test_expect_success 'stars masking account numbers are read as stars, and flat marks as dashes' '
+	qpdf --empty --pages "$C/merged3-11-00000-scan.pdf" 1 -- m3.pdf &&
+	cc-ingest m3.pdf | cc-ocr --no-cache >m3.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"[*]\"))" m3.out >got &&
+	printf "%s\n" "8689804****" "*******6639" "******4951" >expect &&
+	test_cmp expect got &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(length == 1)" m3.out | sort | uniq -c >got &&
+	echo "     30 -" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'OCR agrees with the text layer of the same report' '
 	cc-ocr --no-cache <text.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.text &&
 	cc-ocr --no-cache <scan.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.ocr &&

@@ -127,6 +127,23 @@ test_expect_success 'the scanned corpus: runs clean, and each document'"'"'s lay
 	test_cmp expect got
 '
 
+test_expect_success 'the scanned corpus: every tradeline found, masks of stars read as printed' '
+	cc-score --truth "$C/scan/truth.ndjson" scan.out >score 2>/dev/null &&
+	jq -c ".overall.tradelines | [.truth, .extracted, .matched]" score >got &&
+	echo "[24,24,24]" >expect &&
+	test_cmp expect got &&
+	jq -c ".overall.fields | [.compared, .correct]" score >got &&
+	echo "[600,588]" >expect &&
+	test_cmp expect got &&
+	M=$(jq -r "select(.kind==\"consumer\" and .layout==\"merged3\") | .doc" scan.out | sort -u) &&
+	jq -r --arg d "$M" "select(.kind==\"tradeline\" and .doc==\$d) | .account_mask" \
+		"$C/scan/truth.ndjson" >expect &&
+	grep -c "[*]" expect >n && test $(cat n) -eq 9 &&
+	jq -r --arg d "$M" "select(.kind==\"tradeline\" and .doc==\$d) | .account_mask" \
+		scan.out >got &&
+	test_cmp expect got
+'
+
 # --- pass-through -----------------------------------------------------------
 
 test_expect_success 'setup: two documents'"'"' pages' '
