@@ -108,6 +108,79 @@ static int match_label(const struct xlayout *L, const char *s, size_t *len)
 	return best;
 }
 
+/* Whether a[0..na) and b[0..nb) are one letter apart or equal: one
+ * letter changed, dropped or added. */
+static int one_apart(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0;
+
+	if (na > nb + 1 || nb > na + 1)
+		return 0;
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	if (na == nb)
+		return i == na || memcmp(a + i + 1, b + i + 1, na - i - 1) == 0;
+	if (na > nb)
+		return memcmp(a + i + 1, b + i, nb - i) == 0;
+	return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+static int boundary(char c)
+{
+	return c == '\0' || c == ' ' || c == ':';
+}
+
+/*
+ * An OCR'd line that starts with a label of eight letters or more but for
+ * one letter misread, dropped or added ("Date Reporte", "Terms Frquency"):
+ * that label, as match_label() gives it.  The first letter must be right,
+ * and case still counts.
+ */
+static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
+{
+	size_t i, n, m, best_n = 0, best_m = 0, sl = strlen(s);
+	int best = -1;
+
+	for (i = 0; i < L->nlab; i++) {
+		const struct xlabel *b = &L->lab[i];
+
+		n = b->len;
+		if (n < 8 || n <= best_n || b->text[0] != s[0])
+			continue;
+		for (m = n - 1; m <= n + 1 && m <= sl; m++)
+			if (boundary(s[m]) && one_apart(s, m, b->text, n)) {
+				best = (int)i;
+				best_n = n;
+				best_m = m;
+				break;
+			}
+	}
+	if (best >= 0) {
+		while (s[best_m] == ':')
+			best_m++;
+		*len = best_m;
+	}
+	return best;
+}
+
+/* The label a line starts with: read by OCR, one a letter off wins
+ * over a shorter one read right ("Status updatd", not "Status"). */
+static int start_label(const struct xlayout *L, const char *t, double conf,
+		       size_t *len)
+{
+	size_t n = 0, fn = 0;
+	int ex = match_label(L, t, &n), fz = -1;
+
+	if (conf < 1)
+		fz = fuzzy_label(L, t, &fn);
+	if (fz >= 0 && (ex < 0 || L->lab[fz].len > L->lab[ex].len)) {
+		*len = fn;
+		return fz;
+	}
+	*len = n;
+	return ex;
+}
+
 /*
  * Cut a line that starts with a label into the label and the rest.  In the
  * lender's layout, where OCR reads a header row of column labels as one
@@ -139,7 +212,7 @@ static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 			nl = 0;
 			off = 0;
 		}
-	} else if ((lab[0] = match_label(d->L, t, &n)) >= 0) {
+	} else if ((lab[0] = start_label(d->L, t, conf, &n)) >= 0) {
 		cut[0] = 0;
 		len[0] = n;
 		nl = 1;
@@ -526,10 +599,10 @@ static void build_rows(struct xdoc *d)
 			const struct xcell *l = h < fh ? c : f, *t = h < fh ? f : c;
 			double lo = l->y1 - l->y0, hi = t->y1 - t->y0;
 			/* OCR's box of a dash is as flat as the ink: one much
-			 * lower than the text beside it and twice as wide as
-			 * it is high (not a speck of noise; not beside a rule) */
-			int flat = lo < 0.5 * hi && l->x1 - l->x0 >= 2 * lo &&
-				   l->x1 - l->x0 > 0.2 * hi && t->x1 - t->x0 >= hi;
+			 * lower than the text beside it and wider than it is
+			 * high (not a speck of noise; not beside a rule) */
+			int flat = lo < 0.5 * hi && l->x1 - l->x0 >= 1.5 * lo &&
+				   l->x1 - l->x0 > 0.15 * hi && t->x1 - t->x0 >= hi;
 
 			if (flat ? fabs(yc - fc) < 0.35 * hi :
 			    yc >= r->y0 && yc <= r->y1 && fabs(yc - fc) < 0.5 * lo) {
@@ -938,6 +1011,44 @@ static int month_year(const struct xdoc *d, const char *w, int *y, int *m)
 }
 
 /*
+ * A strip's headers are months one after another: one OCR misread
+ * ("1/25" between 12/25 and 10/25), or left out, is the month its
+ * neighbours put there.  ys[k] is 0 where a header did not read.
+ */
+static void strip_months(int *ys, int *ms, size_t n)
+{
+	int up = 0, down = 0, dir, v;
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (ys[k] && ys[k - 1]) {
+			v = ys[k] * 12 + ms[k] - (ys[k - 1] * 12 + ms[k - 1]);
+			up += v == 1;
+			down += v == -1;
+		}
+	if (up == down)
+		return;
+	dir = up > down ? 1 : -1;
+	for (k = 0; k < n; k++) {
+		int prev = k > 0 && ys[k - 1] ? ys[k - 1] * 12 + ms[k - 1] - 1 + dir : -1;
+		int next = k + 1 < n && ys[k + 1] ? ys[k + 1] * 12 + ms[k + 1] - 1 - dir : -1;
+		int cur = ys[k] ? ys[k] * 12 + ms[k] - 1 : -1;
+
+		/* a header that read agrees with one neighbour: kept */
+		if (cur >= 0 && (cur == prev || cur == next || (prev < 0 && next < 0)))
+			continue;
+		/* one that did not: both neighbours must agree, or the one */
+		if (prev >= 0 && next >= 0 && prev != next)
+			continue;
+		v = prev >= 0 ? prev : next;
+		if (v < 0 || (cur >= 0 && (prev < 0 || next < 0)))
+			continue;
+		ys[k] = v / 12;
+		ms[k] = v % 12 + 1;
+	}
+}
+
+/*
  * Strip grid: rows of MM/YY headers, each followed by a row of codes.
  * Returns the index of the first row after it.
  */
@@ -963,6 +1074,7 @@ static size_t grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 				ys[k] = 0;
 		if (good < 1 || good * 2 < (int)nh || i + 1 >= d->nr)
 			break;
+		strip_months(ys, ms, nh);
 		acct_box(a, r);
 		r = &d->r[i + 1];
 		n = row_words(d, r, &w, &aw);
@@ -1706,7 +1818,10 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 		    C->last_field != XF_NONE && C->last_field != XF_IGNORE) {
 			column_values(d, r, 0, C, vals, conf);
 			for (k = 0; k < 3; k++) {
-				if (k < C->n && C->acct[k] >= 0 && vals[k])
+				/* a dash goes on no value: it is an empty
+				 * field's, set apart from its row */
+				if (k < C->n && C->acct[k] >= 0 && vals[k] &&
+				    strcmp(vals[k], "-") != 0)
 					acct_set(&d->acct[C->acct[k]], C->last_field,
 						 vals[k], conf[k], 1);
 				free(vals[k]);

@@ -222,12 +222,37 @@ static int has_four_digits(const char *s)
 }
 
 /* A date as ISO; a two-digit year after the report date is 19YY. */
+/*
+ * "12/2772025" for "12/27/2025": OCR reads a slash between digits as 7,
+ * 1 or l.  A date of ten characters that would be MM/DD/YYYY but for
+ * such a mark where a slash goes: that date.  0, or -1.
+ */
+static int ocr_slashes(const char *s, char *iso)
+{
+	char t[11];
+	int i;
+
+	if (strlen(s) != 10)
+		return -1;
+	memcpy(t, s, 11);
+	for (i = 0; i < 10; i++) {
+		if (i == 2 || i == 5) {
+			if (t[i] != '/' && !strchr("71lI|", t[i]))
+				return -1;
+			t[i] = '/';
+		} else if (!isdigit((unsigned char)t[i])) {
+			return -1;
+		}
+	}
+	return cc_norm_date(t, iso);
+}
+
 static json_t *jdate(const struct xdoc *d, const char *s)
 {
 	char iso[11];
 	size_t n;
 
-	if (!s || cc_norm_date(s, iso) < 0)
+	if (!s || (cc_norm_date(s, iso) < 0 && ocr_slashes(s, iso) < 0))
 		return json_null();
 	n = strlen(iso);
 	if (!has_four_digits(s) && d->report_date[0] &&
@@ -459,18 +484,29 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 
 /*
  * An account number read by OCR: letters that stand for digits where a
- * mask holds digits (S 5, O 0, I 1, B 8, Z 2, G 6, T 7), and marks after
- * it dropped.  The text layer's masks are taken as printed.
+ * mask holds digits (S 5, O 0, I 1, B 8, Z 2, G 6, T 7), a K or an x in a
+ * run of masking X's an X, and marks after it dropped.  The text layer's
+ * masks are taken as printed.
  */
 static void ocr_mask(char *m)
 {
 	static const char from[] = "OoQDIl|iSsBZzGT", to[] = "000011115582267";
 	size_t n, i;
 	char *p;
+	int again;
 
 	for (i = 0; m[i]; i++)
 		if ((p = strchr(from, m[i])) != NULL && *p)
 			m[i] = to[p - from];
+	do {
+		again = 0;
+		for (i = 0; m[i]; i++)
+			if ((m[i] == 'K' || m[i] == 'x') &&
+			    ((i > 0 && m[i - 1] == 'X') || m[i + 1] == 'X')) {
+				m[i] = 'X';
+				again = 1;
+			}
+	} while (again);
 	n = strlen(m);
 	while (n && !isdigit((unsigned char)m[n - 1]) && m[n - 1] != 'X' &&
 	       m[n - 1] != '*')

@@ -8,6 +8,7 @@
 #include "cc.h"
 #include "ocr.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
@@ -190,6 +191,9 @@ static void add_cell(struct cc_page_text *out, struct cc_buf *cell, int x0,
 	l->conf = conf;
 }
 
+/* tesseract's word confidence below which a word is looked at again */
+#define STAR_MAX_CONF 85
+
 /* A word as tesseract read it, with its text line's box. */
 struct oword {
 	char *t;
@@ -243,6 +247,7 @@ static void collect_words(TessBaseAPI *api, struct owords *w)
 			continue;
 		CC_GROW(w->v, w->alloc, w->n + 1);
 		o = &w->v[w->n++];
+		o->conf = TessResultIteratorConfidence(it, RIL_WORD);
 		o->t = cc_xstrdup(word);
 		TessDeleteText(word);
 		o->x0 = x0;
@@ -252,7 +257,6 @@ static void collect_words(TessBaseAPI *api, struct owords *w)
 		o->ly0 = ly0 < y0 ? ly0 : y0;
 		o->ly1 = ly1 > y1 ? ly1 : y1;
 		o->line_start = start_line;
-		o->conf = TessResultIteratorConfidence(it, RIL_WORD);
 	} while (TessResultIteratorNext(it, RIL_WORD));
 	TessResultIteratorDelete(it);
 }
@@ -269,7 +273,6 @@ static void collect_words(TessBaseAPI *api, struct owords *w)
  * counted by their width), put back as '*', and the ink between the
  * stars is read again on its own.
  */
-#define STAR_MAX_CONF 85     /* tesseract's word confidence below which */
 #define STAR_MAX_BLOBS 512   /* more blobs than this in a run: not a mask */
 
 struct blob {
@@ -298,7 +301,7 @@ static int star_place(const struct blob *b, int top, int H, double fill)
 	int h = b->y1 - b->y0;
 
 	return h >= 0.28 * H && h <= 0.7 * H && b->y0 <= top + 0.25 * H &&
-	       b->y1 <= top + 0.75 * H && fill > 0.25 && fill < 0.72;
+	       b->y1 <= top + 0.75 * H && fill > 0.25 && fill < 0.85;
 }
 
 static double blob_fill(PIX *bin, const struct blob *b)
@@ -334,12 +337,14 @@ static int broken(const struct blob *b, int n, int i)
  * blobs blurred together are counted by the pitch of the lone stars, or
  * by their height when there are none.
  */
-static int mark_stars(PIX *bin, struct blob *b, int n)
+static int mark_stars(PIX *bin, struct blob *b, int n, int *ptop, int *pH,
+		      int *punit)
 {
 	int H = 0, top = INT_MAX, i, k, nstar = 0, pitch[STAR_MAX_BLOBS],
 	    np = 0, last = -1, unit;
 	double fill[STAR_MAX_BLOBS];
 
+	*ptop = *pH = *punit = 0;
 	/* the measure is the run's tallest glyphs (digits, capitals), not
 	 * its line's box, which may be a column's or a table's; a run of
 	 * stars alone is left as tesseract read it */
@@ -387,6 +392,9 @@ static int mark_stars(PIX *bin, struct blob *b, int n)
 			nstar += k;
 		}
 	}
+	*ptop = top;
+	*pH = H;
+	*punit = unit > 0 ? unit : (int)(0.6 * H + 0.5);
 	return nstar;
 }
 
@@ -513,7 +521,7 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	int x0 = w[0].x0, x1 = w[0].x1, ly0 = w[0].ly0, ly1 = w[0].ly1;
 	struct blob b[STAR_MAX_BLOBS];
 	struct cc_buf out = { 0 };
-	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1;
+	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1, top, H, unit;
 	double csum = 0;
 	size_t k;
 	BOXA *boxa;
@@ -571,10 +579,10 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		return 0;
 	qsort(b, (size_t)nb, sizeof(*b), cmp_blob);
 	nb = chain(b, nb, ox0, ox1);
-	if (!mark_stars(bin, b, nb))
+	if (!mark_stars(bin, b, nb, &top, &H, &unit))
 		return 0;
 	for (i = 0; i < nb; i = j) {
-		int sx0, sx1;
+		int sx0, sx1, raised;
 		double c;
 		char *t;
 
@@ -588,8 +596,25 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		 * margin, the stars beside it whited out */
 		sx0 = b[i].x0;
 		sx1 = b[i].x1;
-		for (j = i + 1; j < nb && !b[j].stars; j++)
+		raised = b[i].y1 <= top + 0.75 * H;
+		for (j = i + 1; j < nb && !b[j].stars; j++) {
 			sx1 = b[j].x1 > sx1 ? b[j].x1 : sx1;
+			raised &= b[j].y1 <= top + 0.75 * H;
+		}
+		if (raised && (i > 0 || j < nb)) {
+			/* beside stars and all in their upper half: stars
+			 * the blur has broken or run together; a bit of a
+			 * star beside it, or narrower than half of one, is
+			 * no star of its own */
+			if ((i > 0 && sx0 < b[i - 1].x1) ||
+			    (j < nb && sx1 > b[j].x0) ||
+			    sx1 - sx0 < unit / 2)
+				continue;
+			m = (int)((double)(sx1 - sx0) / unit + 0.5);
+			for (m = m < 1 ? 1 : m; m > 0; m--)
+				cc_buf_add(&out, "*", 1);
+			continue;
+		}
 		sx0 -= pad;
 		sx1 += pad;
 		t = read_rect(api, grey, dpi, sx0, ly0 - pad, sx1, ly1 + pad,
@@ -652,11 +677,13 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 }
 
 /*
- * A lone mark much flatter than the line and twice as wide as it is
+ * Lone marks.  One much flatter than the line and twice as wide as it is
  * high can only be a dash, whatever tesseract made of it ("7", "=",
- * "_"): the "-" a report prints for a field with no value.
+ * "_"): the "-" a report prints for a field with no value.  One smaller
+ * than a third of the line every way, but a dash, is a speck of dirt on
+ * the scan ("i", "_", "."), and goes.
  */
-static void flat_dashes(struct owords *w)
+static void lone_marks(struct owords *w)
 {
 	size_t i;
 
@@ -674,6 +701,9 @@ static void flat_dashes(struct owords *w)
 		    strcmp(o->t, "-") != 0) {
 			free(o->t);
 			o->t = cc_xstrdup("-");
+		} else if (h < lh / 3.0 && o->x1 - o->x0 < lh / 3.0 &&
+			   strcmp(o->t, "-") != 0) {
+			o->t[0] = '\0';
 		}
 	}
 }
@@ -689,6 +719,120 @@ static int same_row(const struct oword *a, const struct oword *b)
 	return b->x0 > a->x0 && m > a->ly0 && m < a->ly1;
 }
 
+static int lone_mark(const struct oword *o)
+{
+	unsigned char c = (unsigned char)o->t[0];
+
+	return c && !o->t[1] && !isalnum(c) && !strchr("*#$%&(", c);
+}
+
+/*
+ * A lone mark (a dash, a dot, a stroke) at the start or the end of a cell,
+ * set apart from the word beside it by more than a space, is dirt on the
+ * scan beside a label or a value ("- Account Status", "CBNA _"), not part
+ * of it; a dash that is a cell alone stays.
+ */
+static void stray_marks(struct owords *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		struct oword *o = &w->v[i];
+		const struct oword *p = i > 0 ? &w->v[i - 1] : NULL;
+		const struct oword *q = i + 1 < w->n ? &w->v[i + 1] : NULL;
+		int lh = o->ly1 - o->ly0, before, after;
+
+		if (!lone_mark(o))
+			continue;
+		/* the gaps to the words beside it in its cell; -1: none */
+		before = p && same_row(p, o) && o->x0 - p->x1 <= 2 * lh ?
+			 o->x0 - p->x1 : -1;
+		after = q && same_row(o, q) && q->x0 - o->x1 <= 2 * lh ?
+			q->x0 - o->x1 : -1;
+		if ((before < 0 && after > 0.6 * lh) ||
+		    (after < 0 && before > 0.6 * lh))
+			o->t[0] = '\0';
+	}
+}
+
+/* Whether s looks like an account number masked with X's that OCR has
+ * garbled: capitals and digits only, with an X run ("282132KKXXXXXXXXX"). */
+static int x_mask(const char *s)
+{
+	if (!strstr(s, "XX"))
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s) && !isupper((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* The digit c is, or that OCR reads as the letter c ("T98158" for
+ * "798158"); 0 for none. */
+static char digit_of(char c)
+{
+	static const char from[] = "OoQDIl|ZSGTB", to[] = "000011125678";
+	const char *p;
+
+	if (isdigit((unsigned char)c))
+		return c;
+	p = c ? strchr(from, c) : NULL;
+	return p ? to[p - from] : 0;
+}
+
+/* Whether the digits of a (only digits) are those of b (read by OCR, its
+ * letters that stand for digits taken as them), in the same order. */
+static int same_digits(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !isdigit((unsigned char)*a))
+			a++;
+		while (*b && !digit_of(*b))
+			b++;
+		if (*a != digit_of(*b))
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/*
+ * The word w, a mask of X's, read again for digits and X alone, in grey
+ * and in black and white, keeping the surer reading if its digits are
+ * the same: an X among X's is read as "K", or as two letters, when its
+ * serifs touch the next.
+ */
+static void fix_xmask(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
+		      struct oword *w)
+{
+	int pad = (w->ly1 - w->ly0) / 4;
+	double cg = 0, cb = 0;
+	char *tg, *tb;
+
+	TessBaseAPISetVariable(api, "tessedit_char_whitelist", "0123456789X");
+	tg = read_rect(api, grey, dpi, w->x0 - pad, w->ly0 - pad, w->x1 + pad,
+		       w->ly1 + pad, NULL, 0, &cg);
+	tb = read_rect(api, bin, dpi, w->x0 - pad, w->ly0 - pad, w->x1 + pad,
+		       w->ly1 + pad, NULL, 0, &cb);
+	TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
+	if (tb && (!tg || cb > cg)) {
+		free(tg);
+		tg = tb;
+		cg = cb;
+		tb = NULL;
+	}
+	free(tb);
+	if (tg && !strchr(tg, ' ') && cg > w->conf && same_digits(tg, w->t)) {
+		free(w->t);
+		w->t = tg;
+		w->conf = cg;
+		return;
+	}
+	free(tg);
+}
+
 static int unsure(const struct oword *w)
 {
 	return w->conf < STAR_MAX_CONF || strchr(w->t, '*');
@@ -702,7 +846,7 @@ static int unsure(const struct oword *w)
 static void find_stars(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 {
 	PIX *bin = NULL;
-	size_t i, j;
+	size_t i, j, k;
 
 	for (i = 0; i < w->n; i = j) {
 		int x1 = w->v[i].x1, lh = w->v[i].ly1 - w->v[i].ly0, any,
@@ -727,7 +871,10 @@ static void find_stars(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 			/* tesseract's results go when it reads a piece again */
 			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
 		}
-		fix_run(api, bin, grey, dpi, &w->v[i], j - i, lim0, lim1);
+		if (!fix_run(api, bin, grey, dpi, &w->v[i], j - i, lim0, lim1))
+			for (k = i; k < j; k++)
+				if (unsure(&w->v[k]) && x_mask(w->v[k].t))
+					fix_xmask(api, bin, grey, dpi, &w->v[k]);
 	}
 	pixDestroy(&bin);
 }
@@ -759,7 +906,8 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	}
 	*mean = TessBaseAPIMeanTextConf(o->api);
 	collect_words(o->api, &ws);
-	flat_dashes(&ws);
+	lone_marks(&ws);
+	stray_marks(&ws);
 	find_stars(o->api, p, dpi, &ws);
 	TessBaseAPISetPageSegMode(o->api, (TessPageSegMode)o->opts.psm);
 	/*
