@@ -892,84 +892,6 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 		fz_rethrow(ctx);
 }
 
-static fz_device *writer_begin(fz_context *ctx, void *arg, fz_rect mediabox)
-{
-	return fz_begin_page(ctx, arg, mediabox);
-}
-
-static void writer_end(fz_context *ctx, void *arg)
-{
-	fz_end_page(ctx, arg);
-}
-
-int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
-		       size_t n, const char *css,
-		       const struct cc_pdf_html_opts *o, unsigned char **out,
-		       size_t *len, struct cc_pdf_pos **pos, int *npos,
-		       int *pages, struct cc_error *e)
-{
-	fz_context *ctx = p->ctx;
-	fz_buffer *outbuf = NULL;
-	fz_output *output = NULL;
-	fz_document_writer *w = NULL;
-	struct poslist l = { 0 };
-	struct pager pg;
-	fz_archive *fonts = NULL;
-	char *fcss = NULL, *allcss = NULL;
-	int rc = 0;
-
-	*out = NULL;
-	*len = 0;
-	*pages = 0;
-	fz_var(fonts);
-	fz_var(fcss);
-	fz_var(allcss);
-	fz_var(outbuf);
-	fz_var(output);
-	fz_var(w);
-	fz_var(rc);
-	fz_try(ctx) {
-		outbuf = fz_new_buffer(ctx, 64 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
-		output = NULL;   /* the writer owns it now */
-		fonts = font_archive(ctx, o->family, &fcss);
-		allcss = cc_xasprintf("%s%s", fcss, css);
-		pg.begin = writer_begin;
-		pg.end = writer_end;
-		pg.arg = w;
-		pg.footer = NULL;
-		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
-			pos ? &l : NULL, pages);
-		fz_close_document_writer(ctx, w);
-		take_buffer(ctx, outbuf, out, len);
-	}
-	fz_always(ctx) {
-		fz_drop_document_writer(ctx, w);
-		fz_drop_output(ctx, output);
-		fz_drop_buffer(ctx, outbuf);
-		fz_drop_archive(ctx, fonts);
-	}
-	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
-				  "cannot lay out the document: %s",
-				  fz_caught_message(ctx));
-	}
-	free(fcss);
-	free(allcss);
-	if (rc < 0) {
-		free(l.v);
-		return rc;
-	}
-	if (pos) {
-		*pos = l.v;
-		*npos = (int)l.n;
-	} else {
-		free(l.v);
-	}
-	return 0;
-}
-
 /* --- composing: HTML pages and pages of other PDFs, marked -------------- */
 
 /* A pdf_document being put together page by page, as mupdf's PDF writer
@@ -1355,6 +1277,92 @@ static void deflate_fonts(fz_context *ctx, struct cc_pdf *p, pdf_document *doc)
 		fz_rethrow(ctx);
 }
 
+/*
+ * Deflate doc's font files (deflate_fonts()) and write it, compressed,
+ * into *out (malloc'd, *len bytes).  Throws.
+ */
+static void write_doc(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+		      unsigned char **out, size_t *len)
+{
+	pdf_write_options opts;
+	fz_buffer *outbuf = NULL;
+	fz_output *output = NULL;
+
+	fz_var(outbuf);
+	fz_var(output);
+	fz_try(ctx) {
+		deflate_fonts(ctx, p, doc);
+		pdf_parse_write_options(ctx, &opts, "compress");
+		outbuf = fz_new_buffer(ctx, 64 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		pdf_write_document(ctx, doc, output, &opts);
+		fz_close_output(ctx, output);
+		take_buffer(ctx, outbuf, out, len);
+	}
+	fz_always(ctx) {
+		fz_drop_output(ctx, output);
+		fz_drop_buffer(ctx, outbuf);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
+		       size_t n, const char *css,
+		       const struct cc_pdf_html_opts *o, unsigned char **out,
+		       size_t *len, struct cc_pdf_pos **pos, int *npos,
+		       int *pages, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	struct composer c = { 0 };
+	struct pager pg = { compose_begin, compose_end, &c, NULL };
+	struct poslist l = { 0 };
+	fz_archive *fonts = NULL;
+	char *fcss = NULL, *allcss = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	*pages = 0;
+	fz_var(fonts);
+	fz_var(fcss);
+	fz_var(allcss);
+	fz_var(rc);
+	fz_try(ctx) {
+		c.p = p;
+		c.o = o;
+		c.doc = pdf_create_document(ctx);
+		fonts = font_archive(ctx, o->family, &fcss);
+		allcss = cc_xasprintf("%s%s", fcss, css);
+		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
+			pos ? &l : NULL, pages);
+		write_doc(ctx, p, c.doc, out, len);
+	}
+	fz_always(ctx) {
+		compose_drop_page(ctx, &c);
+		fz_drop_archive(ctx, fonts);
+		pdf_drop_document(ctx, c.doc);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
+				  "cannot lay out the document: %s",
+				  fz_caught_message(ctx));
+	}
+	free(fcss);
+	free(allcss);
+	if (rc < 0) {
+		free(l.v);
+		return rc;
+	}
+	if (pos) {
+		*pos = l.v;
+		*npos = (int)l.n;
+	} else {
+		free(l.v);
+	}
+	return 0;
+}
+
 int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		   size_t n, const char *css, const struct cc_pdf_html_opts *o,
 		   unsigned char **out, size_t *len, int *pages,
@@ -1365,9 +1373,6 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	struct pager pg = { compose_begin, compose_end, &c, compose_footer };
 	pdf_graft_map *map = NULL;
 	pdf_document *from = NULL;
-	pdf_write_options opts;
-	fz_buffer *outbuf = NULL;
-	fz_output *output = NULL;
 	fz_archive *fonts = NULL;
 	char *fcss = NULL, *allcss = NULL;
 	size_t i;
@@ -1378,8 +1383,6 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	*pages = 0;
 	fz_var(map);
 	fz_var(from);
-	fz_var(outbuf);
-	fz_var(output);
 	fz_var(fonts);
 	fz_var(fcss);
 	fz_var(allcss);
@@ -1419,20 +1422,12 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		}
 		pdf_drop_graft_map(ctx, map);
 		map = NULL;
-		deflate_fonts(ctx, p, c.doc);
-		pdf_parse_write_options(ctx, &opts, "compress");
-		outbuf = fz_new_buffer(ctx, 64 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		pdf_write_document(ctx, c.doc, output, &opts);
-		fz_close_output(ctx, output);
-		take_buffer(ctx, outbuf, out, len);
+		write_doc(ctx, p, c.doc, out, len);
 	}
 	fz_always(ctx) {
 		compose_drop_page(ctx, &c);
 		pdf_drop_obj(ctx, c.mark_font);
 		pdf_drop_graft_map(ctx, map);
-		fz_drop_output(ctx, output);
-		fz_drop_buffer(ctx, outbuf);
 		fz_drop_archive(ctx, fonts);
 		pdf_drop_document(ctx, c.doc);
 	}
