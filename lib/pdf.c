@@ -680,32 +680,67 @@ static void take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 	*len = n;
 }
 
-static void draw_footer(fz_context *ctx, fz_device *dev,
+/*
+ * The built-in face of a generic family, for footer lines: one font
+ * object for the whole run, so that the cost of a story (its style
+ * sheet, its fonts) is not paid on every page.  Text in a family embeds
+ * the same font already.
+ */
+static fz_font *footer_font(fz_context *ctx, struct cc_pdf *p,
+			    const char *family)
+{
+	static const char *const fam[3] = { "serif", "sans-serif", "monospace" };
+	static const char *const builtin[3] = { "Times", "Helvetica", "Courier" };
+	const unsigned char *data;
+	int f, len = 0;
+
+	for (f = 2; f > 0; f--)
+		if (family && !strcmp(family, fam[f]))
+			break;
+	if (!p->foot[f]) {
+		data = fz_lookup_builtin_font(ctx, builtin[f], 0, 0, &len);
+		if (!data)
+			fz_throw(ctx, FZ_ERROR_GENERIC, "no built-in %s font",
+				 builtin[f]);
+		p->foot[f] = fz_new_font_from_memory(ctx, builtin[f], data, len,
+						     0, 0);
+	}
+	return p->foot[f];
+}
+
+/*
+ * Draw a footer line: footer is a printf format of plain text (UTF-8),
+ * "%d" the page number.  The line is where a story of
+ * "<p>LINE</p>" in 7pt sans-serif, placed in the bottom margin, used to
+ * put it: body and p each 1em in from the left, 1em down, the baseline
+ * 0.9em into a line 1.2em high.  As text in a font kept for the run, it
+ * costs a fraction of the story it replaces.
+ */
+static void draw_footer(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 			const struct cc_pdf_html_opts *o, const char *footer,
 			int page)
 {
-	char html[512];
-	fz_buffer *b = NULL;
-	fz_story *st = NULL;
-	fz_rect where, filled;
+	fz_font *font = footer_font(ctx, p, "sans-serif");
+	const float black[1] = { 0 };
+	const float size = 7;
+	fz_text *text = NULL;
+	char line[512];
 
-	fz_var(b);
-	fz_var(st);
-	snprintf(html, sizeof(html), footer, page);
+	snprintf(line, sizeof(line), footer, page);
+	fz_var(text);
 	fz_try(ctx) {
-		b = fz_new_buffer_from_copied_data(ctx, (unsigned char *)html,
-						   strlen(html));
-		st = fz_new_story(ctx, b, "body{font-family:sans-serif;font-size:7pt}",
-				  7, NULL);
-		where = fz_make_rect(o->margin, o->height - o->margin + 6,
-				     o->width - o->margin, o->height - 4);
-		fz_place_story(ctx, st, where, &filled);
-		fz_draw_story(ctx, st, dev, fz_identity);
+		text = fz_new_text(ctx);
+		fz_show_string(ctx, text, font,
+			       fz_make_matrix(size, 0, 0, -size,
+					      o->margin + size,
+					      o->height - o->margin + 6 +
+					      size + 0.9f * size),
+			       line, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+		fz_fill_text(ctx, dev, text, fz_identity, fz_device_gray(ctx),
+			     black, 1, fz_default_color_params);
 	}
-	fz_always(ctx) {
-		fz_drop_story(ctx, st);
-		fz_drop_buffer(ctx, b);
-	}
+	fz_always(ctx)
+		fz_drop_text(ctx, text);
 	fz_catch(ctx)
 		fz_rethrow(ctx);
 }
@@ -792,27 +827,24 @@ static fz_archive *font_archive(fz_context *ctx, const char *family, char **css)
 }
 
 /*
- * Where laid-out pages go: a document writer (cc_pdf_from_blocks) or a
- * pdf_document being put together (cc_pdf_compose).  begin gives the
- * device to draw a page on; end finishes that page.
+ * Where laid-out pages go: a pdf_document being put together (struct
+ * composer).  begin gives the device to draw a page on; end finishes
+ * that page.
  */
 struct pager {
 	fz_device *(*begin)(fz_context *ctx, void *arg, fz_rect mediabox);
 	void (*end)(fz_context *ctx, void *arg);
 	void *arg;
-	/* the footer, when not draw_footer()'s: footer is a printf format */
+	/* draws footer, a printf format, "%d" the page number */
 	void (*footer)(fz_context *ctx, void *arg, fz_device *dev,
 		       const char *footer, int page);
 };
 
 static void end_page(fz_context *ctx, const struct pager *pg,
-		     const struct cc_pdf_html_opts *o, fz_device *dev,
-		     const char *footer, int page)
+		     fz_device *dev, const char *footer, int page)
 {
-	if (footer && pg->footer)
+	if (footer)
 		pg->footer(ctx, pg->arg, dev, footer, page);
-	else if (footer)
-		draw_footer(ctx, dev, o, footer, page);
 	pg->end(ctx, pg->arg);
 }
 
@@ -854,7 +886,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			if ((more || filled.y1 > where.y1 + 1) &&
 			    where.y0 > area.y0) {
 				/* does not fit what is left: a new page */
-				end_page(ctx, pg, o, dev, footer, *pages - first);
+				end_page(ctx, pg, dev, footer, *pages - first);
 				dev = pg->begin(ctx, pg->arg, mediabox);
 				++*pages;
 				where = area;
@@ -868,7 +900,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 				if (!more)
 					break;
 				/* taller than a page: it goes on over the next */
-				end_page(ctx, pg, o, dev, footer, *pages - first);
+				end_page(ctx, pg, dev, footer, *pages - first);
 				dev = pg->begin(ctx, pg->arg, mediabox);
 				if (++*pages > 5000)
 					fz_throw(ctx, FZ_ERROR_GENERIC,
@@ -882,7 +914,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			fz_drop_buffer(ctx, in);
 			in = NULL;
 		}
-		end_page(ctx, pg, o, dev, footer, *pages - first);
+		end_page(ctx, pg, dev, footer, *pages - first);
 	}
 	fz_always(ctx) {
 		fz_drop_story(ctx, story);
@@ -906,34 +938,6 @@ struct composer {
 	struct cc_pdf *p;
 	const struct cc_pdf_html_opts *o;
 };
-
-/*
- * A footer line of plain text, centred in the bottom margin, in the
- * family's built-in face: one font object for the whole run, so the
- * cost of a story (its style sheet, its fonts) is not paid on every
- * page.  The font is the one the text's family embeds already.
- */
-static fz_font *footer_font(fz_context *ctx, struct cc_pdf *p,
-			    const char *family)
-{
-	static const char *const fam[3] = { "serif", "sans-serif", "monospace" };
-	static const char *const builtin[3] = { "Times", "Helvetica", "Courier" };
-	const unsigned char *data;
-	int f, len = 0;
-
-	for (f = 2; f > 0; f--)
-		if (family && !strcmp(family, fam[f]))
-			break;
-	if (!p->foot[f]) {
-		data = fz_lookup_builtin_font(ctx, builtin[f], 0, 0, &len);
-		if (!data)
-			fz_throw(ctx, FZ_ERROR_GENERIC, "no built-in %s font",
-				 builtin[f]);
-		p->foot[f] = fz_new_font_from_memory(ctx, builtin[f], data, len,
-						     0, 0);
-	}
-	return p->foot[f];
-}
 
 static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
 			   const char *footer, int page)
@@ -966,6 +970,15 @@ static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
 		fz_drop_text(ctx, text);
 	fz_catch(ctx)
 		fz_rethrow(ctx);
+}
+
+/* A report's footer (cc_pdf_from_blocks()): draw_footer(). */
+static void report_footer(fz_context *ctx, void *arg, fz_device *dev,
+			  const char *footer, int page)
+{
+	struct composer *c = arg;
+
+	draw_footer(ctx, c->p, dev, c->o, footer, page);
 }
 
 static fz_device *compose_begin(fz_context *ctx, void *arg, fz_rect mediabox)
@@ -1315,7 +1328,7 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 {
 	fz_context *ctx = p->ctx;
 	struct composer c = { 0 };
-	struct pager pg = { compose_begin, compose_end, &c, NULL };
+	struct pager pg = { compose_begin, compose_end, &c, report_footer };
 	struct poslist l = { 0 };
 	fz_archive *fonts = NULL;
 	char *fcss = NULL, *allcss = NULL;

@@ -121,8 +121,9 @@ struct cc_pdf_pos {
 struct cc_pdf_html_opts {
 	float width, height; /* page size in points (612 x 792: US Letter) */
 	float margin;        /* on every side, in points */
-	const char *footer;  /* HTML for each page's foot, "%d" the page
-				number, or NULL */
+	const char *footer;  /* a line of plain text (UTF-8) for each
+				page's foot, a printf format, "%d" the
+				page number; or NULL */
 	const char *family;  /* the generic font family the CSS uses
 				("sans-serif", "serif", "monospace"), so
 				its faces are loaded once; NULL if unknown */
