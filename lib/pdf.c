@@ -849,11 +849,24 @@ static void end_page(fz_context *ctx, const struct pager *pg,
 }
 
 /*
- * Lay out blocks[0..n) from the top of a new page, one story each, over
- * as many pages as they take; *pages is the document's page count before
- * and after.  Footers number the pages from 1 at the first.  Throws.
+ * The vertical margins, padding and borders of body, whatever the style
+ * sheet says: for a story of its own for each block, mupdf's defaults
+ * (1em of margin above and below); for lay_out()'s story of all the
+ * blocks, none, the block's box having that margin (LAYOUT_CSS).
  */
-static void lay_out(fz_context *ctx, const struct pager *pg,
+#define EACH_BODY_CSS \
+	"body{margin-top:1em;margin-bottom:1em;padding-top:0;" \
+	"padding-bottom:0;border-top-style:none;border-bottom-style:none}"
+#define ONE_BODY_CSS \
+	"body{margin-top:0;margin-bottom:0;padding-top:0;" \
+	"padding-bottom:0;border-top-style:none;border-bottom-style:none}"
+
+/*
+ * lay_out() with a story for each block: for blocks that cannot share a
+ * story (blocks_intact()), and for none.  The same pages, at the cost of
+ * a style sheet, a box tree and fonts for every block.
+ */
+static void lay_out_each(fz_context *ctx, const struct pager *pg,
 		    const struct cc_pdf_block *blocks, size_t n,
 		    const char *css, fz_archive *fonts,
 		    const struct cc_pdf_html_opts *o, const char *footer,
@@ -864,6 +877,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	fz_device *dev;
 	fz_rect mediabox, area, where, filled;
 	int first = *pages, more;
+	char *eachcss;
 	size_t i;
 
 	fz_var(in);
@@ -871,6 +885,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	mediabox = fz_make_rect(0, 0, o->width, o->height);
 	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
 			    o->height - o->margin);
+	eachcss = cc_xasprintf("%s\n" EACH_BODY_CSS, css);
 	fz_try(ctx) {
 		where = area;
 		dev = pg->begin(ctx, pg->arg, mediabox);
@@ -879,10 +894,11 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, css, 10, fonts);
+			story = fz_new_story(ctx, in, eachcss, 10, fonts);
 			more = fz_place_story(ctx, story, where, &filled);
-			/* mupdf 1.19 may say a table fitted when it ran past the
-			 * bottom: believe the filled area, not the answer */
+			/* mupdf may say all fitted when the content ended right
+			 * on the bottom and the margin after it went on below,
+			 * as on a next page: believe the filled area too */
 			if ((more || filled.y1 > where.y1 + 1) &&
 			    where.y0 > area.y0) {
 				/* does not fit what is left: a new page */
@@ -919,6 +935,312 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	fz_always(ctx) {
 		fz_drop_story(ctx, story);
 		fz_drop_buffer(ctx, in);
+		free(eachcss);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+/*
+ * lay_out() sets all the blocks in one story, block i as
+ *
+ *	<ccpdf-o id="ccpdf-oI"><ccpdf-b id="ccpdf-bI">HTML</ccpdf-b></ccpdf-o>
+ *
+ * to lay it out as a story for each block did.  ccpdf-b takes the place
+ * of that story's body: 1em of margin above and below, which collapse
+ * with the margins of the block's first and last elements as they did
+ * with body's.  Its padding, too thin to move anything, keeps those
+ * margins inside it, as the story's html element kept them, so that
+ * they neither collapse with the next block's nor are lost when a page
+ * starts with the block (mupdf starts an area that goes on with a box
+ * at the box, its margins above it left behind).  ccpdf-o has no
+ * margins: its box is the block's, from where its story started to
+ * where it ended.  The positions of ccpdf-o and ccpdf-b give that, and
+ * where the block's content ends.  The body's vertical margins, which
+ * would come once for all blocks, go (ONE_BODY_CSS).
+ */
+#define LAYOUT_CSS ONE_BODY_CSS \
+	"ccpdf-o{display:block;margin:0;padding:0;border-style:none}" \
+	"ccpdf-b{display:block;margin:1em 0;" \
+	"padding:0.000000001pt 0 0 0;border-style:none}"
+
+/* The blocks whose box starts in an area of lay_out()'s story. */
+struct reach {
+	size_t n;
+	unsigned char *seen;   /* REACH_* */
+	float *y0, *y1;        /* the block's top and bottom, margins
+				  included (ccpdf-o) */
+	float *end;            /* the bottom of its content (ccpdf-b) */
+	size_t lo, hi;         /* the blocks seen are in [lo, hi) */
+};
+
+#define REACH_BOX 1            /* ccpdf-o starts in the area: y0, y1 */
+#define REACH_CONTENT 2        /* ccpdf-b too: end */
+
+static void reach_init(struct reach *r, size_t n)
+{
+	r->n = n;
+	r->seen = cc_xcalloc(n, 1);
+	r->y0 = cc_xcalloc(n, sizeof(*r->y0));
+	r->y1 = cc_xcalloc(n, sizeof(*r->y1));
+	r->end = cc_xcalloc(n, sizeof(*r->end));
+	r->lo = r->hi = 0;
+}
+
+static void reach_release(struct reach *r)
+{
+	free(r->seen);
+	free(r->y0);
+	free(r->y1);
+	free(r->end);
+}
+
+static void reached(fz_context *ctx, void *arg,
+		    const fz_story_element_position *pos)
+{
+	struct reach *r = arg;
+	unsigned long i;
+	char *end;
+
+	(void)ctx;
+	/* ours are the body's children and theirs; a block's own ids are
+	 * deeper */
+	if (pos->depth > 1 || !(pos->open_close & 1) || !pos->id ||
+	    strncmp(pos->id, "ccpdf-", 6) != 0 ||
+	    pos->id[6] != (pos->depth ? 'b' : 'o') ||
+	    !isdigit((unsigned char)pos->id[7]))
+		return;
+	errno = 0;
+	i = strtoul(pos->id + 7, &end, 10);
+	if (*end || errno || i >= r->n)
+		return;
+	if (r->lo == r->hi)
+		r->lo = r->hi = i;
+	if (i < r->lo)
+		r->lo = i;
+	if (i >= r->hi)
+		r->hi = i + 1;
+	if (pos->depth) {
+		r->seen[i] |= REACH_CONTENT;
+		r->end[i] = pos->rect.y1;
+	} else {
+		r->seen[i] |= REACH_BOX;
+		r->y0[i] = pos->rect.y0;
+		r->y1[i] = pos->rect.y1;
+	}
+}
+
+/* Place the rest of story in where; r, unless NULL, receives the blocks
+ * the area starts. */
+static int place(fz_context *ctx, fz_story *story, fz_rect where,
+		 struct reach *r)
+{
+	fz_rect filled;
+	int more;
+
+	more = fz_place_story(ctx, story, where, &filled);
+	if (!r)
+		return more;
+	if (r->hi > r->lo)
+		memset(r->seen + r->lo, 0, r->hi - r->lo);
+	r->lo = r->hi = 0;
+	fz_story_positions(ctx, story, reached, r);
+	return more;
+}
+
+/*
+ * 1 when block i, as r has it, fits above bottom as its own story did:
+ * its content ends above it; or, when the content ends right on it,
+ * its bottom margin is no more than 1pt past it.  (Its story then said
+ * all fitted, but laid out the margin from the bottom on, as from the
+ * top of a next page, and filled more than the area: see
+ * lay_out_each().)
+ */
+static int fits(const struct reach *r, size_t i, float bottom)
+{
+	if (r->seen[i] != (REACH_BOX | REACH_CONTENT))
+		return 0;
+	return r->end[i] < bottom ||
+	       (r->end[i] == bottom && r->y1[i] <= bottom + 1);
+}
+
+/*
+ * 1 when blocks can share a story: none has a style sheet of its own,
+ * which would apply to them all, and story's body is what lay_out()
+ * wrote, n blocks each in its boxes: no block's HTML closed a box it did
+ * not open, or left one open.
+ */
+static int blocks_intact(fz_context *ctx, fz_story *story,
+			 const struct cc_pdf_block *blocks, size_t n)
+{
+	fz_xml *x = fz_dom_body(ctx, fz_story_document(ctx, story)), *b;
+	const char *id;
+	char want[32];
+	size_t k = 0;
+
+	for (k = 0; k < n; k++)
+		if (strcasestr(blocks[k].html, "<style") ||
+		    strcasestr(blocks[k].html, "<link"))
+			return 0;
+	for (k = 0, x = x ? fz_dom_first_child(ctx, x) : NULL; x;
+	     x = fz_dom_next(ctx, x), k++) {
+		snprintf(want, sizeof(want), "ccpdf-o%zu", k);
+		id = fz_dom_attribute(ctx, x, "id");
+		if (!fz_xml_tag(x) || !id || strcmp(id, want) != 0)
+			return 0;
+		/* and in it, the block's box alone */
+		b = fz_dom_first_child(ctx, x);
+		want[6] = 'b';
+		id = b ? fz_dom_attribute(ctx, b, "id") : NULL;
+		if (!id || strcmp(id, want) != 0 || fz_dom_next(ctx, b))
+			return 0;
+	}
+	return k == n;
+}
+
+/*
+ * Lay out blocks[0..n) from the top of a new page, over as many pages
+ * as they take; *pages is the document's page count before and after.
+ * A block whose content does not fit on what is left of a page starts
+ * the next one, unless it starts its page: then it goes on over the
+ * next.  Footers number the pages from 1 at the first.  Throws.
+ *
+ * One story for all the blocks (see LAYOUT_CSS): a story for each cost
+ * its style sheet, its fonts and its box tree every time.  The pages
+ * are the ones a story for each block made.  A page is placed in an
+ * area higher than the page, where the blocks lie as on an endless
+ * page, to see which fit; when the page starts with the rest of
+ * a block, or with a block too tall for it, in the page's area, to see
+ * where mupdf ends that; then in the area up to the end of the last
+ * block that fits, which draws the page.  (mupdf 1.21 cannot be left to
+ * end such a page itself: when a margin runs past the bottom of an
+ * area, it goes on laying out below it, as on a next page.)
+ */
+static void lay_out(fz_context *ctx, const struct pager *pg,
+		    const struct cc_pdf_block *blocks, size_t n,
+		    const char *css, fz_archive *fonts,
+		    const struct cc_pdf_html_opts *o, const char *footer,
+		    struct poslist *l, int *pages)
+{
+	struct reach rt, ra;
+	fz_buffer *in = NULL;
+	fz_story *story = NULL;
+	fz_device *dev;
+	fz_rect mediabox, area, tall, where;
+	char *allcss, tag[96];
+	int first = *pages, more, done = 0, cont = 0, rest, split;
+	size_t i, k, next = 0;
+	float cut;
+
+	if (n == 0) {
+		lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer, l,
+			     pages);
+		return;
+	}
+	mediabox = fz_make_rect(0, 0, o->width, o->height);
+	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
+			    o->height - o->margin);
+	/* a quarter of a page more: past the bottom of any margin, and past
+	 * the first line after it of any block the page cannot hold */
+	tall = area;
+	tall.y1 += (area.y1 - area.y0) / 4;
+	allcss = cc_xasprintf("%s\n" LAYOUT_CSS, css);
+	reach_init(&rt, n);
+	reach_init(&ra, n);
+	fz_var(in);
+	fz_var(story);
+	fz_var(done);
+	fz_var(cont);
+	fz_var(next);
+	fz_try(ctx) {
+		in = fz_new_buffer(ctx, 64 << 10);
+		for (i = 0; i < n; i++) {
+			snprintf(tag, sizeof(tag), "<ccpdf-o id=\"ccpdf-o%zu\">"
+				 "<ccpdf-b id=\"ccpdf-b%zu\">", i, i);
+			fz_append_string(ctx, in, tag);
+			fz_append_string(ctx, in, blocks[i].html);
+			fz_append_string(ctx, in, "</ccpdf-b></ccpdf-o>");
+		}
+		story = fz_new_story(ctx, in, allcss, 10, fonts);
+		if (!blocks_intact(ctx, story, blocks, n)) {
+			lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer,
+				     l, pages);
+			break;
+		}
+		while (!done) {
+			dev = pg->begin(ctx, pg->arg, mediabox);
+			if (++*pages > 5000)
+				fz_throw(ctx, FZ_ERROR_GENERIC,
+					 "layout does not end");
+			/*
+			 * The page holds what is left of block next - 1 when
+			 * cont, then blocks [next, k), or block next cut short
+			 * (split).  It ends at cut, or where mupdf ends the
+			 * area (cut < 0).
+			 */
+			place(ctx, story, tall, &rt);
+			rest = cont;
+			k = next;
+			split = 0;
+			cut = -1;
+			if (rest) {
+				more = place(ctx, story, area, &ra);
+				if (more && ra.hi == ra.lo) {
+					/* it goes on over the next page too */
+				} else if (next == n) {
+					done = 1;
+				} else {
+					cont = 0;
+					if (rt.seen[next] & REACH_BOX)
+						cut = rt.y0[next];
+				}
+			}
+			if (!cont && !done) {
+				while (k < n && fits(&rt, k, area.y1))
+					k++;
+				if (k > next) {
+					cut = rt.y1[k - 1];
+				} else if (!rest) {
+					/* block next is too tall for the page:
+					 * it goes on over the next, unless mupdf
+					 * ends it on this one, margin aside */
+					more = place(ctx, story, area, &ra);
+					split = more && ra.hi <= next + 1;
+					if (!split) {
+						k = next + 1;
+						cut = rt.y1[next];
+					}
+				}
+				done = k == n;
+			}
+			if (cut >= 0) {
+				/* the next block's margin does not fit below:
+				 * the area ends before it */
+				where = area;
+				where.y1 = cut + 0.01f;
+				place(ctx, story, where, NULL);
+			}
+			for (i = next; l && i < k + split; i++) {
+				if (!blocks[i].owner)
+					continue;
+				note_position(l, blocks[i].owner, *pages,
+					fz_make_rect(area.x0, rt.y0[i], area.x1,
+						     i < k && rt.y1[i] < area.y1 ?
+						     rt.y1[i] : area.y1));
+			}
+			if (split)
+				cont = 1;
+			next = k + split;
+			fz_draw_story(ctx, story, dev, fz_identity);
+			end_page(ctx, pg, dev, footer, *pages - first);
+		}
+	}
+	fz_always(ctx) {
+		fz_drop_story(ctx, story);
+		fz_drop_buffer(ctx, in);
+		reach_release(&rt);
+		reach_release(&ra);
+		free(allcss);
 	}
 	fz_catch(ctx)
 		fz_rethrow(ctx);
