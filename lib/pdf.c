@@ -25,6 +25,7 @@ struct cc_pdf {
 	struct font_z fonts[FONT_CACHE];
 	int nfonts;
 	fz_font *foot[3];        /* cc_pdf_compose()'s footers: by family */
+	fz_font *face[6];        /* faces[]' fonts (add_faces()) */
 };
 
 static void quiet(void *user, const char *message)
@@ -72,6 +73,8 @@ void cc_pdf_free(struct cc_pdf *p)
 	}
 	for (i = 0; i < 3; i++)
 		fz_drop_font(p->ctx, p->foot[i]);
+	for (i = 0; i < 6; i++)
+		fz_drop_font(p->ctx, p->face[i]);
 	fz_drop_context(p->ctx);
 	free(p);
 }
@@ -827,6 +830,72 @@ static fz_archive *font_archive(fz_context *ctx, const char *family, char **css)
 }
 
 /*
+ * Add the fonts of family's faces to doc before a story draws in them,
+ * and put their object numbers in num[] (two at most); the count.  The
+ * story loads its own (from font_archive()), new ones every time, and a
+ * font a document has not seen costs the advance of every glyph in it,
+ * which FreeType gets by loading the glyph; these fonts load them once
+ * for the run.  The document takes the story's fonts for them (the same
+ * data, so the same digest).  A face no text uses goes when the document
+ * is written (write_doc()).
+ */
+static int add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+		     const char *family, int num[2])
+{
+	const unsigned char *data;
+	pdf_obj *ref;
+	fz_buffer *buf;
+	size_t i;
+	int len, n = 0;
+
+	fz_var(i);
+	fz_var(n);
+	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+		if (!family || strcmp(family, faces[i].family) != 0)
+			continue;
+		if (!p->face[i]) {
+			len = 0;
+			data = fz_lookup_builtin_font(ctx, faces[i].font,
+						      faces[i].bold, 0, &len);
+			if (!data)
+				continue;
+			buf = fz_new_buffer_from_shared_data(ctx, data,
+							     (size_t)len);
+			fz_try(ctx)
+				p->face[i] = fz_new_font_from_buffer(ctx, NULL,
+								     buf, 0, 0);
+			fz_always(ctx)
+				fz_drop_buffer(ctx, buf);
+			fz_catch(ctx)
+				fz_rethrow(ctx);
+		}
+		ref = pdf_add_cid_font(ctx, doc, p->face[i]);
+		if (n < 2)
+			num[n++] = pdf_to_num(ctx, ref);
+		pdf_drop_obj(ctx, ref);
+	}
+	return n;
+}
+
+/* 1 when some page of doc has font object num among its resources. */
+static int font_used(fz_context *ctx, pdf_document *doc, int num)
+{
+	pdf_obj *res, *fonts;
+	int i, k, n = pdf_count_pages(ctx, doc), len;
+
+	for (i = 0; i < n; i++) {
+		res = pdf_dict_get_inheritable(ctx,
+			pdf_lookup_page_obj(ctx, doc, i), PDF_NAME(Resources));
+		fonts = pdf_dict_get(ctx, res, PDF_NAME(Font));
+		len = pdf_dict_len(ctx, fonts);
+		for (k = 0; k < len; k++)
+			if (pdf_to_num(ctx, pdf_dict_get_val(ctx, fonts, k)) == num)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * Where laid-out pages go: a pdf_document being put together (struct
  * composer).  begin gives the device to draw a page on; end finishes
  * that page.
@@ -1259,6 +1328,7 @@ struct composer {
 	pdf_obj *mark_font;      /* the marks' font, one object for all */
 	struct cc_pdf *p;
 	const struct cc_pdf_html_opts *o;
+	int faces[2], nfaces;    /* add_faces()' font objects */
 };
 
 static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
@@ -1613,21 +1683,27 @@ static void deflate_fonts(fz_context *ctx, struct cc_pdf *p, pdf_document *doc)
 }
 
 /*
- * Deflate doc's font files (deflate_fonts()) and write it, compressed,
- * into *out (malloc'd, *len bytes).  Throws.
+ * Deflate the font files of c's document (deflate_fonts()) and write it,
+ * compressed, into *out (malloc'd, *len bytes); without the faces
+ * add_faces() added that no page uses.  Throws.
  */
-static void write_doc(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+static void write_doc(fz_context *ctx, struct composer *c,
 		      unsigned char **out, size_t *len)
 {
+	pdf_document *doc = c->doc;
 	pdf_write_options opts;
 	fz_buffer *outbuf = NULL;
 	fz_output *output = NULL;
+	int i;
 
 	fz_var(outbuf);
 	fz_var(output);
 	fz_try(ctx) {
-		deflate_fonts(ctx, p, doc);
+		deflate_fonts(ctx, c->p, doc);
 		pdf_parse_write_options(ctx, &opts, "compress");
+		for (i = 0; i < c->nfaces; i++)
+			if (!font_used(ctx, doc, c->faces[i]))
+				opts.do_garbage = 2;
 		outbuf = fz_new_buffer(ctx, 64 << 10);
 		output = fz_new_output_with_buffer(ctx, outbuf);
 		pdf_write_document(ctx, doc, output, &opts);
@@ -1667,11 +1743,12 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		c.p = p;
 		c.o = o;
 		c.doc = pdf_create_document(ctx);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
 		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
 			pos ? &l : NULL, pages);
-		write_doc(ctx, p, c.doc, out, len);
+		write_doc(ctx, &c, out, len);
 	}
 	fz_always(ctx) {
 		compose_drop_page(ctx, &c);
@@ -1727,6 +1804,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		c.p = p;
 		c.o = o;
 		c.doc = pdf_create_document(ctx);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
 		for (i = 0; i < n; i++) {
@@ -1757,7 +1835,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		}
 		pdf_drop_graft_map(ctx, map);
 		map = NULL;
-		write_doc(ctx, p, c.doc, out, len);
+		write_doc(ctx, &c, out, len);
 	}
 	fz_always(ctx) {
 		compose_drop_page(ctx, &c);

@@ -4,7 +4,8 @@
  * layout falls back to that for blocks that cannot share a story, which
  * is how these tests get both); blocks taller than a page go on over the
  * next, whole or after what is left of another; positions; HTML that
- * closes what it did not open; no blocks at all; the same bytes twice.
+ * closes what it did not open; the faces embedded; no blocks at all;
+ * the same bytes twice.
  */
 #include "cc.h"
 #include "pdf.h"
@@ -313,6 +314,42 @@ static void test_unbalanced(struct cc_pdf *p)
 	release(&c);
 }
 
+/* Occurrences of s in the n bytes at data. */
+static int count(const unsigned char *data, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+	int c = 0;
+
+	for (i = 0; i + k <= n; i++)
+		if (!memcmp(data + i, s, k))
+			c++;
+	return c;
+}
+
+static void test_fonts(struct cc_pdf *p)
+{
+	struct blocks b = { 0 };
+	struct laid l;
+
+	report(&b, 0);
+	if (ok(lay(p, &b, &l) == 0, "the report"))
+		is_int(count(l.pdf, l.len, "/Type0"), 2,
+		       "the report embeds the two faces of its family");
+	laid_release(&l);
+	release(&b);
+	add(&b, NULL, cc_xstrdup("<p>Not a word in bold.</p>"));
+	if (ok(lay(p, &b, &l) == 0, "a page without bold text")) {
+		is_int(count(l.pdf, l.len, "/Type0"), 1,
+		       "without bold text, one face");
+		is_int(count(l.pdf, l.len, "/FontFile3"), 1,
+		       "and one font file");
+		ok(strstr(l.text, "Not a word in bold.") != NULL,
+		   "its text reads back");
+	}
+	laid_release(&l);
+	release(&b);
+}
+
 static void test_edges(struct cc_pdf *p)
 {
 	struct blocks b = { 0 };
@@ -344,6 +381,7 @@ int main(void)
 	test_same_pages(p);
 	test_positions(p);
 	test_unbalanced(p);
+	test_fonts(p);
 	test_edges(p);
 	cc_pdf_free(p);
 	return tap_done();
