@@ -889,7 +889,8 @@ static int font_used(fz_context *ctx, pdf_document *doc, int num)
 		fonts = pdf_dict_get(ctx, res, PDF_NAME(Font));
 		len = pdf_dict_len(ctx, fonts);
 		for (k = 0; k < len; k++)
-			if (pdf_to_num(ctx, pdf_dict_get_val(ctx, fonts, k)) == num)
+			if (pdf_to_num(ctx,
+				       pdf_dict_get_val(ctx, fonts, k)) == num)
 				return 1;
 	}
 	return 0;
@@ -1195,7 +1196,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	fz_buffer *in = NULL;
 	fz_story *story = NULL;
 	fz_device *dev;
-	fz_rect mediabox, area, tall, where;
+	fz_rect mediabox, area, tall, where, box;
 	char *allcss, tag[96];
 	int first = *pages, more, done = 0, cont = 0, rest, split;
 	size_t i, k, next = 0;
@@ -1270,9 +1271,10 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 				if (k > next) {
 					cut = rt.y1[k - 1];
 				} else if (!rest) {
-					/* block next is too tall for the page:
-					 * it goes on over the next, unless mupdf
-					 * ends it on this one, margin aside */
+					/* block next is too tall for the
+					 * page: it goes on over the next,
+					 * unless mupdf ends it on this one,
+					 * margin aside */
 					more = place(ctx, story, area, &ra);
 					split = more && ra.hi <= next + 1;
 					if (!split) {
@@ -1292,10 +1294,13 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			for (i = next; l && i < k + split; i++) {
 				if (!blocks[i].owner)
 					continue;
-				note_position(l, blocks[i].owner, *pages,
-					fz_make_rect(area.x0, rt.y0[i], area.x1,
-						     i < k && rt.y1[i] < area.y1 ?
-						     rt.y1[i] : area.y1));
+				/* a story clipped its filled area's bottom
+				 * to the area's */
+				box = fz_make_rect(area.x0, rt.y0[i], area.x1,
+						   rt.y1[i]);
+				if (i == k || box.y1 > area.y1)
+					box.y1 = area.y1;
+				note_position(l, blocks[i].owner, *pages, box);
 			}
 			if (split)
 				cont = 1;
@@ -1609,9 +1614,10 @@ static fz_buffer *deflated_font(fz_context *ctx, struct cc_pdf *p,
 	int k;
 
 	for (k = 0; k < p->nfonts; k++)
-		if (p->fonts[k].len == len && !memcmp(p->fonts[k].raw, raw, len))
-			return fz_new_buffer_from_shared_data(ctx, p->fonts[k].z,
-							      p->fonts[k].zlen);
+		if (p->fonts[k].len == len &&
+		    !memcmp(p->fonts[k].raw, raw, len))
+			return fz_new_buffer_from_shared_data(ctx,
+				p->fonts[k].z, p->fonts[k].zlen);
 	zd = fz_new_deflated_data(ctx, &zlen, raw, len, FZ_DEFLATE_DEFAULT);
 	if (k == FONT_CACHE || len > FONT_CACHE_MAX)
 		return fz_new_buffer_from_data(ctx, zd, zlen);
@@ -1642,7 +1648,7 @@ static void deflate_streams(fz_context *ctx, struct cc_pdf *p,
 	fz_buffer *raw = NULL, *z = NULL;
 	unsigned char *data, *zd;
 	size_t len, zlen;
-	int i, n;
+	int i, n, font;
 
 	fz_var(ref);
 	fz_var(raw);
@@ -1656,13 +1662,18 @@ static void deflate_streams(fz_context *ctx, struct cc_pdf *p,
 			if (!pdf_dict_get(ctx, ref, PDF_NAME(Filter))) {
 				raw = pdf_load_raw_stream_number(ctx, doc, i);
 				len = fz_buffer_storage(ctx, raw, &data);
-				if (pdf_dict_get(ctx, ref, PDF_NAME(Length1)) ||
-				    (len >= 16 && !memcmp(data, "/CIDInit", 8))) {
+				font = pdf_dict_get(ctx, ref,
+						    PDF_NAME(Length1)) ||
+				       (len >= 16 &&
+					!memcmp(data, "/CIDInit", 8));
+				if (font) {
 					z = deflated_font(ctx, p, data, len);
 				} else {
-					zd = fz_new_deflated_data(ctx, &zlen, data,
-						len, FZ_DEFLATE_BEST_SPEED);
-					z = fz_new_buffer_from_data(ctx, zd, zlen);
+					zd = fz_new_deflated_data(ctx, &zlen,
+						data, len,
+						FZ_DEFLATE_BEST_SPEED);
+					z = fz_new_buffer_from_data(ctx, zd,
+								    zlen);
 				}
 				pdf_dict_put(ctx, ref, PDF_NAME(Filter),
 					     PDF_NAME(FlateDecode));

@@ -177,8 +177,9 @@ static char *positions(const struct laid *l)
 
 	for (i = 0; i < l->npos; i++)
 		cc_buf_addf(&s, "%s %d %.3f %.3f %.3f %.3f\n", l->pos[i].id,
-			    l->pos[i].page, l->pos[i].bbox[0], l->pos[i].bbox[1],
-			    l->pos[i].bbox[2], l->pos[i].bbox[3]);
+			    l->pos[i].page, l->pos[i].bbox[0],
+			    l->pos[i].bbox[1], l->pos[i].bbox[2],
+			    l->pos[i].bbox[3]);
 	return cc_buf_detach(&s);
 }
 
@@ -241,7 +242,8 @@ static void test_same_pages(struct cc_pdf *p)
 	   "the next starts on the page where the rest of the tall one ends");
 	ok(page_of(a.text, "History 121.89") > page_of(a.text, "ACCOUNT 121"),
 	   "and goes on over the next page in turn");
-	ok(page_of(a.text, "History 140.149") >= page_of(a.text, "ACCOUNT 140") + 2,
+	ok(page_of(a.text, "History 140.149") >=
+	   page_of(a.text, "ACCOUNT 140") + 2,
 	   "an account taller than two pages takes three");
 	ok(page_of(a.text, "End of report.") == a.pages,
 	   "the last block is on the last page");
