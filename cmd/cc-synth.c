@@ -183,7 +183,7 @@ static void *job_work(size_t i, void *state, void *arg)
 	cc_synth_generate(&r, layout, &run->so, index);
 	cc_synth_html(&r, &blocks, &css);
 	ho.family = cc_synth_font_family(&r);
-	snprintf(footer, sizeof(footer), "<p>%s &#8212; report %s &#8212; page %%d</p>",
+	snprintf(footer, sizeof(footer), "%s \xe2\x80\x94 report %s \xe2\x80\x94 page %%d",
 		 cc_layout_name(layout), r.report_number);
 	ho.footer = footer;
 	snprintf(name, sizeof(name), "%s-%llu-%05lu.pdf", cc_layout_name(layout),

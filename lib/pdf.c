@@ -9,7 +9,7 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
-/* A font file, deflated once and for all (cc_pdf_compose()). */
+/* A font file, deflated once for the run (deflated_font()). */
 struct font_z {
 	unsigned char *raw, *z;
 	size_t len, zlen;
@@ -25,6 +25,7 @@ struct cc_pdf {
 	struct font_z fonts[FONT_CACHE];
 	int nfonts;
 	fz_font *foot[3];        /* cc_pdf_compose()'s footers: by family */
+	fz_font *face[6];        /* faces[]' fonts (add_faces()) */
 };
 
 static void quiet(void *user, const char *message)
@@ -72,6 +73,8 @@ void cc_pdf_free(struct cc_pdf *p)
 	}
 	for (i = 0; i < 3; i++)
 		fz_drop_font(p->ctx, p->foot[i]);
+	for (i = 0; i < 6; i++)
+		fz_drop_font(p->ctx, p->face[i]);
 	fz_drop_context(p->ctx);
 	free(p);
 }
@@ -680,32 +683,67 @@ static void take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 	*len = n;
 }
 
-static void draw_footer(fz_context *ctx, fz_device *dev,
+/*
+ * The built-in face of a generic family, for footer lines: one font
+ * object for the whole run, so that the cost of a story (its style
+ * sheet, its fonts) is not paid on every page.  Text in a family embeds
+ * the same font already.
+ */
+static fz_font *footer_font(fz_context *ctx, struct cc_pdf *p,
+			    const char *family)
+{
+	static const char *const fam[3] = { "serif", "sans-serif", "monospace" };
+	static const char *const builtin[3] = { "Times", "Helvetica", "Courier" };
+	const unsigned char *data;
+	int f, len = 0;
+
+	for (f = 2; f > 0; f--)
+		if (family && !strcmp(family, fam[f]))
+			break;
+	if (!p->foot[f]) {
+		data = fz_lookup_builtin_font(ctx, builtin[f], 0, 0, &len);
+		if (!data)
+			fz_throw(ctx, FZ_ERROR_GENERIC, "no built-in %s font",
+				 builtin[f]);
+		p->foot[f] = fz_new_font_from_memory(ctx, builtin[f], data, len,
+						     0, 0);
+	}
+	return p->foot[f];
+}
+
+/*
+ * Draw a footer line: footer is a printf format of plain text (UTF-8),
+ * "%d" the page number.  The line is where a story of
+ * "<p>LINE</p>" in 7pt sans-serif, placed in the bottom margin, used to
+ * put it: body and p each 1em in from the left, 1em down, the baseline
+ * 0.9em into a line 1.2em high.  As text in a font kept for the run, it
+ * costs a fraction of the story it replaces.
+ */
+static void draw_footer(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 			const struct cc_pdf_html_opts *o, const char *footer,
 			int page)
 {
-	char html[512];
-	fz_buffer *b = NULL;
-	fz_story *st = NULL;
-	fz_rect where, filled;
+	fz_font *font = footer_font(ctx, p, "sans-serif");
+	const float black[1] = { 0 };
+	const float size = 7;
+	fz_text *text = NULL;
+	char line[512];
 
-	fz_var(b);
-	fz_var(st);
-	snprintf(html, sizeof(html), footer, page);
+	snprintf(line, sizeof(line), footer, page);
+	fz_var(text);
 	fz_try(ctx) {
-		b = fz_new_buffer_from_copied_data(ctx, (unsigned char *)html,
-						   strlen(html));
-		st = fz_new_story(ctx, b, "body{font-family:sans-serif;font-size:7pt}",
-				  7, NULL);
-		where = fz_make_rect(o->margin, o->height - o->margin + 6,
-				     o->width - o->margin, o->height - 4);
-		fz_place_story(ctx, st, where, &filled);
-		fz_draw_story(ctx, st, dev, fz_identity);
+		text = fz_new_text(ctx);
+		fz_show_string(ctx, text, font,
+			       fz_make_matrix(size, 0, 0, -size,
+					      o->margin + size,
+					      o->height - o->margin + 6 +
+					      size + 0.9f * size),
+			       line, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+		fz_fill_text(ctx, dev, text, fz_identity, fz_device_gray(ctx),
+			     black, 1, fz_default_color_params);
 	}
-	fz_always(ctx) {
-		fz_drop_story(ctx, st);
-		fz_drop_buffer(ctx, b);
-	}
+	fz_always(ctx)
+		fz_drop_text(ctx, text);
 	fz_catch(ctx)
 		fz_rethrow(ctx);
 }
@@ -792,36 +830,113 @@ static fz_archive *font_archive(fz_context *ctx, const char *family, char **css)
 }
 
 /*
- * Where laid-out pages go: a document writer (cc_pdf_from_blocks) or a
- * pdf_document being put together (cc_pdf_compose).  begin gives the
- * device to draw a page on; end finishes that page.
+ * Add the fonts of family's faces to doc before a story draws in them,
+ * and put their object numbers in num[] (two at most); the count.  The
+ * story loads its own (from font_archive()), new ones every time, and a
+ * font a document has not seen costs the advance of every glyph in it,
+ * which FreeType gets by loading the glyph; these fonts load them once
+ * for the run.  The document takes the story's fonts for them (the same
+ * data, so the same digest).  A face no text uses goes when the document
+ * is written (write_doc()).
+ */
+static int add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+		     const char *family, int num[2])
+{
+	const unsigned char *data;
+	pdf_obj *ref;
+	fz_buffer *buf;
+	size_t i;
+	int len, n = 0;
+
+	fz_var(i);
+	fz_var(n);
+	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+		if (!family || strcmp(family, faces[i].family) != 0)
+			continue;
+		if (!p->face[i]) {
+			len = 0;
+			data = fz_lookup_builtin_font(ctx, faces[i].font,
+						      faces[i].bold, 0, &len);
+			if (!data)
+				continue;
+			buf = fz_new_buffer_from_shared_data(ctx, data,
+							     (size_t)len);
+			fz_try(ctx)
+				p->face[i] = fz_new_font_from_buffer(ctx, NULL,
+								     buf, 0, 0);
+			fz_always(ctx)
+				fz_drop_buffer(ctx, buf);
+			fz_catch(ctx)
+				fz_rethrow(ctx);
+		}
+		ref = pdf_add_cid_font(ctx, doc, p->face[i]);
+		if (n < 2)
+			num[n++] = pdf_to_num(ctx, ref);
+		pdf_drop_obj(ctx, ref);
+	}
+	return n;
+}
+
+/* 1 when some page of doc has font object num among its resources. */
+static int font_used(fz_context *ctx, pdf_document *doc, int num)
+{
+	pdf_obj *res, *fonts;
+	int i, k, n = pdf_count_pages(ctx, doc), len;
+
+	for (i = 0; i < n; i++) {
+		res = pdf_dict_get_inheritable(ctx,
+			pdf_lookup_page_obj(ctx, doc, i), PDF_NAME(Resources));
+		fonts = pdf_dict_get(ctx, res, PDF_NAME(Font));
+		len = pdf_dict_len(ctx, fonts);
+		for (k = 0; k < len; k++)
+			if (pdf_to_num(ctx,
+				       pdf_dict_get_val(ctx, fonts, k)) == num)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where laid-out pages go: a pdf_document being put together (struct
+ * composer).  begin gives the device to draw a page on; end finishes
+ * that page.
  */
 struct pager {
 	fz_device *(*begin)(fz_context *ctx, void *arg, fz_rect mediabox);
 	void (*end)(fz_context *ctx, void *arg);
 	void *arg;
-	/* the footer, when not draw_footer()'s: footer is a printf format */
+	/* draws footer, a printf format, "%d" the page number */
 	void (*footer)(fz_context *ctx, void *arg, fz_device *dev,
 		       const char *footer, int page);
 };
 
 static void end_page(fz_context *ctx, const struct pager *pg,
-		     const struct cc_pdf_html_opts *o, fz_device *dev,
-		     const char *footer, int page)
+		     fz_device *dev, const char *footer, int page)
 {
-	if (footer && pg->footer)
+	if (footer)
 		pg->footer(ctx, pg->arg, dev, footer, page);
-	else if (footer)
-		draw_footer(ctx, dev, o, footer, page);
 	pg->end(ctx, pg->arg);
 }
 
 /*
- * Lay out blocks[0..n) from the top of a new page, one story each, over
- * as many pages as they take; *pages is the document's page count before
- * and after.  Footers number the pages from 1 at the first.  Throws.
+ * The vertical margins, padding and borders of body, whatever the style
+ * sheet says: for a story of its own for each block, mupdf's defaults
+ * (1em of margin above and below); for lay_out()'s story of all the
+ * blocks, none, the block's box having that margin (LAYOUT_CSS).
  */
-static void lay_out(fz_context *ctx, const struct pager *pg,
+#define EACH_BODY_CSS \
+	"body{margin-top:1em;margin-bottom:1em;padding-top:0;" \
+	"padding-bottom:0;border-top-style:none;border-bottom-style:none}"
+#define ONE_BODY_CSS \
+	"body{margin-top:0;margin-bottom:0;padding-top:0;" \
+	"padding-bottom:0;border-top-style:none;border-bottom-style:none}"
+
+/*
+ * lay_out() with a story for each block: for blocks that cannot share a
+ * story (blocks_intact()), and for none.  The same pages, at the cost of
+ * a style sheet, a box tree and fonts for every block.
+ */
+static void lay_out_each(fz_context *ctx, const struct pager *pg,
 		    const struct cc_pdf_block *blocks, size_t n,
 		    const char *css, fz_archive *fonts,
 		    const struct cc_pdf_html_opts *o, const char *footer,
@@ -832,6 +947,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	fz_device *dev;
 	fz_rect mediabox, area, where, filled;
 	int first = *pages, more;
+	char *eachcss;
 	size_t i;
 
 	fz_var(in);
@@ -839,6 +955,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 	mediabox = fz_make_rect(0, 0, o->width, o->height);
 	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
 			    o->height - o->margin);
+	eachcss = cc_xasprintf("%s\n" EACH_BODY_CSS, css);
 	fz_try(ctx) {
 		where = area;
 		dev = pg->begin(ctx, pg->arg, mediabox);
@@ -847,14 +964,15 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, css, 10, fonts);
+			story = fz_new_story(ctx, in, eachcss, 10, fonts);
 			more = fz_place_story(ctx, story, where, &filled);
-			/* mupdf 1.19 may say a table fitted when it ran past the
-			 * bottom: believe the filled area, not the answer */
+			/* mupdf may say all fitted when the content ended right
+			 * on the bottom and the margin after it went on below,
+			 * as on a next page: believe the filled area too */
 			if ((more || filled.y1 > where.y1 + 1) &&
 			    where.y0 > area.y0) {
 				/* does not fit what is left: a new page */
-				end_page(ctx, pg, o, dev, footer, *pages - first);
+				end_page(ctx, pg, dev, footer, *pages - first);
 				dev = pg->begin(ctx, pg->arg, mediabox);
 				++*pages;
 				where = area;
@@ -868,7 +986,7 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 				if (!more)
 					break;
 				/* taller than a page: it goes on over the next */
-				end_page(ctx, pg, o, dev, footer, *pages - first);
+				end_page(ctx, pg, dev, footer, *pages - first);
 				dev = pg->begin(ctx, pg->arg, mediabox);
 				if (++*pages > 5000)
 					fz_throw(ctx, FZ_ERROR_GENERIC,
@@ -882,92 +1000,324 @@ static void lay_out(fz_context *ctx, const struct pager *pg,
 			fz_drop_buffer(ctx, in);
 			in = NULL;
 		}
-		end_page(ctx, pg, o, dev, footer, *pages - first);
+		end_page(ctx, pg, dev, footer, *pages - first);
 	}
 	fz_always(ctx) {
 		fz_drop_story(ctx, story);
 		fz_drop_buffer(ctx, in);
+		free(eachcss);
 	}
 	fz_catch(ctx)
 		fz_rethrow(ctx);
 }
 
-static fz_device *writer_begin(fz_context *ctx, void *arg, fz_rect mediabox)
+/*
+ * lay_out() sets all the blocks in one story, block i as
+ *
+ *	<ccpdf-o id="ccpdf-oI"><ccpdf-b id="ccpdf-bI">HTML</ccpdf-b></ccpdf-o>
+ *
+ * to lay it out as a story for each block did.  ccpdf-b takes the place
+ * of that story's body: 1em of margin above and below, which collapse
+ * with the margins of the block's first and last elements as they did
+ * with body's.  Its padding, too thin to move anything, keeps those
+ * margins inside it, as the story's html element kept them, so that
+ * they neither collapse with the next block's nor are lost when a page
+ * starts with the block (mupdf starts an area that goes on with a box
+ * at the box, its margins above it left behind).  ccpdf-o has no
+ * margins: its box is the block's, from where its story started to
+ * where it ended.  The positions of ccpdf-o and ccpdf-b give that, and
+ * where the block's content ends.  The body's vertical margins, which
+ * would come once for all blocks, go (ONE_BODY_CSS).
+ */
+#define LAYOUT_CSS ONE_BODY_CSS \
+	"ccpdf-o{display:block;margin:0;padding:0;border-style:none}" \
+	"ccpdf-b{display:block;margin:1em 0;" \
+	"padding:0.000000001pt 0 0 0;border-style:none}"
+
+/* The blocks whose box starts in an area of lay_out()'s story. */
+struct reach {
+	size_t n;
+	unsigned char *seen;   /* REACH_* */
+	float *y0, *y1;        /* the block's top and bottom, margins
+				  included (ccpdf-o) */
+	float *end;            /* the bottom of its content (ccpdf-b) */
+	size_t lo, hi;         /* the blocks seen are in [lo, hi) */
+};
+
+#define REACH_BOX 1            /* ccpdf-o starts in the area: y0, y1 */
+#define REACH_CONTENT 2        /* ccpdf-b too: end */
+
+static void reach_init(struct reach *r, size_t n)
 {
-	return fz_begin_page(ctx, arg, mediabox);
+	r->n = n;
+	r->seen = cc_xcalloc(n, 1);
+	r->y0 = cc_xcalloc(n, sizeof(*r->y0));
+	r->y1 = cc_xcalloc(n, sizeof(*r->y1));
+	r->end = cc_xcalloc(n, sizeof(*r->end));
+	r->lo = r->hi = 0;
 }
 
-static void writer_end(fz_context *ctx, void *arg)
+static void reach_release(struct reach *r)
 {
-	fz_end_page(ctx, arg);
+	free(r->seen);
+	free(r->y0);
+	free(r->y1);
+	free(r->end);
 }
 
-int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
-		       size_t n, const char *css,
-		       const struct cc_pdf_html_opts *o, unsigned char **out,
-		       size_t *len, struct cc_pdf_pos **pos, int *npos,
-		       int *pages, struct cc_error *e)
+static void reached(fz_context *ctx, void *arg,
+		    const fz_story_element_position *pos)
 {
-	fz_context *ctx = p->ctx;
-	fz_buffer *outbuf = NULL;
-	fz_output *output = NULL;
-	fz_document_writer *w = NULL;
-	struct poslist l = { 0 };
-	struct pager pg;
-	fz_archive *fonts = NULL;
-	char *fcss = NULL, *allcss = NULL;
-	int rc = 0;
+	struct reach *r = arg;
+	unsigned long i;
+	char *end;
 
-	*out = NULL;
-	*len = 0;
-	*pages = 0;
-	fz_var(fonts);
-	fz_var(fcss);
-	fz_var(allcss);
-	fz_var(outbuf);
-	fz_var(output);
-	fz_var(w);
-	fz_var(rc);
+	(void)ctx;
+	/* ours are the body's children and theirs; a block's own ids are
+	 * deeper */
+	if (pos->depth > 1 || !(pos->open_close & 1) || !pos->id ||
+	    strncmp(pos->id, "ccpdf-", 6) != 0 ||
+	    pos->id[6] != (pos->depth ? 'b' : 'o') ||
+	    !isdigit((unsigned char)pos->id[7]))
+		return;
+	errno = 0;
+	i = strtoul(pos->id + 7, &end, 10);
+	if (*end || errno || i >= r->n)
+		return;
+	if (r->lo == r->hi)
+		r->lo = r->hi = i;
+	if (i < r->lo)
+		r->lo = i;
+	if (i >= r->hi)
+		r->hi = i + 1;
+	if (pos->depth) {
+		r->seen[i] |= REACH_CONTENT;
+		r->end[i] = pos->rect.y1;
+	} else {
+		r->seen[i] |= REACH_BOX;
+		r->y0[i] = pos->rect.y0;
+		r->y1[i] = pos->rect.y1;
+	}
+}
+
+/* Place the rest of story in where; r, unless NULL, receives the blocks
+ * the area starts. */
+static int place(fz_context *ctx, fz_story *story, fz_rect where,
+		 struct reach *r)
+{
+	fz_rect filled;
+	int more;
+
+	more = fz_place_story(ctx, story, where, &filled);
+	if (!r)
+		return more;
+	if (r->hi > r->lo)
+		memset(r->seen + r->lo, 0, r->hi - r->lo);
+	r->lo = r->hi = 0;
+	fz_story_positions(ctx, story, reached, r);
+	return more;
+}
+
+/*
+ * 1 when block i, as r has it, fits above bottom as its own story did:
+ * its content ends above it; or, when the content ends right on it,
+ * its bottom margin is no more than 1pt past it.  (Its story then said
+ * all fitted, but laid out the margin from the bottom on, as from the
+ * top of a next page, and filled more than the area: see
+ * lay_out_each().)
+ */
+static int fits(const struct reach *r, size_t i, float bottom)
+{
+	if (r->seen[i] != (REACH_BOX | REACH_CONTENT))
+		return 0;
+	return r->end[i] < bottom ||
+	       (r->end[i] == bottom && r->y1[i] <= bottom + 1);
+}
+
+/*
+ * 1 when blocks can share a story: none has a style sheet of its own,
+ * which would apply to them all, and story's body is what lay_out()
+ * wrote, n blocks each in its boxes: no block's HTML closed a box it did
+ * not open, or left one open.
+ */
+static int blocks_intact(fz_context *ctx, fz_story *story,
+			 const struct cc_pdf_block *blocks, size_t n)
+{
+	fz_xml *x = fz_dom_body(ctx, fz_story_document(ctx, story)), *b;
+	const char *id;
+	char want[32];
+	size_t k = 0;
+
+	for (k = 0; k < n; k++)
+		if (strcasestr(blocks[k].html, "<style") ||
+		    strcasestr(blocks[k].html, "<link"))
+			return 0;
+	for (k = 0, x = x ? fz_dom_first_child(ctx, x) : NULL; x;
+	     x = fz_dom_next(ctx, x), k++) {
+		snprintf(want, sizeof(want), "ccpdf-o%zu", k);
+		id = fz_dom_attribute(ctx, x, "id");
+		if (!fz_xml_tag(x) || !id || strcmp(id, want) != 0)
+			return 0;
+		/* and in it, the block's box alone */
+		b = fz_dom_first_child(ctx, x);
+		want[6] = 'b';
+		id = b ? fz_dom_attribute(ctx, b, "id") : NULL;
+		if (!id || strcmp(id, want) != 0 || fz_dom_next(ctx, b))
+			return 0;
+	}
+	return k == n;
+}
+
+/*
+ * Lay out blocks[0..n) from the top of a new page, over as many pages
+ * as they take; *pages is the document's page count before and after.
+ * A block whose content does not fit on what is left of a page starts
+ * the next one, unless it starts its page: then it goes on over the
+ * next.  Footers number the pages from 1 at the first.  Throws.
+ *
+ * One story for all the blocks (see LAYOUT_CSS): a story for each cost
+ * its style sheet, its fonts and its box tree every time.  The pages
+ * are the ones a story for each block made.  A page is placed in an
+ * area higher than the page, where the blocks lie as on an endless
+ * page, to see which fit; when the page starts with the rest of
+ * a block, or with a block too tall for it, in the page's area, to see
+ * where mupdf ends that; then in the area up to the end of the last
+ * block that fits, which draws the page.  (mupdf 1.21 cannot be left to
+ * end such a page itself: when a margin runs past the bottom of an
+ * area, it goes on laying out below it, as on a next page.)
+ */
+static void lay_out(fz_context *ctx, const struct pager *pg,
+		    const struct cc_pdf_block *blocks, size_t n,
+		    const char *css, fz_archive *fonts,
+		    const struct cc_pdf_html_opts *o, const char *footer,
+		    struct poslist *l, int *pages)
+{
+	struct reach rt, ra;
+	fz_buffer *in = NULL;
+	fz_story *story = NULL;
+	fz_device *dev;
+	fz_rect mediabox, area, tall, where, box;
+	char *allcss, tag[96];
+	int first = *pages, more, done = 0, cont = 0, rest, split;
+	size_t i, k, next = 0;
+	float cut;
+
+	if (n == 0) {
+		lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer, l,
+			     pages);
+		return;
+	}
+	mediabox = fz_make_rect(0, 0, o->width, o->height);
+	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
+			    o->height - o->margin);
+	/* a quarter of a page more: past the bottom of any margin, and past
+	 * the first line after it of any block the page cannot hold */
+	tall = area;
+	tall.y1 += (area.y1 - area.y0) / 4;
+	allcss = cc_xasprintf("%s\n" LAYOUT_CSS, css);
+	reach_init(&rt, n);
+	reach_init(&ra, n);
+	fz_var(in);
+	fz_var(story);
+	fz_var(done);
+	fz_var(cont);
+	fz_var(next);
 	fz_try(ctx) {
-		outbuf = fz_new_buffer(ctx, 64 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
-		output = NULL;   /* the writer owns it now */
-		fonts = font_archive(ctx, o->family, &fcss);
-		allcss = cc_xasprintf("%s%s", fcss, css);
-		pg.begin = writer_begin;
-		pg.end = writer_end;
-		pg.arg = w;
-		pg.footer = NULL;
-		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
-			pos ? &l : NULL, pages);
-		fz_close_document_writer(ctx, w);
-		take_buffer(ctx, outbuf, out, len);
+		in = fz_new_buffer(ctx, 64 << 10);
+		for (i = 0; i < n; i++) {
+			snprintf(tag, sizeof(tag), "<ccpdf-o id=\"ccpdf-o%zu\">"
+				 "<ccpdf-b id=\"ccpdf-b%zu\">", i, i);
+			fz_append_string(ctx, in, tag);
+			fz_append_string(ctx, in, blocks[i].html);
+			fz_append_string(ctx, in, "</ccpdf-b></ccpdf-o>");
+		}
+		story = fz_new_story(ctx, in, allcss, 10, fonts);
+		if (!blocks_intact(ctx, story, blocks, n)) {
+			lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer,
+				     l, pages);
+			break;
+		}
+		while (!done) {
+			dev = pg->begin(ctx, pg->arg, mediabox);
+			if (++*pages > 5000)
+				fz_throw(ctx, FZ_ERROR_GENERIC,
+					 "layout does not end");
+			/*
+			 * The page holds what is left of block next - 1 when
+			 * cont, then blocks [next, k), or block next cut short
+			 * (split).  It ends at cut, or where mupdf ends the
+			 * area (cut < 0).
+			 */
+			place(ctx, story, tall, &rt);
+			rest = cont;
+			k = next;
+			split = 0;
+			cut = -1;
+			if (rest) {
+				more = place(ctx, story, area, &ra);
+				if (more && ra.hi == ra.lo) {
+					/* it goes on over the next page too */
+				} else if (next == n) {
+					done = 1;
+				} else {
+					cont = 0;
+					if (rt.seen[next] & REACH_BOX)
+						cut = rt.y0[next];
+				}
+			}
+			if (!cont && !done) {
+				while (k < n && fits(&rt, k, area.y1))
+					k++;
+				if (k > next) {
+					cut = rt.y1[k - 1];
+				} else if (!rest) {
+					/* block next is too tall for the
+					 * page: it goes on over the next,
+					 * unless mupdf ends it on this one,
+					 * margin aside */
+					more = place(ctx, story, area, &ra);
+					split = more && ra.hi <= next + 1;
+					if (!split) {
+						k = next + 1;
+						cut = rt.y1[next];
+					}
+				}
+				done = k == n;
+			}
+			if (cut >= 0) {
+				/* the next block's margin does not fit below:
+				 * the area ends before it */
+				where = area;
+				where.y1 = cut + 0.01f;
+				place(ctx, story, where, NULL);
+			}
+			for (i = next; l && i < k + split; i++) {
+				if (!blocks[i].owner)
+					continue;
+				/* a story clipped its filled area's bottom
+				 * to the area's */
+				box = fz_make_rect(area.x0, rt.y0[i], area.x1,
+						   rt.y1[i]);
+				if (i == k || box.y1 > area.y1)
+					box.y1 = area.y1;
+				note_position(l, blocks[i].owner, *pages, box);
+			}
+			if (split)
+				cont = 1;
+			next = k + split;
+			fz_draw_story(ctx, story, dev, fz_identity);
+			end_page(ctx, pg, dev, footer, *pages - first);
+		}
 	}
 	fz_always(ctx) {
-		fz_drop_document_writer(ctx, w);
-		fz_drop_output(ctx, output);
-		fz_drop_buffer(ctx, outbuf);
-		fz_drop_archive(ctx, fonts);
+		fz_drop_story(ctx, story);
+		fz_drop_buffer(ctx, in);
+		reach_release(&rt);
+		reach_release(&ra);
+		free(allcss);
 	}
-	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
-				  "cannot lay out the document: %s",
-				  fz_caught_message(ctx));
-	}
-	free(fcss);
-	free(allcss);
-	if (rc < 0) {
-		free(l.v);
-		return rc;
-	}
-	if (pos) {
-		*pos = l.v;
-		*npos = (int)l.n;
-	} else {
-		free(l.v);
-	}
-	return 0;
+	fz_catch(ctx)
+		fz_rethrow(ctx);
 }
 
 /* --- composing: HTML pages and pages of other PDFs, marked -------------- */
@@ -983,35 +1333,8 @@ struct composer {
 	pdf_obj *mark_font;      /* the marks' font, one object for all */
 	struct cc_pdf *p;
 	const struct cc_pdf_html_opts *o;
+	int faces[2], nfaces;    /* add_faces()' font objects */
 };
-
-/*
- * A footer line of plain text, centred in the bottom margin, in the
- * family's built-in face: one font object for the whole run, so the
- * cost of a story (its style sheet, its fonts) is not paid on every
- * page.  The font is the one the text's family embeds already.
- */
-static fz_font *footer_font(fz_context *ctx, struct cc_pdf *p,
-			    const char *family)
-{
-	static const char *const fam[3] = { "serif", "sans-serif", "monospace" };
-	static const char *const builtin[3] = { "Times", "Helvetica", "Courier" };
-	const unsigned char *data;
-	int f, len = 0;
-
-	for (f = 2; f > 0; f--)
-		if (family && !strcmp(family, fam[f]))
-			break;
-	if (!p->foot[f]) {
-		data = fz_lookup_builtin_font(ctx, builtin[f], 0, 0, &len);
-		if (!data)
-			fz_throw(ctx, FZ_ERROR_GENERIC, "no built-in %s font",
-				 builtin[f]);
-		p->foot[f] = fz_new_font_from_memory(ctx, builtin[f], data, len,
-						     0, 0);
-	}
-	return p->foot[f];
-}
 
 static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
 			   const char *footer, int page)
@@ -1044,6 +1367,15 @@ static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
 		fz_drop_text(ctx, text);
 	fz_catch(ctx)
 		fz_rethrow(ctx);
+}
+
+/* A report's footer (cc_pdf_from_blocks()): draw_footer(). */
+static void report_footer(fz_context *ctx, void *arg, fz_device *dev,
+			  const char *footer, int page)
+{
+	struct composer *c = arg;
+
+	draw_footer(ctx, c->p, dev, c->o, footer, page);
 }
 
 static fz_device *compose_begin(fz_context *ctx, void *arg, fz_rect mediabox)
@@ -1268,91 +1600,193 @@ static void compose_import(fz_context *ctx, struct composer *c,
 }
 
 /*
- * Deflate the font files of doc now, each from the cache when it has
- * been deflated before: a letter embeds the same few fonts as every
- * other, and deflating them again would be half the cost of a letter.
- * The writer leaves a stream that has a filter as it is.
+ * The deflated data of a font file (or its ToUnicode map), raw[0..len):
+ * from p's cache when it has been deflated before, for a document
+ * embeds the same few fonts as every other, and deflating them again
+ * would be half the cost of a letter.  Throws.
  */
-static void deflate_fonts(fz_context *ctx, struct cc_pdf *p, pdf_document *doc)
+static fz_buffer *deflated_font(fz_context *ctx, struct cc_pdf *p,
+				const unsigned char *raw, size_t len)
+{
+	unsigned char *zd;
+	fz_buffer *z;
+	size_t zlen;
+	int k;
+
+	for (k = 0; k < p->nfonts; k++)
+		if (p->fonts[k].len == len &&
+		    !memcmp(p->fonts[k].raw, raw, len))
+			return fz_new_buffer_from_shared_data(ctx,
+				p->fonts[k].z, p->fonts[k].zlen);
+	zd = fz_new_deflated_data(ctx, &zlen, raw, len, FZ_DEFLATE_DEFAULT);
+	if (k == FONT_CACHE || len > FONT_CACHE_MAX)
+		return fz_new_buffer_from_data(ctx, zd, zlen);
+	p->fonts[k].raw = cc_xmalloc(len ? len : 1);
+	memcpy(p->fonts[k].raw, raw, len);
+	p->fonts[k].len = len;
+	p->fonts[k].z = cc_xmalloc(zlen ? zlen : 1);
+	memcpy(p->fonts[k].z, zd, zlen);
+	p->fonts[k].zlen = zlen;
+	p->nfonts++;
+	fz_free(ctx, zd);
+	z = fz_new_buffer_from_shared_data(ctx, p->fonts[k].z, zlen);
+	return z;
+}
+
+/*
+ * Deflate the streams of doc now, rather than leave it to the writer
+ * (which leaves a stream that has a filter as it is): font files and
+ * their ToUnicode maps as deflated_font() has them, the rest, page
+ * contents, at zlib's fastest.  That makes them a third larger in less
+ * than half the time: at the writer's level, they took a sixteenth of
+ * the time of a report, whose file grows by a fortieth.
+ */
+static void deflate_streams(fz_context *ctx, struct cc_pdf *p,
+			    pdf_document *doc)
 {
 	pdf_obj *ref = NULL;
 	fz_buffer *raw = NULL, *z = NULL;
-	unsigned char *data, *zd = NULL;
+	unsigned char *data, *zd;
 	size_t len, zlen;
-	int i, n, k;
+	int i, n, font;
 
 	fz_var(ref);
 	fz_var(raw);
 	fz_var(z);
-	fz_var(zd);
 	fz_try(ctx) {
 		n = pdf_xref_len(ctx, doc);
 		for (i = 1; i < n; i++) {
 			if (!pdf_obj_num_is_stream(ctx, doc, i))
 				continue;
 			ref = pdf_new_indirect(ctx, doc, i, 0);
-			if (pdf_dict_get(ctx, ref, PDF_NAME(Filter))) {
-				pdf_drop_obj(ctx, ref);
-				ref = NULL;
-				continue;
-			}
-			raw = pdf_load_raw_stream_number(ctx, doc, i);
-			len = fz_buffer_storage(ctx, raw, &data);
-			/* font files, and their ToUnicode maps */
-			if (!pdf_dict_get(ctx, ref, PDF_NAME(Length1)) &&
-			    (len < 16 || memcmp(data, "/CIDInit", 8) != 0)) {
+			if (!pdf_dict_get(ctx, ref, PDF_NAME(Filter))) {
+				raw = pdf_load_raw_stream_number(ctx, doc, i);
+				len = fz_buffer_storage(ctx, raw, &data);
+				font = pdf_dict_get(ctx, ref,
+						    PDF_NAME(Length1)) ||
+				       (len >= 16 &&
+					!memcmp(data, "/CIDInit", 8));
+				if (font) {
+					z = deflated_font(ctx, p, data, len);
+				} else {
+					zd = fz_new_deflated_data(ctx, &zlen,
+						data, len,
+						FZ_DEFLATE_BEST_SPEED);
+					z = fz_new_buffer_from_data(ctx, zd,
+								    zlen);
+				}
+				pdf_dict_put(ctx, ref, PDF_NAME(Filter),
+					     PDF_NAME(FlateDecode));
+				pdf_update_stream(ctx, doc, ref, z, 1);
+				fz_drop_buffer(ctx, z);
+				z = NULL;
 				fz_drop_buffer(ctx, raw);
 				raw = NULL;
-				pdf_drop_obj(ctx, ref);
-				ref = NULL;
-				continue;
 			}
-			for (k = 0; k < p->nfonts; k++)
-				if (p->fonts[k].len == len &&
-				    !memcmp(p->fonts[k].raw, data, len))
-					break;
-			if (k == p->nfonts) {
-				zd = fz_new_deflated_data(ctx, &zlen, data, len,
-							  FZ_DEFLATE_DEFAULT);
-				if (k < FONT_CACHE && len <= FONT_CACHE_MAX) {
-					p->fonts[k].raw = cc_xmalloc(len ? len : 1);
-					memcpy(p->fonts[k].raw, data, len);
-					p->fonts[k].len = len;
-					p->fonts[k].z = cc_xmalloc(zlen ? zlen : 1);
-					memcpy(p->fonts[k].z, zd, zlen);
-					p->fonts[k].zlen = zlen;
-					p->nfonts++;
-					z = fz_new_buffer_from_shared_data(ctx,
-						p->fonts[k].z, zlen);
-				} else {
-					z = fz_new_buffer_from_copied_data(ctx, zd,
-									   zlen);
-				}
-				fz_free(ctx, zd);
-				zd = NULL;
-			} else {
-				z = fz_new_buffer_from_shared_data(ctx,
-					p->fonts[k].z, p->fonts[k].zlen);
-			}
-			pdf_dict_put(ctx, ref, PDF_NAME(Filter),
-				     PDF_NAME(FlateDecode));
-			pdf_update_stream(ctx, doc, ref, z, 1);
-			fz_drop_buffer(ctx, z);
-			z = NULL;
-			fz_drop_buffer(ctx, raw);
-			raw = NULL;
 			pdf_drop_obj(ctx, ref);
 			ref = NULL;
 		}
 	}
 	fz_always(ctx) {
-		fz_free(ctx, zd);
 		fz_drop_buffer(ctx, z);
 		fz_drop_buffer(ctx, raw);
 		pdf_drop_obj(ctx, ref);
 	}
 	fz_catch(ctx)
 		fz_rethrow(ctx);
+}
+
+/*
+ * Deflate the streams of c's document (deflate_streams()) and write it
+ * into *out (malloc'd, *len bytes); without the faces add_faces() added
+ * that no page uses.  Throws.
+ */
+static void write_doc(fz_context *ctx, struct composer *c,
+		      unsigned char **out, size_t *len)
+{
+	pdf_document *doc = c->doc;
+	pdf_write_options opts;
+	fz_buffer *outbuf = NULL;
+	fz_output *output = NULL;
+	int i;
+
+	fz_var(outbuf);
+	fz_var(output);
+	fz_try(ctx) {
+		deflate_streams(ctx, c->p, doc);
+		pdf_parse_write_options(ctx, &opts, "compress");
+		for (i = 0; i < c->nfaces; i++)
+			if (!font_used(ctx, doc, c->faces[i]))
+				opts.do_garbage = 2;
+		outbuf = fz_new_buffer(ctx, 64 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		pdf_write_document(ctx, doc, output, &opts);
+		fz_close_output(ctx, output);
+		take_buffer(ctx, outbuf, out, len);
+	}
+	fz_always(ctx) {
+		fz_drop_output(ctx, output);
+		fz_drop_buffer(ctx, outbuf);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
+		       size_t n, const char *css,
+		       const struct cc_pdf_html_opts *o, unsigned char **out,
+		       size_t *len, struct cc_pdf_pos **pos, int *npos,
+		       int *pages, struct cc_error *e)
+{
+	fz_context *ctx = p->ctx;
+	struct composer c = { 0 };
+	struct pager pg = { compose_begin, compose_end, &c, report_footer };
+	struct poslist l = { 0 };
+	fz_archive *fonts = NULL;
+	char *fcss = NULL, *allcss = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	*pages = 0;
+	fz_var(fonts);
+	fz_var(fcss);
+	fz_var(allcss);
+	fz_var(rc);
+	fz_try(ctx) {
+		c.p = p;
+		c.o = o;
+		c.doc = pdf_create_document(ctx);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
+		fonts = font_archive(ctx, o->family, &fcss);
+		allcss = cc_xasprintf("%s%s", fcss, css);
+		lay_out(ctx, &pg, blocks, n, allcss, fonts, o, o->footer,
+			pos ? &l : NULL, pages);
+		write_doc(ctx, &c, out, len);
+	}
+	fz_always(ctx) {
+		compose_drop_page(ctx, &c);
+		fz_drop_archive(ctx, fonts);
+		pdf_drop_document(ctx, c.doc);
+	}
+	fz_catch(ctx) {
+		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
+				  "cannot lay out the document: %s",
+				  fz_caught_message(ctx));
+	}
+	free(fcss);
+	free(allcss);
+	if (rc < 0) {
+		free(l.v);
+		return rc;
+	}
+	if (pos) {
+		*pos = l.v;
+		*npos = (int)l.n;
+	} else {
+		free(l.v);
+	}
+	return 0;
 }
 
 int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
@@ -1365,9 +1799,6 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	struct pager pg = { compose_begin, compose_end, &c, compose_footer };
 	pdf_graft_map *map = NULL;
 	pdf_document *from = NULL;
-	pdf_write_options opts;
-	fz_buffer *outbuf = NULL;
-	fz_output *output = NULL;
 	fz_archive *fonts = NULL;
 	char *fcss = NULL, *allcss = NULL;
 	size_t i;
@@ -1378,8 +1809,6 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	*pages = 0;
 	fz_var(map);
 	fz_var(from);
-	fz_var(outbuf);
-	fz_var(output);
 	fz_var(fonts);
 	fz_var(fcss);
 	fz_var(allcss);
@@ -1389,6 +1818,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		c.p = p;
 		c.o = o;
 		c.doc = pdf_create_document(ctx);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
 		for (i = 0; i < n; i++) {
@@ -1419,20 +1849,12 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		}
 		pdf_drop_graft_map(ctx, map);
 		map = NULL;
-		deflate_fonts(ctx, p, c.doc);
-		pdf_parse_write_options(ctx, &opts, "compress");
-		outbuf = fz_new_buffer(ctx, 64 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		pdf_write_document(ctx, c.doc, output, &opts);
-		fz_close_output(ctx, output);
-		take_buffer(ctx, outbuf, out, len);
+		write_doc(ctx, &c, out, len);
 	}
 	fz_always(ctx) {
 		compose_drop_page(ctx, &c);
 		pdf_drop_obj(ctx, c.mark_font);
 		pdf_drop_graft_map(ctx, map);
-		fz_drop_output(ctx, output);
-		fz_drop_buffer(ctx, outbuf);
 		fz_drop_archive(ctx, fonts);
 		pdf_drop_document(ctx, c.doc);
 	}

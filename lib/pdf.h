@@ -20,7 +20,7 @@ struct cc_pdf;
 struct cc_pdf *cc_pdf_new(struct cc_error *e);
 void cc_pdf_free(struct cc_pdf *p);
 
-/* The version of mupdf linked in ("1.19.0"). */
+/* The version of mupdf linked in ("1.21.1"). */
 const char *cc_pdf_engine_version(void);
 
 struct cc_pdf_info {
@@ -121,8 +121,9 @@ struct cc_pdf_pos {
 struct cc_pdf_html_opts {
 	float width, height; /* page size in points (612 x 792: US Letter) */
 	float margin;        /* on every side, in points */
-	const char *footer;  /* HTML for each page's foot, "%d" the page
-				number, or NULL */
+	const char *footer;  /* a line of plain text (UTF-8) for each
+				page's foot, a printf format, "%d" the
+				page number; or NULL */
 	const char *family;  /* the generic font family the CSS uses
 				("sans-serif", "serif", "monospace"), so
 				its faces are loaded once; NULL if unknown */
@@ -131,7 +132,14 @@ struct cc_pdf_html_opts {
 /*
  * A piece of HTML the page layout keeps in one piece when it can: it goes
  * to the next page rather than be split, unless it is taller than a page.
- * owner names what it belongs to (for positions), or is NULL.
+ * owner names what it belongs to (for positions), or is NULL.  A block is
+ * laid out as in a body of its own, with 1em of margin above and below
+ * (mupdf's default, collapsing with the margins of its first and last
+ * elements); a style sheet's vertical margins, padding and borders of
+ * body are not used.  Blocks share one story when they can: a block
+ * should close what it opens, and have no <style> or <link> of its own;
+ * when one does not, each block gets a story of its own, which lays out
+ * the same pages at a greater cost.
  */
 struct cc_pdf_block {
 	char *html;

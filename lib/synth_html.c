@@ -656,9 +656,10 @@ static void lender(struct ctx *c)
  * each heading, paragraph, and each table row (as a one-row table of the
  * same class; the CSS gives columns fixed widths, so rows still line up).
  * A block belongs to the element with an id around it (an account, a
- * public record, the consumer) or on its row (an inquiry).  mupdf 1.19
- * mislays a table it splits across pages, so no table ever spans two
- * blocks; an account still breaks across pages, between its rows.
+ * public record, the consumer) or on its row (an inquiry).  mupdf (1.19
+ * and 1.21 alike) loses the rows of a table it splits across pages, so
+ * no table ever spans two blocks; an account still breaks across pages,
+ * between its rows.
  */
 #define ROWS_PER_BLOCK 16
 
@@ -689,8 +690,8 @@ static int count_rows(const char *s)
 
 /*
  * Add a block, or join it to the one before when both belong to the same
- * thing and together they stay small: every block is a story of its own
- * to mupdf, and each costs a parse of its style sheet.
+ * account and together they stay within ROWS_PER_BLOCK rows: an account
+ * breaks across pages between such groups of rows only.
  */
 static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
 		      const char *owner)

@@ -13,7 +13,7 @@ done
 
 C=$SRCDIR/testdata/corpus/text
 # experian-7-00000.pdf, whose truth gives the items' pages and boxes
-D=4bbf8b60d9ea4da0559ab092cfce9a8d1bbd3cb98a54a3a8a56df9cbf1a080e5
+D=0314dda60974213d6a1dd67d73b3d5520f1d9150cd110f437175b4246b55dff6
 export C D
 
 # text FILE [FIRST [LAST]]: a PDF's text by poppler, ligatures spelt out
@@ -28,8 +28,8 @@ dispute() {
 		"$1" "$D" "$2" "$3" "$4" "${5:-}"
 }
 
-ITEM1='{"n":1,"tradeline":"a29c593ae85873b8","doc":"'$D'","creditor":"TRANSWORLD SYSTEMS INC","account_mask":"2776XXXXX","reason_code":"paid_with_balance","reason":"The account is reported as paid but shows a balance.","action":"correct","evidence":{"balance":0},"src":{"page":1,"bbox":[42.0,282.7,570.0,494.6]}}'
-ITEM2='{"n":2,"tradeline":"0aa5b61d50773216","doc":"'$D'","creditor":"<script>alert(1)</script> & Co","account_mask":"414720XXXXXXXXXX","reason_code":"not_mine","reason":"This account is not mine.","action":"delete","evidence":{},"src":{"page":4,"bbox":[42.0,204.6,570.0,508.3]}}'
+ITEM1='{"n":1,"tradeline":"259402699b4707ea","doc":"'$D'","creditor":"TRANSWORLD SYSTEMS INC","account_mask":"2776XXXXX","reason_code":"paid_with_balance","reason":"The account is reported as paid but shows a balance.","action":"correct","evidence":{"balance":0},"src":{"page":1,"bbox":[42.0,282.7,570.0,494.6]}}'
+ITEM2='{"n":2,"tradeline":"2ddcf25646f63783","doc":"'$D'","creditor":"<script>alert(1)</script> & Co","account_mask":"414720XXXXXXXXXX","reason_code":"not_mine","reason":"This account is not mine.","action":"delete","evidence":{},"src":{"page":4,"bbox":[42.0,204.6,570.0,508.3]}}'
 ITEM3='{"n":3,"tradeline":"x3","doc":"'$D'","creditor":"MIDLAND CREDIT MGMT","account_mask":null,"reason_code":"unverifiable","reason":null,"action":"verify","evidence":{},"src":null}'
 export ITEM1 ITEM2 ITEM3
 
@@ -350,7 +350,7 @@ test_expect_success '--enclose-pages: a report that is gone, changed, not in the
 	test_cmp expect err &&
 	jq -r "select(.kind==\"error\") | .code" out >got && echo file.changed >expect && test_cmp expect got &&
 	test_expect_code 1 cc-letter -o x1 --enclose-pages one.ndjson >out 2>err &&
-	echo "cc-letter: one.ndjson:1: item 1: no document record for its report (doc 4bbf8b60d9ea) came before the dispute" >expect &&
+	echo "cc-letter: one.ndjson:1: item 1: no document record for its report (doc 0314dda60974) came before the dispute" >expect &&
 	test_cmp expect err &&
 	jq -r "select(.kind==\"error\") | .code" out >got && echo letter.enclosure >expect && test_cmp expect got &&
 	dispute e1 experian 1 "$ITEM1" | sed "s/\"page\":1,/\"page\":99,/" >p99.ndjson &&

@@ -1,0 +1,390 @@
+/*
+ * t-pdf.c -- lib/pdf.c's page layout (cc_pdf_from_blocks): the blocks
+ * laid out in one story give the pages a story for each block gave (the
+ * layout falls back to that for blocks that cannot share a story, which
+ * is how these tests get both); blocks taller than a page go on over the
+ * next, whole or after what is left of another; positions; HTML that
+ * closes what it did not open; the faces embedded; no blocks at all;
+ * the same bytes twice.
+ */
+#include "cc.h"
+#include "pdf.h"
+
+#include "tap.h"
+#include "tmp.h"
+
+/* An empty style sheet in a block: nothing to see, but the blocks can no
+ * longer share a story. */
+#define APART "<style></style>"
+
+static const char css[] =
+	"body { font-family: sans-serif; font-size: 9pt; }\n"
+	"h2 { font-size: 12pt; margin: 10pt 0 4pt 0; "
+	"border-bottom: 1px solid black; }\n"
+	"h3 { margin: 4pt 0 2pt 0; }\n"
+	"p.rm { margin: 2pt 0; }\n"
+	"table { margin: 0; border-spacing: 0; }\n"
+	"td.l { font-weight: bold; width: 120pt; }\n";
+
+struct blocks {
+	struct cc_pdf_block *v;
+	size_t n, alloc;
+};
+
+/* Add a block: html is the block's, owner what it belongs to or NULL. */
+static void add(struct blocks *b, const char *owner, char *html)
+{
+	CC_GROW(b->v, b->alloc, b->n + 1);
+	b->v[b->n].html = html;
+	b->v[b->n].owner = owner ? cc_xstrdup(owner) : NULL;
+	b->n++;
+}
+
+static void release(struct blocks *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		free(b->v[i].html);
+		free(b->v[i].owner);
+	}
+	free(b->v);
+	memset(b, 0, sizeof(*b));
+}
+
+/*
+ * An account: its name (wrapping when long), a table of rows, and for
+ * lines > 0 a history of that many lines (no table: mupdf mislays the
+ * rows of a table it goes on with in a new area, so the blocks that can
+ * be cut short are not tables).
+ */
+static void account(struct blocks *b, int k, int rows, int longname,
+		    int lines)
+{
+	struct cc_buf s = { 0 };
+	char owner[24];
+	int i;
+
+	snprintf(owner, sizeof(owner), "acct-%d", k);
+	cc_buf_addf(&s, "<h3>ACCOUNT %d%s</h3><table>", k, longname ?
+		    " OF A CREDITOR WHOSE NAME IS FAR TOO LONG FOR ONE LINE OF "
+		    "THE PAGE AND WRAPS ONTO A SECOND LINE, AND A THIRD" : "");
+	for (i = 0; i < rows; i++)
+		cc_buf_addf(&s, "<tr><td class=\"l\">Field %d.%d</td>"
+			    "<td>value %d</td></tr>", k, i, i * 37 % 1000);
+	cc_buf_adds(&s, "</table>");
+	if (lines) {
+		cc_buf_adds(&s, "<p>");
+		for (i = 0; i < lines; i++)
+			cc_buf_addf(&s, "History %d.%d: paid as agreed<br/>",
+				    k, i);
+		cc_buf_adds(&s, "</p>");
+	}
+	add(b, owner, cc_buf_detach(&s));
+	if (k % 3 == 0)
+		add(b, owner, cc_xasprintf("<p class=\"rm\">Remark on account "
+					   "%d: the consumer disputes this "
+					   "account.</p>", k));
+}
+
+/*
+ * Blocks for every path of the layout: headings, accounts of every
+ * size at every height of the page, accounts taller than a page (split
+ * where they start a page, and after the rest of another), and one
+ * taller than two pages.  apart: make the blocks unable to share a
+ * story.
+ */
+static void report(struct blocks *b, int apart)
+{
+	int k;
+
+	add(b, "consumer", cc_xasprintf("%s<h2>Personal Information</h2>",
+					apart ? APART : ""));
+	for (k = 0; k < 60; k++) {
+		if (k % 9 == 0)
+			add(b, NULL, cc_xasprintf("<h2>Accounts, part %d</h2>",
+						  k / 9 + 1));
+		account(b, k, 3 + k * 7 % 17, k % 5 == 2, 0);
+		if (k == 20 || k == 21)
+			account(b, 100 + k, 4, 0, 90);
+		if (k == 40)
+			account(b, 140, 4, 1, 150);
+	}
+	add(b, NULL, cc_xstrdup("<p>End of report.</p>"));
+}
+
+struct laid {
+	unsigned char *pdf;
+	size_t len;
+	struct cc_pdf_pos *pos;
+	int npos, pages;
+	char *text;            /* every line: page, box, text */
+};
+
+static void laid_release(struct laid *l)
+{
+	free(l->pdf);
+	free(l->pos);
+	free(l->text);
+	memset(l, 0, sizeof(*l));
+}
+
+static int lay(struct cc_pdf *p, const struct blocks *b, struct laid *l)
+{
+	struct cc_pdf_html_opts o = { 612, 792, 42, "t \xe2\x80\x94 page %d",
+				      "sans-serif" };
+	struct cc_pdf_doc *d;
+	struct cc_page_text t;
+	struct cc_error e;
+	struct cc_buf s = { 0 };
+	char *path;
+	int pages, i, j, rc;
+
+	memset(l, 0, sizeof(*l));
+	cc_error_clear(&e);
+	rc = cc_pdf_from_blocks(p, b->v, b->n, css, &o, &l->pdf, &l->len,
+				&l->pos, &l->npos, &l->pages, &e);
+	if (rc < 0) {
+		tap_diag("cc_pdf_from_blocks: %s", e.msg);
+		return rc;
+	}
+	path = tmp_write("laid.pdf", l->pdf, l->len);
+	rc = cc_pdf_open(p, path, &d, &pages, &e);
+	free(path);
+	if (rc < 0) {
+		tap_diag("cc_pdf_open: %s", e.msg);
+		return rc;
+	}
+	for (i = 0; i < pages && rc == 0; i++) {
+		rc = cc_pdf_page_text(p, d, i, &t, &e);
+		for (j = 0; rc == 0 && j < t.n; j++)
+			cc_buf_addf(&s, "%d %.2f %.2f %.2f %.2f %s\n", i + 1,
+				    t.lines[j].b[0], t.lines[j].b[1],
+				    t.lines[j].b[2], t.lines[j].b[3],
+				    t.lines[j].t);
+		if (rc == 0)
+			cc_pdf_page_text_release(&t);
+	}
+	cc_pdf_close(p, d);
+	l->text = cc_buf_detach(&s);
+	return rc;
+}
+
+static char *positions(const struct laid *l)
+{
+	struct cc_buf s = { 0 };
+	int i;
+
+	for (i = 0; i < l->npos; i++)
+		cc_buf_addf(&s, "%s %d %.3f %.3f %.3f %.3f\n", l->pos[i].id,
+			    l->pos[i].page, l->pos[i].bbox[0],
+			    l->pos[i].bbox[1], l->pos[i].bbox[2],
+			    l->pos[i].bbox[3]);
+	return cc_buf_detach(&s);
+}
+
+/* The line of text that starts with prefix: its page, or 0. */
+static int page_of(const char *text, const char *prefix)
+{
+	const char *p = text;
+	size_t n = strlen(prefix);
+	int page;
+
+	while (p && *p) {
+		const char *t = p;
+		int k;
+
+		for (k = 0; k < 5 && t; k++) {
+			t = strchr(t, ' ');
+			if (t)
+				t++;
+		}
+		if (t && !strncmp(t, prefix, n) && sscanf(p, "%d", &page) == 1)
+			return page;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
+static void test_same_pages(struct cc_pdf *p)
+{
+	struct blocks one = { 0 }, each = { 0 };
+	struct laid a, b;
+	char *pa, *pb;
+
+	report(&one, 0);
+	report(&each, 1);
+	if (!ok(lay(p, &one, &a) == 0 && lay(p, &each, &b) == 0,
+		"the report is laid out in one story and a story a block")) {
+		laid_release(&a);
+		laid_release(&b);
+		goto out;
+	}
+	ok(a.pages >= 20, "it takes %d pages", a.pages);
+	/* a story draws a clip and its text for each area it fills */
+	ok(a.len < b.len, "one story makes a smaller file (%zu bytes, a story "
+	   "a block %zu)", a.len, b.len);
+	is_int(a.pages, b.pages, "one story: as many pages as a story a block");
+	is_str(a.text, b.text, "one story: every line where a story a block "
+	       "put it, on the same page");
+	pa = positions(&a);
+	pb = positions(&b);
+	is_str(pa, pb, "one story: the same positions");
+	free(pa);
+	free(pb);
+
+	/* the tall ones: taller than a page, and than two */
+	ok(page_of(a.text, "History 120.89") > page_of(a.text, "ACCOUNT 120"),
+	   "an account taller than a page goes on over the next");
+	ok(page_of(a.text, "ACCOUNT 21") == page_of(a.text, "History 120.89"),
+	   "the next starts on the page where the rest of the tall one ends");
+	ok(page_of(a.text, "History 121.89") > page_of(a.text, "ACCOUNT 121"),
+	   "and goes on over the next page in turn");
+	ok(page_of(a.text, "History 140.149") >=
+	   page_of(a.text, "ACCOUNT 140") + 2,
+	   "an account taller than two pages takes three");
+	ok(page_of(a.text, "End of report.") == a.pages,
+	   "the last block is on the last page");
+	laid_release(&a);
+	laid_release(&b);
+out:
+	release(&one);
+	release(&each);
+}
+
+static void test_positions(struct cc_pdf *p)
+{
+	struct blocks b = { 0 };
+	struct laid l;
+	int i, acct5 = -1, cons = -1;
+
+	report(&b, 0);
+	if (lay(p, &b, &l) < 0) {
+		ok(0, "the report is laid out");
+		release(&b);
+		return;
+	}
+	for (i = 0; i < l.npos; i++) {
+		if (!strcmp(l.pos[i].id, "acct-5"))
+			acct5 = i;
+		if (!strcmp(l.pos[i].id, "consumer"))
+			cons = i;
+	}
+	if (ok(cons >= 0 && acct5 >= 0, "positions of the consumer and "
+	       "an account")) {
+		is_int(l.pos[cons].page, 1, "the consumer is on page 1");
+		ok(l.pos[cons].bbox[0] == 42 && l.pos[cons].bbox[1] == 42 &&
+		   l.pos[cons].bbox[2] == 570, "from the top left of the area");
+		is_int(l.pos[acct5].page, page_of(l.text, "ACCOUNT 5"),
+		       "an account's page is where its name is");
+		ok(l.pos[acct5].bbox[1] < l.pos[acct5].bbox[3] &&
+		   l.pos[acct5].bbox[3] <= 750, "its box is in the area");
+	}
+	/* the remark joins its account's box */
+	for (i = 0; i < l.npos; i++)
+		if (!strcmp(l.pos[i].id, "acct-0"))
+			break;
+	ok(i < l.npos && l.pos[i].bbox[3] - l.pos[i].bbox[1] > 40,
+	   "an account's box holds all its blocks on its page");
+	laid_release(&l);
+	release(&b);
+}
+
+static void test_unbalanced(struct cc_pdf *p)
+{
+	struct blocks b = { 0 }, c = { 0 };
+	struct laid l, m;
+
+	add(&b, "a", cc_xstrdup("<div><p>opened here</p>"));
+	add(&b, "b", cc_xstrdup("<p>closed here</p></div></div>"));
+	add(&b, NULL, cc_xstrdup("<table><tr><td>cell</td>"));
+	add(&b, NULL, cc_xstrdup("<p>after</p>"));
+	add(&c, "a", cc_xstrdup("<div><p>opened here</p></div>"));
+	add(&c, "b", cc_xstrdup("<p>closed here</p>"));
+	add(&c, NULL, cc_xstrdup("<table><tr><td>cell</td></tr></table>"));
+	add(&c, NULL, cc_xstrdup("<p>after</p>"));
+	if (ok(lay(p, &b, &l) == 0 && lay(p, &c, &m) == 0,
+	       "blocks that close what they did not open are laid out")) {
+		is_str(l.text, m.text, "as each block alone, closed");
+		is_int(l.npos, 2, "with their positions");
+	}
+	laid_release(&l);
+	laid_release(&m);
+	release(&b);
+	release(&c);
+}
+
+/* Occurrences of s in the n bytes at data. */
+static int count(const unsigned char *data, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+	int c = 0;
+
+	for (i = 0; i + k <= n; i++)
+		if (!memcmp(data + i, s, k))
+			c++;
+	return c;
+}
+
+static void test_fonts(struct cc_pdf *p)
+{
+	struct blocks b = { 0 };
+	struct laid l;
+
+	report(&b, 0);
+	if (ok(lay(p, &b, &l) == 0, "the report"))
+		is_int(count(l.pdf, l.len, "/Type0"), 2,
+		       "the report embeds the two faces of its family");
+	laid_release(&l);
+	release(&b);
+	add(&b, NULL, cc_xstrdup("<p>Not a word in bold.</p>"));
+	if (ok(lay(p, &b, &l) == 0, "a page without bold text")) {
+		is_int(count(l.pdf, l.len, "/Type0"), 1,
+		       "without bold text, one face");
+		is_int(count(l.pdf, l.len, "/FontFile3"), 1,
+		       "and one font file");
+		ok(strstr(l.text, "Not a word in bold.") != NULL,
+		   "its text reads back");
+	}
+	laid_release(&l);
+	release(&b);
+}
+
+static void test_edges(struct cc_pdf *p)
+{
+	struct blocks b = { 0 };
+	struct laid l, m;
+
+	if (ok(lay(p, &b, &l) == 0, "no blocks: laid out")) {
+		is_int(l.pages, 1, "no blocks: one page, its footer");
+		ok(strstr(l.text, "t \xe2\x80\x94 page 1") != NULL,
+		   "no blocks: the footer is there");
+	}
+	laid_release(&l);
+	report(&b, 0);
+	if (ok(lay(p, &b, &l) == 0 && lay(p, &b, &m) == 0,
+	       "the report twice"))
+		ok(l.len == m.len && !memcmp(l.pdf, m.pdf, l.len),
+		   "the same bytes twice");
+	laid_release(&l);
+	laid_release(&m);
+	release(&b);
+}
+
+int main(void)
+{
+	struct cc_error e;
+	struct cc_pdf *p = cc_pdf_new(&e);
+
+	if (!ok(p != NULL, "a mupdf context"))
+		return tap_done();
+	test_same_pages(p);
+	test_positions(p);
+	test_unbalanced(p);
+	test_fonts(p);
+	test_edges(p);
+	cc_pdf_free(p);
+	return tap_done();
+}
