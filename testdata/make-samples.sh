@@ -1,7 +1,9 @@
 #!/bin/sh
 # Regenerate the sample PDFs in testdata/sample with the test helper
 # (make tests-build first).  They are committed so `make demo` needs no
-# generator; the output is deterministic, so a re-run changes nothing.
+# generator; the output is deterministic, so a re-run changes nothing but
+# report-owner-locked.pdf, whose AES encryption mupdf salts with random
+# bytes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tool=${CC_BUILD:-$here/../build}/tests/cc-test-tool
