@@ -490,14 +490,12 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
  */
 static void ocr_mask(char *m)
 {
-	static const char from[] = "OoQDIl|iSsBZzGT", to[] = "000011115582267";
 	size_t n, i;
-	char *p;
 	int again;
 
 	for (i = 0; m[i]; i++)
-		if ((p = strchr(from, m[i])) != NULL && *p)
-			m[i] = to[p - from];
+		if (cc_ocr_digit(m[i]))
+			m[i] = cc_ocr_digit(m[i]);
 	do {
 		again = 0;
 		for (i = 0; m[i]; i++)

@@ -472,6 +472,31 @@ static char *read_rect(TessBaseAPI *api, PIX *img, int dpi, int x0, int y0,
 }
 
 /*
+ * The rectangle read for the characters of only alone, in grey and in
+ * black and white, the reading tesseract is surer of kept (read_rect()
+ * gives each); its confidence in *conf.
+ */
+static char *read_only(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
+		       const char *only, int x0, int y0, int x1, int y1,
+		       const struct blob *erase, int ne, double *conf)
+{
+	double cb = 0;
+	char *tg, *tb;
+
+	TessBaseAPISetVariable(api, "tessedit_char_whitelist", only);
+	tg = read_rect(api, grey, dpi, x0, y0, x1, y1, erase, ne, conf);
+	tb = read_rect(api, bin, dpi, x0, y0, x1, y1, erase, ne, &cb);
+	TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
+	if (tb && (!tg || cb > *conf)) {
+		free(tg);
+		*conf = cb;
+		return tb;
+	}
+	free(tb);
+	return tg;
+}
+
+/*
  * Of the blobs b[0..n), sorted by x, keep those in the words' span
  * [ox0, ox1] and those beyond it that follow on from them no further
  * apart than the glyphs' height: a run of stars tesseract left out of
@@ -626,23 +651,11 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			 * number's, whose L, E or $ is a digit misread.  Read
 			 * for digits alone, in grey and in black and white,
 			 * and keep the surer. */
-			double cg = 0, cb = 0;
-			char *tg, *tb;
+			double cg = 0;
+			char *tg = read_only(api, bin, grey, dpi, "0123456789-X",
+					     sx0, ly0 - pad, sx1, ly1 + pad,
+					     b, nb, &cg);
 
-			TessBaseAPISetVariable(api, "tessedit_char_whitelist",
-					       "0123456789-X");
-			tg = read_rect(api, grey, dpi, sx0, ly0 - pad, sx1,
-				       ly1 + pad, b, nb, &cg);
-			tb = read_rect(api, bin, dpi, sx0, ly0 - pad, sx1,
-				       ly1 + pad, b, nb, &cb);
-			TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
-			if (tb && (!tg || cb > cg)) {
-				free(tg);
-				tg = tb;
-				cg = cb;
-				tb = NULL;
-			}
-			free(tb);
 			if (tg) {
 				free(t);
 				t = tg;
@@ -767,19 +780,6 @@ static int x_mask(const char *s)
 	return 1;
 }
 
-/* The digit c is, or that OCR reads as the letter c ("T98158" for
- * "798158"); 0 for none. */
-static char digit_of(char c)
-{
-	static const char from[] = "OoQDIl|ZSGTB", to[] = "000011125678";
-	const char *p;
-
-	if (isdigit((unsigned char)c))
-		return c;
-	p = c ? strchr(from, c) : NULL;
-	return p ? to[p - from] : 0;
-}
-
 /* Whether the digits of a (only digits) are those of b (read by OCR, its
  * letters that stand for digits taken as them), in the same order. */
 static int same_digits(const char *a, const char *b)
@@ -787,9 +787,9 @@ static int same_digits(const char *a, const char *b)
 	for (;;) {
 		while (*a && !isdigit((unsigned char)*a))
 			a++;
-		while (*b && !digit_of(*b))
+		while (*b && !cc_ocr_digit(*b))
 			b++;
-		if (*a != digit_of(*b))
+		if (*a != cc_ocr_digit(*b))
 			return 0;
 		if (!*a)
 			return 1;
@@ -808,22 +808,11 @@ static void fix_xmask(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		      struct oword *w)
 {
 	int pad = (w->ly1 - w->ly0) / 4;
-	double cg = 0, cb = 0;
-	char *tg, *tb;
+	double cg = 0;
+	char *tg = read_only(api, bin, grey, dpi, "0123456789X", w->x0 - pad,
+			     w->ly0 - pad, w->x1 + pad, w->ly1 + pad, NULL, 0,
+			     &cg);
 
-	TessBaseAPISetVariable(api, "tessedit_char_whitelist", "0123456789X");
-	tg = read_rect(api, grey, dpi, w->x0 - pad, w->ly0 - pad, w->x1 + pad,
-		       w->ly1 + pad, NULL, 0, &cg);
-	tb = read_rect(api, bin, dpi, w->x0 - pad, w->ly0 - pad, w->x1 + pad,
-		       w->ly1 + pad, NULL, 0, &cb);
-	TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
-	if (tb && (!tg || cb > cg)) {
-		free(tg);
-		tg = tb;
-		cg = cb;
-		tb = NULL;
-	}
-	free(tb);
 	if (tg && !strchr(tg, ' ') && cg > w->conf && same_digits(tg, w->t)) {
 		free(w->t);
 		w->t = tg;

@@ -485,3 +485,14 @@ long cc_parse_duration(const char *s)
 		return -1;
 	return v * mult;
 }
+
+char cc_ocr_digit(char c)
+{
+	static const char from[] = "OoQDIl|iSsBZzGT", to[] = "000011115582267";
+	const char *p;
+
+	if (c >= '0' && c <= '9')
+		return c;
+	p = c ? strchr(from, c) : NULL;
+	return p ? to[p - from] : 0;
+}

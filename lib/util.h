@@ -54,6 +54,13 @@ int cc_days_in_month(int y, int m);
 long cc_days_from_civil(int y, int m, int d);
 void cc_civil_from_days(long z, int *y, int *m, int *d);
 
+/*
+ * The digit OCR means by c in an account number: c itself when a digit,
+ * else the digit a letter stands for there (O o Q D 0, I l | i 1, S s 5,
+ * B 8, Z z 2, G 6, T 7); 0 for any other character.
+ */
+char cc_ocr_digit(char c);
+
 /* Parse a decimal number from 0 to 1 ("0.6", "1", ".5").  0 or -1. */
 int cc_parse_fraction(const char *s, double *out);
 
