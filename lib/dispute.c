@@ -57,40 +57,6 @@ int cc_dispute_valid_day(const char *s)
 	return parse_iso(s, &y, &m, &d) == 3;
 }
 
-static void write_iso(char out[11], int y, int m, int d, int precision)
-{
-	if (y < 0 || y > 9999) {
-		out[0] = '\0';
-		return;
-	}
-	if (precision == 3)
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-			 (unsigned)m % 100u, (unsigned)d % 100u);
-	else
-		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-}
-
-void cc_dispute_removal_date(const char *dofd, int co, char out[11])
-{
-	int y, m, d, p = parse_iso(dofd, &y, &m, &d), t;
-
-	out[0] = '\0';
-	if (!p)
-		return;
-	/* seven years: the day kept, or the month's last day */
-	y += 7;
-	if (p == 3 && d > cc_days_in_month(y, m))
-		d = cc_days_in_month(y, m);
-	if (co && p == 3) {
-		cc_civil_from_days(cc_days_from_civil(y, m, d) + 180, &y, &m, &d);
-	} else if (co) {
-		t = y * 12 + (m - 1) + 6;
-		y = t / 12;
-		m = t % 12 + 1;
-	}
-	write_iso(out, y, m, d, p);
-}
-
 int cc_dispute_on_or_after(const char *as_of, const char *date)
 {
 	int y1, m1, d1, y2, m2, d2;
@@ -1169,7 +1135,7 @@ static int reasons(struct cc_dispute *d, struct group *g, struct item *it,
 	/* obsolete: on or after the removal date */
 	rd = t->removal;
 	if (!rd && t->dofd && t->negative) {
-		cc_dispute_removal_date(t->dofd, (t->neg & ((1u << RS_CHARGE_OFF) |
+		cc_removal_date(t->dofd, (t->neg & ((1u << RS_CHARGE_OFF) |
 					(1u << RS_COLLECTION))) != 0, removal);
 		rd = removal[0] ? removal : NULL;
 	}

@@ -177,15 +177,6 @@ char *cc_dispute_account_mask(const char *m);
  */
 int cc_dispute_same_creditor(const char *a, const char *b);
 
-/*
- * The removal date of an account whose date of first delinquency is dofd
- * (YYYY-MM or YYYY-MM-DD): seven years later, and 180 days (six months
- * for a month) more when collection_or_charge_off.  out is "" for a date
- * that cannot be read.
- */
-void cc_dispute_removal_date(const char *dofd, int collection_or_charge_off,
-			     char out[11]);
-
 /* 1 when the day as_of (YYYY-MM-DD) is on or after date (YYYY-MM-DD, or
  * YYYY-MM: its first day); 0 when before; -1 when either is not a date. */
 int cc_dispute_on_or_after(const char *as_of, const char *date);

@@ -39,23 +39,6 @@ void cc_extract_add_months(const char *iso, int months, char out[11])
 	}
 }
 
-static void add_days(const char *iso, int days, char out[11])
-{
-	int y, m, d;
-
-	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		out[0] = '\0';
-		return;
-	}
-	cc_civil_from_days(cc_days_from_civil(y, m, d) + days, &y, &m, &d);
-	if (y < 0 || y > 9999) {
-		out[0] = '\0';
-		return;
-	}
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 /* --- negatives ------------------------------------------------------------ */
 
 static int code_late(const char *s)
@@ -73,7 +56,7 @@ void cc_extract_negatives(json_t *tl, unsigned status_reasons, int dofd_from_his
 	unsigned rs = status_reasons & ~0x3fu;
 	int worst = 0, r;
 	size_t i, n = json_array_size(hist);
-	char out[11], tmp[11];
+	char out[11];
 
 	for (r = 0; r <= RS_LATE_180 - RS_LATE_30; r++)
 		if (status_reasons & (1u << (RS_LATE_30 + r)))
@@ -138,15 +121,7 @@ void cc_extract_negatives(json_t *tl, unsigned status_reasons, int dofd_from_his
 		json_object_set_new(tl, "removal_date", json_null());
 		return;
 	}
-	cc_extract_add_months(dofd, 84, out);
-	if (rs & ((1u << RS_CHARGE_OFF) | (1u << RS_COLLECTION))) {
-		if (strlen(out) == 10) {
-			add_days(out, 180, tmp);
-		} else {
-			cc_extract_add_months(out, 6, tmp);
-		}
-		memcpy(out, tmp, sizeof(tmp));
-	}
+	cc_removal_date(dofd, (rs & ((1u << RS_CHARGE_OFF) | (1u << RS_COLLECTION))) != 0, out);
 	json_object_set_new(tl, "removal_date", out[0] ? json_string(out) : json_null());
 }
 

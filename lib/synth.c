@@ -110,22 +110,6 @@ struct cc_date cc_date_add_months(struct cc_date d, int n)
 	return d;
 }
 
-static struct cc_date add_days(struct cc_date d, int n)
-{
-	struct tm tm = { 0 };
-	time_t t;
-
-	tm.tm_year = d.y - 1900;
-	tm.tm_mon = d.m - 1;
-	tm.tm_mday = d.d ? d.d : 1;
-	t = timegm(&tm) + (time_t)n * 86400;
-	gmtime_r(&t, &tm);
-	d.y = tm.tm_year + 1900;
-	d.m = tm.tm_mon + 1;
-	d.d = tm.tm_mday;
-	return d;
-}
-
 static int months_between(struct cc_date a, struct cc_date b)
 {
 	return (b.y * 12 + b.m) - (a.y * 12 + a.m);
@@ -1158,14 +1142,23 @@ unsigned synth_reasons(const struct synth_account *a,
 struct cc_date synth_removal(const struct synth_printed *p, unsigned reasons)
 {
 	struct cc_date d = p->dofd, none = { 0, 0, 0 };
+	char in[11], out[11];
 
 	if (!reasons || !d.y)
 		return none;
 	/* an account included in a bankruptcy: seven years from its own
 	 * delinquency (the ten years are the bankruptcy case's) */
-	d = cc_date_add_months(d, 84);
-	if (reasons & ((1u << RS_CHARGE_OFF) | (1u << RS_COLLECTION)))
-		d = d.d ? add_days(d, 180) : cc_date_add_months(d, 6);
+	if (d.d)
+		snprintf(in, sizeof(in), "%04u-%02u-%02u", (unsigned)d.y % 10000u,
+			 (unsigned)d.m % 100u, (unsigned)d.d % 100u);
+	else
+		snprintf(in, sizeof(in), "%04u-%02u", (unsigned)d.y % 10000u,
+			 (unsigned)d.m % 100u);
+	cc_removal_date(in, (reasons & ((1u << RS_CHARGE_OFF) | (1u << RS_COLLECTION))) != 0,
+			out);
+	d = none;
+	if (sscanf(out, "%4d-%2d-%2d", &d.y, &d.m, &d.d) < 2)
+		return none;
 	return d;
 }
 

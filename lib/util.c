@@ -179,6 +179,48 @@ void cc_civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+void cc_removal_date(const char *dofd, int co, char out[11])
+{
+	size_t n = dofd ? strlen(dofd) : 0, i;
+	int y, m, d = 1, t;
+
+	out[0] = '\0';
+	if (n != 7 && n != 10)
+		return;
+	for (i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? dofd[i] != '-' : !isdigit((unsigned char)dofd[i]))
+			return;
+	y = (dofd[0] - '0') * 1000 + (dofd[1] - '0') * 100 + (dofd[2] - '0') * 10 +
+	    (dofd[3] - '0');
+	m = (dofd[5] - '0') * 10 + (dofd[6] - '0');
+	if (m < 1 || m > 12)
+		return;
+	if (n == 10) {
+		d = (dofd[8] - '0') * 10 + (dofd[9] - '0');
+		if (d < 1 || d > cc_days_in_month(y, m))
+			return;
+	}
+	/* first the 180 days, then the seven years */
+	if (co && n == 10) {
+		cc_civil_from_days(cc_days_from_civil(y, m, d) + 180, &y, &m, &d);
+	} else if (co) {
+		t = y * 12 + (m - 1) + 6;
+		y = t / 12;
+		m = t % 12 + 1;
+	}
+	y += 7;
+	if (y > 9999)
+		return;
+	if (n == 10) {
+		if (d > cc_days_in_month(y, m))
+			d = cc_days_in_month(y, m);
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+			 (unsigned)m % 100u, (unsigned)d % 100u);
+	} else {
+		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	}
+}
+
 int cc_parse_fraction(const char *s, double *out)
 {
 	char *end;

@@ -55,6 +55,16 @@ long cc_days_from_civil(int y, int m, int d);
 void cc_civil_from_days(long z, int *y, int *m, int *d);
 
 /*
+ * The date an adverse account must leave a report under 15 U.S.C.
+ * §1681c, from its date of first delinquency dofd (YYYY-MM or
+ * YYYY-MM-DD): seven years after it, or, for a charge-off or a collection
+ * (co), seven years after the end of the 180 days that begin at it (six
+ * months for a month).  Adding years keeps the day, or takes the month's
+ * last day.  out is "" when dofd is not a date.
+ */
+void cc_removal_date(const char *dofd, int co, char out[11]);
+
+/*
  * The digit OCR means by c in an account number: c itself when a digit,
  * else the digit a letter stands for there (O o Q D 0, I l | i 1, S s 5,
  * B 8, Z z 2, G 6, T 7); 0 for any other character.

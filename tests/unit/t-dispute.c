@@ -1,6 +1,6 @@
 /*
  * t-dispute.c -- lib/dispute*.c: the 15 U.S.C. 1681c window around its
- * boundaries (cc_dispute_removal_date, cc_dispute_on_or_after), dates in
+ * boundaries (cc_dispute_on_or_after), dates in
  * words, matching creditors and account masks, the rules files (read
  * over each other, their errors with file and line), templates, the
  * selection file, and each reason on records made here; cc-dispute(1).
@@ -76,37 +76,6 @@ static json_t *js(const char *text)
 }
 
 /* --- dates ------------------------------------------------------------------ */
-
-static void test_removal_date(void)
-{
-	static const struct { const char *dofd; int co; const char *want; } t[] = {
-		{ "2019-01-16", 0, "2026-01-16" },
-		{ "2018-07-20", 1, "2026-01-16" },      /* + 7 years + 180 days */
-		{ "2018-07", 0, "2025-07" },
-		{ "2018-07", 1, "2026-01" },            /* + 6 months */
-		{ "2018-08", 1, "2026-02" },
-		{ "2018-12", 1, "2026-06" },
-		{ "2018-06", 1, "2025-12" },
-		{ "2016-02-29", 0, "2023-02-28" },      /* the month's last day */
-		{ "2016-02-29", 1, "2023-08-27" },
-		{ "2017-09-01", 1, "2025-02-28" },
-		{ "2017-09-02", 1, "2025-03-01" },
-		{ "2024-03", 0, "2031-03" },
-		{ "2024-13", 0, "" },
-		{ "2023-02-29", 0, "" },
-		{ "2024", 0, "" },
-		{ "", 1, "" },
-		{ NULL, 1, "" },
-	};
-	char out[11];
-	size_t i;
-
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		cc_dispute_removal_date(t[i].dofd, t[i].co, out);
-		is_str(out, t[i].want, "removal date of %s%s", t[i].dofd ? t[i].dofd : "NULL",
-		       t[i].co ? " (charge-off)" : "");
-	}
-}
 
 static void test_on_or_after(void)
 {
@@ -549,7 +518,6 @@ int main(void)
 	}
 	rules_path = cc_xasprintf("%s/rules/dispute.yaml", src);
 	free(src);
-	test_removal_date();
 	test_on_or_after();
 	test_dates();
 	test_masks();

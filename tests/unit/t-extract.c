@@ -391,13 +391,15 @@ static void test_removal(void)
 	json_decref(o);
 
 	/*
-	 * Seven years first, then 180 days: 2019-10-01 -> 2026-10-01; 30 to
-	 * 10-31, 30 in November (60), 31 in December (91), 31 in January
-	 * (122), 28 in February 2027 (150), 30 in March: 2027-03-30 (the
-	 * other order, through February 2020, would give 2027-03-29).
+	 * The statute's order, 15 U.S.C. 1681c(c)(1): the 180 days first,
+	 * then seven years.  2019-10-01 + 180 days: 30 to 10-31, 30 in
+	 * November (60), 31 in December (91), 31 in January (122), 29 in
+	 * February 2020 (151), 29 into March: 2020-03-29; + 7 years:
+	 * 2027-03-29 (the other order, through February 2027, would give
+	 * 2027-03-30).
 	 */
 	o = negatives("{'dofd':'2019-10-01'}", "[\"collection\"]", 1);
-	is_field(o, "removal_date", "\"2027-03-30\"", "collection, 2019-10-01: years, then days");
+	is_field(o, "removal_date", "\"2027-03-29\"", "collection, 2019-10-01: days, then years");
 	json_decref(o);
 
 	/* a month dofd: + 6 months for the 180 days */

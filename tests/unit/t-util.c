@@ -244,6 +244,47 @@ static void check_utf8_bad(const char *s, size_t n, const char *want,
  * (Unicode requires only that no well-formed sequence be swallowed),
  * and the tests pin the per-byte rule.
  */
+static void test_removal_date(void)
+{
+	static const struct { const char *dofd; int co; const char *want; } t[] = {
+		{ "2019-01-16", 0, "2026-01-16" },
+		{ "2018-07-20", 1, "2026-01-16" },      /* 180 days, 7 years */
+		{ "2018-07", 0, "2025-07" },
+		{ "2018-07", 1, "2026-01" },            /* 6 months */
+		{ "2018-08", 1, "2026-02" },
+		{ "2018-12", 1, "2026-06" },
+		{ "2018-06", 1, "2025-12" },
+		{ "2016-02-29", 0, "2023-02-28" },      /* the month's last day */
+		{ "2016-02-29", 1, "2023-08-27" },
+		{ "2017-09-01", 1, "2025-02-28" },
+		{ "2017-09-02", 1, "2025-03-01" },
+		/* the order of the statute: the 180 days run over 2020-02-29 */
+		{ "2019-09-15", 1, "2027-03-13" },      /* not 2027-03-14 */
+		{ "2019-09-02", 1, "2027-02-28" },      /* 2020-02-29, then 7 years */
+		{ "2024-03", 0, "2031-03" },
+		{ "9992-12", 0, "9999-12" },
+		{ "9993-01", 0, "" },                   /* past year 9999 */
+		{ "9992-07", 1, "" },
+		{ "2024-13", 0, "" },
+		{ "2024-00", 0, "" },
+		{ "2023-02-29", 0, "" },
+		{ "2023-04-31", 0, "" },
+		{ "2024-1-01", 0, "" },
+		{ "2024/01/01", 0, "" },
+		{ "2024", 0, "" },
+		{ "", 1, "" },
+		{ NULL, 1, "" },
+	};
+	char out[11];
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		cc_removal_date(t[i].dofd, t[i].co, out);
+		is_str(out, t[i].want, "removal date of %s%s", t[i].dofd ? t[i].dofd : "NULL",
+		       t[i].co ? " (charge-off)" : "");
+	}
+}
+
 static void test_utf8(void)
 {
 	char *out;
@@ -399,6 +440,7 @@ int main(void)
 	test_parse_long();
 	test_time();
 	test_now();
+	test_removal_date();
 	test_utf8();
 	test_grow();
 	test_strings();
