@@ -55,7 +55,7 @@ struct xmap {
 struct xrule {
 	regex_t re;
 	int kind;            /* enum xrule_kind */
-	char code[4];        /* XR_FIXED */
+	char code[4];        /* XR_FIXED; "" for none */
 	int days;            /* XR_LATE with a fixed number of days */
 	int reason;          /* enum synth_reason, or -1 */
 };
@@ -89,6 +89,10 @@ struct xlayout {
 	struct xmap types, loans, resp, bureaus, pubtypes, codes;
 	struct xrule *rules;
 	size_t nrules;
+	struct xrule *remarks;  /* reason rules for the remarks */
+	size_t nremarks;
+	regex_t collectors;     /* creditors that are collectors, */
+	int has_collectors;     /* when this is 1 */
 	const struct xlayout *common;   /* NULL for common.yaml itself */
 };
 

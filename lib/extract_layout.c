@@ -374,6 +374,103 @@ static int back_reference(const char *p)
 	return 0;
 }
 
+/* A pattern of a layout file compiled into re (ERE, case ignored). */
+static int pattern(struct ld *d, yaml_node_t *n, const char *m, regex_t *re,
+		   int flags)
+{
+	int rc;
+
+	if (back_reference(m)) {
+		char br[3] = { '\\', (char)back_reference(m), '\0' };
+
+		return bad(d, n, "bad pattern: a back reference (%s)", br);
+	}
+	rc = regcomp(re, m, REG_EXTENDED | REG_ICASE | flags);
+	if (rc != 0) {
+		char msg[200];
+
+		regerror(rc, re, msg, sizeof(msg));
+		return bad(d, n, "bad pattern: %s", msg);
+	}
+	return 0;
+}
+
+/* remarks: rules of match and reason, each matching one adding its reason */
+static int remarks_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
+{
+	static const char *const keys[] = { "match", "reason", NULL };
+	yaml_node_item_t *it;
+
+	if (!seq || is_null(seq))
+		return 0;
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return bad(d, seq, "remarks: expected a list of rules%s", "");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
+		const char *m, *reason;
+		struct xrule x;
+
+		if (only_keys(d, r, keys) < 0)
+			return -1;
+		m = scalar(get(d, r, "match"));
+		reason = scalar(get(d, r, "reason"));
+		if (!r || r->type != YAML_MAPPING_NODE || !m || !reason)
+			return bad(d, r, "a remarks rule needs 'match' and 'reason'%s", "");
+		memset(&x, 0, sizeof(x));
+		if ((x.reason = reason_of(reason)) < 0)
+			return bad(d, r, "unknown reason '%.40s'", reason);
+		if (counted(d, r) < 0 || pattern(d, r, m, &x.re, REG_NOSUB) < 0)
+			return -1;
+		L->remarks = cc_xreallocarray(L->remarks, L->nremarks + 1, sizeof(*L->remarks));
+		L->remarks[L->nremarks++] = x;
+	}
+	return 0;
+}
+
+/* collectors: patterns of the names of collection agencies and debt
+ * buyers, each checked alone, then joined in one pattern: one pass over
+ * a creditor's name instead of one per pattern. */
+static int collectors_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
+{
+	yaml_node_item_t *it;
+	struct cc_buf all = { NULL, 0, 0 };
+	int rc;
+
+	if (!seq || is_null(seq))
+		return 0;
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return bad(d, seq, "collectors: expected a list of patterns%s", "");
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *v = yaml_document_get_node(&d->doc, *it);
+		const char *m = scalar(v);
+		regex_t re;
+
+		if (!m || !*m) {
+			cc_buf_release(&all);
+			return bad(d, v, "expected a pattern%s", "");
+		}
+		if (counted(d, v) < 0 || pattern(d, v, m, &re, REG_NOSUB) < 0) {
+			cc_buf_release(&all);
+			return -1;
+		}
+		regfree(&re);
+		cc_buf_addf(&all, "%s(%s)", all.len ? "|" : "", m);
+	}
+	if (all.len) {
+		rc = regcomp(&L->collectors, all.s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+		if (rc != 0) {
+			char msg[200];
+
+			regerror(rc, &L->collectors, msg, sizeof(msg));
+			cc_buf_release(&all);
+			return bad(d, seq, "collectors: bad patterns: %s", msg);
+		}
+		L->has_collectors = 1;
+	}
+	cc_buf_release(&all);
+	return 0;
+}
+
 static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 {
 	static const char *const keys[] = { "match", "code", "reason", "days", NULL };
@@ -387,7 +484,6 @@ static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
 		const char *m, *code, *reason, *days;
 		struct xrule *x;
-		int rc;
 
 		if (only_keys(d, r, keys) < 0)
 			return -1;
@@ -395,28 +491,21 @@ static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 		code = scalar(get(d, r, "code"));
 		reason = scalar(get(d, r, "reason"));
 		days = scalar(get(d, r, "days"));
-		if (!r || r->type != YAML_MAPPING_NODE || !m || !code)
-			return bad(d, r, "a status rule needs 'match' and 'code'%s", "");
+		if (!r || r->type != YAML_MAPPING_NODE || !m || (!code && !reason))
+			return bad(d, r, "a status rule needs 'match', and 'code' or "
+				   "'reason'%s", "");
 		if (counted(d, r) < 0)
 			return -1;
-		if (back_reference(m)) {
-			char br[3] = { '\\', (char)back_reference(m), '\0' };
-
-			return bad(d, r, "bad pattern: a back reference (%s)", br);
-		}
 		L->rules = cc_xreallocarray(L->rules, L->nrules + 1, sizeof(*L->rules));
 		x = &L->rules[L->nrules];
 		memset(x, 0, sizeof(*x));
-		rc = regcomp(&x->re, m, REG_EXTENDED | REG_ICASE);
-		if (rc != 0) {
-			char msg[200];
-
-			regerror(rc, &x->re, msg, sizeof(msg));
-			return bad(d, r, "bad pattern: %s", msg);
-		}
+		if (pattern(d, r, m, &x->re, 0) < 0)
+			return -1;
 		L->nrules++;
 		x->reason = -1;
-		if (!strcmp(code, "late"))
+		if (!code)
+			x->kind = XR_FIXED;     /* no status code: the reason alone */
+		else if (!strcmp(code, "late"))
 			x->kind = XR_LATE;
 		else if (!strcmp(code, "current"))
 			x->kind = XR_CURRENT;
@@ -488,7 +577,8 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 	static const char *const top[] = { "layout", "bureau", "style", "detect",
 		"sections", "consumer", "account", "public_record", "inquiry",
 		"types", "loan_types", "responsibility", "bureaus",
-		"public_types", "codes", "status", "statuses", NULL };
+		"public_types", "codes", "status", "statuses", "remarks",
+		"collectors", NULL };
 	static const char *const acct[] = { "heading", "labels", "grid", "skip", NULL };
 	static const char *const lab[] = { "labels", NULL };
 	static const char *const inq[] = { "type", "creditor", "date", "bureau", NULL };
@@ -558,7 +648,9 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 	    map_of(d, get(d, root, "bureaus"), &L->bureaus) < 0 ||
 	    map_of(d, get(d, root, "public_types"), &L->pubtypes) < 0 ||
 	    map_of(d, get(d, root, "codes"), &L->codes) < 0 ||
-	    rules_of(d, L, get(d, root, "status")) < 0)
+	    rules_of(d, L, get(d, root, "status")) < 0 ||
+	    remarks_of(d, L, get(d, root, "remarks")) < 0 ||
+	    collectors_of(d, L, get(d, root, "collectors")) < 0)
 		return -1;
 	return 0;
 }
@@ -611,6 +703,11 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->nrules; i++)
 		regfree(&L->rules[i].re);
 	free(L->rules);
+	for (i = 0; i < L->nremarks; i++)
+		regfree(&L->remarks[i].re);
+	free(L->remarks);
+	if (L->has_collectors)
+		regfree(&L->collectors);
 }
 
 /* The deepest nesting of lists and mappings a layout file may have: a

@@ -380,7 +380,8 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
 				continue;
 			switch (r->kind) {
 			case XR_FIXED:
-				json_object_set_new(tl, "status_code", json_string(r->code));
+				if (r->code[0])
+					json_object_set_new(tl, "status_code", json_string(r->code));
 				break;
 			case XR_CURRENT:
 				json_object_set_new(tl, "status_code",
@@ -402,7 +403,7 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
 				if (!days && m[1].rm_so >= 0)
 					days = x_int(st + m[1].rm_so);
 				if (days < 30)
-					return 0;
+					continue;    /* "0 days past due": not late */
 				/* "over 120": the newest month says how late */
 				if (r->days && hist0) {
 					int l = code_late(hist0) * 30;
@@ -422,19 +423,42 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
 	return 0;
 }
 
+/* The reasons the remarks and the creditor give: each remarks rule of the
+ * layout and of common.yaml that matches the remarks adds its reason, and
+ * a creditor that a collectors pattern matches is a collection. */
+static unsigned remark_reasons(const struct xlayout *first, const char *remarks,
+			       const char *creditor)
+{
+	const struct xlayout *L;
+	unsigned rs = 0;
+	size_t i;
+
+	for (L = first; L; L = L->common) {
+		for (i = 0; remarks && i < L->nremarks; i++)
+			if (regexec(&L->remarks[i].re, remarks, 0, NULL, 0) == 0)
+				rs |= 1u << L->remarks[i].reason;
+		if (creditor && L->has_collectors &&
+		    regexec(&L->collectors, creditor, 0, NULL, 0) == 0)
+			rs |= 1u << RS_COLLECTION;
+	}
+	return rs;
+}
+
 unsigned cc_extract_status(const struct cc_extract_layouts *X, const char *layout,
 			   json_t *tl)
 {
 	const struct xlayout *L = &X->common;
 	json_t *h = json_object_get(tl, "history");
+	const char *rm = json_string_value(json_object_get(tl, "remarks"));
 	size_t i;
 
 	for (i = 0; layout && i < X->n; i++)
 		if (!strcmp(X->v[i].name, layout))
 			L = &X->v[i];
-	return status_rules(L, tl, json_string_value(json_object_get(tl, "account_status")),
-			    json_string_value(json_object_get(tl, "remarks")),
-			    json_string_value(json_object_get(json_array_get(h, 0), "s")));
+
+	return status_rules(L, tl, json_string_value(json_object_get(tl, "account_status")), rm,
+			    json_string_value(json_object_get(json_array_get(h, 0), "s"))) |
+	       remark_reasons(L, rm, json_string_value(json_object_get(tl, "creditor")));
 }
 
 /* --- records --------------------------------------------------------------- */
@@ -648,7 +672,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	json_object_set_new(o_, "reasons", json_array());
 	json_object_set_new(o_, "removal_date", jdate(d, val(a, XF_REMOVAL)));
 	rs = status_rules(d->L, o_, val(a, XF_ACCOUNT_STATUS), val(a, XF_REMARKS),
-			  a->nhist ? a->hist[0].s : NULL);
+			  a->nhist ? a->hist[0].s : NULL) |
+	     remark_reasons(d->L, val(a, XF_REMARKS), creditor);
 	{
 		int prints_dofd = 0;
 

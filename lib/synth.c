@@ -49,6 +49,7 @@ const char *cc_reason_name(int r)
 		"late_30", "late_60", "late_90", "late_120", "late_150",
 		"late_180", "charge_off", "collection", "repossession",
 		"voluntary_surrender", "foreclosure", "settled", "bankruptcy",
+		"default", "government_claim",
 	};
 
 	return r >= 0 && r < RS_COUNT ? n[r] : "unknown";

@@ -934,6 +934,54 @@ test_expect_success 'a status rule with a back reference: exit 65 (glibc may tak
 	test_cmp expect err
 '
 
+test_expect_success 'a layout'"'"'s own remarks rules and collectors add to common.yaml'"'"'s' '
+	layouts own &&
+	cat >>own/experian.yaml <<-\EOF &&
+	remarks:
+	  - {match: "medical payment", reason: default}
+	collectors:
+	  - "^discover bank$"
+	EOF
+	cc-extract --layouts=own exp.pages >own.out &&
+	jq -r "select(.kind==\"tradeline\") | [.creditor, .negative, (.reasons | join(\",\"))] | @tsv" \
+		own.out >got &&
+	grep -e "^DISCOVER BANK" -e "^HARRIS" -e "^GOLDMAN" -e "^TRANSWORLD" got >got.some &&
+	printf "%s\t%s\t%s\n" \
+		"TRANSWORLD SYSTEMS INC" true collection \
+		"HARRIS & HARRIS LTD" true collection,default \
+		"GOLDMAN SACHS BANK USA" false "" \
+		"DISCOVER BANK" true collection >expect &&
+	test_cmp expect got.some &&
+	jq -r "select(.kind==\"tradeline\") | [.creditor, .negative, (.reasons | join(\",\"))] | @tsv" \
+		exp.out | grep -e "^DISCOVER BANK" -e "^HARRIS" >got &&
+	printf "%s\t%s\t%s\n" "HARRIS & HARRIS LTD" true collection \
+		"DISCOVER BANK" false "" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'bad remarks rules, collectors and status rules: exit 65, where and why' '
+	layouts rm &&
+	check_layout() {
+		printf "layout: acme\n%b" "$1" >rm/acme.yaml &&
+		test_expect_code 65 cc-extract --layouts=rm --list-layouts >out 2>err &&
+		test_cmp /dev/null out &&
+		printf "%s\n" "cc-extract: rm/acme.yaml:$2" >expect &&
+		test_cmp expect err
+	} &&
+	check_layout "remarks:\n  - {match: \"loss\"}\n" \
+		"3: a remarks rule needs '"'"'match'"'"' and '"'"'reason'"'"'" &&
+	check_layout "remarks:\n  - {match: \"loss\", reason: lost}\n" \
+		"3: unknown reason '"'"'lost'"'"'" &&
+	check_layout "remarks:\n  - {match: \"loss\", reason: charge_off, code: \"97\"}\n" \
+		"3: unknown key '"'"'code'"'"'" &&
+	check_layout "remarks: loss\n" "2: remarks: expected a list of rules" &&
+	check_layout "collectors:\n  - \"acme (\"\n" "3: bad pattern: Unmatched ( or \\(" &&
+	check_layout "collectors:\n  - \"\"\n" "3: expected a pattern" &&
+	check_layout "collectors: {a: b}\n" "2: collectors: expected a list of patterns" &&
+	check_layout "status:\n  - {match: \"lost\"}\n" \
+		"3: a status rule needs '"'"'match'"'"', and '"'"'code'"'"' or '"'"'reason'"'"'"
+'
+
 test_expect_success 'a layout file that names a list again and again: exit 65, not millions of labels' '
 	layouts alias &&
 	{

@@ -131,7 +131,7 @@ static json_t *negatives(const char *tl, const char *status_reasons,
 			"late_30", "late_60", "late_90", "late_120", "late_150",
 			"late_180", "charge_off", "collection", "repossession",
 			"voluntary_surrender", "foreclosure", "settled",
-			"bankruptcy",
+			"bankruptcy", "default", "government_claim",
 		};
 		size_t k;
 
@@ -243,6 +243,102 @@ static void test_derogatory(void)
 	status_is("experian",
 		  "{'status':'Open/Never late.','type':'collection'}",
 		  "\"11\"", "true", "[\"collection\"]");
+}
+
+/* DESIGN.md section 7: the wordings of a default, a government claim, a
+ * loss written off and a deed in lieu */
+static void test_more_derogatory(void)
+{
+	status_is("experian", "{'status':'Defaulted'}", "null", "true", "[\"default\"]");
+	status_is("transunion", "{'status':'In default'}", "null", "true", "[\"default\"]");
+	status_is("experian",
+		  "{'status':'Claim filed with government for insured portion of balance'}",
+		  "\"88\"", "true", "[\"government_claim\"]");
+	status_is("merged3", "{'status':'Government claim'}",
+		  "\"88\"", "true", "[\"government_claim\"]");
+	status_is("experian", "{'status':'$2,345 written off.'}",
+		  "\"97\"", "true", "[\"charge_off\"]");
+	status_is("lender", "{'status':'PROFIT AND LOSS WRITE-OFF'}",
+		  "\"97\"", "true", "[\"charge_off\"]");
+	status_is("experian",
+		  "{'status':'Unpaid balance reported as a loss by the credit grantor.'}",
+		  "\"97\"", "true", "[\"charge_off\"]");
+	status_is("experian", "{'status':'Deed received in lieu of foreclosure.'}",
+		  "\"89\"", "true", "[\"foreclosure\"]");
+	/* "deferred" is not "default" */
+	status_is("experian", "{'status':'Open. Payment deferred.'}",
+		  "\"11\"", "false", "[]");
+
+	/* "current" in a status that says how late the account is now */
+	status_is("experian", "{'status':'Current balance past due. 120 days past due.'}",
+		  "\"82\"", "true", "[\"late_120\"]");
+	/* under 30 days past due: current */
+	status_is("experian", "{'status':'Current; 0 days past due'}",
+		  "\"11\"", "false", "[]");
+	status_is("experian", "{'status':'15 days past due'}", "null", "false", "[]");
+}
+
+/* the remarks and the creditor, whatever the status says */
+static void test_remarks(void)
+{
+	status_is("transunion",
+		  "{'status':'Paid or paying as agreed','remarks':'Charged off account'}",
+		  "\"11\"", "true", "[\"charge_off\"]");
+	status_is("experian",
+		  "{'status':'Closed.','remarks':'Unpaid balance reported as a loss by the credit grantor; consumer disputes this account information'}",
+		  "\"13\"", "true", "[\"charge_off\"]");
+	status_is("merged3",
+		  "{'status':'Current','remarks':'Placed for collection'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("experian",
+		  "{'status':'Paid, Closed.','remarks':'Account legally paid in full for less than the full balance'}",
+		  "\"13\"", "true", "[\"settled\"]");
+	status_is("experian",
+		  "{'status':'Closed.','remarks':'Account included in bankruptcy chapter 7; repossession'}",
+		  "\"13\"", "true", "[\"repossession\",\"bankruptcy\"]");
+	status_is("lender",
+		  "{'status':'CUR WAS 30','remarks':'STUDENT LOAN - DEFAULTED; CLAIM FILED WITH GOVERNMENT'}",
+		  "\"11\"", "true", "[\"default\",\"government_claim\"]");
+	status_is("transunion",
+		  "{'status':'Paid or paying as agreed','remarks':'Paid in full, was a voluntary surrender'}",
+		  "\"11\"", "true", "[\"voluntary_surrender\"]");
+	status_is("experian",
+		  "{'status':'Paid, Closed.','remarks':'Foreclosure was started'}",
+		  "\"13\"", "true", "[\"foreclosure\"]");
+	/* remarks that name nothing derogatory */
+	status_is("experian",
+		  "{'status':'Open/Never late.','remarks':'Account closed at consumer\\u0027s request'}",
+		  "\"13\"", "false", "[]");
+	status_is("lender",
+		  "{'status':'AS AGREED','remarks':'CHARGE; PURCHASED BY ANOTHER LENDER; Late Dates from Repository: 11/19-30'}",
+		  "\"11\"", "false", "[]");
+	status_is("experian",
+		  "{'status':'Open/Never late.','remarks':'Student loan - payment deferred'}",
+		  "\"11\"", "false", "[]");
+	status_is("experian",
+		  "{'status':'Open/Never late.','remarks':'Consumer disputes this account information'}",
+		  "\"11\"", "false", "[]");
+
+	/* a collection agency or debt buyer as creditor */
+	status_is("experian",
+		  "{'status':'Open.','creditor':'PORTFOLIO RECOVERY ASSOCIATES'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("transunion", "{'status':'Open','creditor':'Lvnv Funding Llc'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("merged3", "{'status':'Open','creditor':'CAVALRY SPVI LLC'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("experian", "{'status':'Open.','creditor':'CREDIT COLLECTION SERVICES'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("experian", "{'status':'Open.','creditor':'I.C. SYSTEM INC'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	/* banks and servicers that share a word with a collector */
+	status_is("experian", "{'status':'Open/Never late.','creditor':'MIDLAND MORTGAGE CO'}",
+		  "\"11\"", "false", "[]");
+	status_is("experian",
+		  "{'status':'Open/Never late.','creditor':'SELECT PORTFOLIO SERVICING'}",
+		  "\"11\"", "false", "[]");
+	status_is("experian", "{'status':'Open/Never late.','creditor':'MIDLAND STATES BANK'}",
+		  "\"11\"", "false", "[]");
 }
 
 static void test_late(void)
@@ -522,6 +618,8 @@ int main(void)
 	}
 	test_current();
 	test_derogatory();
+	test_more_derogatory();
+	test_remarks();
 	test_late();
 	test_history_negatives();
 	test_dofd();
