@@ -40,6 +40,8 @@ endif
 PC_LIBS     = jansson yaml-0.1 zlib libcrypto
 PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PC_LIBS) mupdf 2>/dev/null)
 PC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
+# jemalloc, for cc-extract only
+JEMALLOC_LIBS := $(shell $(PKG_CONFIG) --libs jemalloc 2>/dev/null)
 # tesseract and leptonica, for cc-ocr only
 TESS_LIBS  := $(shell $(PKG_CONFIG) --libs tesseract lept 2>/dev/null)
 # Debian's mupdf is static only; its link line (DESIGN.md section 4).
@@ -137,6 +139,13 @@ $(LIBPDF): $(PDF_OBJ) lib/libccpdf.map
 		-Wl,-soname,libccpdf.so -o $@ $(PDF_OBJ) $(MUPDF_LIBS) -lm
 
 $(O)/bin/cc-ocr: TOOL_LIBS = -ldl
+# cc-extract spends most of its time making and freeing jansson's small
+# objects, page records in and records out: jemalloc does that about 12%
+# faster than glibc's malloc (bench/extract).  Not with the sanitizers,
+# which bring their own malloc.
+ifndef SAN
+$(O)/bin/cc-extract: TOOL_LIBS = $(JEMALLOC_LIBS)
+endif
 $(LIBOCR): $(OCR_OBJ) lib/libccocr.map
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccocr.map \

@@ -913,7 +913,12 @@ static void hist_add(struct xacct *a, int y, int m, const char *code)
 	a->hist = x_grow(a->hist, a->nhist, sizeof(*a->hist));
 	a->hist[a->nhist].y = y;
 	a->hist[a->nhist].m = m;
-	snprintf(a->hist[a->nhist].s, sizeof(a->hist[0].s), "%s", code);
+	{
+		size_t n = strnlen(code, sizeof(a->hist[0].s) - 1);
+
+		memcpy(a->hist[a->nhist].s, code, n);
+		a->hist[a->nhist].s[n] = '\0';
+	}
 	a->nhist++;
 }
 

@@ -8,7 +8,7 @@ BUILD="gcc make pkg-config libc6-dev
 libjansson-dev libyaml-dev zlib1g-dev libssl-dev
 libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
 libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev libpng-dev
-libtesseract-dev libleptonica-dev tesseract-ocr-eng"
+libtesseract-dev libleptonica-dev tesseract-ocr-eng libjemalloc-dev"
 # Tests and benchmarks: TAP runner, man page lint, a second PDF
 # implementation to read our output back, reference tools.
 TEST="perl mandoc poppler-utils qpdf jq mupdf-tools parallel"
