@@ -1080,6 +1080,22 @@ test_expect_success 'ml06: three tradelines negative, each for its printed 30-da
 	test_cmp expect got
 '
 
+test_expect_success 'ml06: the negatives are those of the report'"'"'s own DEROGATORY SUMMARY' '
+	jq -r "select(.kind==\"page\") | .lines[].t" ml06.pages >ml06.txt &&
+	awk "/^DEROGATORY SUMMARY\$/ { s = 1 } s && p { print p \" \" \$0; p = \"\" }
+	     s && /^(30 DAYS|60 DAYS|CHARGE OFFS|COLLECTIONS|MOST RECENT LATE):\$/ { p = \$0 }" \
+		ml06.txt >got &&
+	printf "%s\n" "CHARGE OFFS: 0" "30 DAYS: 3" "COLLECTIONS: 0" "60 DAYS: 0" \
+		"MOST RECENT LATE: 11/19" >expect &&
+	test_cmp expect got &&
+	jq -r "select(.kind==\"tradeline\" and (.reasons | index(\"late_30\"))) | .id" ml06.out |
+		wc -l >got &&
+	echo 3 >expect && test_cmp expect got &&
+	jq -r "select(.kind==\"tradeline\") | .history[] | select(.s != \"OK\" and .s != \"ND\") | .m" \
+		ml06.out | sort | tail -n 1 >got &&
+	echo 2019-11 >expect && test_cmp expect got
+'
+
 test_expect_success 'ml06: the consumer' '
 	jq -c "select(.kind==\"consumer\") | [.layout, .bureau, .name, .ssn_last4, .birth_year, .report_date, .report_number]" ml06.out >got &&
 	echo "[\"lender\",null,\"TESTCASE, BILL C\",\"0015\",1983,\"2020-01-27\",\"815868\"]" >expect &&
