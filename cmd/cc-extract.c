@@ -13,6 +13,15 @@
 
 #include <getopt.h>
 
+/*
+ * jemalloc's options, read from this symbol when cc-extract is linked with
+ * it (see the Makefile): one arena, as cc-extract has one thread, and freed
+ * pages given back within a second, so that memory stays that of one
+ * document however long the stream.  Unused without jemalloc.
+ */
+extern const char *malloc_conf;
+const char *malloc_conf = "narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0";
+
 static const char usage_text[] =
 "usage: cc-extract [options] [FILE ...]\n"
 "\n"
