@@ -877,6 +877,35 @@ static int row_section(const struct xdoc *d, const struct xrow *r, const char **
 	return s;
 }
 
+/*
+ * Whether row i is a label alone whose value is the row under it, in the
+ * label's column, as the annual-report edition of Experian's report
+ * prints them: row i one cell, a label of group g with nothing after it;
+ * row i + 1 on the same page, closer than a row's height, starting within
+ * 3 points of the label, and neither a label of g nor a section heading.
+ */
+static int stacked_value(const struct xdoc *d, size_t i, int g)
+{
+	const struct xrow *r = &d->r[i], *u;
+	const struct xcell *c, *v;
+	const char *t;
+	size_t n;
+
+	if (i + 1 >= d->nr || r->n != 1)
+		return 0;
+	c = CELL(d, r, 0);
+	n = strlen(c->t);
+	while (n && (c->t[n - 1] == ':' || c->t[n - 1] == ' '))
+		n--;
+	if (c->lab < 0 || d->L->lab[c->lab].len != n)
+		return 0;
+	u = &d->r[i + 1];
+	v = CELL(d, u, 0);
+	return u->page == r->page && u->y0 - r->y1 < r->y1 - r->y0 &&
+	       fabs(v->x0 - c->x0) <= 3 && cell_field(d, v, g) == XF_NONE &&
+	       row_section(d, u, &t) < 0;
+}
+
 /* --- payment grids ----------------------------------------------------- */
 
 static const char *const month_names[12] = {
@@ -1233,7 +1262,9 @@ static int inline_labels(const struct xdoc *d, const struct xrow *r)
 	return count;
 }
 
-static void consumer_row(struct xdoc *d, const struct xrow *r, int in_section)
+/* below: the row under r that holds the value of r's label, or NULL */
+static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow *below,
+			 int in_section)
 {
 	struct xcons *cs;
 	struct xacct *a;
@@ -1254,7 +1285,14 @@ static void consumer_row(struct xdoc *d, const struct xrow *r, int in_section)
 		acct_box(a, r);
 		acct_cell(a, CELL(d, r, 0));
 	}
-	if (k < r->n) {
+	if (below) {
+		double conf;
+		char *v = join_cells(d, below, 0, &conf);
+
+		acct_set(a, f, v, conf, 0);
+		acct_cell(a, CELL(d, below, 0));
+		free(v);
+	} else if (k < r->n) {
 		const struct xcell *v = CELL(d, r, k);
 
 		acct_set(a, f, v->t, v->conf, 0);
@@ -1375,6 +1413,69 @@ static void label_tail(const struct xlayout *L, const struct xlabel *b, char *ta
 		}
 }
 
+/*
+ * A row of two or more "Label: value" pairs, as Equifax's current report
+ * prints "Date Reported: 05/2024 | Balance: $500 | Owner: Individual":
+ * each label of group g followed by ':' at the start of a word, the
+ * longest at each place; its value is the text up to the next such label,
+ * without the spaces and '|' around it.  Sets the fields of a (the
+ * labels of fields it has already are passed over) and returns how many
+ * labels there were, or 0 when fewer than two (a is then untouched).
+ */
+static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
+			struct xacct *a, double conf)
+{
+	struct { size_t at, len; int field; } h[32];
+	const char *t = r->text;
+	size_t n = 0, p, k, colons = 0;
+
+	for (p = 0; t[p]; p++)
+		colons += t[p] == ':';
+	if (colons < 2)
+		return 0;
+	for (p = 0; t[p] && n < sizeof(h) / sizeof(h[0]); p++) {
+		size_t best = 0;
+		int field = XF_NONE;
+
+		if (p > 0 && t[p - 1] != ' ' && t[p - 1] != '|')
+			continue;
+		for (k = 0; k < d->L->nlab; k++) {
+			const struct xlabel *b = &d->L->lab[k];
+
+			if (b->group == g && b->len > best && b->text[0] == t[p] &&
+			    strncmp(t + p, b->text, b->len) == 0 && t[p + b->len] == ':') {
+				best = b->len;
+				field = b->field;
+			}
+		}
+		if (field == XF_NONE)
+			continue;
+		h[n].at = p;
+		h[n].len = best + 1;
+		h[n].field = field;
+		n++;
+		p += best;
+	}
+	if (n < 2)
+		return 0;
+	for (k = 0; k < n; k++) {
+		size_t from = h[k].at + h[k].len, to = k + 1 < n ? h[k + 1].at : strlen(t);
+		char *v;
+
+		while (from < to && (t[from] == ' ' || t[from] == '|'))
+			from++;
+		while (to > from && (t[to - 1] == ' ' || t[to - 1] == '|'))
+			to--;
+		if (from == to || h[k].field == XF_IGNORE || h[k].field == XF_HISTORY ||
+		    a->f[h[k].field])
+			continue;
+		v = cc_xstrndup(t + from, to - from);
+		acct_set(a, h[k].field, v, conf, 0);
+		free(v);
+	}
+	return (int)n;
+}
+
 static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 {
 	const struct xrow *r = &d->r[i];
@@ -1391,6 +1492,18 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		acct_box(B->cur, r);
 		acct_cell(B->cur, c0);
 		B->prev_row = i;
+		if (f != XF_HISTORY) {
+			double cf = 1;
+			size_t k;
+
+			for (k = 0; k < r->n; k++)
+				if (CELL(d, r, k)->conf < cf)
+					cf = CELL(d, r, k)->conf;
+			if (inline_pairs(d, r, B->group, B->cur, cf) >= 2) {
+				B->last_field = XF_NONE;
+				return i + 1;
+			}
+		}
 		if (f == XF_HISTORY) {
 			size_t next;
 
@@ -1405,6 +1518,21 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 				B->prev_row = next - 1;
 			B->last_field = XF_NONE;
 			return next;
+		}
+		if (stacked_value(d, i, B->group)) {
+			const struct xrow *u = &d->r[i + 1];
+
+			v = join_cells(d, u, 0, &conf);
+			acct_box(B->cur, u);
+			acct_cell(B->cur, CELL(d, u, 0));
+			if (f != XF_IGNORE)
+				acct_set(B->cur, f, v, conf, 0);
+			free(v);
+			B->prev_row = i + 1;
+			/* no wrapped value under it: the next row in that
+			 * column may be the next account's heading */
+			B->last_field = XF_NONE;
+			return i + 2;
 		}
 		v = join_cells(d, r, 1, &conf);
 		if (r->n > 1) {
@@ -1861,7 +1989,7 @@ static void columns_consumer(struct xdoc *d, struct cols *C, const struct xrow *
 	if (bureau_header(d, r, C))
 		return;
 	if (!C->n) {
-		consumer_row(d, r, 1);
+		consumer_row(d, r, NULL, 1);
 		return;
 	}
 	if (f == XF_NONE && !text_field(C->last_field))
@@ -2342,7 +2470,7 @@ static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
 	*conf = 0;
 	for (i = 0; i < X->n; i++) {
 		const struct xlayout *l = &X->v[i];
-		size_t hit = 0;
+		size_t hit = 0, found = (size_t)-1;
 
 		if (force) {
 			if (!strcmp(force, l->name)) {
@@ -2353,13 +2481,20 @@ static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
 			}
 			continue;
 		}
-		for (j = 0; j < l->ndetect; j++)
+		/* a group's phrases are alternatives: found once, the group
+		 * is found (they are in order of group) */
+		for (j = 0; j < l->ndetect; j++) {
+			if (j > 0 && l->detect_group[j] == l->detect_group[j - 1] &&
+			    found == l->detect_group[j])
+				continue;
 			for (k = 0; k < d->nraw; k++)
 				if (strstr(d->raw[k], l->detect[j])) {
 					hit++;
+					found = l->detect_group[j];
 					break;
 				}
-		sh = l->ndetect ? (double)hit / (double)l->ndetect : 0;
+		}
+		sh = l->ngroups ? (double)hit / (double)l->ngroups : 0;
 		if (sh > best) {
 			second = best;
 			best = sh;
@@ -2480,10 +2615,14 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		switch (section) {
 		case XK_NONE:
 		case XK_CONSUMER:
-			if (d.L->style == XS_COLUMNS)
+			if (d.L->style == XS_COLUMNS) {
 				columns_consumer(&d, &C, r);
-			else
-				consumer_row(&d, r, section == XK_CONSUMER);
+			} else if (stacked_value(&d, i, XG_CONSUMER)) {
+				consumer_row(&d, r, &d.r[i + 1], section == XK_CONSUMER);
+				j = i + 2;
+			} else {
+				consumer_row(&d, r, NULL, section == XK_CONSUMER);
+			}
 			if (!d.report_date[0]) {
 				struct xcons *cs = d.ncons ? &d.cons[0] : NULL;
 

@@ -74,7 +74,8 @@ struct xlayout {
 	int heading_mask;    /* the heading is "CREDITOR #MASK" */
 	int grid;
 	char **detect;       /* normalised */
-	size_t ndetect;
+	size_t *detect_group;/* of each phrase: phrases of a group are alternatives */
+	size_t ndetect, ngroups;
 	struct xsect *sect;
 	size_t nsect;
 	size_t sect_maxlen;  /* the longest heading */

@@ -173,6 +173,56 @@ static int strings(struct ld *d, yaml_node_t *n, char ***out, size_t *nout,
 	return 0;
 }
 
+/* The phrases of detect from the before-th on make one group. */
+static void detect_group(struct xlayout *L, size_t before)
+{
+	L->detect_group = cc_xreallocarray(L->detect_group, L->ndetect,
+					   sizeof(*L->detect_group));
+	while (before < L->ndetect)
+		L->detect_group[before++] = L->ngroups;
+	L->ngroups++;
+}
+
+/* detect: phrases, each a string or a list of strings that are
+ * alternatives (any one of them found counts as the phrase found) */
+static int detect_of(struct ld *d, struct xlayout *L, yaml_node_t *n)
+{
+	yaml_node_item_t *it, *jt;
+	size_t before = L->ndetect;
+
+	if (!n || is_null(n))
+		return 0;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		if (strings(d, n, &L->detect, &L->ndetect, 1) < 0)
+			return -1;
+		detect_group(L, before);
+		return 0;
+	}
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *v = yaml_document_get_node(&d->doc, *it);
+
+		before = L->ndetect;
+		if (v && v->type == YAML_SEQUENCE_NODE) {
+			for (jt = v->data.sequence.items.start; jt < v->data.sequence.items.top; jt++) {
+				yaml_node_t *w = yaml_document_get_node(&d->doc, *jt);
+
+				if (!scalar(w))
+					return bad(d, w, "detect: expected a phrase%s", "");
+				if (strings(d, w, &L->detect, &L->ndetect, 1) < 0)
+					return -1;
+			}
+			if (L->ndetect == before)
+				return bad(d, v, "detect: an empty list of phrases%s", "");
+		} else if (!scalar(v)) {
+			return bad(d, v, "detect: expected a phrase or a list of phrases%s", "");
+		} else if (strings(d, v, &L->detect, &L->ndetect, 1) < 0) {
+			return -1;
+		}
+		detect_group(L, before);
+	}
+	return 0;
+}
+
 static int map_of(struct ld *d, yaml_node_t *n, struct xmap *m)
 {
 	yaml_node_pair_t *p;
@@ -610,7 +660,7 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 		else
 			return bad(d, get(d, root, "style"), "unknown style '%.40s'", s);
 	}
-	if (strings(d, get(d, root, "detect"), &L->detect, &L->ndetect, 1) < 0 ||
+	if (detect_of(d, L, get(d, root, "detect")) < 0 ||
 	    sections_of(d, L, get(d, root, "sections")) < 0 ||
 	    labels_of(d, L, get(d, root, "consumer"), XG_CONSUMER) < 0)
 		return -1;
@@ -677,6 +727,7 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->ndetect; i++)
 		free(L->detect[i]);
 	free(L->detect);
+	free(L->detect_group);
 	for (i = 0; i < L->nsect; i++) {
 		free(L->sect[i].norm);
 		free(L->sect[i].type);

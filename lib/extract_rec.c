@@ -577,6 +577,14 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 		free(mask_src);
 		return NULL;
 	}
+	/* "CAPITAL ONE - Closed": the heading's mark of a closed account, as
+	 * Equifax prints it, is not the creditor's name */
+	{
+		size_t n = strlen(creditor);
+
+		if (n > 9 && !strcasecmp(creditor + n - 9, " - Closed"))
+			creditor[n - 9] = '\0';
+	}
 	mask_ssn(creditor);
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));

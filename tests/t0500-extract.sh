@@ -144,6 +144,73 @@ test_expect_success 'the scanned corpus: every tradeline found, masks of stars r
 	test_cmp expect got
 '
 
+# --- other editions of the reports -------------------------------------------
+
+# tests/data/editions.pages: page records made by hand, in what real
+# editions print and cc-synth does not: an Experian annual report
+# (title-case labels, each value on the line under its label) and an
+# Equifax current report ("Label: value | Label: value" rows, a closed
+# account's heading "NAME - Closed", "Date of 1st Delinquency").
+test_expect_success 'other editions: an Experian annual report, an Equifax current report' '
+	cc-extract "$SRCDIR/tests/data/editions.pages" >ed.out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "select(.kind==\"tradeline\") | [.layout, .creditor, .account_mask, .opened, .reported,
+		.balance, .limit, .high_balance, .payment, .past_due, .dofd, .original_creditor,
+		.status_code, (.reasons | join(\",\")), .removal_date] | map(tostring) | @tsv" ed.out >got &&
+	cat >expect <<-\EOF &&
+	experian	CAPITAL ONE BANK USA NA	517805XXXXXX	2016-03-15	2023-06	123400	150000	150000	null	null	null	null	97	charge_off	2029-12
+	experian	DISCOVER BANK	601100XXXXXX	2012-08-01	2025-07	25000	500000	310000	3500	null	null	null	11		null
+	equifax	MIDLAND CREDIT MANAGEMENT	*3883	2021-09-21	2024-05	255100	null	255100	null	255100	2020-11-28	SPECTRUM	93	collection	2028-05-27
+	equifax	CAPITAL ONE	*2339	2013-04-14	2025-11	0	2460000	1859500	0	0	null	null	13		null
+	EOF
+	test_cmp expect got &&
+	jq -r "select(.kind==\"consumer\") | [.layout, .name, .report_number] | @tsv" ed.out >got &&
+	printf "%s\t%s\t%s\n" experian "JANE Q CONSUMER" 1234-5678-90 \
+		equifax "JOHN R SAMPLE" 5586-599086 >expect &&
+	test_cmp expect got
+'
+
+# relabel: the page records on stdin with each line's text "FROM" made
+# "TO", for each FROM=TO argument
+relabel() {
+	f=""
+	for a in "$@"; do
+		f="$f | if .t == \"${a%%=*}\" then .t = \"${a#*=}\" else . end"
+	done
+	jq -c "if .kind == \"page\" then .lines |= map(. $f) else . end"
+}
+
+test_expect_success 'other editions: Experian'"'"'s labels in title case read as in sentence case' '
+	E=$(doc_of experian-7-00000.pdf) &&
+	grep "\"doc\":\"$E\"" text.pages >e7.pages &&
+	relabel "Date opened=Date Opened" "Account name=Account Name" \
+		"Account number=Account Number" "Account type=Account Type" \
+		"Status updated=Status Updated" "Credit limit=Credit Limit" \
+		"High balance=Highest Balance" "Monthly payment=Monthly Payment" \
+		"Recent payment=Last Payment Date" "Balance updated=Balance Updated" \
+		"Potentially negative items=POTENTIALLY NEGATIVE" <e7.pages >e7t.pages &&
+	! cmp -s e7.pages e7t.pages &&
+	test $(grep -c "\"Date Opened\"" e7t.pages) -gt 5 &&
+	cc-extract e7.pages | made >expect &&
+	cc-extract e7t.pages | made >got &&
+	test $(grep -c "\"kind\":\"tradeline\"" got) -gt 5 &&
+	test_cmp expect got
+'
+
+test_expect_success 'other editions: a three-bureau report with MyFreeScoreNow'"'"'s labels' '
+	M=$(doc_of merged3-7-00000.pdf) &&
+	grep "\"doc\":\"$M\"" text.pages >m7.pages &&
+	relabel "High Credit=High Balance" "Last Reported=Date Reported" \
+		"Comments=Creditor Remarks" "Balance=Balance Owed" \
+		"Past Due=Past Due Amount" "Monthly Payment=Payment Amount" \
+		"Three Bureau Credit Report=3 Bureau Credit Report" <m7.pages >m7t.pages &&
+	! cmp -s m7.pages m7t.pages &&
+	cc-extract m7.pages | made >expect &&
+	cc-extract m7t.pages | made >got &&
+	test $(grep -c "\"kind\":\"tradeline\"" got) -gt 10 &&
+	test_cmp expect got
+'
+
 # --- pass-through -----------------------------------------------------------
 
 test_expect_success 'setup: two documents'"'"' pages' '
