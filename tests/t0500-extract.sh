@@ -1026,7 +1026,7 @@ test_expect_success 'a layout'"'"'s own remarks rules and collectors add to comm
 	test_cmp expect got
 '
 
-test_expect_success 'bad remarks rules, collectors and status rules: exit 65, where and why' '
+test_expect_success 'bad remarks rules, collectors, status rules and detect phrases: exit 65, where and why' '
 	layouts rm &&
 	check_layout() {
 		printf "layout: acme\n%b" "$1" >rm/acme.yaml &&
@@ -1046,7 +1046,10 @@ test_expect_success 'bad remarks rules, collectors and status rules: exit 65, wh
 	check_layout "collectors:\n  - \"\"\n" "3: expected a pattern" &&
 	check_layout "collectors: {a: b}\n" "2: collectors: expected a list of patterns" &&
 	check_layout "status:\n  - {match: \"lost\"}\n" \
-		"3: a status rule needs '"'"'match'"'"', and '"'"'code'"'"' or '"'"'reason'"'"'"
+		"3: a status rule needs '"'"'match'"'"', and '"'"'code'"'"' or '"'"'reason'"'"'" &&
+	check_layout "detect:\n  - []\n" "3: detect: an empty list of phrases" &&
+	check_layout "detect:\n  - {a: b}\n" "3: detect: expected a phrase or a list of phrases" &&
+	check_layout "detect:\n  - [A, [B]]\n" "3: detect: expected a phrase"
 '
 
 test_expect_success 'a layout file that names a list again and again: exit 65, not millions of labels' '
