@@ -883,13 +883,16 @@ static int row_section(const struct xdoc *d, const struct xrow *r, const char **
  * prints them: row i one cell, a label of group g with nothing after it;
  * row i + 1 on the same page, closer than a row's height, starting within
  * 3 points of the label, and neither a label of g nor a section heading.
+ * When cur, the account being read, is given: not when the next label
+ * row, within a few rows, is of a field cur has already, as then row i's
+ * value is empty and the rows under it head the next account.
  */
-static int stacked_value(const struct xdoc *d, size_t i, int g)
+static int stacked_value(const struct xdoc *d, size_t i, int g, const struct xacct *cur)
 {
 	const struct xrow *r = &d->r[i], *u;
 	const struct xcell *c, *v;
 	const char *t;
-	size_t n;
+	size_t n, k;
 
 	if (i + 1 >= d->nr || r->n != 1)
 		return 0;
@@ -901,9 +904,21 @@ static int stacked_value(const struct xdoc *d, size_t i, int g)
 		return 0;
 	u = &d->r[i + 1];
 	v = CELL(d, u, 0);
-	return u->page == r->page && u->y0 - r->y1 < r->y1 - r->y0 &&
-	       fabs(v->x0 - c->x0) <= 3 && cell_field(d, v, g) == XF_NONE &&
-	       row_section(d, u, &t) < 0;
+	if (u->page != r->page || u->y0 - r->y1 >= r->y1 - r->y0 ||
+	    fabs(v->x0 - c->x0) > 3 || cell_field(d, v, g) != XF_NONE ||
+	    row_section(d, u, &t) >= 0)
+		return 0;
+	for (k = i + 2; cur && k < d->nr && k < i + 6; k++) {
+		const struct xrow *w = &d->r[k];
+		int f = cell_field(d, CELL(d, w, 0), g);
+
+		if (row_section(d, w, &t) >= 0)
+			break;
+		if (f == XF_NONE)
+			continue;
+		return f == XF_IGNORE || f == XF_HISTORY || !cur->f[f];
+	}
+	return 1;
 }
 
 /* --- payment grids ----------------------------------------------------- */
@@ -1326,6 +1341,8 @@ struct blocks {
 	double value_x;             /* left edge of the value column */
 	char tail[64];              /* the rest of a label cut short, normalised */
 	const char *sect_type;
+	int left_wraps;             /* values wrap onto rows in the labels'
+	                             * column: stacked values, inline pairs */
 };
 
 static int text_field(int f)
@@ -1416,11 +1433,12 @@ static void label_tail(const struct xlayout *L, const struct xlabel *b, char *ta
 /*
  * A row of two or more "Label: value" pairs, as Equifax's current report
  * prints "Date Reported: 05/2024 | Balance: $500 | Owner: Individual":
- * each label of group g followed by ':' at the start of a word, the
- * longest at each place; its value is the text up to the next such label,
- * without the spaces and '|' around it.  Sets the fields of a (the
- * labels of fields it has already are passed over) and returns how many
- * labels there were, or 0 when fewer than two (a is then untouched).
+ * a label of group g followed by ':' at the start of the row, then
+ * others, each after a '|' (the longest label at each place); a label's
+ * value is the text up to the next, without the spaces and '|' around
+ * it.  Sets the fields of a (the labels of fields it has already are
+ * passed over) and returns the last label's field, or XF_NONE when the
+ * row is not such pairs (a is then untouched).
  */
 static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 			struct xacct *a, double conf)
@@ -1432,13 +1450,22 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 	for (p = 0; t[p]; p++)
 		colons += t[p] == ':';
 	if (colons < 2)
-		return 0;
+		return XF_NONE;
 	for (p = 0; t[p] && n < sizeof(h) / sizeof(h[0]); p++) {
 		size_t best = 0;
 		int field = XF_NONE;
 
-		if (p > 0 && t[p - 1] != ' ' && t[p - 1] != '|')
-			continue;
+		if (p > 0) {
+			size_t q = p;
+
+			/* the start of a word after a '|' */
+			if (t[p - 1] != ' ' && t[p - 1] != '|')
+				continue;
+			while (q > 0 && t[q - 1] == ' ')
+				q--;
+			if (q == 0 || t[q - 1] != '|')
+				continue;
+		}
 		for (k = 0; k < d->L->nlab; k++) {
 			const struct xlabel *b = &d->L->lab[k];
 
@@ -1448,8 +1475,11 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 				field = b->field;
 			}
 		}
-		if (field == XF_NONE)
+		if (field == XF_NONE) {
+			if (p == 0)
+				return XF_NONE;    /* the row starts with no "Label:" */
 			continue;
+		}
 		h[n].at = p;
 		h[n].len = best + 1;
 		h[n].field = field;
@@ -1457,7 +1487,7 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 		p += best;
 	}
 	if (n < 2)
-		return 0;
+		return XF_NONE;
 	for (k = 0; k < n; k++) {
 		size_t from = h[k].at + h[k].len, to = k + 1 < n ? h[k + 1].at : strlen(t);
 		char *v;
@@ -1473,7 +1503,7 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 		acct_set(a, h[k].field, v, conf, 0);
 		free(v);
 	}
-	return (int)n;
+	return h[n - 1].field;
 }
 
 static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
@@ -1486,6 +1516,12 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		double conf;
 		char *v;
 
+		/* where values wrap onto rows in the labels' column, the rows
+		 * before a label the account has no value for yet are the
+		 * last value's */
+		if (B->left_wraps && B->npending && B->cur && B->last_field != XF_NONE &&
+		    (f == XF_IGNORE || f == XF_HISTORY || !B->cur->f[f]))
+			blocks_flush(d, B, 0);
 		if (B->npending || !B->cur ||
 		    (f != XF_IGNORE && f != XF_HISTORY && B->cur->f[f]))
 			blocks_flush(d, B, 1);
@@ -1495,12 +1531,14 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		if (f != XF_HISTORY) {
 			double cf = 1;
 			size_t k;
+			int last;
 
 			for (k = 0; k < r->n; k++)
 				if (CELL(d, r, k)->conf < cf)
 					cf = CELL(d, r, k)->conf;
-			if (inline_pairs(d, r, B->group, B->cur, cf) >= 2) {
-				B->last_field = XF_NONE;
+			if ((last = inline_pairs(d, r, B->group, B->cur, cf)) != XF_NONE) {
+				B->last_field = last;
+				B->left_wraps = 1;
 				return i + 1;
 			}
 		}
@@ -1519,7 +1557,7 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 			B->last_field = XF_NONE;
 			return next;
 		}
-		if (stacked_value(d, i, B->group)) {
+		if (stacked_value(d, i, B->group, B->cur)) {
 			const struct xrow *u = &d->r[i + 1];
 
 			v = join_cells(d, u, 0, &conf);
@@ -1529,9 +1567,8 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 				acct_set(B->cur, f, v, conf, 0);
 			free(v);
 			B->prev_row = i + 1;
-			/* no wrapped value under it: the next row in that
-			 * column may be the next account's heading */
-			B->last_field = XF_NONE;
+			B->last_field = f;
+			B->left_wraps = 1;
 			return i + 2;
 		}
 		v = join_cells(d, r, 1, &conf);
@@ -2617,7 +2654,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		case XK_CONSUMER:
 			if (d.L->style == XS_COLUMNS) {
 				columns_consumer(&d, &C, r);
-			} else if (stacked_value(&d, i, XG_CONSUMER)) {
+			} else if (stacked_value(&d, i, XG_CONSUMER, NULL)) {
 				consumer_row(&d, r, &d.r[i + 1], section == XK_CONSUMER);
 				j = i + 2;
 			} else {

@@ -58,6 +58,8 @@ struct xrule {
 	char code[4];        /* XR_FIXED; "" for none */
 	int days;            /* XR_LATE with a fixed number of days */
 	int reason;          /* enum synth_reason, or -1 */
+	regex_t unless;      /* remarks rules: not when this matches, */
+	int has_unless;      /* when this is 1 */
 };
 
 struct xsect {

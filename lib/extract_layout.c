@@ -218,6 +218,8 @@ static int detect_of(struct ld *d, struct xlayout *L, yaml_node_t *n)
 		} else if (strings(d, v, &L->detect, &L->ndetect, 1) < 0) {
 			return -1;
 		}
+		if (L->ndetect == before)   /* ~: a phrase never found */
+			return bad(d, v, "detect: an empty phrase%s", "");
 		detect_group(L, before);
 	}
 	return 0;
@@ -448,7 +450,7 @@ static int pattern(struct ld *d, yaml_node_t *n, const char *m, regex_t *re,
 /* remarks: rules of match and reason, each matching one adding its reason */
 static int remarks_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 {
-	static const char *const keys[] = { "match", "reason", NULL };
+	static const char *const keys[] = { "match", "unless", "reason", NULL };
 	yaml_node_item_t *it;
 
 	if (!seq || is_null(seq))
@@ -457,13 +459,14 @@ static int remarks_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 		return bad(d, seq, "remarks: expected a list of rules%s", "");
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
 		yaml_node_t *r = yaml_document_get_node(&d->doc, *it);
-		const char *m, *reason;
+		const char *m, *reason, *unless;
 		struct xrule x;
 
 		if (only_keys(d, r, keys) < 0)
 			return -1;
 		m = scalar(get(d, r, "match"));
 		reason = scalar(get(d, r, "reason"));
+		unless = scalar(get(d, r, "unless"));
 		if (!r || r->type != YAML_MAPPING_NODE || !m || !reason)
 			return bad(d, r, "a remarks rule needs 'match' and 'reason'%s", "");
 		memset(&x, 0, sizeof(x));
@@ -471,6 +474,13 @@ static int remarks_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 			return bad(d, r, "unknown reason '%.40s'", reason);
 		if (counted(d, r) < 0 || pattern(d, r, m, &x.re, REG_NOSUB) < 0)
 			return -1;
+		if (unless && *unless) {
+			if (pattern(d, r, unless, &x.unless, REG_NOSUB) < 0) {
+				regfree(&x.re);
+				return -1;
+			}
+			x.has_unless = 1;
+		}
 		L->remarks = cc_xreallocarray(L->remarks, L->nremarks + 1, sizeof(*L->remarks));
 		L->remarks[L->nremarks++] = x;
 	}
@@ -754,8 +764,11 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->nrules; i++)
 		regfree(&L->rules[i].re);
 	free(L->rules);
-	for (i = 0; i < L->nremarks; i++)
+	for (i = 0; i < L->nremarks; i++) {
 		regfree(&L->remarks[i].re);
+		if (L->remarks[i].has_unless)
+			regfree(&L->remarks[i].unless);
+	}
 	free(L->remarks);
 	if (L->has_collectors)
 		regfree(&L->collectors);

@@ -435,7 +435,9 @@ static unsigned remark_reasons(const struct xlayout *first, const char *remarks,
 
 	for (L = first; L; L = L->common) {
 		for (i = 0; remarks && i < L->nremarks; i++)
-			if (regexec(&L->remarks[i].re, remarks, 0, NULL, 0) == 0)
+			if (regexec(&L->remarks[i].re, remarks, 0, NULL, 0) == 0 &&
+			    !(L->remarks[i].has_unless &&
+			      regexec(&L->remarks[i].unless, remarks, 0, NULL, 0) == 0))
 				rs |= 1u << L->remarks[i].reason;
 		if (creditor && L->has_collectors &&
 		    regexec(&L->collectors, creditor, 0, NULL, 0) == 0)

@@ -265,6 +265,15 @@ static void test_more_derogatory(void)
 		  "\"97\"", "true", "[\"charge_off\"]");
 	status_is("experian", "{'status':'Deed received in lieu of foreclosure.'}",
 		  "\"89\"", "true", "[\"foreclosure\"]");
+	status_is("experian", "{'status':'Account charged-off. $1,234 written-off.'}",
+		  "\"97\"", "true", "[\"charge_off\"]");
+	status_is("experian", "{'status':'Settlement accepted on this account'}",
+		  "\"13\"", "true", "[\"settled\"]");
+	/* how late wins over a default; "not in default" is not one */
+	status_is("experian", "{'status':'Defaulted. 90 days past due.'}",
+		  "\"80\"", "true", "[\"late_90\"]");
+	status_is("experian", "{'status':'Open. Not in default.'}",
+		  "\"11\"", "false", "[]");
 	/* "deferred" is not "default" */
 	status_is("experian", "{'status':'Open. Payment deferred.'}",
 		  "\"11\"", "false", "[]");
@@ -305,7 +314,13 @@ static void test_remarks(void)
 	status_is("experian",
 		  "{'status':'Paid, Closed.','remarks':'Foreclosure was started'}",
 		  "\"13\"", "true", "[\"foreclosure\"]");
+	status_is("experian",
+		  "{'status':'Paid, Closed.','remarks':'Account charged-off; balance written-off'}",
+		  "\"13\"", "true", "[\"charge_off\"]");
 	/* remarks that name nothing derogatory */
+	status_is("experian",
+		  "{'status':'Open/Never late.','remarks':'Student loan, not in default'}",
+		  "\"11\"", "false", "[]");
 	status_is("experian",
 		  "{'status':'Open/Never late.','remarks':'Account closed at consumer\\u0027s request'}",
 		  "\"13\"", "false", "[]");
@@ -330,6 +345,8 @@ static void test_remarks(void)
 	status_is("experian", "{'status':'Open.','creditor':'CREDIT COLLECTION SERVICES'}",
 		  "\"11\"", "true", "[\"collection\"]");
 	status_is("experian", "{'status':'Open.','creditor':'I.C. SYSTEM INC'}",
+		  "\"11\"", "true", "[\"collection\"]");
+	status_is("experian", "{'status':'Open.','creditor':'CROWN ASSET MANAGEMENT LLC'}",
 		  "\"11\"", "true", "[\"collection\"]");
 	/* banks and servicers that share a word with a collector */
 	status_is("experian", "{'status':'Open/Never late.','creditor':'MIDLAND MORTGAGE CO'}",

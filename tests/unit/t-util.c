@@ -203,47 +203,6 @@ static void test_now(void)
 	ok(t >= before && t <= after, "no CC_NOW: the current time");
 }
 
-/* valid: cc_utf8_valid says 1 and sanitize returns the bytes unchanged */
-static void check_utf8_ok(const char *s, size_t n, const char *desc)
-{
-	char *out;
-
-	is_int(cc_utf8_valid(s, n), 1, "cc_utf8_valid: %s", desc);
-	/* the output may hold a NUL: compare n bytes and the terminator */
-	out = cc_utf8_sanitize(s, n);
-	is_mem(out, n + 1, s, n + 1, "cc_utf8_sanitize keeps %s", desc);
-	free(out);
-}
-
-static void check_utf8_bad(const char *s, size_t n, const char *want,
-			   const char *desc)
-{
-	char *out;
-
-	is_int(cc_utf8_valid(s, n), 0, "cc_utf8_valid rejects %s", desc);
-	out = cc_utf8_sanitize(s, n);
-	is_str(out, want, "cc_utf8_sanitize: %s", desc);
-	ok(cc_utf8_valid(out, strlen(out)), "sanitized %s is valid", desc);
-	free(out);
-}
-
-#define OK8(lit, desc) check_utf8_ok(lit, sizeof(lit) - 1, desc)
-#define BAD8(lit, want, desc) check_utf8_bad(lit, sizeof(lit) - 1, want, desc)
-
-/*
- * The rule util.c implements (utf8_seq): at each position, a complete
- * well-formed sequence (Unicode Table 3-7) is copied; otherwise exactly
- * ONE byte is replaced by U+FFFD and scanning resumes at the next byte.
- * So an ill-formed sequence gives one U+FFFD per byte, not one per
- * "maximal subpart" (Unicode ch. 3, "U+FFFD Substitution of Maximal
- * Subparts", which WHATWG's decoder follows).  The two rules agree for
- * lone continuation bytes, C0/C1/F5..FF, overlongs, surrogates and code
- * points above U+10FFFF (the second byte is already out of range there),
- * and differ only for a truncated multi-byte prefix: "\xe2\x82" is two
- * U+FFFD here and one under maximal subparts.  Both are conformant
- * (Unicode requires only that no well-formed sequence be swallowed),
- * and the tests pin the per-byte rule.
- */
 static void test_removal_date(void)
 {
 	static const struct { const char *dofd; int co; const char *want; } t[] = {
@@ -285,6 +244,47 @@ static void test_removal_date(void)
 	}
 }
 
+/* valid: cc_utf8_valid says 1 and sanitize returns the bytes unchanged */
+static void check_utf8_ok(const char *s, size_t n, const char *desc)
+{
+	char *out;
+
+	is_int(cc_utf8_valid(s, n), 1, "cc_utf8_valid: %s", desc);
+	/* the output may hold a NUL: compare n bytes and the terminator */
+	out = cc_utf8_sanitize(s, n);
+	is_mem(out, n + 1, s, n + 1, "cc_utf8_sanitize keeps %s", desc);
+	free(out);
+}
+
+static void check_utf8_bad(const char *s, size_t n, const char *want,
+			   const char *desc)
+{
+	char *out;
+
+	is_int(cc_utf8_valid(s, n), 0, "cc_utf8_valid rejects %s", desc);
+	out = cc_utf8_sanitize(s, n);
+	is_str(out, want, "cc_utf8_sanitize: %s", desc);
+	ok(cc_utf8_valid(out, strlen(out)), "sanitized %s is valid", desc);
+	free(out);
+}
+
+#define OK8(lit, desc) check_utf8_ok(lit, sizeof(lit) - 1, desc)
+#define BAD8(lit, want, desc) check_utf8_bad(lit, sizeof(lit) - 1, want, desc)
+
+/*
+ * The rule util.c implements (utf8_seq): at each position, a complete
+ * well-formed sequence (Unicode Table 3-7) is copied; otherwise exactly
+ * ONE byte is replaced by U+FFFD and scanning resumes at the next byte.
+ * So an ill-formed sequence gives one U+FFFD per byte, not one per
+ * "maximal subpart" (Unicode ch. 3, "U+FFFD Substitution of Maximal
+ * Subparts", which WHATWG's decoder follows).  The two rules agree for
+ * lone continuation bytes, C0/C1/F5..FF, overlongs, surrogates and code
+ * points above U+10FFFF (the second byte is already out of range there),
+ * and differ only for a truncated multi-byte prefix: "\xe2\x82" is two
+ * U+FFFD here and one under maximal subparts.  Both are conformant
+ * (Unicode requires only that no well-formed sequence be swallowed),
+ * and the tests pin the per-byte rule.
+ */
 static void test_utf8(void)
 {
 	char *out;
