@@ -278,6 +278,22 @@ static void test_more_derogatory(void)
 	status_is("experian", "{'status':'Open. Payment deferred.'}",
 		  "\"11\"", "false", "[]");
 
+	/* Experian's payment statuses, as lender reports print them */
+	status_is("lender", "{'status':'CUR ACCT'}", "\"11\"", "false", "[]");
+	status_is("lender", "{'status':'CUR WAS 60 - 2X'}", "\"11\"", "false", "[]");
+	status_is("lender", "{'status':'CUR WAS COLL'}", "\"11\"", "true", "[\"collection\"]");
+	status_is("lender", "{'status':'CUR WAS FORE'}", "\"11\"", "true", "[\"foreclosure\"]");
+	status_is("lender", "{'status':'REDMD REPO'}", "\"11\"", "true", "[\"repossession\"]");
+	status_is("lender", "{'status':'CO NOW PAY'}", "\"97\"", "true", "[\"charge_off\"]");
+	status_is("lender", "{'status':'CO'}", "\"97\"", "true", "[\"charge_off\"]");
+	status_is("lender", "{'status':'CO MAKER'}", "null", "false", "[]");
+	status_is("lender", "{'status':'30 DAY DEL'}", "\"71\"", "true", "[\"late_30\"]");
+	status_is("lender", "{'status':'90 DAY DEL - 2X'}", "\"80\"", "true", "[\"late_90\"]");
+	status_is("lender", "{'status':'DEL 60'}", "\"78\"", "true", "[\"late_60\"]");
+	status_is("lender", "{'status':'90 WAS 120+'}", "\"80\"", "true", "[\"late_90\"]");
+	status_is("lender", "{'status':'30-59'}", "\"71\"", "true", "[\"late_30\"]");
+	status_is("lender", "{'status':'120+ LATES'}", "\"82\"", "true", "[\"late_120\"]");
+	status_is("lender", "{'status':'2030'}", "null", "false", "[]");
 	/* "current" in a status that says how late the account is now */
 	status_is("experian", "{'status':'Current balance past due. 120 days past due.'}",
 		  "\"82\"", "true", "[\"late_120\"]");
