@@ -25,18 +25,7 @@ void cc_extract_add_months(const char *iso, int months, char out[11])
 	if (strlen(iso) == 10)
 		d = x_int(iso + 8);
 	t = y * 12 + (m - 1) + months;
-	y = t / 12;
-	m = t % 12 + 1;
-	if (y < 0 || y > 9999)
-		return;
-	if (d) {
-		if (d > cc_days_in_month(y, m))
-			d = cc_days_in_month(y, m);
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-			 (unsigned)m % 100u, (unsigned)d % 100u);
-	} else {
-		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-	}
+	cc_iso_date(out, t / 12, t % 12 + 1, d);
 }
 
 /* --- negatives ------------------------------------------------------------ */

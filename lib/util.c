@@ -179,6 +179,21 @@ void cc_civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+void cc_iso_date(char out[11], int y, int m, int d)
+{
+	out[0] = '\0';
+	if (y < 0 || y > 9999 || m < 1 || m > 12)
+		return;
+	if (d) {
+		if (d > cc_days_in_month(y, m))
+			d = cc_days_in_month(y, m);
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+			 (unsigned)m % 100u, (unsigned)d % 100u);
+	} else {
+		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	}
+}
+
 void cc_removal_date(const char *dofd, int co, char out[11])
 {
 	size_t n = dofd ? strlen(dofd) : 0, i;
@@ -208,17 +223,7 @@ void cc_removal_date(const char *dofd, int co, char out[11])
 		y = t / 12;
 		m = t % 12 + 1;
 	}
-	y += 7;
-	if (y > 9999)
-		return;
-	if (n == 10) {
-		if (d > cc_days_in_month(y, m))
-			d = cc_days_in_month(y, m);
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-			 (unsigned)m % 100u, (unsigned)d % 100u);
-	} else {
-		snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-	}
+	cc_iso_date(out, y + 7, m, n == 10 ? d : 0);
 }
 
 int cc_parse_fraction(const char *s, double *out)

@@ -54,6 +54,11 @@ int cc_days_in_month(int y, int m);
 long cc_days_from_civil(int y, int m, int d);
 void cc_civil_from_days(long z, int *y, int *m, int *d);
 
+/* Write the date y-m-d (month m 1-12), or the month y-m when d is 0, as
+ * ISO text; a day past the month's end is its last.  out is "" for a
+ * year outside 0..9999. */
+void cc_iso_date(char out[11], int y, int m, int d);
+
 /*
  * The date an adverse account must leave a report under 15 U.S.C.
  * §1681c, from its date of first delinquency dofd (YYYY-MM or
