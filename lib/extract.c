@@ -1436,16 +1436,18 @@ static void label_tail(const struct xlayout *L, const struct xlabel *b, char *ta
  * a label of group g followed by ':' at the start of the row, then
  * others, each after a '|' (the longest label at each place); a label's
  * value is the text up to the next, without the spaces and '|' around
- * it.  Sets the fields of a (the labels of fields it has already are
- * passed over) and returns the last label's field, or XF_NONE when the
- * row is not such pairs (a is then untouched).
+ * it.  Sets the fields of a, at the lowest confidence of the row's
+ * cells (the labels of fields it has already are passed over), and
+ * returns the last label's field, or XF_NONE when the row is not such
+ * pairs (a is then untouched).
  */
 static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
-			struct xacct *a, double conf)
+			struct xacct *a)
 {
 	struct { size_t at, len; int field; } h[32];
 	const char *t = r->text;
 	size_t n = 0, p, k, colons = 0;
+	double conf = 1;
 
 	for (p = 0; t[p]; p++)
 		colons += t[p] == ':';
@@ -1488,6 +1490,9 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 	}
 	if (n < 2)
 		return XF_NONE;
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->conf < conf)
+			conf = CELL(d, r, k)->conf;
 	for (k = 0; k < n; k++) {
 		size_t from = h[k].at + h[k].len, to = k + 1 < n ? h[k + 1].at : strlen(t);
 		char *v;
@@ -1529,14 +1534,9 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		acct_cell(B->cur, c0);
 		B->prev_row = i;
 		if (f != XF_HISTORY) {
-			double cf = 1;
-			size_t k;
-			int last;
+			int last = inline_pairs(d, r, B->group, B->cur);
 
-			for (k = 0; k < r->n; k++)
-				if (CELL(d, r, k)->conf < cf)
-					cf = CELL(d, r, k)->conf;
-			if ((last = inline_pairs(d, r, B->group, B->cur, cf)) != XF_NONE) {
+			if (last != XF_NONE) {
 				B->last_field = last;
 				B->left_wraps = 1;
 				return i + 1;
