@@ -44,7 +44,7 @@ PC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
 JEMALLOC_LIBS := $(shell $(PKG_CONFIG) --libs jemalloc 2>/dev/null)
 # tesseract and leptonica, for cc-ocr only
 TESS_LIBS  := $(shell $(PKG_CONFIG) --libs tesseract lept 2>/dev/null)
-# Debian's mupdf is static only; its link line (DESIGN.md section 4).
+# Debian's mupdf is static only: its own static link line, and harfbuzz.
 MUPDF_LIBS := $(shell $(PKG_CONFIG) --libs --static mupdf 2>/dev/null) -lharfbuzz
 
 ifndef V
@@ -56,29 +56,47 @@ endif
 ALL_CFLAGS  = $(BASE_CFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(LDFLAGS)
 
-# lib/ without mupdf: a static archive linked into every tool.
-LIB_SRC = lib/config.c lib/diag.c lib/error.c lib/hash.c lib/ingest.c \
-	  lib/ocrload.c lib/ocrcache.c lib/pages.c lib/pool.c lib/score.c lib/synth.c lib/synth_html.c \
-	  lib/stream.c lib/extract.c lib/extract_layout.c lib/extract_rec.c \
-	  lib/normalize.c lib/paths.c lib/record.c lib/util.c \
-	  $(wildcard lib/dispute*.c lib/letter*.c)
+# lib/ is one folder per subsystem, and each folder is a link unit: a
+# static archive, build/lib/libcc-NAME.a.  A tool links the archives of
+# what it runs and those below them; the order is from the top down.
+#   ingest ocr extract dispute letter tmpl synth score  the stages and tools
+#   stage tool                                     the driver, the tool layer
+#   config record model base                      what everything uses
+# pdf/ and ocr/ocr.c are apart: mupdf and tesseract live in shared
+# libraries of their own (below).  Nothing a filter links pulls in libpq
+# or libmicrohttpd: those will be the store and http link units.
+UNITS    = ingest ocr extract dispute letter tmpl synth score stage tool \
+	   config record model base
+unit_src = $(filter-out lib/ocr/ocr.c,$(wildcard lib/$(1)/*.c))
+unit_lib = $(O)/lib/libcc-$(1).a
+ALL_UNIT_LIBS = $(foreach u,$(UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))
+# what every tool links below its own units
+COMMON_UNITS = stage tool config record model base
+
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.
-PDF_SRC = lib/pdf.c lib/scan.c lib/error.c lib/util.c
+PDF_SRC = $(wildcard lib/pdf/*.c) lib/base/error.c lib/base/util.c
 
-TOOLS   = cc-ingest cc-ocr cc-extract cc-synth cc-score \
-	  $(patsubst cmd/%.c,%,$(wildcard cmd/cc-dispute.c cmd/cc-letter.c))
+TOOLS   = cc-ingest cc-ocr cc-extract cc-dispute cc-letter cc-synth cc-score
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
+# each tool's own units, above COMMON_UNITS
+UNITS_cc-ingest  = ingest
+UNITS_cc-ocr     = ocr
+UNITS_cc-extract = extract
+UNITS_cc-dispute = dispute
+UNITS_cc-letter  = letter dispute tmpl
+UNITS_cc-synth   = synth
+UNITS_cc-score   = score
+tool_libs = $(foreach u,$(UNITS_$(1)) $(COMMON_UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 HELPER    = $(O)/tests/cc-test-tool
 
-LIBCC   = $(O)/libcc.a
 LIBPDF  = $(O)/lib/cc/libccpdf.so
 # tesseract behind a library of its own, loaded by cc-ocr when needed
 LIBOCR  = $(O)/lib/cc/libccocr.so
-OCR_SRC = lib/ocr.c lib/error.c lib/util.c
+OCR_SRC = lib/ocr/ocr.c lib/base/error.c lib/base/util.c
 OCR_OBJ = $(patsubst %.c,$(O)/%.o,$(OCR_SRC))
 RPATH   = -Wl,-rpath,'$$ORIGIN/../lib/cc'
 
@@ -126,16 +144,19 @@ $(O)/%.o: %.c $(O)/CFLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-LIB_OBJ  = $(patsubst %.c,$(O)/%.o,$(LIB_SRC))
 PDF_OBJ  = $(patsubst %.c,$(O)/%.o,$(PDF_SRC))
 
-$(LIBCC): $(LIB_OBJ)
-	@rm -f $@
-	$(QUIET_AR)$(AR) rcs $@ $^
+define unit_rule
+$(call unit_lib,$(1)): $(patsubst %.c,$(O)/%.o,$(call unit_src,$(1)))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@
+	$$(QUIET_AR)$$(AR) rcs $$@ $$^
+endef
+$(foreach u,$(UNITS),$(if $(call unit_src,$(u)),$(eval $(call unit_rule,$(u)))))
 
-$(LIBPDF): $(PDF_OBJ) lib/libccpdf.map
+$(LIBPDF): $(PDF_OBJ) lib/pdf/libccpdf.map
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccpdf.map \
+	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/pdf/libccpdf.map \
 		-Wl,-soname,libccpdf.so -o $@ $(PDF_OBJ) $(MUPDF_LIBS) -lm
 
 $(O)/bin/cc-ocr: TOOL_LIBS = -ldl
@@ -146,28 +167,31 @@ $(O)/bin/cc-ocr: TOOL_LIBS = -ldl
 ifndef SAN
 $(O)/bin/cc-extract: TOOL_LIBS = $(JEMALLOC_LIBS)
 endif
-$(LIBOCR): $(OCR_OBJ) lib/libccocr.map
+$(LIBOCR): $(OCR_OBJ) lib/ocr/libccocr.map
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/libccocr.map \
+	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/ocr/libccocr.map \
 		-Wl,-soname,libccocr.so -o $@ $(OCR_OBJ) $(TESS_LIBS) -lm
 
 $(O)/bin/cc-ocr: $(LIBOCR)
-$(O)/bin/%: $(O)/cmd/%.o $(LIBCC) $(LIBPDF)
+.SECONDEXPANSION:
+$(O)/bin/%: $(O)/cmd/%.o $$(call tool_libs,$$*) $(LIBPDF)
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) $(RPATH) -o $@ $< $(LIBCC) $(LIBPDF) \
-		$(TOOL_LIBS) $(PC_LDLIBS) -lm
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) $(RPATH) -o $@ $< $(call tool_libs,$*) \
+		$(LIBPDF) $(TOOL_LIBS) $(PC_LDLIBS) -lm
 
 # Unit tests link lib/ statically, mupdf included where they need it.
-$(O)/tests/t-%: $(O)/tests/unit/t-%.o $(LIBCC) $(LIBPDF)
+$(O)/tests/t-%: $(O)/tests/unit/t-%.o $(ALL_UNIT_LIBS) $(LIBPDF)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib/cc' -o $@ $< \
-		$(LIBCC) $(LIBPDF) $(PC_LDLIBS) -lm
+		-Wl,--start-group $(ALL_UNIT_LIBS) -Wl,--end-group $(LIBPDF) \
+		$(PC_LDLIBS) -ldl -lm
 
 # The test helper makes PDFs with mupdf directly; it is never installed.
-$(HELPER): $(O)/tests/helper/cc-test-tool.o $(LIBCC) $(LIBPDF)
+$(HELPER): $(O)/tests/helper/cc-test-tool.o $(ALL_UNIT_LIBS) $(LIBPDF)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib/cc' -o $@ $< \
-		$(LIBCC) $(LIBPDF) $(PC_LDLIBS) $(MUPDF_LIBS) -lm
+		-Wl,--start-group $(ALL_UNIT_LIBS) -Wl,--end-group $(LIBPDF) \
+		$(PC_LDLIBS) $(MUPDF_LIBS) -ldl -lm
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

@@ -5,12 +5,13 @@
  * are in lib/dispute.c, the rules and their wording in rules/dispute.yaml.
  * See cc-dispute(1).
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "dispute.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "dispute/dispute.h"
+#include "model/date.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 
@@ -206,7 +207,7 @@ int main(int argc, char **argv)
 		cc_tool_bad_setting(&cfg, "dispute.round", "a round from 1 to 99");
 	o.round = (int)round;
 	if (as_of) {
-		if (!cc_dispute_valid_day(as_of))
+		if (!cc_date_valid_day(as_of))
 			cc_usage_error("--as-of: expected a date YYYY-MM-DD, got %s", as_of);
 		snprintf(o.as_of, sizeof(o.as_of), "%s", as_of);
 		snprintf(o.created_at, sizeof(o.created_at), "%sT00:00:00Z", as_of);
@@ -220,7 +221,7 @@ int main(int argc, char **argv)
 		o.as_of[10] = '\0';
 	}
 	if (prev_date) {
-		if (!cc_dispute_valid_day(prev_date))
+		if (!cc_date_valid_day(prev_date))
 			cc_usage_error("--previous-date: expected a date YYYY-MM-DD, "
 				       "got %s", prev_date);
 		if (o.round < 2)

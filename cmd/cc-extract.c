@@ -4,12 +4,12 @@
  * record loop; the reading is in lib/extract*.c, the layouts' knowledge in
  * the YAML files of layouts/.  See cc-extract(1).
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "extract.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "extract/extract.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 

@@ -4,13 +4,14 @@
  * Thin main: options, config, the loop over files.  The work is in
  * lib/ingest.c.  See cc-ingest(1).
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "ingest.h"
-#include "pdf.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "ingest/ingest.h"
+#include "ingest/paths.h"
+#include "pdf/pdf.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 

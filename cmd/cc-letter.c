@@ -4,12 +4,12 @@
  * lib/letter*.c, their words are the templates of templates/, and mupdf
  * lays them out in lib/pdf.c.  See cc-letter(1).
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "letter.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "letter/letter.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 #include <sys/stat.h>

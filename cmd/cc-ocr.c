@@ -4,15 +4,15 @@
  * lib/pages.c (pages), lib/pdf.c (mupdf), lib/ocr.c (tesseract) and
  * lib/ocrcache.c.  See cc-ocr(1).
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "ocr.h"
-#include "ocrcache.h"
-#include "pages.h"
-#include "pdf.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "ocr/ocr.h"
+#include "ocr/ocrcache.h"
+#include "ocr/pages.h"
+#include "pdf/pdf.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 

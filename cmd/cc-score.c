@@ -4,11 +4,11 @@
  * Thin main: options, the two record loops, the output.  The matching
  * and counting are in lib/score.c.  See cc-score(1).
  */
-#include "cc.h"
-#include "diag.h"
-#include "record.h"
-#include "score.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "tool/diag.h"
+#include "record/record.h"
+#include "score/score.h"
+#include "tool/tool.h"
 
 #include <fcntl.h>
 #include <getopt.h>

@@ -5,14 +5,14 @@
  * lib/synth.c, printed as HTML in lib/synth_html.c and laid out by
  * lib/pdf.c.  See cc-synth(1).
  */
-#include "cc.h"
-#include "diag.h"
-#include "hash.h"
-#include "pdf.h"
-#include "pool.h"
-#include "record.h"
-#include "stream.h"
-#include "synth.h"
+#include "base/cc.h"
+#include "tool/diag.h"
+#include "base/hash.h"
+#include "pdf/pdf.h"
+#include "base/pool.h"
+#include "record/record.h"
+#include "tool/tool.h"
+#include "synth/synth.h"
 
 #include <getopt.h>
 #include <sys/stat.h>

@@ -32,7 +32,7 @@ test_expect_success 'every long option in --help is in the man page' '
 '
 
 test_expect_success 'every config key is in cc.yaml(5)' '
-	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config.c" >keys &&
+	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config/config.c" >keys &&
 	test -s keys &&
 	while read -r k; do
 		leaf=${k##*.}
@@ -41,9 +41,9 @@ test_expect_success 'every config key is in cc.yaml(5)' '
 '
 
 test_expect_success 'every error code the code can emit is in cc-records(5)' '
-	cat "$SRCDIR"/lib/*.c | grep -o "\"[a-z0-9]*\.[a-z_]*\"" | tr -d "\"" |
+	cat "$SRCDIR"/lib/*/*.c | grep -o "\"[a-z0-9]*\.[a-z_]*\"" | tr -d "\"" |
 		grep -E "^(json|record|input|file|pdf|store)\.[a-z_]{2,}$" | sort -u >all &&
-	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config.c" | sort >keys &&
+	sed -n "s/^	{ \"\([a-z_.]*\)\", CC_CFG_.*/\1/p" "$SRCDIR/lib/config/config.c" | sort >keys &&
 	comm -23 all keys >codes &&
 	test -s codes &&
 	while read -r c; do

@@ -9,12 +9,12 @@
  *                                          print resolved config values
  *   cc-test-tool sha256 FILE               SHA-256 of a file through lib/
  */
-#include "cc.h"
-#include "config.h"
-#include "diag.h"
-#include "hash.h"
-#include "record.h"
-#include "stream.h"
+#include "base/cc.h"
+#include "config/config.h"
+#include "tool/diag.h"
+#include "base/hash.h"
+#include "record/record.h"
+#include "tool/tool.h"
 
 #include <getopt.h>
 #include <mupdf/fitz.h>

@@ -1,8 +1,8 @@
 /*
  * t-config.c -- lib/config.c: the YAML file, the environment, flags.
  */
-#include "cc.h"
-#include "config.h"
+#include "base/cc.h"
+#include "config/config.h"
 
 #include <ctype.h>
 

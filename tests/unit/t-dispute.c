@@ -10,9 +10,10 @@
  * (make check runs prove at the top of the tree), else from the
  * program's own path, O/tests/t-dispute with O a directory of the tree.
  */
-#include "cc.h"
-#include "dispute_impl.h"
-#include "hash.h"
+#include "base/cc.h"
+#include "dispute/impl.h"
+#include "model/date.h"
+#include "base/hash.h"
 
 #include <sys/stat.h>
 
@@ -96,7 +97,7 @@ static void test_on_or_after(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		is_int(cc_dispute_on_or_after(t[i].as_of, t[i].date), t[i].want,
+		is_int(cc_date_on_or_after(t[i].as_of, t[i].date), t[i].want,
 		       "%s on or after %s", t[i].as_of, t[i].date ? t[i].date : "NULL");
 }
 
@@ -104,18 +105,18 @@ static void test_dates(void)
 {
 	char w[40];
 
-	cc_dispute_date_words("2030-03", w, sizeof(w));
+	cc_date_words("2030-03", w, sizeof(w));
 	is_str(w, "March 2030", "a month in words");
-	cc_dispute_date_words("2030-03-05", w, sizeof(w));
+	cc_date_words("2030-03-05", w, sizeof(w));
 	is_str(w, "March 5, 2030", "a day in words");
-	cc_dispute_date_words("2030-12-31", w, sizeof(w));
+	cc_date_words("2030-12-31", w, sizeof(w));
 	is_str(w, "December 31, 2030", "the last day of the year");
-	cc_dispute_date_words("03/2030", w, sizeof(w));
+	cc_date_words("03/2030", w, sizeof(w));
 	is_str(w, "03/2030", "not ISO: as it is");
-	ok(cc_dispute_valid_day("2024-02-29"), "2024-02-29 is a day");
-	ok(!cc_dispute_valid_day("2025-02-29"), "2025-02-29 is not");
-	ok(!cc_dispute_valid_day("2025-02"), "a month is not a day");
-	ok(!cc_dispute_valid_day("2025-2-01"), "digits in their places");
+	ok(cc_date_valid_day("2024-02-29"), "2024-02-29 is a day");
+	ok(!cc_date_valid_day("2025-02-29"), "2025-02-29 is not");
+	ok(!cc_date_valid_day("2025-02"), "a month is not a day");
+	ok(!cc_date_valid_day("2025-2-01"), "digits in their places");
 }
 
 /* --- names and masks --------------------------------------------------------- */
@@ -140,9 +141,9 @@ static void test_masks(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		is_int(cc_dispute_masks_compatible(t[i].a, t[i].b), t[i].want,
+		is_int(cc_mask_compatible(t[i].a, t[i].b), t[i].want,
 		       "masks %s and %s", t[i].a ? t[i].a : "NULL", t[i].b);
-		is_int(cc_dispute_masks_compatible(t[i].b, t[i].a), t[i].want,
+		is_int(cc_mask_compatible(t[i].b, t[i].a), t[i].want,
 		       "masks %s and %s", t[i].b, t[i].a ? t[i].a : "NULL");
 	}
 }
@@ -172,11 +173,11 @@ static void test_account_mask(void)
 	char *m;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		m = cc_dispute_account_mask(t[i].in);
+		m = cc_mask_shown(t[i].in);
 		is_str(m, t[i].want, "account mask %s", t[i].in);
 		free(m);
 	}
-	ok(cc_dispute_account_mask(NULL) == NULL, "account mask of NULL");
+	ok(cc_mask_shown(NULL) == NULL, "account mask of NULL");
 }
 
 static void test_creditors(void)
@@ -278,11 +279,11 @@ static void test_rules(void)
 	R = load(NULL, &e, &rc);
 	if (!is_int(rc, 0, "the installed rules load and are complete"))
 		tap_diag("%s:%ld: %s", e.source, e.line, e.msg);
-	is_str(R->bureau[DB_EQUIFAX].name, "Equifax Information Services LLC", "Equifax's name");
-	is_int(R->bureau[DB_EQUIFAX].nlines, 2, "two lines");
-	is_str(R->bureau[DB_EQUIFAX].lines[1], "Atlanta, GA 30374-0256", "Equifax's city");
-	is_str(R->bureau[DB_EXPERIAN].lines[0], "P.O. Box 4500", "Experian's box");
-	is_str(R->bureau[DB_TRANSUNION].lines[1], "Chester, PA 19016-2000", "TransUnion's city");
+	is_str(R->bureau[CC_EQUIFAX].name, "Equifax Information Services LLC", "Equifax's name");
+	is_int(R->bureau[CC_EQUIFAX].nlines, 2, "two lines");
+	is_str(R->bureau[CC_EQUIFAX].lines[1], "Atlanta, GA 30374-0256", "Equifax's city");
+	is_str(R->bureau[CC_EXPERIAN].lines[0], "P.O. Box 4500", "Experian's box");
+	is_str(R->bureau[CC_TRANSUNION].lines[1], "Chester, PA 19016-2000", "TransUnion's city");
 	is_int(R->max_items, 0, "no cap by default");
 	is_int(R->r[CC_DR_OBSOLETE].action, DA_DELETE, "obsolete: delete");
 	is_int(R->r[CC_DR_UNVERIFIABLE].action, DA_VERIFY, "unverifiable: verify");
@@ -296,7 +297,7 @@ static void test_rules(void)
 	is_int(rc, 0, "a site file over the installed rules");
 	ok(R->max_items == 3 && R->defer && R->nskip_creditors == 1 &&
 	   R->skip_reasons_set && !R->r[CC_DR_OBSOLETE].enabled &&
-	   R->r[CC_DR_OBSOLETE].text && R->bureau[DB_EXPERIAN].name,
+	   R->r[CC_DR_OBSOLETE].text && R->bureau[CC_EXPERIAN].name,
 	   "what it sets replaces, the rest stays");
 	cc_dispute_rules_free(R);
 

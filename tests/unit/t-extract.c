@@ -3,7 +3,7 @@
  * layouts (cc_extract_status) on the wordings that trap a careless
  * reader, the negative reasons from status, history and type, the date
  * of first delinquency off the history, and the removal date
- * (cc_extract_negatives, cc_extract_add_months); cc-extract(1), NEGATIVE
+ * (cc_extract_negatives, cc_iso_add_months); cc-extract(1), NEGATIVE
  * ITEMS, and cc-records(5).
  *
  * The layouts are those of the source tree, layouts/ beside tests/: found
@@ -11,8 +11,9 @@
  * check runs prove at the top of the tree), else from the program's own
  * path, O/tests/t-extract with O a directory of the tree.
  */
-#include "cc.h"
-#include "extract.h"
+#include "base/cc.h"
+#include "extract/extract.h"
+#include "model/date.h"
 
 #include <sys/stat.h>
 
@@ -245,7 +246,7 @@ static void test_derogatory(void)
 		  "\"11\"", "true", "[\"collection\"]");
 }
 
-/* DESIGN.md section 7: the wordings of a default, a government claim, a
+/* cc-extract(1), NEGATIVE ITEMS: the wordings of a default, a government claim, a
  * loss written off and a deed in lieu */
 static void test_more_derogatory(void)
 {
@@ -567,25 +568,25 @@ static void test_removal(void)
 	json_decref(o);
 
 	/* cc_extract_add_months at the precision given */
-	cc_extract_add_months("2024-02-29", 84, out);
+	cc_iso_add_months("2024-02-29", 84, out);
 	is_str(out, "2031-02-28", "add_months 2024-02-29 + 84 = 2031-02-28");
-	cc_extract_add_months("2024-02-29", 48, out);
+	cc_iso_add_months("2024-02-29", 48, out);
 	is_str(out, "2028-02-29", "add_months 2024-02-29 + 48 = 2028-02-29");
-	cc_extract_add_months("2019-01-31", 1, out);
+	cc_iso_add_months("2019-01-31", 1, out);
 	is_str(out, "2019-02-28", "add_months 2019-01-31 + 1 = 2019-02-28");
-	cc_extract_add_months("2019-08-31", 6, out);
+	cc_iso_add_months("2019-08-31", 6, out);
 	is_str(out, "2020-02-29", "add_months 2019-08-31 + 6 = 2020-02-29");
-	cc_extract_add_months("2019-11", 2, out);
+	cc_iso_add_months("2019-11", 2, out);
 	is_str(out, "2020-01", "add_months 2019-11 + 2 = 2020-01 (a month stays a month)");
-	cc_extract_add_months("2020-03-31", -1, out);
+	cc_iso_add_months("2020-03-31", -1, out);
 	is_str(out, "2020-02-29", "add_months 2020-03-31 - 1 = 2020-02-29");
-	cc_extract_add_months("2019", 84, out);
+	cc_iso_add_months("2019", 84, out);
 	is_str(out, "", "add_months of a bare year: empty");
-	cc_extract_add_months("2019-13", 1, out);
+	cc_iso_add_months("2019-13", 1, out);
 	is_str(out, "", "add_months of month 13: empty");
-	cc_extract_add_months(NULL, 84, out);
+	cc_iso_add_months(NULL, 84, out);
 	is_str(out, "", "add_months of NULL: empty");
-	cc_extract_add_months("9999-12", 1, out);
+	cc_iso_add_months("9999-12", 1, out);
 	is_str(out, "", "add_months past 9999: empty");
 }
 

@@ -2,8 +2,8 @@
  * t-hash.c -- lib/hash.c: SHA-256 against the FIPS 180-2 vectors, one-shot
  * and incremental.
  */
-#include "cc.h"
-#include "hash.h"
+#include "base/cc.h"
+#include "base/hash.h"
 
 #include "tap.h"
 

@@ -4,8 +4,8 @@
  * (address lines, masked SSN, dates, defaults, every rejection), and the
  * choice of templates by bureau and round.
  */
-#include "cc.h"
-#include "letter.h"
+#include "base/cc.h"
+#include "letter/letter.h"
 
 #include "tap.h"
 #include "tmp.h"

@@ -2,8 +2,8 @@
  * t-normalize.c -- lib/normalize.c: money, dates, account masks, OCR'd
  * digit fields and white space.
  */
-#include "cc.h"
-#include "normalize.h"
+#include "base/cc.h"
+#include "model/normalize.h"
 
 #include "tap.h"
 

@@ -2,9 +2,9 @@
  * t-ocrcache.c -- lib/ocrcache.c: round trips, the on-disk layout,
  * expiry, corrupt entries, pruning, counters, threads, default_dir.
  */
-#include "cc.h"
-#include "hash.h"
-#include "ocrcache.h"
+#include "base/cc.h"
+#include "base/hash.h"
+#include "ocr/ocrcache.h"
 
 #include <dirent.h>
 #include <pthread.h>

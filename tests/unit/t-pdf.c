@@ -7,8 +7,8 @@
  * closes what it did not open; the faces embedded; no blocks at all;
  * the same bytes twice.
  */
-#include "cc.h"
-#include "pdf.h"
+#include "base/cc.h"
+#include "pdf/pdf.h"
 
 #include "tap.h"
 #include "tmp.h"

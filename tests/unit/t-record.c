@@ -2,8 +2,8 @@
  * t-record.c -- lib/record.c: the NDJSON reader over files, gzip and
  * stdin; error records; JSON strings; the writer.
  */
-#include "cc.h"
-#include "record.h"
+#include "base/cc.h"
+#include "record/record.h"
 
 #include <zlib.h>
 

@@ -2,7 +2,8 @@
  * t-util.c -- lib/util.c (sizes, integers, times, UTF-8, CC_GROW, the
  * x* allocators) and lib/error.c.
  */
-#include "cc.h"
+#include "base/cc.h"
+#include "model/date.h"
 
 #include "tap.h"
 

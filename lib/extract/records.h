@@ -1,0 +1,91 @@
+/*
+ * extract_rec.h -- a document being read (extract.c) and what was read
+ * from it, and the making of records from that (extract_rec.c).
+ */
+#ifndef CC_EXTRACT_REC_H
+#define CC_EXTRACT_REC_H
+
+#include "extract/impl.h"
+
+struct xcell {
+	char *t;
+	double x0, y0, x1, y1;
+	double conf;         /* 0..1 */
+	int page;
+	int lab;             /* index in the layout's labels, or -1 */
+	int est;             /* x0/x1 estimated: cut from a longer line */
+};
+
+struct xrow {
+	int page;
+	double y0, y1;
+	size_t first, n;     /* its cells, left to right */
+	char *text;          /* the cells joined by spaces */
+	char *norm;          /* x_norm(text) */
+};
+
+struct xhist {
+	int y, m;
+	char s[4];
+};
+
+/* An account, a public record, or a consumer: text per field as read. */
+struct xacct {
+	char *f[XF_COUNT];
+	size_t flen[XF_COUNT];    /* strlen(f[k]) */
+	size_t fcap[XF_COUNT];    /* the room f[k] has */
+	double fconf[XF_COUNT];   /* lowest confidence of what was read */
+	char *heading;            /* creditor (or court), as printed */
+	const char *bureau;       /* merged3: the column's */
+	const char *sect_type;    /* the section's account type */
+	struct xhist *hist;
+	size_t nhist;
+	int has_grid;
+	int page;                 /* src: the first page and the box on it */
+	double bb[4];
+	double conf_sum;
+	int conf_n;
+	int group_index;          /* merged3: the account block's number */
+};
+
+struct xcons {
+	const char *bureau;
+	struct xacct a;
+};
+
+struct xinq {
+	char *creditor, *date, *bureau;
+	int page;
+	double bb[4];
+	double conf;
+};
+
+struct xdoc {
+	const struct xlayout *L;
+	int unknown;              /* L is the generic reader */
+	double layout_conf;
+	const char *doc;
+	char **raw;               /* first pages' lines, normalised: detection */
+	size_t nraw;
+	struct xcell *c;
+	size_t nc, ac;
+	struct xrow *r;
+	size_t nr;
+	int npages;
+	double pitch;             /* the usual height of a row */
+	char report_date[11];
+	struct xacct *acct;
+	size_t nacct;
+	struct xacct *pub;
+	size_t npub;
+	struct xcons cons[3];
+	size_t ncons;
+	struct xinq *inq;
+	size_t ninq;
+};
+
+int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
+	   cc_extract_emit_fn emit, void *arg, struct cc_extract_info *info);
+void x_doc_release(struct xdoc *d);
+
+#endif

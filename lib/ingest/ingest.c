@@ -1,0 +1,390 @@
+#include "base/cc.h"
+#include "base/hash.h"
+#include "ingest/ingest.h"
+#include "pdf/pdf.h"
+#include "base/pool.h"
+#include "record/record.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+struct cc_ingest {
+	struct cc_ingest_opts opts;
+	struct cc_pdf *pdf;
+	json_t *seen;          /* sha256 hex -> first document record */
+};
+
+struct cc_ingest *cc_ingest_new(const struct cc_ingest_opts *opts,
+				struct cc_error *e)
+{
+	struct cc_ingest *ig;
+	struct cc_pdf *pdf = cc_pdf_new(e);
+
+	if (!pdf)
+		return NULL;
+	ig = cc_xcalloc(1, sizeof(*ig));
+	ig->opts = *opts;
+	ig->opts.store = opts->store ? cc_xstrdup(opts->store) : NULL;
+	ig->opts.owner = opts->owner ? cc_xstrdup(opts->owner) : NULL;
+	ig->pdf = pdf;
+	ig->seen = json_object();
+	return ig;
+}
+
+void cc_ingest_free(struct cc_ingest *ig)
+{
+	if (!ig)
+		return;
+	cc_pdf_free(ig->pdf);
+	json_decref(ig->seen);
+	free((char *)ig->opts.store);
+	free((char *)ig->opts.owner);
+	free(ig);
+}
+
+/* Read the whole of fd (size bytes expected) into a new buffer. */
+static int read_all(int fd, size_t size, char **out,
+		    struct cc_error *e)
+{
+	char *buf = size < SIZE_MAX ? malloc(size + 1) : NULL;
+	size_t got = 0;
+	ssize_t n;
+
+	/* a file too big for memory is that file's problem, not the run's */
+	if (!buf)
+		return cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				    "%zu bytes, too large to read into memory",
+				    size);
+
+	while (got < size) {
+		n = read(fd, buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(buf);
+			return cc_error_set(e, CC_ERR_IO, "file.unreadable",
+					    "cannot read: %s", strerror(errno));
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got != size) {
+		free(buf);
+		return cc_error_set(e, CC_ERR_IO, "file.unreadable",
+				    "changed size while being read");
+	}
+	*out = buf;
+	return 0;
+}
+
+static int has_magic(const char *data, size_t len)
+{
+	size_t n = len < 1024 ? len : 1024;
+
+	return memmem(data, n, "%PDF-", 5) != NULL;
+}
+
+/* A file that began as a PDF (it has objects) but lost its end. */
+static int looks_truncated(const char *data, size_t len)
+{
+	size_t n = len < 1024 ? len : 1024;
+
+	return memmem(data + len - n, n, "%%EOF", 5) == NULL &&
+	       memmem(data, len, " obj", 4) != NULL;
+}
+
+int cc_store_put(const char *dir, const char *hex, const void *data,
+		 size_t len, char **stored, struct cc_error *e)
+{
+	char *sub = cc_xasprintf("%s/%.2s", dir, hex);
+	char *final = cc_xasprintf("%s/%s.pdf", sub, hex);
+	int rc = 0;
+
+	if (access(final, F_OK) != 0) {
+		if (cc_mkdir_p(sub) != 0) {
+			rc = cc_error_set(e, CC_ERR_IO, "store.write",
+					  "cannot create store directory "
+					  "'%s': %s", sub, strerror(errno));
+		} else {
+			rc = cc_write_file_atomic(final, data, len, 0444, e);
+			if (rc < 0)
+				snprintf(e->id, sizeof(e->id), "store.write");
+		}
+	}
+	free(sub);
+	if (rc < 0) {
+		free(final);
+		return rc;
+	}
+	*stored = final;
+	return 0;
+}
+
+static json_t *int_array(const int *v, int n)
+{
+	json_t *a = json_array();
+	int i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_integer(v[i]));
+	return a;
+}
+
+static json_t *make_record(const struct cc_ingest_opts *opts, const char *hex,
+			   const char *path, size_t bytes,
+			   const struct cc_pdf_info *info, const char *stored)
+{
+	json_t *o = cc_record_new("document");
+	char when[32];
+	time_t now;
+
+	cc_now(&now);
+	cc_time_iso(now, when, sizeof(when));
+	json_object_set_new(o, "doc", json_string(hex));
+	json_object_set_new(o, "path", cc_json_str(path));
+	json_object_set_new(o, "bytes", json_integer((json_int_t)bytes));
+	json_object_set_new(o, "pages", json_integer(info->pages));
+	json_object_set_new(o, "text_pages",
+			    int_array(info->text_pages, info->ntext));
+	json_object_set_new(o, "encrypted", json_boolean(info->encrypted));
+	json_object_set_new(o, "producer", cc_json_str(info->producer));
+	json_object_set_new(o, "owner", cc_json_str(opts->owner));
+	json_object_set_new(o, "ingested_at", json_string(when));
+	json_object_set_new(o, "stored", cc_json_str(stored));
+	json_object_set_new(o, "duplicate_of", json_null());
+	return o;
+}
+
+/* Returns the sha256 of the file in hex and its bytes, or an error. */
+static int load_file(const struct cc_ingest_opts *o, const char *path, char **data,
+		     size_t *len, struct cc_error *e)
+{
+	struct stat st;
+	int fd, rc;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable", "%s",
+				    strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		rc = cc_error_set(e, CC_ERR_IO, "file.unreadable",
+				  "cannot stat: %s", strerror(errno));
+		goto out_close;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		rc = cc_error_set(e, CC_ERR_DATA, "file.not_regular",
+				  "not a regular file");
+		goto out_close;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (st.st_size == 0) {
+		rc = cc_error_set(e, CC_ERR_DATA, "file.empty",
+				  "empty file");
+		goto out_close;
+	}
+	if (o->max_bytes && (uint64_t)st.st_size > o->max_bytes) {
+		rc = cc_error_set(e, CC_ERR_DATA, "file.too_large",
+				  "%lld bytes, more than the limit of %llu",
+				  (long long)st.st_size,
+				  (unsigned long long)o->max_bytes);
+		goto out_close;
+	}
+	rc = read_all(fd, (size_t)st.st_size, data, e);
+	if (rc == 0)
+		*len = (size_t)st.st_size;
+out_close:
+	close(fd);
+	return rc;
+}
+
+/*
+ * The work on one file that needs nothing shared: load, check, hash,
+ * inspect, store, build the record.  When seen is given (single-threaded
+ * use), a file whose hash it holds is not inspected again.
+ */
+static int ingest_one(const struct cc_ingest_opts *o, struct cc_pdf *pdf,
+		      json_t *seen, const char *path, json_t **rec,
+		      struct cc_error *e)
+{
+	struct cc_pdf_info info;
+	char hex[CC_SHA256_HEX];
+	char *data = NULL, *stored = NULL;
+	json_t *first;
+	size_t len = 0;
+	int rc;
+
+	*rec = NULL;
+	cc_error_clear(e);
+	rc = load_file(o, path, &data, &len, e);
+	if (rc < 0)
+		goto out_free;
+	if (!has_magic(data, len)) {
+		rc = cc_error_set(e, CC_ERR_DATA, "pdf.not_pdf",
+				  "not a PDF (no %%PDF- header)");
+		goto out_free;
+	}
+	rc = cc_sha256_hex(data, len, hex, e);
+	if (rc < 0)
+		goto out_free;
+
+	first = seen ? json_object_get(seen, hex) : NULL;
+	if (first) {
+		*rec = json_deep_copy(first);
+		json_object_set_new(*rec, "path", cc_json_str(path));
+		goto out_free;
+	}
+
+	rc = cc_pdf_inspect(pdf, data, len, o->max_pages, &info, e);
+	if (rc < 0) {
+		if (strcmp(e->id, "pdf.damaged") == 0 &&
+		    looks_truncated(data, len)) {
+			char why[sizeof(e->msg)];
+
+			memcpy(why, e->msg, sizeof(why));
+			cc_error_set(e, rc, "pdf.truncated",
+				     "truncated (no %%%%EOF); %s", why);
+		}
+		goto out_free;
+	}
+	if (o->store) {
+		rc = cc_store_put(o->store, hex, data, len, &stored, e);
+		if (rc < 0) {
+			cc_pdf_info_release(&info);
+			goto out_free;
+		}
+	}
+	*rec = make_record(o, hex, path, len, &info, stored);
+	cc_pdf_info_release(&info);
+out_free:
+	if (rc < 0)
+		cc_error_at(e, path, 0);
+	free(stored);
+	free(data);
+	return rc;
+}
+
+/*
+ * In list order: the first record of a hash is remembered; a later one
+ * becomes a copy of the first with its own path and duplicate_of set.
+ * Takes rec, returns the record to emit.
+ */
+static json_t *dedupe(struct cc_ingest *ig, json_t *rec)
+{
+	const char *hex = json_string_value(json_object_get(rec, "doc"));
+	json_t *first = json_object_get(ig->seen, hex);
+	json_t *dup;
+
+	if (!first) {
+		json_object_set(ig->seen, hex, rec);
+		return rec;
+	}
+	dup = json_deep_copy(first);
+	json_object_set(dup, "path", json_object_get(rec, "path"));
+	json_object_set(dup, "duplicate_of", json_object_get(first, "path"));
+	json_decref(rec);
+	return dup;
+}
+
+int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
+		   struct cc_error *e)
+{
+	int rc = ingest_one(&ig->opts, ig->pdf, ig->seen, path, rec, e);
+
+	if (rc == 0)
+		*rec = dedupe(ig, *rec);
+	return rc;
+}
+
+/* --- many files, many threads ------------------------------------------ */
+
+struct job_result {
+	int rc;
+	json_t *rec;
+	struct cc_error err;
+};
+
+struct run {
+	struct cc_ingest *ig;
+	char *const *paths;
+	cc_ingest_emit_fn emit;
+	void *arg;
+};
+
+static void *worker_init(void *arg)
+{
+	struct cc_error e;
+
+	(void)arg;
+	return cc_pdf_new(&e);
+}
+
+static void worker_fini(void *state, void *arg)
+{
+	(void)arg;
+	cc_pdf_free(state);
+}
+
+static void *worker_work(size_t i, void *state, void *arg)
+{
+	struct run *run = arg;
+	struct job_result *r = cc_xcalloc(1, sizeof(*r));
+
+	if (state) {
+		r->rc = ingest_one(&run->ig->opts, state, NULL, run->paths[i],
+				   &r->rec, &r->err);
+	} else {
+		r->rc = cc_error_set(&r->err, CC_ERR_UNAVAILABLE, "pdf.init",
+				     "cannot create a mupdf context");
+		cc_error_at(&r->err, run->paths[i], 0);
+	}
+	return r;
+}
+
+static int worker_emit(size_t i, void *result, void *arg)
+{
+	struct run *run = arg;
+	struct job_result *r = result;
+	int rc;
+
+	if (r->rc == 0)
+		r->rec = dedupe(run->ig, r->rec);
+	rc = run->emit(i, r->rc, r->rec, &r->err, run->arg);
+	free(r);
+	return rc;
+}
+
+static void worker_drop(void *result, void *arg)
+{
+	struct job_result *r = result;
+
+	(void)arg;
+	json_decref(r->rec);
+	free(r);
+}
+
+int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
+		  int jobs, cc_ingest_emit_fn emit, void *arg)
+{
+	static const struct cc_pool_ops ops = {
+		worker_init, worker_fini, worker_work, worker_emit, worker_drop,
+	};
+	struct run run = { ig, paths, emit, arg };
+	size_t i;
+	int rc = 0;
+
+	if (jobs <= 1 || n <= 1) {
+		/* one at a time, with the run's own context and no re-reading
+		 * of duplicates */
+		for (i = 0; i < n && rc == 0; i++) {
+			json_t *rec;
+			struct cc_error e;
+			int r = cc_ingest_file(ig, paths[i], &rec, &e);
+
+			rc = emit(i, r, rec, &e, arg);
+		}
+		return rc;
+	}
+	return cc_pool_run(n, jobs, &ops, &run);
+}

@@ -1,0 +1,162 @@
+#include "base/cc.h"
+#include "pdf/scan.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <jpeglib.h>
+
+static uint64_t mix(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* uniform in [0, 1) */
+static double unit(uint64_t *s)
+{
+	return (double)(mix(s) >> 11) / 9007199254740992.0;
+}
+
+/* Rotate by angle degrees about the centre, bilinear, white outside. */
+static void rotate(unsigned char *pix, int w, int h, int stride, double angle)
+{
+	unsigned char *src = cc_xmalloc((size_t)stride * (size_t)h);
+	double a = angle * M_PI / 180.0, c = cos(a), s = sin(a);
+	double cx = w / 2.0, cy = h / 2.0;
+	int x, y;
+
+	memcpy(src, pix, (size_t)stride * (size_t)h);
+	for (y = 0; y < h; y++) {
+		double dy = y - cy;
+		/* source position for x = 0, then step along the row */
+		double sx = c * (0 - cx) + s * dy + cx;
+		double sy = -s * (0 - cx) + c * dy + cy;
+
+		for (x = 0; x < w; x++, sx += c, sy -= s) {
+			int x0 = (int)floor(sx), y0 = (int)floor(sy);
+			double fx = sx - x0, fy = sy - y0, v;
+			int p00, p01, p10, p11;
+
+			if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) {
+				pix[y * stride + x] = 255;
+				continue;
+			}
+			p00 = src[y0 * stride + x0];
+			p01 = src[y0 * stride + x0 + 1];
+			p10 = src[(y0 + 1) * stride + x0];
+			p11 = src[(y0 + 1) * stride + x0 + 1];
+			v = p00 * (1 - fx) * (1 - fy) + p01 * fx * (1 - fy) +
+			    p10 * (1 - fx) * fy + p11 * fx * fy;
+			pix[y * stride + x] = (unsigned char)(v + 0.5);
+		}
+	}
+	free(src);
+}
+
+/* A 3x3 box blur, weighted towards the centre by weight (0..1). */
+static void blur(unsigned char *pix, int w, int h, int stride, double weight)
+{
+	unsigned char *src = cc_xmalloc((size_t)stride * (size_t)h);
+	int x, y, sum;
+
+	memcpy(src, pix, (size_t)stride * (size_t)h);
+	for (y = 1; y < h - 1; y++)
+		for (x = 1; x < w - 1; x++) {
+			const unsigned char *p = src + y * stride + x;
+
+			sum = p[-stride - 1] + p[-stride] + p[-stride + 1] +
+			      p[-1] + p[1] +
+			      p[stride - 1] + p[stride] + p[stride + 1];
+			pix[y * stride + x] = (unsigned char)
+				(p[0] * (1 - weight) + (sum / 8.0) * weight + 0.5);
+		}
+	free(src);
+}
+
+void cc_scan_degrade(unsigned char *pix, int w, int h, int stride,
+		     const struct cc_scan_opts *o, double *angle)
+{
+	uint64_t s = o->seed ^ 0x5ca11ed5ca11ed5ULL;
+	int level = o->noise < 0 ? 0 : o->noise > 3 ? 3 : o->noise;
+	double rot = level ? (unit(&s) * 2 - 1) * (0.4 + 0.5 * level) : 0;
+	int bg = 255 - (int)(unit(&s) * 12 * level), x, y, v, n;
+	double amp = 6.0 * level;
+
+	if (rot != 0)
+		rotate(pix, w, h, stride, rot);
+	if (level)
+		blur(pix, w, h, stride, 0.25 + 0.15 * level);
+	for (y = 0; y < h; y++) {
+		unsigned char *row = pix + y * stride;
+
+		for (x = 0; x < w; x++) {
+			/* paper tone: white becomes the background grey */
+			v = row[x] * bg / 255;
+			if (amp > 0)
+				v += (int)((unit(&s) - 0.5) * amp);
+			row[x] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
+		}
+	}
+	/* specks and dropouts, as a dirty glass leaves */
+	n = level * w * h / 40000;
+	while (n-- > 0) {
+		x = (int)(unit(&s) * w);
+		y = (int)(unit(&s) * h);
+		pix[y * stride + x] = unit(&s) < 0.8 ? 40 : 255;
+	}
+	*angle = rot;
+}
+
+struct jerr {
+	struct jpeg_error_mgr mgr;
+	jmp_buf jump;
+};
+
+static void jpeg_fail(j_common_ptr cinfo)
+{
+	longjmp(((struct jerr *)cinfo->err)->jump, 1);
+}
+
+int cc_jpeg_encode(const unsigned char *pix, int w, int h, int stride,
+		   int quality, int dpi, unsigned char **out, size_t *len,
+		   struct cc_error *e)
+{
+	struct jpeg_compress_struct c;
+	struct jerr err;
+	unsigned char *mem = NULL;
+	unsigned long size = 0;
+	JSAMPROW row;
+
+	memset(&c, 0, sizeof(c));
+	c.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = jpeg_fail;
+	if (setjmp(err.jump)) {
+		jpeg_destroy_compress(&c);
+		free(mem);
+		return cc_error_set(e, CC_ERR_IO, "scan.jpeg",
+				    "JPEG encoding failed");
+	}
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &mem, &size);
+	c.image_width = (JDIMENSION)w;
+	c.image_height = (JDIMENSION)h;
+	c.input_components = 1;
+	c.in_color_space = JCS_GRAYSCALE;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, quality, TRUE);
+	c.density_unit = 1;
+	c.X_density = c.Y_density = (UINT16)dpi;
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height) {
+		row = (JSAMPROW)(pix + (size_t)c.next_scanline * (size_t)stride);
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	*out = mem;
+	*len = size;
+	return 0;
+}

@@ -1,0 +1,58 @@
+/*
+ * synth_impl.h -- what synth.c and synth_html.c share: the printed view of
+ * an account, the single place that decides what a layout prints, so the
+ * page and the truth cannot disagree.
+ */
+#ifndef CC_SYNTH_IMPL_H
+#define CC_SYNTH_IMPL_H
+
+#include "synth/synth.h"
+
+struct synth_printed {
+	const char *creditor;
+	char mask[32];             /* account number as printed */
+	char last4[5];             /* "" when the mask hides the last digits */
+	const char *type;          /* revolving|installment|mortgage|open|collection */
+	const char *loan_type;     /* credit_card, auto, ... */
+	const char *loan_label;    /* as printed: "Credit card" */
+	const char *resp;          /* individual|joint|authorized_user|cosigner */
+	const char *resp_label;    /* as printed */
+	struct cc_date opened, closed, reported, last_payment, dofd, removal;
+	long balance, limit, high, payment, past_due, charge_off; /* -1: none */
+	char status[128];          /* as printed (no TransUnion >< marks) */
+	const char *status_code;   /* Metro 2 account status */
+	int adverse;               /* TransUnion marks the status >like this< */
+	int nhist;                 /* printed months, newest first */
+	struct cc_date hist_month[SYNTH_MAX_HIST];
+	int hist[SYNTH_MAX_HIST];
+	const char *remark;
+	const char *original_creditor;
+	int late30, late60, late90;  /* counts in the printed history */
+};
+
+/*
+ * The account as layout prints it for bureau (merged3: one column; other
+ * layouts: bureau is ignored).
+ */
+void synth_print(const struct cc_synth_report *r,
+		 const struct synth_account *a, int bureau,
+		 struct synth_printed *p);
+
+/* Dates and money as a layout prints them, into buf. */
+const char *synth_fmt_date(const struct cc_synth_report *r, struct cc_date d,
+			   char *buf, size_t len);
+const char *synth_fmt_money(const struct cc_synth_report *r, long dollars,
+			    char *buf, size_t len);
+
+/* The months a layout's history shows (newest first). */
+int synth_hist_months(int layout);
+
+/* Removal date (FCRA 1681c) from a printed view; {0} when not negative. */
+struct cc_date synth_removal(const struct synth_printed *p, unsigned reasons);
+/* Reasons bitmask (1 << enum cc_reason) from a printed view. */
+unsigned synth_reasons(const struct synth_account *a,
+		       const struct synth_printed *p);
+
+struct cc_date cc_date_add_months(struct cc_date d, int n);
+
+#endif
