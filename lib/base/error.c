@@ -56,6 +56,7 @@ int cc_error_exit_status(int code)
 	case CC_ERR_NOINPUT:
 		return CC_EXIT_NOINPUT;
 	case CC_ERR_TEMP:
+	case CC_ERR_RESOURCE:
 		return CC_EXIT_TEMPFAIL;
 	}
 	return CC_EXIT_REJECTED;

@@ -20,6 +20,9 @@ enum cc_err {
 	CC_ERR_UNAVAILABLE = -5, /* a service or data set is missing */
 	CC_ERR_NOINPUT = -6,     /* an input could not be found or opened */
 	CC_ERR_TEMP = -7,        /* temporary; retry may succeed */
+	CC_ERR_RESOURCE = -8,    /* out of memory or another resource: this
+				  * input could not be finished here, a retry
+				  * with more may succeed ("resource.memory") */
 };
 
 struct cc_error {
@@ -39,7 +42,11 @@ int cc_error_set(struct cc_error *e, int code, const char *id,
 /* Record where the error happened (source may be NULL). */
 void cc_error_at(struct cc_error *e, const char *source, long line);
 
-/* The exit status (exitcodes.h) that matches an enum cc_err. */
+/*
+ * The exit status (exitcodes.h) that matches an enum cc_err: the one
+ * mapping every tool uses.  DATA 1, IO 74, CONFIG 65, USAGE 2,
+ * UNAVAILABLE 69, NOINPUT 66, TEMP and RESOURCE 75.
+ */
 int cc_error_exit_status(int code);
 
 #endif
