@@ -60,18 +60,18 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 # static archive, build/lib/libcc-NAME.a.  A tool links the archives of
 # what it runs and those below them; the order is from the top down.
 #   ingest ocr extract dispute letter tmpl synth score  the stages and tools
-#   stage tool                                     the driver, the tool layer
+#   tool stage                                     the tool layer, the driver
 #   config record model base                      what everything uses
 # pdf/ and ocr/ocr.c are apart: mupdf and tesseract live in shared
 # libraries of their own (below).  Nothing a filter links pulls in libpq
 # or libmicrohttpd: those will be the store and http link units.
-UNITS    = ingest ocr extract dispute letter tmpl synth score stage tool \
+UNITS    = ingest ocr extract dispute letter tmpl synth score tool stage \
 	   config record model base
 unit_src = $(filter-out lib/ocr/ocr.c,$(wildcard lib/$(1)/*.c))
 unit_lib = $(O)/lib/libcc-$(1).a
 ALL_UNIT_LIBS = $(foreach u,$(UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))
 # what every tool links below its own units
-COMMON_UNITS = stage tool config record model base
+COMMON_UNITS = tool stage config record model base
 
 # lib/ code that needs mupdf: one private shared library, so the 40 MB of
 # mupdf is installed once and not linked into every binary.

@@ -1,17 +1,18 @@
 /*
  * cc-ocr -- every page's text with positions, from the text layer or by
- * OCR.  Thin main: options, config, the record loop; the work is in
- * lib/pages.c (pages), lib/pdf.c (mupdf), lib/ocr.c (tesseract) and
- * lib/ocrcache.c.  See cc-ocr(1).
+ * OCR.  Thin main: options, config, one run of the ocr stage
+ * (lib/ocr/stage.c; mupdf in lib/pdf, tesseract in lib/ocr/ocr.c, the
+ * cache in lib/ocr/ocrcache.c).  See cc-ocr(1).
  */
 #include "base/cc.h"
 #include "config/config.h"
 #include "tool/diag.h"
 #include "ocr/ocr.h"
 #include "ocr/ocrcache.h"
-#include "ocr/pages.h"
+#include "ocr/stage.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tool/run.h"
 #include "tool/tool.h"
 
 #include <getopt.h>
@@ -77,120 +78,24 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct run {
-	struct cc_pages *pages;
-	struct cc_progress prog;
-	unsigned long done;
-	int strict;
-	const char *doc, *path;
-	int failed;              /* the current document had a bad page */
-	int fatal;               /* OCR cannot work at all: stop */
-};
-
-/* One page's record, or its rejection, in page order. */
-static int emit_page(int page, int rc, json_t *rec, const struct cc_error *e,
-		     void *arg)
-{
-	struct run *run = arg;
-	int *status = &run->failed;
-	struct cc_error pe;
-
-	run->prog.done = ++run->done;
-	cc_progress_tick(&run->prog, run->done);
-	if (rc == 0) {
-		rc = cc_write_json(rec);
-		json_decref(rec);
-		return rc < 0 ? CC_ERR_IO : 0;
-	}
-	if (e->code == CC_ERR_UNAVAILABLE) {
-		/* no language data: nothing else will work either */
-		if (!run->fatal)
-			cc_warn("%s", e->msg);
-		run->fatal = 1;
-		return 1;
-	}
-	pe = *e;
-	if (!strstr(pe.msg, "page "))
-		snprintf(pe.msg, sizeof(pe.msg), "page %d: %.900s", page, e->msg);
-	cc_error_at(&pe, run->path, 0);
-	if (cc_reject("ocr", &pe, run->doc, status) < 0)
-		return CC_ERR_IO;
-	return run->strict ? 1 : 0;
-}
-
-static int on_record(struct cc_record *rec, void *arg, int *status)
-{
-	struct run *run = arg;
-	json_t *o = rec->obj, *tp, *v;
-	const char *doc, *path;
-	int *text = NULL, ntext = 0, rc;
-	size_t i;
-	struct cc_error e;
-
-	if (cc_write_raw(rec->raw, rec->raw_len) < 0)
-		return CC_ERR_IO;
-	if (strcmp(rec->kind, "document") != 0)
-		return 0;
-	/* a duplicate's pages are its first copy's */
-	if (json_is_string(json_object_get(o, "duplicate_of")))
-		return 0;
-	doc = json_string_value(json_object_get(o, "doc"));
-	path = json_string_value(json_object_get(o, "stored"));
-	if (!path)
-		path = json_string_value(json_object_get(o, "path"));
-	if (!doc || !path) {
-		cc_error_set(&e, CC_ERR_DATA, "record.invalid",
-			     "document record without \"doc\" or a path");
-		cc_error_at(&e, rec->source, rec->line);
-		return cc_reject("ocr", &e, doc, status);
-	}
-	tp = json_object_get(o, "text_pages");
-	if (json_is_array(tp)) {
-		text = cc_xcalloc(json_array_size(tp) + 1, sizeof(int));
-		json_array_foreach(tp, i, v)
-			if (json_is_integer(v))
-				text[ntext++] = (int)json_integer_value(v);
-	}
-	run->doc = doc;
-	run->path = path;
-	run->failed = CC_EXIT_OK;
-	cc_error_clear(&e);
-	rc = cc_pages_document(run->pages, doc, path, text, json_is_array(tp) ?
-			       ntext : 0, emit_page, run, &e);
-	free(text);
-	if (run->fatal)
-		return CC_ERR_UNAVAILABLE;
-	if (rc == CC_ERR_IO)
-		return CC_ERR_IO;
-	if (rc < 0) {
-		cc_error_at(&e, path, 0);
-		return cc_reject("ocr", &e, doc, status);
-	}
-	if (run->failed != CC_EXIT_OK && cc_exit_rank(run->failed) >
-	    cc_exit_rank(*status))
-		*status = run->failed;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
 	const char *config_path = NULL;
-	struct cc_pages_opts po;
-	struct cc_stream_opts so = { .stage = "ocr" };
+	struct cc_ocr_stage_opts po;
+	struct cc_run_opts ro = { 0 };
 	struct cc_ocr_cache *cache = NULL;
-	struct cc_pages_stats st;
+	struct cc_ocr_stats st;
+	struct cc_ocr_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
-	struct run run;
 	char ttl[32], dirbuf[4096];
 	const char *dir;
 	int c, progress = -1, stats = 0, status;
-	long jobs, t;
+	long t;
 
 	cc_tool_init(argc, argv);
 	cc_ocr_prepare();
-	memset(&run, 0, sizeof(run));
 	while ((c = getopt_long(argc, argv, "j:l:c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': cc_config_flag(&flags, "ocr.jobs", optarg, "--jobs"); break;
@@ -249,10 +154,6 @@ int main(int argc, char **argv)
 	if (po.ocr.psm > 13)
 		cc_tool_bad_setting(&cfg, "ocr.psm", "0 to 13");
 	po.ocr.deskew = cc_config_bool(&cfg, "ocr.deskew");
-	jobs = cc_config_int(&cfg, "ocr.jobs");
-	if (jobs <= 0)
-		jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	po.jobs = jobs > 64 ? 64 : (int)jobs;
 	po.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	if (cc_config_bool(&cfg, "ocr.use_cache") && !po.no_ocr) {
 		dir = cc_config_str(&cfg, "ocr.cache");
@@ -267,17 +168,16 @@ int main(int argc, char **argv)
 		}
 	}
 	po.cache = cache;
-	run.pages = cc_pages_new(&po);
-	run.strict = cc_config_bool(&cfg, "input.strict");
-	so.strict = run.strict;
-	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
-	cc_progress_init(&run.prog, progress, "pages", 0);
-
-	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
-			       &so, on_record, &run);
-	cc_progress_end(&run.prog);
-	cc_pages_get_stats(run.pages, &st);
+	x = cc_ocr_ctx_new(&po);
+	ro.sources = (const char *const *)argv + optind;
+	ro.nsources = argc - optind;
+	ro.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
+	ro.jobs = (int)cc_config_int(&cfg, "ocr.jobs");
+	ro.strict = cc_config_bool(&cfg, "input.strict");
+	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
+	ro.progress = progress;
+	status = cc_tool_run(&cc_ocr_stage, x, &ro);
+	cc_ocr_ctx_stats(x, &st);
 	if (stats) {
 		cc_warn("%lu pages: %lu from the text layer, %lu by OCR, %lu failed",
 			st.text_pages + st.ocr_pages + st.errors, st.text_pages,
@@ -292,8 +192,7 @@ int main(int argc, char **argv)
 		cc_ocr_cache_prune(cache, &e);
 		cc_ocr_cache_close(cache);
 	}
-	cc_pages_free(run.pages);
+	cc_ocr_ctx_free(x);
 	cc_config_release(&cfg);
-	/* a failed write has been reported; flushing again would repeat it */
-	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
+	return status;
 }

@@ -30,6 +30,7 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "extract.layout", CC_CFG_STRING, NULL },
 	{ "extract.min_conf", CC_CFG_FRACTION, "0.6" },
 	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
+	{ "extract.jobs", CC_CFG_INT, "0" },
 	/* dispute.* (cc-dispute) */
 	{ "dispute.rules", CC_CFG_PATH, NULL },
 	{ "dispute.round", CC_CFG_INT, "1" },

@@ -24,6 +24,8 @@ struct cc_reader {
 	size_t max_record;
 
 	json_t *obj;             /* the last record handed out */
+	void (*before_read)(void *);  /* called before a read may block */
+	void *before_read_arg;
 };
 
 struct cc_reader *cc_reader_new(const char *const *sources, int n,
@@ -177,8 +179,8 @@ static int is_blank(const char *s, size_t n)
 	return 1;
 }
 
-static int parse_line(struct cc_reader *r, char *s, size_t n,
-		      struct cc_record *rec, struct cc_error *e)
+int cc_record_parse(const char *s, size_t n, struct cc_record *rec,
+		    struct cc_error *e)
 {
 	json_error_t jerr;
 	json_t *obj, *kind, *v;
@@ -188,57 +190,42 @@ static int parse_line(struct cc_reader *r, char *s, size_t n,
 	if (is_blank(s, n))
 		return 0;
 	obj = json_loadb(s, n, JSON_ALLOW_NUL, &jerr);
-	if (!obj) {
-		cc_error_set(e, CC_ERR_DATA, "json.syntax",
-			     "invalid JSON: %s at column %d", jerr.text,
-			     jerr.column);
-		cc_error_at(e, r->name, r->line);
-		return e->code;
-	}
+	if (!obj)
+		return cc_error_set(e, CC_ERR_DATA, "json.syntax",
+				    "invalid JSON: %s at column %d", jerr.text,
+				    jerr.column);
 	if (!json_is_object(obj)) {
 		json_decref(obj);
-		cc_error_set(e, CC_ERR_DATA, "record.invalid",
-			     "record is not a JSON object");
-		cc_error_at(e, r->name, r->line);
-		return e->code;
+		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+				    "record is not a JSON object");
 	}
 	kind = json_object_get(obj, "kind");
 	if (!json_is_string(kind) || !*json_string_value(kind)) {
 		json_decref(obj);
-		cc_error_set(e, CC_ERR_DATA, "record.invalid",
-			     "record has no \"kind\"");
-		cc_error_at(e, r->name, r->line);
-		return e->code;
+		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+				    "record has no \"kind\"");
 	}
 	v = json_object_get(obj, "v");
 	if (v && !(json_is_integer(v) &&
 		   json_integer_value(v) == CC_RECORD_VERSION)) {
 		json_decref(obj);
-		cc_error_set(e, CC_ERR_DATA, "record.version",
-			     "unsupported record version (want \"v\":%d)",
-			     CC_RECORD_VERSION);
-		cc_error_at(e, r->name, r->line);
-		return e->code;
+		return cc_error_set(e, CC_ERR_DATA, "record.version",
+				    "unsupported record version (want \"v\":%d)",
+				    CC_RECORD_VERSION);
 	}
-	r->obj = obj;
 	rec->obj = obj;
 	rec->kind = json_string_value(kind);
 	rec->raw = s;
 	rec->raw_len = n;
-	rec->source = r->name;
-	rec->line = r->line;
 	return 1;
 }
 
-int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
-		   struct cc_error *e)
+int cc_reader_line(struct cc_reader *r, struct cc_line *ln, struct cc_error *e)
 {
 	char *nl, *line;
 	size_t len;
 	int rc;
 
-	json_decref(r->obj);
-	r->obj = NULL;
 	for (;;) {
 		if (!r->gz) {
 			rc = open_next(r, e);
@@ -257,6 +244,8 @@ int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
 				r->scan = r->end;
 			}
 			if (!r->eof) {
+				if (r->before_read)
+					r->before_read(r->before_read_arg);
 				rc = fill(r, e);
 				if (rc < 0) {
 					r->eof = 1;
@@ -290,10 +279,44 @@ int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
 			cc_error_at(e, r->name, r->line);
 			return e->code;
 		}
-		rc = parse_line(r, line, len, rec, e);
-		if (rc != 0)
-			return rc;
+		ln->text = line;
+		ln->len = len;
+		ln->source = r->name;
+		ln->line = r->line;
+		return 1;
 	}
+}
+
+int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
+		   struct cc_error *e)
+{
+	struct cc_line ln;
+	int rc;
+
+	json_decref(r->obj);
+	r->obj = NULL;
+	for (;;) {
+		rc = cc_reader_line(r, &ln, e);
+		if (rc <= 0)
+			return rc;
+		rc = cc_record_parse(ln.text, ln.len, rec, e);
+		if (rc < 0)
+			cc_error_at(e, ln.source, ln.line);
+		if (rc == 0)
+			continue;
+		if (rc > 0) {
+			r->obj = rec->obj;
+			rec->source = ln.source;
+			rec->line = ln.line;
+		}
+		return rc;
+	}
+}
+
+void cc_reader_before_read(struct cc_reader *r, void (*fn)(void *), void *arg)
+{
+	r->before_read = fn;
+	r->before_read_arg = arg;
 }
 
 /* --- writing ----------------------------------------------------------- */

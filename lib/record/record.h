@@ -53,6 +53,39 @@ void cc_reader_free(struct cc_reader *r);
 int cc_reader_next(struct cc_reader *r, struct cc_record *rec,
 		   struct cc_error *e);
 
+/*
+ * One line, as read: the text without its newline (valid until the next
+ * call), and where it came from (source valid until the reader moves to
+ * the next source).  Returns 1; 0 at the end of every source; a negative
+ * cc_err as cc_reader_next() does for a line over the limit or a source
+ * that cannot be read.  The line is not parsed: see cc_record_parse().
+ */
+struct cc_line {
+	const char *text;
+	size_t len;
+	const char *source;
+	long line;
+};
+int cc_reader_line(struct cc_reader *r, struct cc_line *ln, struct cc_error *e);
+
+/*
+ * fn(arg) is called each time the reader is about to read from its
+ * source, which may block (a pipe): a threaded caller hands out what it
+ * holds before it waits.
+ */
+void cc_reader_before_read(struct cc_reader *r, void (*fn)(void *), void *arg);
+
+/*
+ * Parse one line s[0..n) (a final CR is dropped) into rec: 1 and
+ * rec->obj a new reference the caller owns (rec->kind borrowed from it,
+ * rec->raw and raw_len the line; source and line are left alone); 0 for
+ * a blank line; CC_ERR_DATA for a bad one, e filled ("json.syntax",
+ * "record.invalid", "record.version") without a place.  Safe to call
+ * from several threads at once.
+ */
+int cc_record_parse(const char *s, size_t n, struct cc_record *rec,
+		    struct cc_error *e);
+
 /* Lines read so far over all sources (for progress). */
 unsigned long cc_reader_lines(const struct cc_reader *r);
 

@@ -1,0 +1,38 @@
+/*
+ * run.h -- a record filter's run: its stage over the input, on --jobs
+ * threads, with records on stdout and diagnostics on stderr.  The tool
+ * layer: this prints.
+ */
+#ifndef CC_RUN_H
+#define CC_RUN_H
+
+#include "stage/stage.h"
+
+struct cc_run_opts {
+	const char *const *sources;  /* NDJSON input ("-" or none: stdin) */
+	int nsources;
+	json_t *const *items;        /* or these records (nitems > 0) */
+	size_t nitems;
+	size_t max_record;           /* input.max_record */
+	int jobs;                    /* threads; 0: one per CPU */
+	int strict;                  /* stop at the first rejection */
+	int unbuffered;              /* flush after each unit's output */
+	int progress;                /* 1 on, 0 off, -1 when stderr is a tty */
+	unsigned long total;         /* progress: how many units, 0 unknown */
+};
+
+/*
+ * Run stage over the input: records to stdout, each rejection as an
+ * error record and a diagnostic ("prog: FILE:LINE: message"), warnings
+ * and fatal errors as diagnostics, progress when asked.  Returns the
+ * tool's exit status (exitcodes.h): 0, 1 when an input was rejected, the
+ * status of a fatal error, 74 when stdout failed; stdout is flushed and
+ * closed (cc_finish_stdout) unless it failed.
+ */
+int cc_tool_run(const struct cc_stage *stage, void *ctx,
+		const struct cc_run_opts *o);
+
+/* The number of threads for jobs (0: one per CPU, at most 256). */
+int cc_tool_jobs(long jobs);
+
+#endif
