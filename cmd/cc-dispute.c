@@ -1,16 +1,17 @@
 /*
  * cc-dispute -- what to dispute with each bureau, and why, under the
  * FCRA: `dispute` records from the `consumer` and `tradeline` records of
- * cc-extract.  Thin main: options, config, the record loop; the reasons
- * are in lib/dispute.c, the rules and their wording in rules/dispute.yaml.
- * See cc-dispute(1).
+ * cc-extract.  Thin main: options, config, one run of the dispute stage
+ * (lib/dispute/stage.c); the reasons are in lib/dispute, the rules and
+ * their wording in rules/dispute.yaml.  See cc-dispute(1).
  */
 #include "base/cc.h"
 #include "config/config.h"
 #include "tool/diag.h"
-#include "dispute/dispute.h"
+#include "dispute/stage.h"
 #include "model/date.h"
 #include "record/record.h"
+#include "tool/run.h"
 #include "tool/tool.h"
 
 #include <getopt.h>
@@ -33,6 +34,8 @@ static const char usage_text[] =
 "      --previous-date=DATE  the date of the earlier dispute (round 2+)\n"
 "      --select=FILE      the analyst's choices: NDJSON or YAML of\n"
 "                         {tradeline, reason_code, reason, action}\n"
+"      --ungrouped        the input does not give each consumer's records\n"
+"                         together: hold them all, dispute at the end\n"
 "      --stats            print consumer, dispute and item counts on stderr\n"
 "      --strict           stop at the first bad record\n"
 "      --unbuffered       flush stdout after every record\n"
@@ -46,7 +49,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_RULES = 256, OPT_AS_OF, OPT_ROUND, OPT_PREVIOUS, OPT_PREVIOUS_DATE,
-	OPT_SELECT, OPT_STATS, OPT_STRICT, OPT_UNBUFFERED, OPT_VERSION,
+	OPT_SELECT, OPT_UNGROUPED, OPT_STATS, OPT_STRICT, OPT_UNBUFFERED, OPT_VERSION,
 };
 
 static const struct option longopts[] = {
@@ -56,6 +59,7 @@ static const struct option longopts[] = {
 	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "previous-date", required_argument, NULL, OPT_PREVIOUS_DATE },
 	{ "select", required_argument, NULL, OPT_SELECT },
+	{ "ungrouped", no_argument, NULL, OPT_UNGROUPED },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
@@ -65,104 +69,21 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int on_record(struct cc_record *rec, void *arg, int *status)
-{
-	struct cc_dispute *d = arg;
-	struct cc_error e;
-
-	if (cc_write_raw(rec->raw, rec->raw_len) < 0)
-		return CC_ERR_IO;
-	if (cc_dispute_add(d, rec->obj, &e) < 0) {
-		cc_error_at(&e, rec->source, rec->line);
-		return cc_reject("dispute", &e,
-				 json_string_value(json_object_get(rec->obj, "doc")),
-				 status);
-	}
-	return 0;
-}
-
-static int emit(json_t *rec, void *arg)
-{
-	int rc = cc_write_json(rec);
-
-	(void)arg;
-	json_decref(rec);
-	return rc < 0 ? CC_ERR_IO : 0;
-}
-
-static int exit_of(const struct cc_error *e)
-{
-	return e->code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
-}
-
-/* Read the rules: the installed file, then the site's over it. */
-static struct cc_dispute_rules *load_rules(const char *site)
-{
-	struct cc_dispute_rules *R = cc_dispute_rules_new();
-	char *path = cc_tool_datafile("rules/dispute.yaml");
-	struct cc_error e;
-
-	if (cc_dispute_rules_load(R, path, &e) < 0 ||
-	    (site && cc_dispute_rules_load(R, site, &e) < 0) ||
-	    cc_dispute_rules_check(R, &e) < 0) {
-		cc_warn_error(&e);
-		free(path);
-		cc_dispute_rules_free(R);
-		exit(exit_of(&e));
-	}
-	free(path);
-	return R;
-}
-
-/* Read the earlier disputes of a --previous file; exits on a bad one. */
-static void load_previous(struct cc_dispute *d, const char *path)
-{
-	const char *src[1] = { path };
-	struct cc_reader *r = cc_reader_new(src, 1, 0);
-	struct cc_record rec;
-	struct cc_error e;
-	int rc;
-
-	while ((rc = cc_reader_next(r, &rec, &e)) != 0) {
-		if (rc < 0) {
-			if (!strcmp(e.id, "input.open")) {
-				e.code = CC_ERR_NOINPUT;
-			} else {
-				e.code = CC_ERR_CONFIG;
-				snprintf(e.id, sizeof(e.id), "previous.invalid");
-			}
-			break;
-		}
-		if (strcmp(rec.kind, "dispute"))
-			continue;
-		if ((rc = cc_dispute_previous_add(d, rec.obj, &e)) < 0) {
-			cc_error_at(&e, rec.source, rec.line);
-			break;
-		}
-	}
-	cc_reader_free(r);
-	if (rc < 0) {
-		cc_warn_error(&e);
-		exit(exit_of(&e));
-	}
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
 	const char *config_path = NULL, *as_of = NULL, *select = NULL;
 	const char *prev_date = NULL, **prevs = NULL;
-	struct cc_stream_opts so = { .stage = "dispute" };
 	struct cc_dispute_opts o = { 0 };
 	struct cc_dispute_info info = { 0 };
+	struct cc_run_opts ro = { 0 };
 	struct cc_dispute_rules *R;
-	struct cc_dispute *d;
+	struct cc_dispute_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
-	const struct cc_error *err;
-	const char *w;
+	char *installed;
 	size_t nprevs = 0, i;
-	int c, stats = 0, status, rc;
+	int c, stats = 0, status;
 	long round;
 
 	cc_tool_init(argc, argv);
@@ -177,6 +98,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PREVIOUS_DATE: prev_date = optarg; break;
 		case OPT_SELECT: select = optarg; break;
+		case OPT_UNGROUPED: cc_config_flag(&flags, "dispute.grouped", "false", "--ungrouped"); break;
 		case OPT_STATS: stats = 1; break;
 		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
 		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
@@ -241,44 +163,41 @@ int main(int argc, char **argv)
 		cc_usage_error("--select: standard input is the records' input; "
 			       "give a file");
 
-	R = load_rules(cc_config_str(&cfg, "dispute.rules"));
-	d = cc_dispute_new(R, &o);
-	if (select && cc_dispute_select_load(d, select, &e) < 0) {
+	installed = cc_tool_datafile("rules/dispute.yaml");
+	R = cc_dispute_rules_read(installed, cc_config_str(&cfg, "dispute.rules"), &e);
+	free(installed);
+	if (!R) {
 		cc_warn_error(&e);
-		exit(exit_of(&e));
+		exit(cc_error_exit_status(e.code));
+	}
+	x = cc_dispute_ctx_new(R, &o);
+	if (select && cc_dispute_ctx_select_load(x, select, &e) < 0) {
+		cc_warn_error(&e);
+		exit(cc_error_exit_status(e.code));
 	}
 	for (i = 0; i < nprevs; i++)
-		load_previous(d, prevs[i]);
+		if (cc_dispute_ctx_previous_load(x, prevs[i], &e) < 0) {
+			cc_warn_error(&e);
+			exit(cc_error_exit_status(e.code));
+		}
 	free(prevs);
 
-	so.strict = cc_config_bool(&cfg, "input.strict");
-	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
-
-	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
-			       &so, on_record, d);
-	/* the disputes, unless the run broke off */
-	if (status != CC_EXIT_IOERR && !(so.strict && status != CC_EXIT_OK)) {
-		rc = cc_dispute_finish(d, emit, NULL, &info);
-		if (rc == CC_ERR_IO) {
-			cc_warn("write error on standard output: %s", strerror(errno));
-			status = CC_EXIT_IOERR;
-		}
-		for (i = 0; status != CC_EXIT_IOERR && (err = cc_dispute_error(d, i)); i++)
-			if (cc_reject("dispute", err, NULL, &status) < 0) {
-				cc_warn("write error on standard output: %s",
-					strerror(errno));
-				status = CC_EXIT_IOERR;
-			}
-		for (i = 0; (w = cc_dispute_warning(d, i)) != NULL; i++)
-			cc_warn("%s", w);
-		if (stats)
-			cc_warn("%zu consumers: %zu disputes, %zu items (%zu left "
-				"for another round)", info.groups, info.disputes,
-				info.items, info.deferred);
-	}
-	cc_dispute_free(d);
+	ro.sources = (const char *const *)argv + optind;
+	ro.nsources = argc - optind;
+	ro.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
+	ro.jobs = (int)cc_config_int(&cfg, "dispute.jobs");
+	ro.strict = cc_config_bool(&cfg, "input.strict");
+	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
+	ro.progress = 0;
+	status = cc_tool_run(cc_config_bool(&cfg, "dispute.grouped") ?
+			     &cc_dispute_stage : &cc_dispute_stage_ungrouped, x, &ro);
+	cc_dispute_ctx_info(x, &info);
+	if (stats)
+		cc_warn("%zu consumers: %zu disputes, %zu items (%zu left "
+			"for another round)", info.groups, info.disputes,
+			info.items, info.deferred);
+	cc_dispute_ctx_free(x);
 	cc_dispute_rules_free(R);
 	cc_config_release(&cfg);
-	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
+	return status;
 }

@@ -1,8 +1,8 @@
 /*
  * cc-ingest -- validate and fingerprint credit report PDFs.
  *
- * Thin main: options, config, the loop over files.  The work is in
- * lib/ingest.c.  See cc-ingest(1).
+ * Thin main: options, config, the list of files, one run of the ingest
+ * stage (lib/ingest/ingest.c).  See cc-ingest(1).
  */
 #include "base/cc.h"
 #include "config/config.h"
@@ -11,6 +11,7 @@
 #include "ingest/paths.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tool/run.h"
 #include "tool/tool.h"
 
 #include <getopt.h>
@@ -63,43 +64,18 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct run {
-	int status;
-	int strict;
-	struct cc_progress prog;
-};
-
-/* Write each file's record or rejection, in list order. */
-static int emit(size_t index, int rc, json_t *rec, const struct cc_error *e,
-		void *arg)
-{
-	struct run *run = arg;
-
-	if (rc < 0) {
-		if (cc_reject("ingest", e, NULL, &run->status) < 0)
-			return CC_ERR_IO;
-	} else {
-		rc = cc_write_json(rec);
-		json_decref(rec);
-		if (rc < 0)
-			return CC_ERR_IO;
-	}
-	cc_progress_tick(&run->prog, (unsigned long)index + 1);
-	return run->strict && run->status != CC_EXIT_OK ? 1 : 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_config_flags flags = { 0 };
 	const char *config_path = NULL, *files_from = NULL;
-	int nul = 0, progress = -1, c, i, status = CC_EXIT_OK;
+	int nul = 0, progress = -1, c, i, rc, status = CC_EXIT_OK;
 	struct cc_ingest_opts opts = { 0 };
 	struct cc_pathlist paths = { 0 };
-	struct run run = { 0 };
-	struct cc_ingest *ig = NULL;
+	struct cc_run_opts ro = { 0 };
+	struct cc_ingest_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
-	long jobs;
+	json_t **items;
 	size_t k;
 
 	cc_tool_init(argc, argv);
@@ -150,19 +126,17 @@ int main(int argc, char **argv)
 	opts.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	opts.store = cc_config_str(&cfg, "ingest.store");
 	opts.owner = cc_config_str(&cfg, "ingest.owner");
-	run.strict = cc_config_bool(&cfg, "input.strict");
-	jobs = cc_config_int(&cfg, "ingest.jobs");
-	if (jobs <= 0)
-		jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	if (jobs > 64)
-		jobs = 64;
-	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
+	ro.strict = cc_config_bool(&cfg, "input.strict");
+	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
+	ro.jobs = (int)cc_config_int(&cfg, "ingest.jobs");
+	ro.progress = progress;
+	/* the operands' and the list's errors come before any record */
+	cc_writer_init(ro.unbuffered);
 
 	if (files_from) {
 		FILE *f = strcmp(files_from, "-") == 0 ? stdin :
 			  fopen(files_from, "r");
 		struct cc_pathlist listed = { 0 };
-		int rc;
 
 		if (!f) {
 			cc_warn("%s: %s", files_from, strerror(errno));
@@ -195,25 +169,26 @@ int main(int argc, char **argv)
 			}
 		}
 
-	ig = cc_ingest_new(&opts, &e);
-	if (!ig) {
-		cc_warn("%s", e.msg);
-		status = cc_error_exit_status(e.code);
+	if (ro.strict && status != CC_EXIT_OK) {
+		status = cc_finish_stdout(status);
 		goto out_paths;
 	}
-	cc_progress_init(&run.prog, progress, "files", (unsigned long)paths.n);
-	run.status = status;
-	if (!(run.strict && status != CC_EXIT_OK) &&
-	    cc_ingest_run(ig, paths.v, paths.n, (int)jobs, emit, &run) ==
-	    CC_ERR_IO) {
-		cc_warn("write error on standard output: %s", strerror(errno));
-		status = CC_EXIT_IOERR;
-		goto out_ingest;
-	}
-	cc_progress_end(&run.prog);
-	status = cc_finish_stdout(run.status);
-out_ingest:
-	cc_ingest_free(ig);
+	items = cc_xcalloc(paths.n + 1, sizeof(*items));
+	for (k = 0; k < paths.n; k++)
+		items[k] = cc_ingest_item(paths.v[k]);
+	x = cc_ingest_ctx_new(&opts);
+	ro.items = items;
+	ro.nitems = paths.n;
+	ro.total = (unsigned long)paths.n;
+	rc = cc_tool_run(&cc_ingest_stage, x, &ro);
+	/* the worse of the operands' status and the run's */
+	status = cc_exit_rank(rc) > cc_exit_rank(status) ? rc : status;
+	cc_ingest_ctx_free(x);
+	for (k = 0; k < paths.n; k++)
+		json_decref(items[k]);
+	free(items);
+	cc_pathlist_release(&paths);
+	goto out_cfg;
 out_paths:
 	cc_pathlist_release(&paths);
 out_cfg:

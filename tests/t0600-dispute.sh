@@ -772,7 +772,7 @@ test_expect_success 'a tradeline with no bureau to send it to: a warning, exit 0
 	test $(grep -c "^{\"kind\":\"dispute\"" out) -eq 0
 '
 
-test_expect_success 'a lender line goes to each of its repositories; the same records in any order give the same disputes' '
+test_expect_success 'a lender line goes to each of its repositories; with --ungrouped, the same records in any order give the same disputes' '
 	{
 		echo "{\"kind\":\"tradeline\",\"v\":1,\"id\":\"ln\",\"doc\":\"d10\",\"layout\":\"lender\",\"bureau\":null,\"repositories\":[\"experian\",\"transunion\"],\"creditor\":\"L\",\"negative\":true,\"reasons\":[\"collection\"]}" &&
 		consumer d10 experian | sed "s/\"bureau\":\"experian\"/\"bureau\":null/" &&
@@ -786,12 +786,57 @@ test_expect_success 'a lender line goes to each of its repositories; the same re
 	printf "2 R-d10\n1 R-e1\n3 R-m1\n1 R-q1\n" >expect &&
 	test_cmp expect got &&
 	tac many >many.rev &&
-	cc-dispute --as-of 2026-01-15 many.rev >b &&
+	cc-dispute --as-of 2026-01-15 --ungrouped many.rev >b 2>err &&
+	test_cmp /dev/null err &&
 	grep "^{\"kind\":\"dispute\"" a | sort >da &&
 	grep "^{\"kind\":\"dispute\"" b | sort >db &&
 	test_cmp da db &&
 	cc-dispute --as-of 2026-01-15 many >a2 &&
 	test_cmp a a2
+'
+
+test_expect_success 'a consumer'"'"'s disputes follow its records, before the next consumer'"'"'s records; -j 1 and -j 3 alike' '
+	{
+		consumer s1 experian &&
+		tl s1a s1 experian "\"creditor\":\"A\"" &&
+		consumer s2 equifax 9 &&
+		tl s2a s2 equifax "\"creditor\":\"B\"" &&
+		consumer s3 transunion &&
+		tl s3a s3 transunion "\"creditor\":\"C\""
+	} >three &&
+	cc-dispute --as-of 2026-01-15 three >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "[.kind, .doc] | @tsv" out >got &&
+	printf "consumer\ts1\ntradeline\ts1\ndispute\ts1\ndocument\ts2\nconsumer\ts2\ntradeline\ts2\ndispute\ts2\nconsumer\ts3\ntradeline\ts3\ndispute\ts3\n" >expect &&
+	test_cmp expect got &&
+	CC_DISPUTE_JOBS=1 cc-dispute --as-of 2026-01-15 three >out1 &&
+	test_cmp out out1 &&
+	CC_DISPUTE_JOBS=3 cc-dispute --as-of 2026-01-15 three >out3 &&
+	test_cmp out out3
+'
+
+test_expect_success 'a consumer whose records come again after its disputes: a warning, disputed apart; --ungrouped holds them all' '
+	{
+		consumer s1 experian &&
+		tl s1a s1 experian "\"creditor\":\"A\"" &&
+		consumer s3 transunion &&
+		tl s1b s1 experian "\"creditor\":\"B\""
+	} >apart &&
+	cc-dispute --as-of 2026-01-15 apart >out 2>err &&
+	echo "cc-dispute: records of document s1 come again after its group ended: they are worked on apart (give each one'"'"'s records together)" >expect &&
+	test_cmp expect err &&
+	items <out >got &&
+	printf "experian\ts1a\tunverifiable\tverify\nexperian\ts1b\tunverifiable\tverify\n" >expect &&
+	test_cmp expect got &&
+	test $(grep -c "^{\"kind\":\"dispute\"" out) -eq 2 &&
+	cc-dispute --as-of 2026-01-15 --ungrouped apart >out 2>err &&
+	test_cmp /dev/null err &&
+	items <out >got &&
+	test_cmp expect got &&
+	test $(grep -c "^{\"kind\":\"dispute\"" out) -eq 1 &&
+	tail -1 out | jq -r .kind >got &&
+	echo dispute >expect &&
+	test_cmp expect got
 '
 
 # --- the committed corpus, end to end --------------------------------------------------

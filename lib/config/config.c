@@ -34,6 +34,8 @@ const struct cc_config_key cc_config_keys[] = {
 	/* dispute.* (cc-dispute) */
 	{ "dispute.rules", CC_CFG_PATH, NULL },
 	{ "dispute.round", CC_CFG_INT, "1" },
+	{ "dispute.jobs", CC_CFG_INT, "0" },
+	{ "dispute.grouped", CC_CFG_BOOL, "true" },
 	/* letter.* (cc-letter) */
 	{ "letter.output", CC_CFG_PATH, NULL },
 	{ "letter.templates", CC_CFG_PATH, NULL },

@@ -16,6 +16,7 @@
 #include "model/model.h"
 
 #include <ctype.h>
+#include <pthread.h>
 
 /* --- dates ----------------------------------------------------------------- */
 
@@ -217,7 +218,18 @@ struct group {
 	size_t *docs, ndocs, adocs;
 };
 
+struct cc_dispute_ctx {
+	const struct cc_dispute_rules *R;
+	struct cc_dispute_opts o;
+	struct d_selects sel;
+	json_t **prev;
+	size_t nprev, aprev;
+	pthread_mutex_t lock;
+	struct cc_dispute_info info;   /* over every run */
+};
+
 struct cc_dispute {
+	struct cc_dispute_ctx *x;
 	const struct cc_dispute_rules *R;
 	struct cc_dispute_opts o;
 	struct xdoc *docs;
@@ -227,22 +239,110 @@ struct cc_dispute {
 	size_t ntls, atls;
 	json_t *tl_index;        /* id -> index */
 	size_t seq;
-	struct d_selects sel;
-	json_t **prev;
-	size_t nprev, aprev;
-	struct cc_error *errors;
-	size_t nerrors, aerrors;
+	struct d_selects *sel;         /* the context's */
+	json_t *const *prev;           /* the context's */
+	size_t nprev;
 	char **warnings;
 	size_t nwarnings, awarnings;
 };
 
-struct cc_dispute *cc_dispute_new(const struct cc_dispute_rules *R,
-				  const struct cc_dispute_opts *o)
+struct cc_dispute_ctx *cc_dispute_ctx_new(const struct cc_dispute_rules *R,
+					  const struct cc_dispute_opts *o)
+{
+	struct cc_dispute_ctx *x = cc_xcalloc(1, sizeof(*x));
+
+	x->R = R;
+	x->o = *o;
+	pthread_mutex_init(&x->lock, NULL);
+	return x;
+}
+
+void cc_dispute_ctx_free(struct cc_dispute_ctx *x)
+{
+	size_t i;
+
+	if (!x)
+		return;
+	for (i = 0; i < x->nprev; i++)
+		json_decref(x->prev[i]);
+	free(x->prev);
+	d_select_release(&x->sel);
+	pthread_mutex_destroy(&x->lock);
+	free(x);
+}
+
+void cc_dispute_ctx_info(struct cc_dispute_ctx *x, struct cc_dispute_info *info)
+{
+	pthread_mutex_lock(&x->lock);
+	*info = x->info;
+	pthread_mutex_unlock(&x->lock);
+}
+
+int cc_dispute_ctx_previous_load(struct cc_dispute_ctx *x, const char *path,
+				 struct cc_error *e)
+{
+	const char *src[1] = { path };
+	struct cc_reader *r = cc_reader_new(src, 1, 0);
+	struct cc_record rec;
+	int rc;
+
+	while ((rc = cc_reader_next(r, &rec, e)) != 0) {
+		if (rc < 0) {
+			/* a file that is not there, or not dispute records */
+			if (!strcmp(e->id, "input.open")) {
+				e->code = CC_ERR_NOINPUT;
+				snprintf(e->id, sizeof(e->id), "previous.open");
+			} else {
+				e->code = CC_ERR_CONFIG;
+				snprintf(e->id, sizeof(e->id), "previous.invalid");
+			}
+			break;
+		}
+		if (strcmp(rec.kind, "dispute"))
+			continue;
+		if ((rc = cc_dispute_ctx_previous_add(x, rec.obj, e)) < 0) {
+			cc_error_at(e, rec.source, rec.line);
+			break;
+		}
+	}
+	cc_reader_free(r);
+	return rc < 0 ? e->code : 0;
+}
+
+size_t cc_dispute_ctx_nselections(const struct cc_dispute_ctx *x)
+{
+	return x->sel.n;
+}
+
+const struct cc_error *cc_dispute_ctx_unused(const struct cc_dispute_ctx *x,
+					     size_t i, struct cc_error *e)
+{
+	const struct d_select *s;
+	char *shown;
+
+	if (i >= x->sel.n)
+		return NULL;
+	s = &x->sel.v[i];
+	if (__atomic_load_n(&s->used, __ATOMIC_RELAXED))
+		return NULL;
+	shown = cc_utf8_sanitize(s->tradeline, strlen(s->tradeline));
+	cc_error_set(e, CC_ERR_DATA, "select.unknown",
+		     "selected tradeline '%.100s' is not in the input", shown);
+	cc_error_at(e, x->sel.file, s->line);
+	free(shown);
+	return e;
+}
+
+struct cc_dispute *cc_dispute_new(struct cc_dispute_ctx *x)
 {
 	struct cc_dispute *d = cc_xcalloc(1, sizeof(*d));
 
-	d->R = R;
-	d->o = *o;
+	d->x = x;
+	d->R = x->R;
+	d->o = x->o;
+	d->sel = &x->sel;
+	d->prev = x->prev;
+	d->nprev = x->nprev;
 	d->doc_index = json_object();
 	d->tl_index = json_object();
 	return d;
@@ -268,16 +368,11 @@ void cc_dispute_free(struct cc_dispute *d)
 		free(d->tls[i].ow);
 	}
 	free(d->tls);
-	for (i = 0; i < d->nprev; i++)
-		json_decref(d->prev[i]);
-	free(d->prev);
 	for (i = 0; i < d->nwarnings; i++)
 		free(d->warnings[i]);
 	free(d->warnings);
-	free(d->errors);
 	json_decref(d->doc_index);
 	json_decref(d->tl_index);
-	d_select_release(&d->sel);
 	free(d);
 }
 
@@ -293,11 +388,6 @@ static void warn(struct cc_dispute *d, const char *fmt, ...)
 	va_end(ap);
 	CC_GROW(d->warnings, d->awarnings, d->nwarnings + 1);
 	d->warnings[d->nwarnings++] = cc_xstrdup(buf);
-}
-
-const struct cc_error *cc_dispute_error(const struct cc_dispute *d, size_t i)
-{
-	return i < d->nerrors ? &d->errors[i] : NULL;
 }
 
 const char *cc_dispute_warning(const struct cc_dispute *d, size_t i)
@@ -512,14 +602,14 @@ int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e)
 	return rc;
 }
 
-int cc_dispute_select_load(struct cc_dispute *d, const char *path,
-			   struct cc_error *e)
+int cc_dispute_ctx_select_load(struct cc_dispute_ctx *x, const char *path,
+			       struct cc_error *e)
 {
-	return d_select_load(&d->sel, path, e);
+	return d_select_load(&x->sel, path, e);
 }
 
-int cc_dispute_previous_add(struct cc_dispute *d, json_t *rec,
-			    struct cc_error *e)
+int cc_dispute_ctx_previous_add(struct cc_dispute_ctx *x, json_t *rec,
+				struct cc_error *e)
 {
 	const char *at = str(rec, "created_at");
 	json_t *round = json_object_get(rec, "round");
@@ -541,8 +631,8 @@ int cc_dispute_previous_add(struct cc_dispute *d, json_t *rec,
 					    "dispute record whose \"created_at\" "
 					    "is not a date");
 	}
-	CC_GROW(d->prev, d->aprev, d->nprev + 1);
-	d->prev[d->nprev++] = json_incref(rec);
+	CC_GROW(x->prev, x->aprev, x->nprev + 1);
+	x->prev[x->nprev++] = json_incref(rec);
 	return 0;
 }
 
@@ -1617,24 +1707,16 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 	 * the input's: by doc, then id */
 	for (i = 0; i < ngroups; i++)
 		qsort_r(groups[i].tls, groups[i].ntls, sizeof(size_t), cmp_tls, d);
-	/* the analyst's selections */
-	for (i = 0; i < d->sel.n; i++) {
-		struct d_select *s = &d->sel.v[i];
+	/* the analyst's selections of these tradelines (one never seen in
+	 * any run is the context's to report: cc_dispute_ctx_unused) */
+	for (i = 0; i < d->sel->n; i++) {
+		struct d_select *s = &d->sel->v[i];
 
 		v = json_object_get(d->tl_index, s->tradeline);
-		if (!v) {
-			char *shown = cc_utf8_sanitize(s->tradeline, strlen(s->tradeline));
-
-			CC_GROW(d->errors, d->aerrors, d->nerrors + 1);
-			cc_error_set(&d->errors[d->nerrors], CC_ERR_DATA, "select.unknown",
-				     "selected tradeline '%.100s' is not in the input", shown);
-			cc_error_at(&d->errors[d->nerrors], d->sel.file, s->line);
-			d->nerrors++;
-			free(shown);
+		if (!v)
 			continue;
-		}
 		d->tls[json_integer_value(v)].sel = s;
-		s->used = 1;
+		__atomic_store_n(&s->used, 1, __ATOMIC_RELAXED);
 	}
 	for (i = 0; i < d->ntls; i++) {
 		struct tl *t = &d->tls[i];
@@ -1658,5 +1740,11 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 	}
 	free(groups);
 	json_decref(gindex);
+	pthread_mutex_lock(&d->x->lock);
+	d->x->info.groups += info->groups;
+	d->x->info.disputes += info->disputes;
+	d->x->info.items += info->items;
+	d->x->info.deferred += info->deferred;
+	pthread_mutex_unlock(&d->x->lock);
 	return rc;
 }

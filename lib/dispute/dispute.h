@@ -66,6 +66,15 @@ int cc_dispute_rules_load(struct cc_dispute_rules *R, const char *path,
 			  struct cc_error *e);
 
 /*
+ * The rules of a run: the file at installed (the defaults cc ships),
+ * then, when site is not NULL, the site's file over it, then checked
+ * (cc_dispute_rules_check).  NULL with e filled as those say.
+ */
+struct cc_dispute_rules *cc_dispute_rules_read(const char *installed,
+					       const char *site,
+					       struct cc_error *e);
+
+/*
  * Check that R is complete, once every file is read: a text for every
  * reason and a name and address lines for every bureau.  0, or
  * CC_ERR_CONFIG ("rules.invalid") naming what is missing and the file
@@ -82,12 +91,74 @@ struct cc_dispute_opts {
 	const char *previous_date; /* YYYY-MM-DD of the earlier dispute, or NULL */
 };
 
+/*
+ * What every run of cc-dispute shares: the rules (borrowed: R must
+ * outlive it), the options, the analyst's selections and the earlier
+ * disputes, and the counts of every run.  Read-only while runs work
+ * (they may be on several threads).  Free with cc_dispute_ctx_free().
+ */
+struct cc_dispute_ctx;
+
+struct cc_dispute_ctx *cc_dispute_ctx_new(const struct cc_dispute_rules *R,
+					  const struct cc_dispute_opts *o);
+void cc_dispute_ctx_free(struct cc_dispute_ctx *x);
+
+/*
+ * Read the analyst's selection file: NDJSON lines, or a YAML list, of
+ * {"tradeline": ID, "reason_code": "not_mine"|"identity_theft"|"other",
+ * "reason": TEXT, "action": "delete"|"correct"|"verify"}.  0;
+ * CC_ERR_NOINPUT ("select.open"); CC_ERR_CONFIG ("select.invalid") with
+ * the file and line.  Before any run.
+ */
+int cc_dispute_ctx_select_load(struct cc_dispute_ctx *x, const char *path,
+			       struct cc_error *e);
+
+/*
+ * An earlier dispute record (from --previous; the context takes its own
+ * reference).  0, or CC_ERR_CONFIG ("previous.invalid") when it has no
+ * known bureau, no integer round or no created_at date.  Before any run.
+ */
+int cc_dispute_ctx_previous_add(struct cc_dispute_ctx *x, json_t *rec,
+				struct cc_error *e);
+
+/*
+ * Read the earlier dispute records of the NDJSON file at path (other
+ * kinds are passed over) with cc_dispute_ctx_previous_add().  0;
+ * CC_ERR_NOINPUT ("previous.open") when it cannot be opened;
+ * CC_ERR_CONFIG ("previous.invalid") for a line that is not a record or
+ * a dispute record that cannot be used, with the file and line.
+ */
+int cc_dispute_ctx_previous_load(struct cc_dispute_ctx *x, const char *path,
+				 struct cc_error *e);
+
+/*
+ * After every run: when the i-th selection (of cc_dispute_ctx_
+ * nselections()) is of a tradeline no run was given, the error to reject
+ * it with, in e ("select.unknown", the selection file and line); else
+ * NULL.
+ */
+size_t cc_dispute_ctx_nselections(const struct cc_dispute_ctx *x);
+const struct cc_error *cc_dispute_ctx_unused(const struct cc_dispute_ctx *x,
+					     size_t i, struct cc_error *e);
+
+struct cc_dispute_info {
+	size_t groups;           /* consumers (owners or documents) seen */
+	size_t disputes;         /* dispute records handed out */
+	size_t items;            /* items in them */
+	size_t deferred;         /* items left out by the cap ("defer") */
+};
+
+/* The counts of every run finished so far. */
+void cc_dispute_ctx_info(struct cc_dispute_ctx *x, struct cc_dispute_info *info);
+
+/*
+ * A run: the records of one consumer or more, and their disputes.  A new
+ * run over the context x (borrowed: x must outlive it).  Free with
+ * cc_dispute_free().
+ */
 struct cc_dispute;
 
-/* A new run over R (borrowed: R must outlive it).  Free with
- * cc_dispute_free(). */
-struct cc_dispute *cc_dispute_new(const struct cc_dispute_rules *R,
-				  const struct cc_dispute_opts *o);
+struct cc_dispute *cc_dispute_new(struct cc_dispute_ctx *x);
 void cc_dispute_free(struct cc_dispute *d);
 
 /*
@@ -102,31 +173,6 @@ void cc_dispute_free(struct cc_dispute *d);
  */
 int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e);
 
-/*
- * Read the analyst's selection file: NDJSON lines, or a YAML list, of
- * {"tradeline": ID, "reason_code": "not_mine"|"identity_theft"|"other",
- * "reason": TEXT, "action": "delete"|"correct"|"verify"}.  0;
- * CC_ERR_NOINPUT ("select.open"); CC_ERR_CONFIG ("select.invalid") with
- * the file and line.
- */
-int cc_dispute_select_load(struct cc_dispute *d, const char *path,
-			   struct cc_error *e);
-
-/*
- * An earlier dispute record (from --previous; the run takes its own
- * reference).  0, or CC_ERR_CONFIG ("previous.invalid") when it has no
- * known bureau, no integer round or no created_at date.
- */
-int cc_dispute_previous_add(struct cc_dispute *d, json_t *rec,
-			    struct cc_error *e);
-
-struct cc_dispute_info {
-	size_t groups;           /* consumers (owners or documents) seen */
-	size_t disputes;         /* dispute records handed out */
-	size_t items;            /* items in them */
-	size_t deferred;         /* items left out by the cap ("defer") */
-};
-
 typedef int (*cc_dispute_emit_fn)(json_t *rec, void *arg);
 
 /*
@@ -140,12 +186,9 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 
 /*
  * After cc_dispute_finish(): the problems found, for the caller to
- * report.  Errors (an input rejected: a selection of a tradeline that is
- * not in the input, "select.unknown") and warnings (a tradeline with no
- * bureau to send it to, items left for another round).  NULL past the
- * end.
+ * report: warnings (a tradeline with no bureau to send it to, items left
+ * for another round).  NULL past the end.
  */
-const struct cc_error *cc_dispute_error(const struct cc_dispute *d, size_t i);
 const char *cc_dispute_warning(const struct cc_dispute *d, size_t i);
 
 /* --- pieces exposed for the unit tests ----------------------------------- */

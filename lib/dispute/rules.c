@@ -626,6 +626,21 @@ int cc_dispute_rules_load(struct cc_dispute_rules *R, const char *path,
 	return 0;
 }
 
+struct cc_dispute_rules *cc_dispute_rules_read(const char *installed,
+					       const char *site,
+					       struct cc_error *e)
+{
+	struct cc_dispute_rules *R = cc_dispute_rules_new();
+
+	if (cc_dispute_rules_load(R, installed, e) < 0 ||
+	    (site && cc_dispute_rules_load(R, site, e) < 0) ||
+	    cc_dispute_rules_check(R, e) < 0) {
+		cc_dispute_rules_free(R);
+		return NULL;
+	}
+	return R;
+}
+
 int cc_dispute_rules_check(const struct cc_dispute_rules *R, struct cc_error *e)
 {
 	const char *file = R->file ? R->file : "";

@@ -2,44 +2,44 @@
 #include "base/hash.h"
 #include "ingest/ingest.h"
 #include "pdf/pdf.h"
-#include "base/pool.h"
 #include "record/record.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 
-struct cc_ingest {
+struct cc_ingest_ctx {
 	struct cc_ingest_opts opts;
-	struct cc_pdf *pdf;
 	json_t *seen;          /* sha256 hex -> first document record */
+	struct cc_ingest_stats stats;
 };
 
-struct cc_ingest *cc_ingest_new(const struct cc_ingest_opts *opts,
-				struct cc_error *e)
+struct cc_ingest_ctx *cc_ingest_ctx_new(const struct cc_ingest_opts *opts)
 {
-	struct cc_ingest *ig;
-	struct cc_pdf *pdf = cc_pdf_new(e);
+	struct cc_ingest_ctx *x = cc_xcalloc(1, sizeof(*x));
 
-	if (!pdf)
-		return NULL;
-	ig = cc_xcalloc(1, sizeof(*ig));
-	ig->opts = *opts;
-	ig->opts.store = opts->store ? cc_xstrdup(opts->store) : NULL;
-	ig->opts.owner = opts->owner ? cc_xstrdup(opts->owner) : NULL;
-	ig->pdf = pdf;
-	ig->seen = json_object();
-	return ig;
+	x->opts = *opts;
+	x->opts.store = opts->store ? cc_xstrdup(opts->store) : NULL;
+	x->opts.owner = opts->owner ? cc_xstrdup(opts->owner) : NULL;
+	x->seen = json_object();
+	return x;
 }
 
-void cc_ingest_free(struct cc_ingest *ig)
+void cc_ingest_ctx_free(struct cc_ingest_ctx *x)
 {
-	if (!ig)
+	if (!x)
 		return;
-	cc_pdf_free(ig->pdf);
-	json_decref(ig->seen);
-	free((char *)ig->opts.store);
-	free((char *)ig->opts.owner);
-	free(ig);
+	json_decref(x->seen);
+	free((char *)x->opts.store);
+	free((char *)x->opts.owner);
+	free(x);
+}
+
+void cc_ingest_ctx_stats(const struct cc_ingest_ctx *x,
+			 struct cc_ingest_stats *s)
+{
+	s->files = __atomic_load_n(&x->stats.files, __ATOMIC_RELAXED);
+	s->duplicates = __atomic_load_n(&x->stats.duplicates, __ATOMIC_RELAXED);
+	s->rejected = __atomic_load_n(&x->stats.rejected, __ATOMIC_RELAXED);
 }
 
 /* Read the whole of fd (size bytes expected) into a new buffer. */
@@ -201,17 +201,14 @@ out_close:
 
 /*
  * The work on one file that needs nothing shared: load, check, hash,
- * inspect, store, build the record.  When seen is given (single-threaded
- * use), a file whose hash it holds is not inspected again.
+ * inspect, store, build the record.
  */
 static int ingest_one(const struct cc_ingest_opts *o, struct cc_pdf *pdf,
-		      json_t *seen, const char *path, json_t **rec,
-		      struct cc_error *e)
+		      const char *path, json_t **rec, struct cc_error *e)
 {
 	struct cc_pdf_info info;
 	char hex[CC_SHA256_HEX];
 	char *data = NULL, *stored = NULL;
-	json_t *first;
 	size_t len = 0;
 	int rc;
 
@@ -228,13 +225,6 @@ static int ingest_one(const struct cc_ingest_opts *o, struct cc_pdf *pdf,
 	rc = cc_sha256_hex(data, len, hex, e);
 	if (rc < 0)
 		goto out_free;
-
-	first = seen ? json_object_get(seen, hex) : NULL;
-	if (first) {
-		*rec = json_deep_copy(first);
-		json_object_set_new(*rec, "path", cc_json_str(path));
-		goto out_free;
-	}
 
 	rc = cc_pdf_inspect(pdf, data, len, o->max_pages, &info, e);
 	if (rc < 0) {
@@ -268,18 +258,22 @@ out_free:
 /*
  * In list order: the first record of a hash is remembered; a later one
  * becomes a copy of the first with its own path and duplicate_of set.
- * Takes rec, returns the record to emit.
+ * Takes rec, returns the record to write.
  */
-static json_t *dedupe(struct cc_ingest *ig, json_t *rec)
+static json_t *w_settle(void *ctx, json_t *rec)
 {
+	struct cc_ingest_ctx *x = ctx;
 	const char *hex = json_string_value(json_object_get(rec, "doc"));
-	json_t *first = json_object_get(ig->seen, hex);
+	json_t *first = hex ? json_object_get(x->seen, hex) : NULL;
 	json_t *dup;
 
+	if (!hex)
+		return rec;
 	if (!first) {
-		json_object_set(ig->seen, hex, rec);
+		json_object_set(x->seen, hex, rec);
 		return rec;
 	}
+	__atomic_fetch_add(&x->stats.duplicates, 1, __ATOMIC_RELAXED);
 	dup = json_deep_copy(first);
 	json_object_set(dup, "path", json_object_get(rec, "path"));
 	json_object_set(dup, "duplicate_of", json_object_get(first, "path"));
@@ -287,104 +281,71 @@ static json_t *dedupe(struct cc_ingest *ig, json_t *rec)
 	return dup;
 }
 
-int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
-		   struct cc_error *e)
-{
-	int rc = ingest_one(&ig->opts, ig->pdf, ig->seen, path, rec, e);
+struct worker {
+	struct cc_ingest_ctx *x;
+	struct cc_pdf *pdf;
+};
 
-	if (rc == 0)
-		*rec = dedupe(ig, *rec);
-	return rc;
+static void *w_new(void *ctx, struct cc_error *e)
+{
+	struct worker *w = cc_xcalloc(1, sizeof(*w));
+
+	w->x = ctx;
+	w->pdf = cc_pdf_new(e);
+	if (!w->pdf) {
+		free(w);
+		return NULL;
+	}
+	return w;
 }
 
-/* --- many files, many threads ------------------------------------------ */
-
-struct job_result {
-	int rc;
-	json_t *rec;
-	struct cc_error err;
-};
-
-struct run {
-	struct cc_ingest *ig;
-	char *const *paths;
-	cc_ingest_emit_fn emit;
-	void *arg;
-};
-
-static void *worker_init(void *arg)
+static void w_free(void *arg)
 {
+	struct worker *w = arg;
+
+	cc_pdf_free(w->pdf);
+	free(w);
+}
+
+static int w_record(void *arg, const struct cc_record *rec, int part,
+		    struct cc_out *out)
+{
+	struct worker *w = arg;
+	const char *path = json_string_value(json_object_get(rec->obj, "path"));
 	struct cc_error e;
-
-	(void)arg;
-	return cc_pdf_new(&e);
-}
-
-static void worker_fini(void *state, void *arg)
-{
-	(void)arg;
-	cc_pdf_free(state);
-}
-
-static void *worker_work(size_t i, void *state, void *arg)
-{
-	struct run *run = arg;
-	struct job_result *r = cc_xcalloc(1, sizeof(*r));
-
-	if (state) {
-		r->rc = ingest_one(&run->ig->opts, state, NULL, run->paths[i],
-				   &r->rec, &r->err);
-	} else {
-		r->rc = cc_error_set(&r->err, CC_ERR_UNAVAILABLE, "pdf.init",
-				     "cannot create a mupdf context");
-		cc_error_at(&r->err, run->paths[i], 0);
-	}
-	return r;
-}
-
-static int worker_emit(size_t i, void *result, void *arg)
-{
-	struct run *run = arg;
-	struct job_result *r = result;
+	json_t *doc = NULL;
 	int rc;
 
-	if (r->rc == 0)
-		r->rec = dedupe(run->ig, r->rec);
-	rc = run->emit(i, r->rc, r->rec, &r->err, run->arg);
-	free(r);
-	return rc;
-}
-
-static void worker_drop(void *result, void *arg)
-{
-	struct job_result *r = result;
-
-	(void)arg;
-	json_decref(r->rec);
-	free(r);
-}
-
-int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
-		  int jobs, cc_ingest_emit_fn emit, void *arg)
-{
-	static const struct cc_pool_ops ops = {
-		worker_init, worker_fini, worker_work, worker_emit, worker_drop,
-	};
-	struct run run = { ig, paths, emit, arg };
-	size_t i;
-	int rc = 0;
-
-	if (jobs <= 1 || n <= 1) {
-		/* one at a time, with the run's own context and no re-reading
-		 * of duplicates */
-		for (i = 0; i < n && rc == 0; i++) {
-			json_t *rec;
-			struct cc_error e;
-			int r = cc_ingest_file(ig, paths[i], &rec, &e);
-
-			rc = emit(i, r, rec, &e, arg);
-		}
-		return rc;
+	(void)part;
+	if (strcmp(rec->kind, "path") != 0 || !path)
+		return 0;
+	rc = ingest_one(&w->x->opts, w->pdf, path, &doc, &e);
+	cc_out_tick(out);
+	if (rc < 0) {
+		__atomic_fetch_add(&w->x->stats.rejected, 1, __ATOMIC_RELAXED);
+		return cc_out_reject(out, &e, NULL);
 	}
-	return cc_pool_run(n, jobs, &ops, &run);
+	__atomic_fetch_add(&w->x->stats.files, 1, __ATOMIC_RELAXED);
+	return cc_out_record(out, doc);
+}
+
+const struct cc_stage cc_ingest_stage = {
+	.name = "ingest",
+	.group = CC_GROUP_NONE,
+	.unit = "files",
+	.new = w_new,
+	.free = w_free,
+	.record = w_record,
+	.settle = w_settle,
+};
+
+json_t *cc_ingest_item(const char *path)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "kind", json_string("path"));
+	/* the name's bytes as they are, UTF-8 or not: it is opened, and
+	 * never written as it is (document records sanitise it) */
+	json_object_set_new(o, "path", json_stringn_nocheck(path, strlen(path)));
+	return o;
 }

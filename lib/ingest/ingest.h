@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "base/error.h"
+#include "stage/stage.h"
 
 struct cc_ingest_opts {
 	uint64_t max_bytes;  /* larger files are rejected (0: no limit) */
@@ -20,41 +21,38 @@ struct cc_ingest_opts {
 	const char *owner;   /* recorded as "owner", or NULL */
 };
 
-struct cc_ingest;
+/* What a run did. */
+struct cc_ingest_stats {
+	unsigned long files;       /* documents ingested, duplicates among them */
+	unsigned long duplicates;  /* files whose bytes came before in the run */
+	unsigned long rejected;    /* files rejected */
+};
 
-/* A new ingester (copies opts' strings).  NULL on failure, e filled. */
-struct cc_ingest *cc_ingest_new(const struct cc_ingest_opts *opts,
-				struct cc_error *e);
-void cc_ingest_free(struct cc_ingest *ig);
+struct cc_ingest_ctx;
 
-/*
- * Ingest the file at path.  On success returns 0 and *rec is a new
- * `document` record (cc-records(5)) the caller owns.  On rejection
- * returns CC_ERR_DATA (bad file), CC_ERR_NOINPUT (cannot be opened) or
- * CC_ERR_IO (read or store failure), e filled with an id:
- * "file.unreadable", "file.not_regular", "file.empty", "file.too_large",
- * "pdf.not_pdf", "pdf.truncated", "pdf.damaged", "pdf.encrypted",
- * "pdf.no_pages", "pdf.too_many_pages", "store.write"; *rec is NULL.
- */
-int cc_ingest_file(struct cc_ingest *ig, const char *path, json_t **rec,
-		   struct cc_error *e);
+/* The context of a run (copies opts' strings).  Free it after the run. */
+struct cc_ingest_ctx *cc_ingest_ctx_new(const struct cc_ingest_opts *opts);
+void cc_ingest_ctx_free(struct cc_ingest_ctx *x);
+void cc_ingest_ctx_stats(const struct cc_ingest_ctx *x,
+			 struct cc_ingest_stats *s);
 
 /*
- * Called once per path, in list order, in the thread that called
- * cc_ingest_run(): rc is 0 with rec a new `document` record the callee
- * owns, or negative with rec NULL and e the rejection.  Return 0 to go
- * on, anything else to stop the run (cc_ingest_run() returns it).
+ * cc-ingest as a stage (stage/stage.h).  Its input is a record of kind
+ * "path" per file (cc_ingest_item()), which it never writes; for each it
+ * writes a `document` record (cc-records(5)) or rejects the file:
+ * CC_ERR_DATA (bad file), CC_ERR_NOINPUT (cannot be opened) or CC_ERR_IO
+ * (read or store failure), with an id: "file.unreadable",
+ * "file.not_regular", "file.empty", "file.too_large", "pdf.not_pdf",
+ * "pdf.truncated", "pdf.damaged", "pdf.encrypted", "pdf.no_pages",
+ * "pdf.too_many_pages", "store.write".  A file whose bytes came before in
+ * the run is written as a copy of the first one's record with its own
+ * path and duplicate_of, in input order whatever the threads do.  A
+ * tick per file.
  */
-typedef int (*cc_ingest_emit_fn)(size_t index, int rc, json_t *rec,
-				 const struct cc_error *e, void *arg);
+extern const struct cc_stage cc_ingest_stage;
 
-/*
- * Ingest paths[0..n) with jobs worker threads, each with its own mupdf
- * context (jobs <= 1: in the calling thread).  Output order is the list
- * order whatever the threads do; duplicates are decided in that order.
- */
-int cc_ingest_run(struct cc_ingest *ig, char *const *paths, size_t n,
-		  int jobs, cc_ingest_emit_fn emit, void *arg);
+/* The input record of one file: {"kind":"path","path":PATH}, new. */
+json_t *cc_ingest_item(const char *path);
 
 /*
  * Copy data (whose sha256 is hex) into the store as DIR/ab/<hex>.pdf, by

@@ -326,10 +326,13 @@ static int unbuffered_out;
 void cc_writer_init(int unbuffered)
 {
 	static char buf[1 << 16];
+	static int done;
 
 	unbuffered_out = unbuffered;
-	if (!unbuffered)
+	/* setvbuf() only before the first output */
+	if (!unbuffered && !done)
 		setvbuf(stdout, buf, _IOFBF, sizeof(buf));
+	done = 1;
 }
 
 static int flush_maybe(void)

@@ -91,7 +91,8 @@ unsigned long cc_reader_lines(const struct cc_reader *r);
 
 /* --- writing ----------------------------------------------------------- */
 
-/* Set up stdout: a large buffer, or a flush after every record. */
+/* Set up stdout: a large buffer, or a flush after every record.  Call it
+ * before the first output; a later call only changes the flushing. */
 void cc_writer_init(int unbuffered);
 
 /* Write one record as a compact line.  0, or CC_ERR_IO. */

@@ -372,8 +372,8 @@ static void run_unit(struct drv *d, void *w, struct unit *u)
 	ob_init(&u->ob, st);
 	if (u->again)
 		cc_out_warn(&u->ob.out, "records of %s come again after its "
-			    "group ended: they are worked on apart (give the "
-			    "input grouped, as cc-extract writes it)", u->again);
+			    "group ended: they are worked on apart (give each "
+			    "one's records together)", u->again);
 	for (i = 0; i < u->n && rc == 0; i++) {
 		struct entry *en = u->v[i];
 

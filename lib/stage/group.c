@@ -101,6 +101,12 @@ int cc_grouper_place(struct cc_grouper *gr, const struct cc_record *rec)
 	gr->again = NULL;
 	if (gr->g == CC_GROUP_NONE)
 		return 1;
+	if (gr->g == CC_GROUP_ALL) {
+		if (gr->open)
+			return 0;
+		gr->open = 1;
+		return 1;
+	}
 	key = key_of(gr, rec);
 	/* a record without doc, or a line that could not be read, stays
 	 * with the records around it */

@@ -29,7 +29,9 @@
  * document record names one, else of one document (cc-dispute).  A record
  * without "doc" joins the group being gathered.  finish() is called at
  * the end of each group; an ungrouped stage (CC_GROUP_NONE) sees each
- * record alone and is never told of a group's end.
+ * record alone and is never told of a group's end.  CC_GROUP_ALL makes
+ * the whole input one group (input in no useful order: everything is
+ * held until its end).
  *
  * Parts.  An ungrouped stage may ask for one record to be worked on in
  * parts that may run on different threads at once (cc-ocr: the pages of
@@ -107,6 +109,7 @@ enum cc_stage_group {
 	CC_GROUP_NONE,
 	CC_GROUP_DOCUMENT,
 	CC_GROUP_CONSUMER,
+	CC_GROUP_ALL,           /* the whole input is one group */
 };
 
 struct cc_stage {

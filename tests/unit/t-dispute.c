@@ -346,7 +346,8 @@ static int collect(json_t *rec, void *arg)
 static json_t *run(const char *text, const struct cc_dispute_opts *o,
 		   struct cc_dispute_info *info)
 {
-	struct cc_dispute *d = cc_dispute_new(rules, o);
+	struct cc_dispute_ctx *x = cc_dispute_ctx_new(rules, o);
+	struct cc_dispute *d = cc_dispute_new(x);
 	struct got g = { json_array() };
 	struct cc_error e;
 	char *copy = cc_xstrdup(text), *line, *save = NULL;
@@ -361,6 +362,7 @@ static json_t *run(const char *text, const struct cc_dispute_opts *o,
 	free(copy);
 	cc_dispute_finish(d, collect, &g, info);
 	cc_dispute_free(d);
+	cc_dispute_ctx_free(x);
 	return g.recs;
 }
 
@@ -483,16 +485,17 @@ static void test_ids(void)
 
 static void test_previous_and_bad(void)
 {
-	struct cc_dispute *d = cc_dispute_new(rules, &opts1);
+	struct cc_dispute_ctx *x = cc_dispute_ctx_new(rules, &opts1);
+	struct cc_dispute *d = cc_dispute_new(x);
 	struct cc_error e;
 	json_t *r;
 
 	r = js("{'kind':'dispute','bureau':'experian','round':1,'created_at':'2025-13-01T00:00:00Z'}");
-	is_int(cc_dispute_previous_add(d, r, &e), CC_ERR_CONFIG, "a previous dispute of no real date");
+	is_int(cc_dispute_ctx_previous_add(x, r, &e), CC_ERR_CONFIG, "a previous dispute of no real date");
 	is_str(e.id, "previous.invalid", "previous.invalid");
 	json_decref(r);
 	r = js("{'kind':'dispute','bureau':'innovis','round':1,'created_at':'2025-12-01T00:00:00Z'}");
-	is_int(cc_dispute_previous_add(d, r, &e), CC_ERR_CONFIG, "a previous dispute to no bureau");
+	is_int(cc_dispute_ctx_previous_add(x, r, &e), CC_ERR_CONFIG, "a previous dispute to no bureau");
 	json_decref(r);
 	r = js("{'kind':'tradeline','id':'t','doc':'d','bureau':null,'repositories':'experian'}");
 	is_int(cc_dispute_add(d, r, &e), CC_ERR_DATA, "repositories not a list");
@@ -505,6 +508,7 @@ static void test_previous_and_bad(void)
 	is_int(cc_dispute_add(d, r, &e), 0, "other kinds are not looked at");
 	json_decref(r);
 	cc_dispute_free(d);
+	cc_dispute_ctx_free(x);
 }
 
 int main(void)
