@@ -16,910 +16,11 @@
  */
 #include "base/cc.h"
 #include "extract/impl.h"
-#include "extract/records.h"
+#include "extract/reader.h"
 #include "model/normalize.h"
 
 #include <ctype.h>
 #include <math.h>
-
-/* --- cells and rows ---------------------------------------------------- */
-
-/* The largest coordinate, in points, of a line's box or a page's height
- * taken: some 350 m, far beyond any page, and far from overflowing. */
-#define X_MAX_COORD 1e6
-
-static int cmp_cell_y(const void *a, const void *b)
-{
-	const struct xcell *p = a, *q = b;
-	double ya, yb;
-
-	if (p->page != q->page)
-		return p->page < q->page ? -1 : 1;
-	ya = (p->y0 + p->y1) / 2;
-	yb = (q->y0 + q->y1) / 2;
-	if (ya != yb)
-		return ya < yb ? -1 : 1;
-	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
-}
-
-static int cmp_cell_x(const void *a, const void *b)
-{
-	const struct xcell *p = a, *q = b;
-
-	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
-}
-
-static void add_cell(struct xdoc *d, const char *t, size_t n, double x0,
-		     double y0, double x1, double y1, double conf, int page,
-		     int est)
-{
-	struct xcell *c;
-
-	if (d->nc == d->ac) {
-		d->ac = d->ac ? d->ac * 2 : 256;
-		d->c = cc_xreallocarray(d->c, d->ac, sizeof(*d->c));
-	}
-	c = &d->c[d->nc++];
-	memset(c, 0, sizeof(*c));
-	c->t = cc_xstrndup(t, n);
-	c->x0 = x0;
-	c->y0 = y0;
-	c->x1 = x1;
-	c->y1 = y1;
-	c->conf = conf;
-	c->page = page;
-	c->lab = -1;
-	c->est = est;
-}
-
-/*
- * The label of L that the text s is, or starts with (then followed by a
- * space or ':'); the longest wins.  Case counts, so that "BALANCE", the
- * end of a wrapped remark, or "BALANCE CREDIT UNION", a creditor, is not
- * the label "Balance".  *len gets the label's length in s, with the ':'
- * after it.
- */
-static int match_label(const struct xlayout *L, const char *s, size_t *len)
-{
-	size_t i, n, best_n = 0;
-	int best = -1;
-
-	for (i = 0; i < L->nlab; i++) {
-		const struct xlabel *b = &L->lab[i];
-
-		if (b->text[0] != s[0])
-			continue;
-		n = b->len;
-		if (n > best_n && strncmp(s, b->text, n) == 0 &&
-		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':' ||
-		     /* run together: "Account Type - DetailStudent Loan" */
-		     (islower((unsigned char)b->text[n - 1]) &&
-		      (isupper((unsigned char)s[n]) || isdigit((unsigned char)s[n]) ||
-		       s[n] == '$' || s[n] == '*' || s[n] == '-')))) {
-			best = (int)i;
-			best_n = n;
-		}
-	}
-	if (best >= 0) {
-		while (s[best_n] == ':')
-			best_n++;
-		*len = best_n;
-	}
-	return best;
-}
-
-/* Whether a[0..na) and b[0..nb) are one letter apart or equal: one
- * letter changed, dropped or added. */
-static int one_apart(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t i = 0;
-
-	if (na > nb + 1 || nb > na + 1)
-		return 0;
-	while (i < na && i < nb && a[i] == b[i])
-		i++;
-	if (na == nb)
-		return i == na || memcmp(a + i + 1, b + i + 1, na - i - 1) == 0;
-	if (na > nb)
-		return memcmp(a + i + 1, b + i, nb - i) == 0;
-	return memcmp(a + i, b + i + 1, na - i) == 0;
-}
-
-static int boundary(char c)
-{
-	return c == '\0' || c == ' ' || c == ':';
-}
-
-/*
- * An OCR'd line that starts with a label of eight letters or more but for
- * one letter misread, dropped or added ("Date Reporte", "Terms Frquency"):
- * that label, as match_label() gives it.  The first letter must be right,
- * and case still counts.
- */
-static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
-{
-	size_t i, n, m, best_n = 0, best_m = 0, sl = strlen(s);
-	int best = -1;
-
-	for (i = 0; i < L->nlab; i++) {
-		const struct xlabel *b = &L->lab[i];
-
-		n = b->len;
-		if (n < 8 || n <= best_n || b->text[0] != s[0])
-			continue;
-		for (m = n - 1; m <= n + 1 && m <= sl; m++)
-			if (boundary(s[m]) && one_apart(s, m, b->text, n)) {
-				best = (int)i;
-				best_n = n;
-				best_m = m;
-				break;
-			}
-	}
-	if (best >= 0) {
-		while (s[best_m] == ':')
-			best_m++;
-		*len = best_m;
-	}
-	return best;
-}
-
-/* The label a line starts with: read by OCR, one a letter off wins
- * over a shorter one read right ("Status updatd", not "Status"). */
-static int start_label(const struct xlayout *L, const char *t, double conf,
-		       size_t *len)
-{
-	size_t n = 0, fn = 0;
-	int ex = match_label(L, t, &n), fz = -1;
-
-	if (conf < 1)
-		fz = fuzzy_label(L, t, &fn);
-	if (fz >= 0 && (ex < 0 || L->lab[fz].len > L->lab[ex].len)) {
-		*len = fn;
-		return fz;
-	}
-	*len = n;
-	return ex;
-}
-
-/*
- * Cut a line that starts with a label into the label and the rest.  In the
- * lender's layout, where OCR reads a header row of column labels as one
- * line, a line is cut into labels only when it is labels from end to end
- * (so that a status "30 DAYS LATE" is not the column label "30"), or when
- * it starts with a consumer label or "History:".
- */
-static void add_line(struct xdoc *d, const char *t, double x0, double y0,
-		     double x1, double y1, double conf, int page)
-{
-	size_t total = strlen(t), off = 0, n, cut[24], len[24], k, nl = 0;
-	int lab[24];
-
-	if (d->L->style == XS_LENDER) {
-		while (t[off] && nl < 24 && (lab[nl] = match_label(d->L, t + off, &n)) >= 0) {
-			cut[nl] = off;
-			len[nl++] = n;
-			off += n;
-			while (t[off] == ' ')
-				off++;
-		}
-		if (t[off] && nl > 0 && (d->L->lab[lab[0]].group == XG_CONSUMER ||
-					 d->L->lab[lab[0]].field == XF_HISTORY)) {
-			nl = 1;
-			off = len[0];
-			while (t[off] == ' ')
-				off++;
-		} else if (t[off]) {
-			nl = 0;
-			off = 0;
-		}
-	} else if ((lab[0] = start_label(d->L, t, conf, &n)) >= 0) {
-		cut[0] = 0;
-		len[0] = n;
-		nl = 1;
-		off = n;
-		while (t[off] == ' ')
-			off++;
-	}
-	for (k = 0; k < nl; k++) {
-		double a = x0 + (x1 - x0) * (double)cut[k] / (double)total;
-		double b = x0 + (x1 - x0) * (double)(cut[k] + len[k]) / (double)total;
-
-		add_cell(d, t + cut[k], len[k], a, y0, b, y1, conf, page,
-			 nl > 1 || t[off] != '\0');
-		d->c[d->nc - 1].lab = lab[k];
-	}
-	if (t[off]) {
-		double a = x0 + (x1 - x0) * (double)off / (double)total;
-
-		add_cell(d, t + off, total - off, off ? a : x0, y0, x1, y1, conf,
-			 page, off > 0);
-	}
-}
-
-/*
- * Running heads and feet: from the top of each page down, and from the
- * bottom up, the lines that stand, with the same text (digits aside) at
- * the same height, on two pages in three or more.  The walk stops at the first
- * line that does not, so a label that happens to sit at the same height on
- * several pages stays.  The first page's copy of a running head stays
- * too: it may be a section heading, or the report's date.
- */
-struct fline {
-	const char *t;
-	double b[4];
-	double conf;
-	int page;
-	double height;
-	char *key;
-	uint64_t hash;    /* of key: the sorts compare it, not the text */
-	double yc;
-	int count;        /* pages with this key */
-	int furniture;
-};
-
-static int letters(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += isalpha((unsigned char)*s) != 0;
-	return n;
-}
-
-static int alnums(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += isalnum((unsigned char)*s) != 0;
-	return n;
-}
-
-static char *furniture_key(const char *s)
-{
-	char *k = x_norm(s), *p, *q;
-	int words = letters(s) >= 3;
-
-	/* letters and digits only, as OCR reads dashes and marks one way or
-	 * another; every run of digits one '#', "page 9" and "page 10" alike;
-	 * but a line of a number alone ("017", a tradeline's) is kept */
-	for (p = q = k; *p; p++) {
-		if (words && isdigit((unsigned char)*p)) {
-			if (q == k || q[-1] != '#')
-				*q++ = '#';
-		} else if (isalnum((unsigned char)*p)) {
-			*q++ = *p;
-		}
-	}
-	*q = '\0';
-	return k;
-}
-
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-static int cmp_fkey(const void *a, const void *b)
-{
-	const struct fline *const *p = a, *const *q = b;
-
-	if ((*p)->hash != (*q)->hash)
-		return (*p)->hash < (*q)->hash ? -1 : 1;
-	return ((*p)->page > (*q)->page) - ((*p)->page < (*q)->page);
-}
-
-static int same_key(const struct fline *a, const struct fline *b)
-{
-	return a->hash == b->hash && !strcmp(a->key, b->key);
-}
-
-static int cmp_fy(const void *a, const void *b)
-{
-	const struct fline *const *p = a, *const *q = b;
-	double x = (*p)->yc, y = (*q)->yc;
-
-	if ((*p)->page != (*q)->page)
-		return (*p)->page < (*q)->page ? -1 : 1;
-	if (x != y)
-		return x < y ? -1 : 1;
-	return (*p)->b[0] < (*q)->b[0] ? -1 : (*p)->b[0] > (*q)->b[0];
-}
-
-/* On two pages in three or more at this height, in the top (or bottom)
- * quarter of the page. */
-static int heading_like(const struct fline *f, int npages, int top)
-{
-	if (f->count < 2 || f->count * 3 < npages * 2)
-		return 0;
-	return top ? f->yc <= f->height / 4 : f->yc >= f->height * 3 / 4;
-}
-
-static double ycen(const struct fline *f)
-{
-	return f->yc;
-}
-
-static int in_zone(const struct fline *f)
-{
-	return ycen(f) <= f->height / 4 || ycen(f) >= f->height * 3 / 4;
-}
-
-static int cmp_fyc(const void *a, const void *b)
-{
-	double x = ycen(*(struct fline *const *)a), y = ycen(*(struct fline *const *)b);
-
-	return x < y ? -1 : x > y;
-}
-
-/* The page of a line as an index in 0..npages+1: numbers out of that
- * range share the last. */
-static size_t page_slot(const struct fline *f, int npages)
-{
-	return f->page < 0 || f->page > npages + 1 ? (size_t)npages + 1 :
-	       (size_t)f->page;
-}
-
-static void mark_furniture(struct fline *fl, size_t n, int npages)
-{
-	struct fline **s;
-	size_t i, j, k;
-	unsigned *cnt;
-
-	if (npages < 2 || n == 0)
-		return;
-	/* only lines in the top or bottom quarter of a page can be */
-	s = cc_xreallocarray(NULL, n, sizeof(*s));
-	for (i = k = 0; i < n; i++) {
-		fl[i].yc = (fl[i].b[1] + fl[i].b[3]) / 2;
-		if (!in_zone(&fl[i]))
-			continue;
-		fl[i].key = furniture_key(fl[i].t);
-		fl[i].hash = fnv1a(fl[i].key);
-		s[k++] = &fl[i];
-	}
-	n = k;
-	qsort(s, n, sizeof(*s), cmp_fkey);
-	/* the pages with the same text at the same height, give or take a
-	 * little (more on a scan); only lines in the top or bottom quarter
-	 * can be running heads, so only they are counted.  The group is
-	 * sorted by height: each line looks at its neighbours in a window. */
-	cnt = cc_xcalloc((size_t)npages + 2, sizeof(*cnt));
-	for (i = 0; i < n; i = j) {
-		static const double tols[2] = { 3, 10 };
-		int t;
-
-		for (j = i; j < n && same_key(s[j], s[i]); j++)
-			;
-		if (j - i < 2 || !s[i]->key[0])
-			continue;
-		qsort(s + i, j - i, sizeof(*s), cmp_fyc);
-		/* a window [y - tol, y + tol) that slides down the group, the
-		 * lines in it counted by page: once for a text layer's lines
-		 * (tol 3), once for OCR's (tol 10) */
-		for (t = 0; t < 2; t++) {
-			double tol = tols[t];
-			size_t lo = i, hi = i;
-			int pages = 0;
-
-			for (k = i; k < j; k++) {
-				double yk = ycen(s[k]);
-
-				for (; hi < j && ycen(s[hi]) < yk + tol; hi++)
-					if (cnt[page_slot(s[hi], npages)]++ == 0)
-						pages++;
-				for (; ycen(s[lo]) < yk - tol; lo++)
-					if (--cnt[page_slot(s[lo], npages)] == 0)
-						pages--;
-				if ((s[k]->conf < 1 ? 10 : 3) == tol)
-					s[k]->count = pages;
-			}
-			for (; lo < hi; lo++)
-				cnt[page_slot(s[lo], npages)]--;
-		}
-		qsort(s + i, j - i, sizeof(*s), cmp_fkey);
-	}
-	free(cnt);
-	/* walk each page from the top down and the bottom up, a line of
-	 * lines at one height at a time: all of them running heads, or the
-	 * walk stops */
-	qsort(s, n, sizeof(*s), cmp_fy);
-	for (i = 0; i < n; i = j) {
-		int page = s[i]->page;
-		size_t a, b;
-
-		for (j = i; j < n && s[j]->page == page; j++)
-			;
-		for (a = i; a < j; a = b) {
-			int all = 1;
-
-			for (b = a; b < j && s[b]->yc - s[a]->yc < 2; b++)
-				if (!heading_like(s[b], npages, 1))
-					all = 0;
-			if (!all)
-				break;
-			for (k = a; k < b; k++)
-				s[k]->furniture = 1;
-		}
-		for (b = j; b > i; b = a) {
-			int all = 1;
-
-			for (a = b; a > i && s[b - 1]->yc - s[a - 1]->yc < 2; a--)
-				if (!heading_like(s[a - 1], npages, 0))
-					all = 0;
-			if (!all)
-				break;
-			for (k = a; k < b; k++)
-				s[k]->furniture = 1;
-		}
-	}
-	/* the first copy of each running head stays */
-	qsort(s, n, sizeof(*s), cmp_fkey);
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && same_key(s[j], s[i]); j++)
-			;
-		for (k = i; k < j; k++)
-			if (s[k]->furniture) {
-				if ((s[k]->b[1] + s[k]->b[3]) / 2 < s[k]->height / 2)
-					s[k]->furniture = 0;
-				break;
-			}
-	}
-	free(s);
-}
-
-static int cmp_page_rec(const void *a, const void *b)
-{
-	json_t *const *p = a, *const *q = b;
-	json_int_t x = json_integer_value(json_object_get(*p, "page"));
-	json_int_t y = json_integer_value(json_object_get(*q, "page"));
-
-	return x < y ? -1 : x > y;
-}
-
-static int load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
-		      struct cc_error *e)
-{
-	json_t **pv = cc_xreallocarray(NULL, npages ? npages : 1, sizeof(*pv));
-	struct fline *fl = NULL;
-	size_t nf = 0, af = 0, i, j;
-	char buf[4096];
-
-	memcpy(pv, pages, npages * sizeof(*pv));
-	qsort(pv, npages, sizeof(*pv), cmp_page_rec);
-	for (i = 0; i < npages; i++) {
-		json_t *lines = json_object_get(pv[i], "lines"), *ln;
-		int page = (int)json_integer_value(json_object_get(pv[i], "page"));
-		double h = json_number_value(json_object_get(pv[i], "height"));
-
-		if (!json_is_array(lines)) {
-			free(fl);
-			free(pv);
-			return cc_error_set(e, CC_ERR_DATA, "record.invalid",
-					    "page %d of %s has no \"lines\"", page,
-					    d->doc);
-		}
-		if (!(h > 0 && h <= X_MAX_COORD))
-			h = 792;
-		json_array_foreach(lines, j, ln) {
-			json_t *b = json_object_get(ln, "b"), *c = json_object_get(ln, "c");
-			const char *t = json_string_value(json_object_get(ln, "t"));
-			struct fline *f;
-			double v[4];
-			int k;
-
-			if (!t || !json_is_array(b) || json_array_size(b) != 4)
-				continue;
-			/* a box of four numbers that a page can hold: beyond
-			 * that, the sums and differences of coordinates may
-			 * overflow to inf or NaN, which no comparison orders */
-			for (k = 0; k < 4; k++) {
-				json_t *x = json_array_get(b, (size_t)k);
-
-				v[k] = json_number_value(x);
-				if (!json_is_number(x) || !(fabs(v[k]) <= X_MAX_COORD))
-					break;
-			}
-			if (k < 4)
-				continue;
-			if (nf == af) {
-				af = af ? af * 2 : 512;
-				fl = cc_xreallocarray(fl, af, sizeof(*fl));
-			}
-			f = &fl[nf];
-			memset(f, 0, sizeof(*f));
-			f->t = t;
-			f->page = page;
-			f->height = h;
-			f->conf = json_is_number(c) ? json_number_value(c) / 100.0 : 1.0;
-			if (!(f->conf >= 0))
-				f->conf = 0;
-			if (f->conf > 1)
-				f->conf = 1;
-			/* x0 <= x1, y0 <= y1 */
-			f->b[0] = v[0] < v[2] ? v[0] : v[2];
-			f->b[2] = v[0] < v[2] ? v[2] : v[0];
-			f->b[1] = v[1] < v[3] ? v[1] : v[3];
-			f->b[3] = v[1] < v[3] ? v[3] : v[1];
-			nf++;
-		}
-		if (page > d->npages)
-			d->npages = page;
-	}
-	mark_furniture(fl, nf, (int)npages);
-	for (i = 0; i < nf; i++) {
-		if (!fl[i].furniture) {
-			cc_norm_space(fl[i].t, buf, sizeof(buf));
-			/* OCR's specks and smudges: marks alone ('|' may be
-			 * an I, '-' an empty value) */
-			if (fl[i].conf < 1 && !alnums(buf) && !strpbrk(buf, "|-*$"))
-				buf[0] = '\0';
-			if (buf[0])
-				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
-					 fl[i].b[3], fl[i].conf, fl[i].page);
-		}
-		free(fl[i].key);
-	}
-	free(fl);
-	free(pv);
-	return 0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Group the cells into rows: a cell whose middle lies within a row's band
- * and near the middle of its first cell joins it (nearer than half the
- * lower's height, or a third of the other's when one is a dash). */
-static void build_rows(struct xdoc *d)
-{
-	size_t i, ar = 0;
-	double *hs;
-
-	if (d->nc)
-		qsort(d->c, d->nc, sizeof(*d->c), cmp_cell_y);
-	for (i = 0; i < d->nc; i++) {
-		struct xcell *c = &d->c[i];
-		struct xrow *r = d->nr ? &d->r[d->nr - 1] : NULL;
-		double yc = (c->y0 + c->y1) / 2, h = c->y1 - c->y0;
-
-		if (r && r->page == c->page) {
-			struct xcell *f = &d->c[r->first];
-			double fh = f->y1 - f->y0, fc = (f->y0 + f->y1) / 2;
-			const struct xcell *l = h < fh ? c : f, *t = h < fh ? f : c;
-			double lo = l->y1 - l->y0, hi = t->y1 - t->y0;
-			/* OCR's box of a dash is as flat as the ink: one much
-			 * lower than the text beside it and wider than it is
-			 * high (not a speck of noise; not beside a rule) */
-			int flat = lo < 0.5 * hi && l->x1 - l->x0 >= 1.5 * lo &&
-				   l->x1 - l->x0 > 0.15 * hi && t->x1 - t->x0 >= hi;
-
-			if (flat ? fabs(yc - fc) < 0.35 * hi :
-			    yc >= r->y0 && yc <= r->y1 && fabs(yc - fc) < 0.5 * lo) {
-				r->n++;
-				if (c->y0 < r->y0)
-					r->y0 = c->y0;
-				if (c->y1 > r->y1)
-					r->y1 = c->y1;
-				continue;
-			}
-		}
-		if (d->nr == ar) {
-			ar = ar ? ar * 2 : 128;
-			d->r = cc_xreallocarray(d->r, ar, sizeof(*d->r));
-		}
-		r = &d->r[d->nr++];
-		memset(r, 0, sizeof(*r));
-		r->page = c->page;
-		r->y0 = c->y0;
-		r->y1 = c->y1;
-		r->first = i;
-		r->n = 1;
-	}
-	hs = cc_xreallocarray(NULL, d->nr ? d->nr : 1, sizeof(double));
-	for (i = 0; i < d->nr; i++) {
-		struct xrow *r = &d->r[i];
-		struct cc_buf b = { 0 };
-		size_t k;
-
-		qsort(d->c + r->first, r->n, sizeof(*d->c), cmp_cell_x);
-		for (k = 0; k < r->n; k++) {
-			if (k)
-				cc_buf_adds(&b, " ");
-			cc_buf_adds(&b, d->c[r->first + k].t);
-		}
-		r->text = cc_buf_detach(&b);
-		r->norm = x_norm(r->text);
-		hs[i] = r->y1 - r->y0;
-	}
-	qsort(hs, d->nr, sizeof(double), cmp_double);
-	d->pitch = d->nr ? hs[d->nr / 2] : 12;
-	if (d->pitch < 4)
-		d->pitch = 4;
-	free(hs);
-}
-
-#define CELL(d, r, k) (&(d)->c[(r)->first + (k)])
-
-/* The field of a label cell, or XF_NONE. */
-static int cell_field(const struct xdoc *d, const struct xcell *c, int group)
-{
-	if (c->lab < 0 || d->L->lab[c->lab].group != group)
-		return XF_NONE;
-	return d->L->lab[c->lab].field;
-}
-
-/* --- words: a cell cut at its spaces, x estimated by character count ---- */
-
-struct xword {
-	char t[64];
-	double x0, x1;
-	double conf;
-};
-
-static size_t cell_words(const struct xcell *c, struct xword **w, size_t *aw,
-			 size_t nw)
-{
-	size_t n = strlen(c->t), i = 0, s;
-
-	while (i < n) {
-		while (i < n && c->t[i] == ' ')
-			i++;
-		if (i >= n)
-			break;
-		s = i;
-		while (i < n && c->t[i] != ' ')
-			i++;
-		if (nw == *aw) {
-			*aw = *aw ? *aw * 2 : 32;
-			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
-		}
-		{
-			size_t len = i - s < sizeof((*w)[nw].t) - 1 ? i - s :
-				     sizeof((*w)[nw].t) - 1;
-
-			/* cut short: not inside a character */
-			if (len < i - s)
-				while (len > 0 && ((unsigned char)c->t[s + len] & 0xc0) == 0x80)
-					len--;
-
-			memcpy((*w)[nw].t, c->t + s, len);
-			(*w)[nw].t[len] = '\0';
-		}
-		(*w)[nw].x0 = c->x0 + (c->x1 - c->x0) * (double)s / (double)n;
-		(*w)[nw].x1 = c->x0 + (c->x1 - c->x0) * (double)i / (double)n;
-		(*w)[nw].conf = c->conf;
-		nw++;
-	}
-	return nw;
-}
-
-/* --- what is read ------------------------------------------------------ */
-
-static void acct_box(struct xacct *a, const struct xrow *r)
-{
-	if (!a->page) {
-		a->page = r->page;
-		a->bb[0] = 1e9;
-		a->bb[1] = 1e9;
-		a->bb[2] = -1e9;
-		a->bb[3] = -1e9;
-	}
-	if (r->page != a->page)
-		return;
-	if (r->y0 < a->bb[1])
-		a->bb[1] = r->y0;
-	if (r->y1 > a->bb[3])
-		a->bb[3] = r->y1;
-}
-
-static void acct_cell(struct xacct *a, const struct xcell *c)
-{
-	if (c->page == a->page) {
-		if (c->x0 < a->bb[0])
-			a->bb[0] = c->x0;
-		if (c->x1 > a->bb[2])
-			a->bb[2] = c->x1;
-	}
-	a->conf_sum += c->conf;
-	a->conf_n++;
-}
-
-static void buf_wrap(struct cc_buf *b, const char *t)
-{
-	if (b->len && !(b->len >= 2 && (b->s[b->len - 1] == '/' ||
-				       b->s[b->len - 1] == '-') &&
-			b->s[b->len - 2] != ' '))
-		cc_buf_adds(b, " ");
-	cc_buf_adds(b, t);
-}
-
-/* Add sep and t to the end of field f of a, which holds text: in place,
- * the room doubled when it runs out, so that a value wrapped over many
- * lines costs no more than their length. */
-static void acct_cat(struct xacct *a, int f, const char *sep, const char *t)
-{
-	size_t ns = strlen(sep), nt = strlen(t), need = a->flen[f] + ns + nt + 1;
-
-	if (need > a->fcap[f]) {
-		size_t cap = a->fcap[f] * 2;
-
-		if (cap < need)
-			cap = need;
-		a->f[f] = cc_xrealloc(a->f[f], cap);
-		a->fcap[f] = cap;
-	}
-	memcpy(a->f[f] + a->flen[f], sep, ns);
-	memcpy(a->f[f] + a->flen[f] + ns, t, nt + 1);
-	a->flen[f] += ns + nt;
-}
-
-/*
- * Set (or, with append, extend) field f of a with text t read at conf.
- * A line wrapped onto the next is joined with a space, but not after a
- * '/' or '-' that ends a word ("CITIBANK NA/" "THE HOME DEPOT").
- */
-static void acct_set(struct xacct *a, int f, const char *t, double conf, int append)
-{
-	if (f < 0 || f >= XF_COUNT || !t || !*t)
-		return;
-	if (a->f[f] && append) {
-		const char *v = a->f[f];
-		size_t n = a->flen[f];
-		int tight = n >= 2 && (v[n - 1] == '/' || v[n - 1] == '-') && v[n - 2] != ' ';
-
-		acct_cat(a, f, tight ? "" : " ", t);
-	} else if (!a->f[f]) {
-		a->f[f] = cc_xstrdup(t);
-		a->flen[f] = strlen(t);
-		a->fcap[f] = a->flen[f] + 1;
-		a->fconf[f] = 1;
-	} else {
-		return;
-	}
-	if (conf < a->fconf[f])
-		a->fconf[f] = conf;
-}
-
-static struct xacct *new_acct(struct xacct **v, size_t *n)
-{
-	struct xacct *a;
-
-	*v = x_grow(*v, *n, sizeof(**v));
-	a = &(*v)[(*n)++];
-	memset(a, 0, sizeof(*a));
-	a->group_index = -1;
-	return a;
-}
-
-/* The cells of row r from k on, joined, and their lowest confidence. */
-static char *join_cells(const struct xdoc *d, const struct xrow *r, size_t k,
-			double *conf)
-{
-	struct cc_buf b = { 0 };
-	double c = 1;
-
-	for (; k < r->n; k++) {
-		const struct xcell *x = CELL(d, r, k);
-
-		if (b.len)
-			cc_buf_adds(&b, " ");
-		cc_buf_adds(&b, x->t);
-		if (x->conf < c)
-			c = x->conf;
-	}
-	if (conf)
-		*conf = c;
-	return b.len ? cc_buf_detach(&b) : NULL;
-}
-
-static int row_is_skip(const struct xdoc *d, const struct xrow *r)
-{
-	size_t i, n;
-
-	for (i = 0; i < d->L->nskip; i++) {
-		n = strlen(d->L->skip[i]);
-		if (strncmp(r->norm, d->L->skip[i], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int section_text(const struct xlayout *L, const char *norm, const char **type)
-{
-	size_t i, n;
-	const char *p;
-
-	for (i = 0; i < L->nsect; i++) {
-		n = strlen(L->sect[i].norm);
-		if (strncmp(norm, L->sect[i].norm, n) != 0)
-			continue;
-		for (p = norm + n; *p && !isalnum((unsigned char)*p); p++)
-			;
-		if (*p)
-			continue;
-		*type = L->sect[i].type;
-		return L->sect[i].kind;
-	}
-	return -1;
-}
-
-/* The section a row heads, or -1: the row is the heading (OCR may add
- * stray marks after it), or one of its cells is, without a ':' after it
- * (a page header may share the heading's row). */
-static int row_section(const struct xdoc *d, const struct xrow *r, const char **type)
-{
-	size_t k, n;
-	int s = section_text(d->L, r->norm, type);
-
-	for (k = 0; s < 0 && r->n > 1 && k < r->n; k++) {
-		const struct xcell *c = CELL(d, r, k);
-		char *nc;
-
-		n = strlen(c->t);
-		if (c->lab >= 0 || (n && c->t[n - 1] == ':') || n > d->L->sect_maxlen + 4 ||
-		    !strchr(d->L->sect_first, tolower((unsigned char)c->t[0])))
-			continue;
-		nc = x_norm(c->t);
-		s = section_text(d->L, nc, type);
-		free(nc);
-	}
-	return s;
-}
-
-/*
- * Whether row i is a label alone whose value is the row under it, in the
- * label's column, as the annual-report edition of Experian's report
- * prints them: row i one cell, a label of group g with nothing after it;
- * row i + 1 on the same page, closer than a row's height, starting within
- * 3 points of the label, and neither a label of g nor a section heading.
- * When cur, the account being read, is given: not when the next label
- * row, within a few rows, is of a field cur has already, as then row i's
- * value is empty and the rows under it head the next account.
- */
-static int stacked_value(const struct xdoc *d, size_t i, int g, const struct xacct *cur)
-{
-	const struct xrow *r = &d->r[i], *u;
-	const struct xcell *c, *v;
-	const char *t;
-	size_t n, k;
-
-	if (i + 1 >= d->nr || r->n != 1)
-		return 0;
-	c = CELL(d, r, 0);
-	n = strlen(c->t);
-	while (n && (c->t[n - 1] == ':' || c->t[n - 1] == ' '))
-		n--;
-	if (c->lab < 0 || d->L->lab[c->lab].len != n)
-		return 0;
-	u = &d->r[i + 1];
-	v = CELL(d, u, 0);
-	if (u->page != r->page || u->y0 - r->y1 >= r->y1 - r->y0 ||
-	    fabs(v->x0 - c->x0) > 3 || cell_field(d, v, g) != XF_NONE ||
-	    row_section(d, u, &t) >= 0)
-		return 0;
-	for (k = i + 2; cur && k < d->nr && k < i + 6; k++) {
-		const struct xrow *w = &d->r[k];
-		int f = cell_field(d, CELL(d, w, 0), g);
-
-		if (row_section(d, w, &t) >= 0)
-			break;
-		if (f == XF_NONE)
-			continue;
-		return f == XF_IGNORE || f == XF_HISTORY || !cur->f[f];
-	}
-	return 1;
-}
 
 /* --- payment grids ----------------------------------------------------- */
 
@@ -971,17 +72,6 @@ static const char *hist_code(const struct xdoc *d, const char *w)
 	return X_LOOKUP(d->L, codes, w);
 }
 
-/* The words of a row. */
-static size_t row_words(const struct xdoc *d, const struct xrow *r,
-			struct xword **w, size_t *aw)
-{
-	size_t k, n = 0;
-
-	for (k = 0; k < r->n; k++)
-		n = cell_words(CELL(d, r, k), w, aw, n);
-	return n;
-}
-
 /*
  * Year-by-month grid: a row of month names, then rows of a year and its
  * codes.  Returns the index of the first row after the grid.
@@ -997,7 +87,7 @@ static size_t grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 		const struct xrow *r = &d->r[i];
 		int months = 0;
 
-		n = row_words(d, r, &w, &aw);
+		n = x_row_words(d, r, &w, &aw);
 		for (k = 0; k < n; k++)
 			if (month_of_word(w[k].t))
 				months++;
@@ -1006,13 +96,13 @@ static size_t grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 				if ((m = month_of_word(w[k].t)) != 0)
 					mx[m] = (w[k].x0 + w[k].x1) / 2;
 			have = 1;
-			acct_box(a, r);
+			x_acct_box(a, r);
 			continue;
 		}
 		if (!have || n == 0 || !(y = year_of_word(w[0].t)))
 			break;
-		acct_box(a, r);
-		acct_cell(a, CELL(d, r, 0));
+		x_acct_box(a, r);
+		x_acct_cell(a, CELL(d, r, 0));
 		if (r->n == 1 && n > 1 && n < 13) {
 			/* OCR: one line; the run of months is left-aligned (the
 			 * newest year) or ends in December (the oldest) */
@@ -1113,7 +203,7 @@ static size_t grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 
 		nh = 0;
 		for (k = 0; k < r->n; k++)
-			nh = cell_words(CELL(d, r, k), &hw, &ahw, nh);
+			nh = x_cell_words(CELL(d, r, k), &hw, &ahw, nh);
 		if (nh > 64)
 			nh = 64;
 		for (k = 0; k < nh; k++)
@@ -1124,12 +214,12 @@ static size_t grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 		if (good < 1 || good * 2 < (int)nh || i + 1 >= d->nr)
 			break;
 		strip_months(ys, ms, nh);
-		acct_box(a, r);
+		x_acct_box(a, r);
 		r = &d->r[i + 1];
-		n = row_words(d, r, &w, &aw);
-		acct_box(a, r);
+		n = x_row_words(d, r, &w, &aw);
+		x_acct_box(a, r);
 		if (r->n > 0)
-			acct_cell(a, CELL(d, r, 0));
+			x_acct_cell(a, CELL(d, r, 0));
 		if (n == nh) {
 			for (k = 0; k < n; k++) {
 				const char *c = hist_code(d, w[k].t);
@@ -1249,7 +339,7 @@ static void consumer_inline(struct xdoc *d, const struct xrow *r, struct xacct *
 		if (n == 0 || n >= sizeof(tok))
 			continue;
 		snprintf(tok, sizeof(tok), "%.*s", (int)n, v);
-		acct_set(a, b->field, tok, CELL(d, r, 0)->conf, 0);
+		x_acct_set(a, b->field, tok, CELL(d, r, 0)->conf, 0);
 	}
 }
 
@@ -1283,7 +373,7 @@ static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow
 {
 	struct xcons *cs;
 	struct xacct *a;
-	int f = cell_field(d, CELL(d, r, 0), XG_CONSUMER);
+	int f = x_cell_field(d, CELL(d, r, 0), XG_CONSUMER);
 	size_t k = 1;
 
 	/* merged3's consumers are the columns' */
@@ -1297,21 +387,21 @@ static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow
 		return;
 	}
 	if (in_section) {
-		acct_box(a, r);
-		acct_cell(a, CELL(d, r, 0));
+		x_acct_box(a, r);
+		x_acct_cell(a, CELL(d, r, 0));
 	}
 	if (below) {
 		double conf;
-		char *v = join_cells(d, below, 0, &conf);
+		char *v = x_join_cells(d, below, 0, &conf);
 
-		acct_set(a, f, v, conf, 0);
-		acct_cell(a, CELL(d, below, 0));
+		x_acct_set(a, f, v, conf, 0);
+		x_acct_cell(a, CELL(d, below, 0));
 		free(v);
 	} else if (k < r->n) {
 		const struct xcell *v = CELL(d, r, k);
 
-		acct_set(a, f, v->t, v->conf, 0);
-		acct_cell(a, v);
+		x_acct_set(a, f, v->t, v->conf, 0);
+		x_acct_cell(a, v);
 		k++;
 	}
 	/* what else the row holds: an unlabelled SSN, then a birth date */
@@ -1320,10 +410,10 @@ static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow
 		char iso[11];
 
 		if (looks_ssn(v->t))
-			acct_set(a, XC_SSN, v->t, v->conf, 0);
+			x_acct_set(a, XC_SSN, v->t, v->conf, 0);
 		else if (a->f[XC_SSN] && !a->f[XC_BIRTH_YEAR] &&
 			 cc_norm_date(v->t, iso) == 0 && strlen(iso) == 10)
-			acct_set(a, XC_BIRTH_YEAR, iso, v->conf, 0);
+			x_acct_set(a, XC_BIRTH_YEAR, iso, v->conf, 0);
 	}
 }
 
@@ -1344,13 +434,6 @@ struct blocks {
 	int left_wraps;             /* values wrap onto rows in the labels'
 	                             * column: stacked values, inline pairs */
 };
-
-static int text_field(int f)
-{
-	return f == XF_STATUS || f == XF_REMARKS || f == XF_CREDITOR ||
-	       f == XF_ORIGINAL_CREDITOR || f == XC_ADDRESS || f == XC_NAME ||
-	       f == XC_PREV_ADDRESS || f == XP_TYPE;
-}
 
 static double row_gap(const struct xdoc *d, size_t a, size_t b)
 {
@@ -1382,29 +465,29 @@ static void blocks_flush(struct xdoc *d, struct blocks *B, int new_block)
 	for (k = 0; k < split && B->cur; k++) {
 		const struct xrow *r = &d->r[B->pending[k]];
 		double conf;
-		char *t = join_cells(d, r, 0, &conf);
+		char *t = x_join_cells(d, r, 0, &conf);
 
-		if (text_field(B->last_field))
-			acct_set(B->cur, B->last_field, t, conf, 1);
-		acct_box(B->cur, r);
+		if (x_text_field(B->last_field))
+			x_acct_set(B->cur, B->last_field, t, conf, 1);
+		x_acct_box(B->cur, r);
 		free(t);
 	}
 	if (new_block) {
 		struct cc_buf h = { 0 };
-		struct xacct *a = new_acct(B->v, B->n);
+		struct xacct *a = x_new_acct(B->v, B->n);
 
 		a->sect_type = B->sect_type;
 		for (k = split; k < B->npending; k++) {
 			const struct xrow *r = &d->r[B->pending[k]];
 
-			acct_box(a, r);
+			x_acct_box(a, r);
 			for (j = 0; j < r->n; j++) {
 				if (j)
 					cc_buf_adds(&h, " ");
 				else
-					buf_wrap(&h, "");
+					x_buf_wrap(&h, "");
 				cc_buf_adds(&h, CELL(d, r, j)->t);
-				acct_cell(a, CELL(d, r, j));
+				x_acct_cell(a, CELL(d, r, j));
 			}
 		}
 		a->heading = h.len ? cc_buf_detach(&h) : NULL;
@@ -1505,7 +588,7 @@ static int inline_pairs(const struct xdoc *d, const struct xrow *r, int g,
 		    a->f[h[k].field])
 			continue;
 		v = cc_xstrndup(t + from, to - from);
-		acct_set(a, h[k].field, v, conf, 0);
+		x_acct_set(a, h[k].field, v, conf, 0);
 		free(v);
 	}
 	return h[n - 1].field;
@@ -1515,7 +598,7 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 {
 	const struct xrow *r = &d->r[i];
 	const struct xcell *c0 = CELL(d, r, 0);
-	int f = cell_field(d, c0, B->group);
+	int f = x_cell_field(d, c0, B->group);
 
 	if (f != XF_NONE) {
 		double conf;
@@ -1530,8 +613,8 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 		if (B->npending || !B->cur ||
 		    (f != XF_IGNORE && f != XF_HISTORY && B->cur->f[f]))
 			blocks_flush(d, B, 1);
-		acct_box(B->cur, r);
-		acct_cell(B->cur, c0);
+		x_acct_box(B->cur, r);
+		x_acct_cell(B->cur, c0);
 		B->prev_row = i;
 		if (f != XF_HISTORY) {
 			int last = inline_pairs(d, r, B->group, B->cur);
@@ -1557,30 +640,30 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 			B->last_field = XF_NONE;
 			return next;
 		}
-		if (stacked_value(d, i, B->group, B->cur)) {
+		if (x_stacked_value(d, i, B->group, B->cur)) {
 			const struct xrow *u = &d->r[i + 1];
 
-			v = join_cells(d, u, 0, &conf);
-			acct_box(B->cur, u);
-			acct_cell(B->cur, CELL(d, u, 0));
+			v = x_join_cells(d, u, 0, &conf);
+			x_acct_box(B->cur, u);
+			x_acct_cell(B->cur, CELL(d, u, 0));
 			if (f != XF_IGNORE)
-				acct_set(B->cur, f, v, conf, 0);
+				x_acct_set(B->cur, f, v, conf, 0);
 			free(v);
 			B->prev_row = i + 1;
 			B->last_field = f;
 			B->left_wraps = 1;
 			return i + 2;
 		}
-		v = join_cells(d, r, 1, &conf);
+		v = x_join_cells(d, r, 1, &conf);
 		if (r->n > 1) {
 			const struct xcell *vc = CELL(d, r, 1);
 
 			if (!vc->est && (B->value_x == 0 || vc->x0 < B->value_x))
 				B->value_x = vc->x0;
-			acct_cell(B->cur, vc);
+			x_acct_cell(B->cur, vc);
 		}
 		if (f != XF_IGNORE)
-			acct_set(B->cur, f, v, conf, 0);
+			x_acct_set(B->cur, f, v, conf, 0);
 		free(v);
 		B->last_field = f;
 		label_tail(d->L, &d->L->lab[c0->lab], B->tail, sizeof(B->tail));
@@ -1589,7 +672,7 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 	/* the rest of a label that wrapped ("... will be" "removed") */
 	if (B->tail[0] && r->n == 1 && !strcmp(r->norm, B->tail)) {
 		B->tail[0] = '\0';
-		acct_box(B->cur, r);
+		x_acct_box(B->cur, r);
 		B->prev_row = i;
 		return i + 1;
 	}
@@ -1597,18 +680,18 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 	if (B->cur && !B->npending && B->value_x > 0 && c0->x0 >= B->value_x - 3 &&
 	    B->last_field != XF_NONE) {
 		double conf;
-		char *v = join_cells(d, r, 0, &conf);
+		char *v = x_join_cells(d, r, 0, &conf);
 
 		if (B->last_field != XF_IGNORE)
-			acct_set(B->cur, B->last_field, v, conf, 1);
-		acct_box(B->cur, r);
-		acct_cell(B->cur, c0);
+			x_acct_set(B->cur, B->last_field, v, conf, 1);
+		x_acct_box(B->cur, r);
+		x_acct_cell(B->cur, c0);
 		free(v);
 		B->prev_row = i;
 		return i + 1;
 	}
 	/* an OCR speck that read as a letter or two */
-	if (c0->conf < 1 && r->n == 1 && alnums(r->text) < 2)
+	if (c0->conf < 1 && r->n == 1 && x_alnums(r->text) < 2)
 		return i + 1;
 	if (B->npending == B->apending) {
 		B->apending = B->apending ? B->apending * 2 : 8;
@@ -1642,11 +725,11 @@ static void inquiry_row(struct xdoc *d, const struct xrow *r, struct inqcols *ic
 	int labels = 0, skip_rest = 0;
 
 	for (k = 0; k < r->n; k++)
-		if (cell_field(d, CELL(d, r, k), XG_INQUIRY) != XF_NONE)
+		if (x_cell_field(d, CELL(d, r, k), XG_INQUIRY) != XF_NONE)
 			labels++;
 	if (labels >= 2) {
 		for (k = 0; k < r->n; k++) {
-			int f = cell_field(d, CELL(d, r, k), XG_INQUIRY);
+			int f = x_cell_field(d, CELL(d, r, k), XG_INQUIRY);
 
 			if (f != XF_NONE)
 				ic->x[f - XI_CREDITOR] = CELL(d, r, k)->x0;
@@ -1656,7 +739,7 @@ static void inquiry_row(struct xdoc *d, const struct xrow *r, struct inqcols *ic
 	}
 	if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
 		return;
-	n = row_words(d, r, &w, &aw);
+	n = x_row_words(d, r, &w, &aw);
 	/* the date: the last run of one to three words that is one */
 	for (k = n; k-- > 0 && di == (size_t)-1;) {
 		size_t len;
@@ -1755,7 +838,7 @@ static int bureau_header(const struct xdoc *d, const struct xrow *r, struct cols
 	double x[3];
 	const char *b[3];
 
-	n = row_words(d, r, &w, &aw);
+	n = x_row_words(d, r, &w, &aw);
 	for (k = 0; k < n; k++) {
 		const char *bn = X_LOOKUP(d->L, bureaus, w[k].t);
 
@@ -1935,7 +1018,7 @@ static void columns_start_block(struct xdoc *d, struct cols *C, size_t i)
 		s--;
 	}
 	for (k = s; k <= i; k++)
-		buf_wrap(&h, d->r[k].text);
+		x_buf_wrap(&h, d->r[k].text);
 	for (k = 0; k < 3; k++)
 		C->acct[k] = -1;
 	free(C->heading);
@@ -1948,14 +1031,14 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 {
 	const struct xrow *r = &d->r[i];
 	const struct xcell *c0 = CELL(d, r, 0);
-	int f = cell_field(d, c0, XG_ACCOUNT), k;
+	int f = x_cell_field(d, c0, XG_ACCOUNT), k;
 	char *vals[3];
 	double conf[3];
 
 	if (bureau_header(d, r, C)) {
 		if (C->heading && C->acct[0] < 0) {
 			for (k = 0; k < C->n; k++) {
-				struct xacct *a = new_acct(&d->acct, &d->nacct);
+				struct xacct *a = x_new_acct(&d->acct, &d->nacct);
 
 				a->bureau = C->bureau[k];
 				a->heading = cc_xstrdup(C->heading);
@@ -1966,7 +1049,7 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 		}
 		for (k = 0; k < C->n; k++)
 			if (C->acct[k] >= 0)
-				acct_box(&d->acct[C->acct[k]], r);
+				x_acct_box(&d->acct[C->acct[k]], r);
 		return;
 	}
 	if (f == XF_NONE) {
@@ -1992,8 +1075,8 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 				 * field's, set apart from its row */
 				if (k < C->n && C->acct[k] >= 0 && vals[k] &&
 				    strcmp(vals[k], "-") != 0)
-					acct_set(&d->acct[C->acct[k]], C->last_field,
-						 vals[k], conf[k], 1);
+					x_acct_set(&d->acct[C->acct[k]], C->last_field,
+						   vals[k], conf[k], 1);
 				free(vals[k]);
 			}
 		}
@@ -2006,10 +1089,10 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 		if (k < C->n && C->acct[k] >= 0 && f != XF_IGNORE && f != XF_HISTORY) {
 			struct xacct *a = &d->acct[C->acct[k]];
 
-			acct_set(a, f, vals[k], conf[k], 0);
-			acct_box(a, r);
+			x_acct_set(a, f, vals[k], conf[k], 0);
+			x_acct_box(a, r);
 			if (vals[k])
-				acct_cell(a, c0);
+				x_acct_cell(a, c0);
 		}
 		free(vals[k]);
 	}
@@ -2019,7 +1102,7 @@ static void columns_accounts(struct xdoc *d, struct cols *C, size_t i)
 static void columns_consumer(struct xdoc *d, struct cols *C, const struct xrow *r)
 {
 	const struct xcell *c0 = CELL(d, r, 0);
-	int f = cell_field(d, c0, XG_CONSUMER), k;
+	int f = x_cell_field(d, c0, XG_CONSUMER), k;
 	char *vals[3];
 	double conf[3];
 
@@ -2029,20 +1112,20 @@ static void columns_consumer(struct xdoc *d, struct cols *C, const struct xrow *
 		consumer_row(d, r, NULL, 1);
 		return;
 	}
-	if (f == XF_NONE && !text_field(C->last_field))
+	if (f == XF_NONE && !x_text_field(C->last_field))
 		return;
 	column_values(d, r, f == XF_NONE ? 0 : 1, C, vals, conf);
 	for (k = 0; k < 3; k++) {
 		if (k < C->n) {
 			struct xcons *cs = consumer_for(d, C->bureau[k]);
 
-			acct_box(&cs->a, r);
+			x_acct_box(&cs->a, r);
 			if (f == XF_NONE)
-				acct_set(&cs->a, C->last_field, vals[k], conf[k], 1);
+				x_acct_set(&cs->a, C->last_field, vals[k], conf[k], 1);
 			else
-				acct_set(&cs->a, f, vals[k], conf[k], 0);
+				x_acct_set(&cs->a, f, vals[k], conf[k], 0);
 			if (vals[k])
-				acct_cell(&cs->a, c0);
+				x_acct_cell(&cs->a, c0);
 		}
 		free(vals[k]);
 	}
@@ -2114,7 +1197,7 @@ static int header_labels(const struct xdoc *d, const struct xrow *r)
 	int n = 0;
 
 	for (k = 0; k < r->n; k++)
-		if (cell_field(d, CELL(d, r, k), XG_ACCOUNT) != XF_NONE)
+		if (x_cell_field(d, CELL(d, r, k), XG_ACCOUNT) != XF_NONE)
 			n++;
 	return n;
 }
@@ -2148,7 +1231,7 @@ static int number_cell(const struct xcell *c)
 /* Read block rows [s, e) of one numbered tradeline. */
 static void lender_block(struct xdoc *d, size_t s, size_t e)
 {
-	struct xacct *a = new_acct(&d->acct, &d->nacct);
+	struct xacct *a = x_new_acct(&d->acct, &d->nacct);
 	unsigned char *used;
 	size_t i, k, j, first_header = e, hist_row = e, last_value = s;
 	double name_x = -1, hist_x = -1, num_x = CELL(d, &d->r[s], 0)->x0;
@@ -2161,12 +1244,12 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	used = cc_xcalloc(d->r[e - 1].first + d->r[e - 1].n - base + 1, 1);
 #define USED(row, k) used[(row)->first + (k) - base]
 	for (i = s; i < e; i++)
-		acct_box(a, &d->r[i]);
+		x_acct_box(a, &d->r[i]);
 	{
 		struct xcell *c = &d->c[d->r[s].first];
 		size_t n = strlen(c->t);
 
-		acct_cell(a, c);
+		x_acct_cell(a, c);
 		if (number_cell(c)) {
 			USED(&d->r[s], 0) = 1;
 		} else if (n > 4) {
@@ -2189,7 +1272,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		for (k = 0; k < h->n; k++) {
 			const struct xcell *c = CELL(d, h, k);
 
-			if (cell_field(d, c, XG_ACCOUNT) != XF_NONE) {
+			if (x_cell_field(d, c, XG_ACCOUNT) != XF_NONE) {
 				USED(h, k) = 1;
 				if (c->x1 > right)
 					right = c->x1;
@@ -2200,7 +1283,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 			const struct xcell *c = CELL(d, h, k);
 
 			if (!USED(h, k) && c->x0 > right) {
-				acct_set(a, XF_STATUS, c->t, c->conf, 0);
+				x_acct_set(a, XF_STATUS, c->t, c->conf, 0);
 				USED(h, k) = 1;
 			}
 		}
@@ -2222,7 +1305,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				for (hk = 0; hk < h->n; hk++) {
 					const struct xcell *hc = CELL(d, h, hk);
 
-					if (cell_field(d, hc, XG_ACCOUNT) == XF_NONE)
+					if (x_cell_field(d, hc, XG_ACCOUNT) == XF_NONE)
 						continue;
 					ov = (c->x1 < hc->x1 ? c->x1 : hc->x1) -
 					     (c->x0 > hc->x0 ? c->x0 : hc->x0);
@@ -2238,31 +1321,31 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 					 * of them all, a little lower */
 					if (best == (size_t)-1 && c->x0 > right && !a->f[XF_STATUS] &&
 					    j == i + 1) {
-						acct_set(a, XF_STATUS, c->t, c->conf, 0);
+						x_acct_set(a, XF_STATUS, c->t, c->conf, 0);
 						USED(v, k) = 1;
 						continue;
 					}
 					if (best != (size_t)-1) {
-						int f = cell_field(d, CELL(d, h, best), XG_ACCOUNT);
+						int f = x_cell_field(d, CELL(d, h, best), XG_ACCOUNT);
 
 						if (f != XF_IGNORE)
-							acct_set(a, f, c->t, c->conf, 0);
+							x_acct_set(a, f, c->t, c->conf, 0);
 						USED(v, k) = 1;
-						acct_cell(a, c);
+						x_acct_cell(a, c);
 						last_value = j;
 					}
 					continue;
 				}
 				/* one line over several columns: OCR, or the
 				 * text layer running two values together */
-				nw = cell_words(c, &w, &aw, 0);
+				nw = x_cell_words(c, &w, &aw, 0);
 				for (wi = 0; wi < nw; wi++) {
 					double xc = (w[wi].x0 + w[wi].x1) / 2, bd = 1e9;
 					int bf = XF_NONE;
 
 					for (hk = 0; hk < h->n; hk++) {
 						const struct xcell *hc = CELL(d, h, hk);
-						int f = cell_field(d, hc, XG_ACCOUNT);
+						int f = x_cell_field(d, hc, XG_ACCOUNT);
 
 						if (f == XF_NONE)
 							continue;
@@ -2272,10 +1355,10 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 						}
 					}
 					if (bf != XF_NONE && bf != XF_IGNORE)
-						acct_set(a, bf, w[wi].t, w[wi].conf, 1);
+						x_acct_set(a, bf, w[wi].t, w[wi].conf, 1);
 				}
 				USED(v, k) = 1;
-				acct_cell(a, c);
+				x_acct_cell(a, c);
 				last_value = j;
 			}
 			free(w);
@@ -2289,11 +1372,11 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 
 				for (hk = 0; hk < h->n; hk++) {
 					const struct xcell *hc = CELL(d, h, hk);
-					int f = cell_field(d, hc, XG_ACCOUNT);
+					int f = x_cell_field(d, hc, XG_ACCOUNT);
 
 					if ((f == XF_LOAN_TYPE || f == XF_STATUS) && a->f[f] &&
 					    fabs(c->x0 - hc->x0) < 4) {
-						acct_set(a, f, c->t, c->conf, 1);
+						x_acct_set(a, f, c->t, c->conf, 1);
 						USED(v, k) = 1;
 					}
 				}
@@ -2307,7 +1390,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		for (k = 0; k < r->n; k++) {
 			const struct xcell *c = CELL(d, r, k);
 
-			if (cell_field(d, c, XG_ACCOUNT) == XF_HISTORY) {
+			if (x_cell_field(d, c, XG_ACCOUNT) == XF_HISTORY) {
 				/* "History:", the month, ';', the pattern: the
 				 * cells after those do not count, and joining
 				 * them all for every label would be slow */
@@ -2316,7 +1399,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 
 				if (part.n > k + 8)
 					part.n = k + 8;
-				t = join_cells(d, &part, k, NULL);
+				t = x_join_cells(d, &part, k, NULL);
 
 				grid_pattern(d, t, a);
 				free(t);
@@ -2334,14 +1417,14 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		for (i = from; i < e; i++) {
 			const struct xrow *r = &d->r[i];
 
-			if (row_is_skip(d, r) || header_labels(d, r) > 0)
+			if (x_row_is_skip(d, r) || header_labels(d, r) > 0)
 				break;
 			if (fabs(CELL(d, r, 0)->x0 - x) < 10 &&
 			    (!a->f[XF_REMARKS] || (r->page == d->r[i - 1].page &&
 						   r->y0 - d->r[i - 1].y1 < 0.5 * d->pitch))) {
-				char *t = join_cells(d, r, 0, NULL);
+				char *t = x_join_cells(d, r, 0, NULL);
 
-				acct_set(a, XF_REMARKS, t, CELL(d, r, 0)->conf, 1);
+				x_acct_set(a, XF_REMARKS, t, CELL(d, r, 0)->conf, 1);
 				free(t);
 				for (k = 0; k < r->n; k++)
 					USED(r, k) = 1;
@@ -2356,7 +1439,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		int seen = 0;
 
 		for (k = 0; k < h->n && seen < 2; k++)
-			if (cell_field(d, CELL(d, h, k), XG_ACCOUNT) != XF_NONE) {
+			if (x_cell_field(d, CELL(d, h, k), XG_ACCOUNT) != XF_NONE) {
 				if (seen++ == 0)
 					gap0 = CELL(d, h, k)->x1;
 				else
@@ -2371,16 +1454,16 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		/* a page's head, when the block goes on over a page break */
 		if (i > s && r->page != d->r[i - 1].page)
 			page_head = 1;
-		if (page_head && (row_is_skip(d, r) || row_section(d, r, &st) >= 0))
+		if (page_head && (x_row_is_skip(d, r) || x_row_section(d, r, &st) >= 0))
 			continue;
 		page_head = 0;
 		if (i > first_header && name_above && cred.len)
 			break;
 		if (hist_row != e && i >= hist_row)
 			break;
-		if (row_is_skip(d, r) && i > first_header)
+		if (x_row_is_skip(d, r) && i > first_header)
 			break;
-		if (row_is_skip(d, r) || row_section(d, r, &st) >= 0)
+		if (x_row_is_skip(d, r) || x_row_section(d, r, &st) >= 0)
 			continue;
 		for (k = 0; k < r->n; k++) {
 			const struct xcell *c = CELL(d, r, k);
@@ -2405,10 +1488,10 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				name_x = c->x0;
 				name_above = i < first_header;
 			}
-			nw = cell_words(c, &w, &aw, 0);
+			nw = x_cell_words(c, &w, &aw, 0);
 			if (looks_mask(c->t) && !mask_prefix(c->t)) {
-				acct_set(a, XF_ACCOUNT_MASK, c->t, c->conf, 0);
-				acct_cell(a, c);
+				x_acct_set(a, XF_ACCOUNT_MASK, c->t, c->conf, 0);
+				x_acct_cell(a, c);
 				if (i >= first_header) {
 					stop = 1;
 					free(w);
@@ -2422,12 +1505,12 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 
 				if (!a->f[XF_ACCOUNT_MASK] && looks_mask(w[wi].t + pre) &&
 				    (nw > 1 || pre)) {
-					acct_set(a, XF_ACCOUNT_MASK, w[wi].t + pre, w[wi].conf, 0);
+					x_acct_set(a, XF_ACCOUNT_MASK, w[wi].t + pre, w[wi].conf, 0);
 					/* OCR's space inside the number:
 					 * "XXXXXXXXXXXX8 403" */
 					if (wi + 1 < nw && c->conf < 1 && all_digits(w[wi + 1].t) &&
 					    strlen(w[wi + 1].t) < 4) {
-						acct_cat(a, XF_ACCOUNT_MASK, "", w[wi + 1].t);
+						x_acct_cat(a, XF_ACCOUNT_MASK, "", w[wi + 1].t);
 						w[wi + 1].t[0] = '\0';
 					}
 					if (!pre)
@@ -2439,10 +1522,10 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 				if (wi && cred.len)
 					cc_buf_adds(&cred, " ");
 				else if (!wi)
-					buf_wrap(&cred, "");
+					x_buf_wrap(&cred, "");
 				cc_buf_adds(&cred, w[wi].t);
 			}
-			acct_cell(a, c);
+			x_acct_cell(a, c);
 			free(w);
 		}
 	}
@@ -2600,10 +1683,10 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	 * forced layout counts as sure, an unknown one as its best match */
 	d.layout_conf = lconf;
 
-	rc = load_cells(&d, pages, n, e);
+	rc = x_load_cells(&d, pages, n, e);
 	if (rc < 0)
 		goto out;
-	build_rows(&d);
+	x_build_rows(&d);
 
 	memset(&acctB, 0, sizeof(acctB));
 	acctB.group = XG_ACCOUNT;
@@ -2625,7 +1708,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	for (i = 0; i < d.nr; i = j) {
 		const struct xrow *r = &d.r[i];
 		const char *t;
-		int k = row_section(&d, r, &t);
+		int k = x_row_section(&d, r, &t);
 
 		j = i + 1;
 		/* a section's heading again on the next page: go on */
@@ -2654,7 +1737,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		case XK_CONSUMER:
 			if (d.L->style == XS_COLUMNS) {
 				columns_consumer(&d, &C, r);
-			} else if (stacked_value(&d, i, XG_CONSUMER, NULL)) {
+			} else if (x_stacked_value(&d, i, XG_CONSUMER, NULL)) {
 				consumer_row(&d, r, &d.r[i + 1], section == XK_CONSUMER);
 				j = i + 2;
 			} else {
@@ -2670,7 +1753,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		case XK_ACCOUNTS:
 			if (d.L->style == XS_LENDER)
 				break;
-			if (row_is_skip(&d, r))
+			if (x_row_is_skip(&d, r))
 				break;
 			if (d.L->style == XS_COLUMNS) {
 				if (C.grid_for >= 0 && d.L->grid == XG_STRIP) {

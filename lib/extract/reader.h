@@ -1,0 +1,90 @@
+/*
+ * reader.h -- what the files that read a document share: its cells and
+ * rows (rows.c), its running heads and feet (furniture.c), and the
+ * accounts being read (acct.c).
+ */
+#ifndef CC_EXTRACT_READER_H
+#define CC_EXTRACT_READER_H
+
+#include "extract/records.h"
+
+/* --- cells and rows (rows.c) --------------------------------------------- */
+
+/* Cell k of row r. */
+#define CELL(d, r, k) (&(d)->c[(r)->first + (k)])
+
+/* The field of a label cell, or XF_NONE. */
+static inline int x_cell_field(const struct xdoc *d, const struct xcell *c,
+			       int group)
+{
+	if (c->lab < 0 || d->L->lab[c->lab].group != group)
+		return XF_NONE;
+	return d->L->lab[c->lab].field;
+}
+
+/* The lines of the pages into d->c, cells cut at labels, the running
+ * heads and feet left out; CC_ERR_DATA when a page has no "lines". */
+int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
+		 struct cc_error *e);
+/* The cells into rows, d->r, in reading order; d->pitch. */
+void x_build_rows(struct xdoc *d);
+
+/* A word of a cell: the cell cut at its spaces, x estimated by character
+ * count. */
+struct xword {
+	char t[64];
+	double x0, x1;
+	double conf;
+};
+
+/* Append the words of c to (*w)[0..nw), room *aw: the new count. */
+size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
+		    size_t nw);
+/* The words of row r into *w (room *aw): their count. */
+size_t x_row_words(const struct xdoc *d, const struct xrow *r,
+		   struct xword **w, size_t *aw);
+char *x_join_cells(const struct xdoc *d, const struct xrow *r, size_t k,
+		   double *conf);
+/* The letters and digits of s. */
+int x_alnums(const char *s);
+
+/* Whether r is a line the layout says to pass over. */
+int x_row_is_skip(const struct xdoc *d, const struct xrow *r);
+/* The section (enum xsection) row r heads, *type its accounts' type; or
+ * -1 when it heads none. */
+int x_row_section(const struct xdoc *d, const struct xrow *r,
+		  const char **type);
+int x_stacked_value(const struct xdoc *d, size_t i, int g,
+		    const struct xacct *cur);
+
+/* --- running heads and feet (furniture.c) -------------------------------- */
+
+/* A line of a page, as the page record gives it. */
+struct xline {
+	const char *t;
+	double b[4];
+	double conf;
+	int page;
+	double height;    /* of its page */
+	int furniture;    /* set by x_mark_furniture() */
+	/* x_mark_furniture()'s, while it runs */
+	char *key;
+	uint64_t hash;    /* of key: the sorts compare it, not the text */
+	double yc;
+	int count;        /* pages with this key */
+};
+
+void x_mark_furniture(struct xline *fl, size_t n, int npages);
+
+/* --- what is read (acct.c) ------------------------------------------------ */
+
+void x_acct_box(struct xacct *a, const struct xrow *r);
+void x_acct_cell(struct xacct *a, const struct xcell *c);
+void x_acct_set(struct xacct *a, int f, const char *t, double conf, int append);
+void x_acct_cat(struct xacct *a, int f, const char *sep, const char *t);
+struct xacct *x_new_acct(struct xacct **v, size_t *n);
+void x_buf_wrap(struct cc_buf *b, const char *t);
+/* Whether field f is text a line too long wraps onto the next. */
+int x_text_field(int f);
+
+#endif
