@@ -22,401 +22,6 @@
 #include <ctype.h>
 #include <math.h>
 
-/* --- payment grids ----------------------------------------------------- */
-
-static const char *const month_names[12] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-	"nov", "dec",
-};
-
-static int month_of_word(const char *w)
-{
-	int m;
-
-	for (m = 0; m < 12; m++)
-		if (strncasecmp(w, month_names[m], 3) == 0 && strlen(w) <= 4)
-			return m + 1;
-	return 0;
-}
-
-static int year_of_word(const char *w)
-{
-	char dg[8];
-
-	if (strlen(w) != 4 || cc_norm_digits(w, dg, sizeof(dg)) < 0)
-		return 0;
-	return x_int(dg) >= 1950 && x_int(dg) <= 2099 ? x_int(dg) : 0;
-}
-
-static void hist_add(struct xacct *a, int y, int m, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < a->nhist; i++)
-		if (a->hist[i].y == y && a->hist[i].m == m)
-			return;
-	a->hist = x_grow(a->hist, a->nhist, sizeof(*a->hist));
-	a->hist[a->nhist].y = y;
-	a->hist[a->nhist].m = m;
-	{
-		size_t n = strnlen(code, sizeof(a->hist[0].s) - 1);
-
-		memcpy(a->hist[a->nhist].s, code, n);
-		a->hist[a->nhist].s[n] = '\0';
-	}
-	a->nhist++;
-}
-
-static const char *hist_code(const struct xdoc *d, const char *w)
-{
-	return X_LOOKUP(d->L, codes, w);
-}
-
-/*
- * Year-by-month grid: a row of month names, then rows of a year and its
- * codes.  Returns the index of the first row after the grid.
- */
-static size_t grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
-{
-	double mx[13] = { 0 };
-	struct xword *w = NULL;
-	size_t aw = 0, n, k;
-	int have = 0, m, y;
-
-	for (; i < d->nr; i++) {
-		const struct xrow *r = &d->r[i];
-		int months = 0;
-
-		n = x_row_words(d, r, &w, &aw);
-		for (k = 0; k < n; k++)
-			if (month_of_word(w[k].t))
-				months++;
-		if (months >= 6 && months * 2 >= (int)n) {
-			for (k = 0; k < n; k++)
-				if ((m = month_of_word(w[k].t)) != 0)
-					mx[m] = (w[k].x0 + w[k].x1) / 2;
-			have = 1;
-			x_acct_box(a, r);
-			continue;
-		}
-		if (!have || n == 0 || !(y = year_of_word(w[0].t)))
-			break;
-		x_acct_box(a, r);
-		x_acct_cell(a, CELL(d, r, 0));
-		if (r->n == 1 && n > 1 && n < 13) {
-			/* OCR: one line; the run of months is left-aligned (the
-			 * newest year) or ends in December (the oldest) */
-			int right = CELL(d, r, 0)->x1 >= mx[12] - 8, first;
-
-			first = right ? 12 - (int)(n - 1) + 1 : 1;
-			for (k = 1; k < n; k++) {
-				const char *c = hist_code(d, w[k].t);
-
-				if (c)
-					hist_add(a, y, first + (int)k - 1, c);
-			}
-			continue;
-		}
-		for (k = 1; k < n; k++) {
-			double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
-			const char *c = hist_code(d, w[k].t);
-			int bm = 0;
-
-			for (m = 1; m <= 12; m++)
-				if (fabs(mx[m] - xc) < best) {
-					best = fabs(mx[m] - xc);
-					bm = m;
-				}
-			if (c && bm)
-				hist_add(a, y, bm, c);
-		}
-	}
-	free(w);
-	return i;
-}
-
-/* "MM/YY" into year and month, the year 20YY unless after the report. */
-static int month_year(const struct xdoc *d, const char *w, int *y, int *m)
-{
-	char iso[11];
-
-	if (strlen(w) != 5 || w[2] != '/' || cc_norm_date(w, iso) < 0)
-		return -1;
-	*y = x_int(iso);
-	*m = x_int(iso + 5);
-	if (d->report_date[0] && strncmp(iso, d->report_date, 7) > 0)
-		*y -= 100;
-	return 0;
-}
-
-/*
- * A strip's headers are months one after another: one OCR misread
- * ("1/25" between 12/25 and 10/25), or left out, is the month its
- * neighbours put there.  ys[k] is 0 where a header did not read.
- */
-static void strip_months(int *ys, int *ms, size_t n)
-{
-	int up = 0, down = 0, dir, v;
-	size_t k;
-
-	for (k = 1; k < n; k++)
-		if (ys[k] && ys[k - 1]) {
-			v = ys[k] * 12 + ms[k] - (ys[k - 1] * 12 + ms[k - 1]);
-			up += v == 1;
-			down += v == -1;
-		}
-	if (up == down)
-		return;
-	dir = up > down ? 1 : -1;
-	for (k = 0; k < n; k++) {
-		int prev = k > 0 && ys[k - 1] ? ys[k - 1] * 12 + ms[k - 1] - 1 + dir : -1;
-		int next = k + 1 < n && ys[k + 1] ? ys[k + 1] * 12 + ms[k + 1] - 1 - dir : -1;
-		int cur = ys[k] ? ys[k] * 12 + ms[k] - 1 : -1;
-
-		/* a header that read agrees with one neighbour: kept */
-		if (cur >= 0 && (cur == prev || cur == next || (prev < 0 && next < 0)))
-			continue;
-		/* one that did not: both neighbours must agree, or the one */
-		if (prev >= 0 && next >= 0 && prev != next)
-			continue;
-		v = prev >= 0 ? prev : next;
-		if (v < 0 || (cur >= 0 && (prev < 0 || next < 0)))
-			continue;
-		ys[k] = v / 12;
-		ms[k] = v % 12 + 1;
-	}
-}
-
-/*
- * Strip grid: rows of MM/YY headers, each followed by a row of codes.
- * Returns the index of the first row after it.
- */
-static size_t grid_strip(struct xdoc *d, size_t i, struct xacct *a)
-{
-	struct xword *w = NULL, *hw = NULL;
-	size_t aw = 0, ahw = 0, n, nh, k, j;
-	int ys[64], ms[64];
-
-	while (i < d->nr) {
-		const struct xrow *r = &d->r[i];
-		int good = 0;
-
-		nh = 0;
-		for (k = 0; k < r->n; k++)
-			nh = x_cell_words(CELL(d, r, k), &hw, &ahw, nh);
-		if (nh > 64)
-			nh = 64;
-		for (k = 0; k < nh; k++)
-			if (month_year(d, hw[k].t, &ys[k], &ms[k]) == 0)
-				good++;
-			else
-				ys[k] = 0;
-		if (good < 1 || good * 2 < (int)nh || i + 1 >= d->nr)
-			break;
-		strip_months(ys, ms, nh);
-		x_acct_box(a, r);
-		r = &d->r[i + 1];
-		n = x_row_words(d, r, &w, &aw);
-		x_acct_box(a, r);
-		if (r->n > 0)
-			x_acct_cell(a, CELL(d, r, 0));
-		if (n == nh) {
-			for (k = 0; k < n; k++) {
-				const char *c = hist_code(d, w[k].t);
-
-				if (c && ys[k])
-					hist_add(a, ys[k], ms[k], c);
-			}
-		} else {
-			for (k = 0; k < n; k++) {
-				double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
-				const char *c = hist_code(d, w[k].t);
-				size_t bj = 0;
-
-				for (j = 0; j < nh; j++)
-					if (fabs((hw[j].x0 + hw[j].x1) / 2 - xc) < best) {
-						best = fabs((hw[j].x0 + hw[j].x1) / 2 - xc);
-						bj = j;
-					}
-				if (c && ys[bj])
-					hist_add(a, ys[bj], ms[bj], c);
-			}
-		}
-		i += 2;
-	}
-	free(w);
-	free(hw);
-	return i;
-}
-
-/* "History: 12/25; L65432100" */
-static void grid_pattern(struct xdoc *d, const char *s, struct xacct *a)
-{
-	char mmyy[8], c[2] = { 0, 0 };
-	const char *p = strchr(s, ':');
-	int y, m, k = 0;
-
-	if (!p)
-		return;
-	p++;
-	while (*p == ' ')
-		p++;
-	snprintf(mmyy, sizeof(mmyy), "%.5s", p);
-	if (month_year(d, mmyy, &y, &m) < 0)
-		return;
-	p += 5;
-	while (*p == ';' || *p == ' ' || *p == ',')
-		p++;
-	for (; *p && *p != ' '; p++, k++) {
-		const char *code;
-		int mm = m - k, yy = y;
-
-		while (mm < 1) {
-			mm += 12;
-			yy--;
-		}
-		c[0] = *p;
-		code = hist_code(d, c);
-		if (code)
-			hist_add(a, yy, mm, code);
-	}
-}
-
-/* --- consumer ------------------------------------------------------------ */
-
-static int looks_ssn(const char *s)
-{
-	size_t i;
-
-	if (strlen(s) != 11 || s[3] != '-' || s[6] != '-')
-		return 0;
-	for (i = 7; i < 11; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-static struct xcons *consumer_for(struct xdoc *d, const char *bureau)
-{
-	size_t i;
-
-	for (i = 0; i < d->ncons; i++)
-		if ((!bureau && !d->cons[i].bureau) ||
-		    (bureau && d->cons[i].bureau && !strcmp(bureau, d->cons[i].bureau)))
-			return &d->cons[i];
-	if (d->ncons == 3)
-		return &d->cons[0];
-	memset(&d->cons[d->ncons], 0, sizeof(d->cons[0]));
-	d->cons[d->ncons].a.group_index = -1;
-	d->cons[d->ncons].bureau = bureau;
-	return &d->cons[d->ncons++];
-}
-
-/* "FILE #: 8408-740513 DATE: 1/15/2026": labels inside a line. */
-static void consumer_inline(struct xdoc *d, const struct xrow *r, struct xacct *a)
-{
-	size_t i, n;
-
-	for (i = 0; i < d->L->nlab; i++) {
-		const struct xlabel *b = &d->L->lab[i];
-		const char *p = r->text, *v;
-		char tok[64];
-
-		if (b->group != XG_CONSUMER)
-			continue;
-		n = strlen(b->text);
-		while ((p = strstr(p, b->text)) != NULL) {
-			if ((p == r->text || p[-1] == ' ') && p[n] == ':')
-				break;
-			p += n;
-		}
-		if (!p)
-			continue;
-		v = p + n + 1;
-		while (*v == ' ')
-			v++;
-		n = strcspn(v, " ");
-		if (n == 0 || n >= sizeof(tok))
-			continue;
-		snprintf(tok, sizeof(tok), "%.*s", (int)n, v);
-		x_acct_set(a, b->field, tok, CELL(d, r, 0)->conf, 0);
-	}
-}
-
-/* How many consumer labels with a ':' after them the row holds. */
-static int inline_labels(const struct xdoc *d, const struct xrow *r)
-{
-	size_t i, n;
-	int count = 0;
-
-	for (i = 0; i < d->L->nlab; i++) {
-		const struct xlabel *b = &d->L->lab[i];
-		const char *p = r->text;
-
-		if (b->group != XG_CONSUMER)
-			continue;
-		n = strlen(b->text);
-		while ((p = strstr(p, b->text)) != NULL) {
-			if ((p == r->text || p[-1] == ' ') && p[n] == ':') {
-				count++;
-				break;
-			}
-			p += n;
-		}
-	}
-	return count;
-}
-
-/* below: the row under r that holds the value of r's label, or NULL */
-static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow *below,
-			 int in_section)
-{
-	struct xcons *cs;
-	struct xacct *a;
-	int f = x_cell_field(d, CELL(d, r, 0), XG_CONSUMER);
-	size_t k = 1;
-
-	/* merged3's consumers are the columns' */
-	if (d->L->style == XS_COLUMNS)
-		return;
-	cs = consumer_for(d, d->L->bureau && strcmp(d->L->bureau, "columns") ?
-			  d->L->bureau : NULL);
-	a = &cs->a;
-	if (f == XF_NONE || inline_labels(d, r) > 1) {
-		consumer_inline(d, r, a);
-		return;
-	}
-	if (in_section) {
-		x_acct_box(a, r);
-		x_acct_cell(a, CELL(d, r, 0));
-	}
-	if (below) {
-		double conf;
-		char *v = x_join_cells(d, below, 0, &conf);
-
-		x_acct_set(a, f, v, conf, 0);
-		x_acct_cell(a, CELL(d, below, 0));
-		free(v);
-	} else if (k < r->n) {
-		const struct xcell *v = CELL(d, r, k);
-
-		x_acct_set(a, f, v->t, v->conf, 0);
-		x_acct_cell(a, v);
-		k++;
-	}
-	/* what else the row holds: an unlabelled SSN, then a birth date */
-	for (; k < r->n; k++) {
-		const struct xcell *v = CELL(d, r, k);
-		char iso[11];
-
-		if (looks_ssn(v->t))
-			x_acct_set(a, XC_SSN, v->t, v->conf, 0);
-		else if (a->f[XC_SSN] && !a->f[XC_BIRTH_YEAR] &&
-			 cc_norm_date(v->t, iso) == 0 && strlen(iso) == 10)
-			x_acct_set(a, XC_BIRTH_YEAR, iso, v->conf, 0);
-	}
-}
-
 /* --- blocks: label/value accounts and public records ------------------- */
 
 struct blocks {
@@ -629,9 +234,9 @@ static size_t blocks_row(struct xdoc *d, struct blocks *B, size_t i)
 			size_t next;
 
 			if (d->L->grid == XG_YEAR_MONTH)
-				next = grid_year_month(d, i + 1, B->cur);
+				next = x_grid_year_month(d, i + 1, B->cur);
 			else if (d->L->grid == XG_STRIP)
-				next = grid_strip(d, i + 1, B->cur);
+				next = x_grid_strip(d, i + 1, B->cur);
 			else
 				next = i + 1;
 			B->cur->has_grid = 1;
@@ -706,113 +311,6 @@ static void blocks_end(struct xdoc *d, struct blocks *B)
 	blocks_flush(d, B, 0);
 	B->cur = NULL;
 	B->last_field = XF_NONE;
-}
-
-/* --- inquiries ------------------------------------------------------------ */
-
-struct inqcols {
-	double x[3];     /* left edges of creditor, date, bureau; 0: none */
-	int have;
-};
-
-static void inquiry_row(struct xdoc *d, const struct xrow *r, struct inqcols *ic)
-{
-	struct xword *w = NULL;
-	size_t aw = 0, n, k, di = (size_t)-1, dn = 0;
-	struct cc_buf cred = { 0 }, bur = { 0 };
-	struct xinq *q;
-	char iso[11], date[200];
-	int labels = 0, skip_rest = 0;
-
-	for (k = 0; k < r->n; k++)
-		if (x_cell_field(d, CELL(d, r, k), XG_INQUIRY) != XF_NONE)
-			labels++;
-	if (labels >= 2) {
-		for (k = 0; k < r->n; k++) {
-			int f = x_cell_field(d, CELL(d, r, k), XG_INQUIRY);
-
-			if (f != XF_NONE)
-				ic->x[f - XI_CREDITOR] = CELL(d, r, k)->x0;
-		}
-		ic->have = 1;
-		return;
-	}
-	if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
-		return;
-	n = x_row_words(d, r, &w, &aw);
-	/* the date: the last run of one to three words that is one */
-	for (k = n; k-- > 0 && di == (size_t)-1;) {
-		size_t len;
-
-		for (len = 3; len >= 1; len--) {
-			char buf[200] = "";
-			size_t j;
-
-			if (k + 1 < len)
-				continue;
-			for (j = k + 1 - len; j <= k; j++) {
-				size_t o = strlen(buf);
-
-				snprintf(buf + o, sizeof(buf) - o, "%s%s", o ? " " : "", w[j].t);
-			}
-			if (cc_norm_date(buf, iso) == 0) {
-				di = k + 1 - len;
-				dn = len;
-				snprintf(date, sizeof(date), "%s", buf);
-				break;
-			}
-		}
-	}
-	if (di == (size_t)-1 || di == 0) {
-		free(w);
-		return;
-	}
-	for (k = 0; k < n; k++) {
-		if (k >= di && k < di + dn)
-			continue;
-		/* left of the creditor column (WHOSE), or in a column between
-		 * the creditor's and the date's (BUSINESS TYPE) */
-		if (ic->have && ic->x[0] && ic->x[0] - w[k].x0 > 8)
-			continue;
-		if (k < di && ic->have && k > 0 && w[k].x0 - w[k - 1].x1 > 20 && cred.len)
-			skip_rest = 1;
-		if (k < di && skip_rest)
-			continue;
-		if (k < di) {
-			if (cred.len)
-				cc_buf_adds(&cred, " ");
-			cc_buf_adds(&cred, w[k].t);
-		} else {
-			if (bur.len)
-				cc_buf_adds(&bur, " ");
-			cc_buf_adds(&bur, w[k].t);
-		}
-	}
-	/* OCR's marks before the name: "- SYNCB" */
-	while (cred.len && !isalnum((unsigned char)cred.s[0])) {
-		memmove(cred.s, cred.s + 1, cred.len);
-		cred.len--;
-	}
-	if (cred.len) {
-		d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
-		q = &d->inq[d->ninq++];
-		memset(q, 0, sizeof(*q));
-		q->creditor = cc_buf_detach(&cred);
-		q->date = cc_xstrdup(date);
-		q->bureau = bur.len ? cc_buf_detach(&bur) : NULL;
-		q->page = r->page;
-		q->bb[0] = CELL(d, r, 0)->x0;
-		q->bb[1] = r->y0;
-		q->bb[2] = CELL(d, r, r->n - 1)->x1;
-		q->bb[3] = r->y1;
-		q->conf = 1;
-		for (k = 0; k < r->n; k++)
-			if (CELL(d, r, k)->conf < q->conf)
-				q->conf = CELL(d, r, k)->conf;
-	}
-	cc_buf_release(&bur);
-	cc_buf_release(&cred);
-	free(w);
 }
 
 /* --- columns (merged3) --------------------------------------------------- */
@@ -1108,16 +606,15 @@ static void columns_consumer(struct xdoc *d, struct cols *C, const struct xrow *
 
 	if (bureau_header(d, r, C))
 		return;
-	if (!C->n) {
-		consumer_row(d, r, NULL, 1);
+	/* merged3's consumers are the columns': none before their header */
+	if (!C->n)
 		return;
-	}
 	if (f == XF_NONE && !x_text_field(C->last_field))
 		return;
 	column_values(d, r, f == XF_NONE ? 0 : 1, C, vals, conf);
 	for (k = 0; k < 3; k++) {
 		if (k < C->n) {
-			struct xcons *cs = consumer_for(d, C->bureau[k]);
+			struct xcons *cs = x_consumer_for(d, C->bureau[k]);
 
 			x_acct_box(&cs->a, r);
 			if (f == XF_NONE)
@@ -1401,7 +898,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 					part.n = k + 8;
 				t = x_join_cells(d, &part, k, NULL);
 
-				grid_pattern(d, t, a);
+				x_grid_pattern(d, t, a);
 				free(t);
 				a->has_grid = 1;
 				hist_row = i;
@@ -1640,7 +1137,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	const char *sect_type = NULL;
 	struct blocks acctB, pubB;
 	struct cols C;
-	struct inqcols ic;
+	struct xinqcols ic;
 	size_t lender_from = 0;
 
 	memset(&d, 0, sizeof(d));
@@ -1737,11 +1234,8 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		case XK_CONSUMER:
 			if (d.L->style == XS_COLUMNS) {
 				columns_consumer(&d, &C, r);
-			} else if (x_stacked_value(&d, i, XG_CONSUMER, NULL)) {
-				consumer_row(&d, r, &d.r[i + 1], section == XK_CONSUMER);
-				j = i + 2;
 			} else {
-				consumer_row(&d, r, NULL, section == XK_CONSUMER);
+				j = x_consumer_rows(&d, i, section == XK_CONSUMER);
 			}
 			if (!d.report_date[0]) {
 				struct xcons *cs = d.ncons ? &d.cons[0] : NULL;
@@ -1757,7 +1251,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 				break;
 			if (d.L->style == XS_COLUMNS) {
 				if (C.grid_for >= 0 && d.L->grid == XG_STRIP) {
-					size_t next = grid_strip(&d, i, &d.acct[C.grid_for]);
+					size_t next = x_grid_strip(&d, i, &d.acct[C.grid_for]);
 
 					d.acct[C.grid_for].has_grid = 1;
 					C.grid_for = -1;
@@ -1777,7 +1271,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			j = blocks_row(&d, &pubB, i);
 			break;
 		case XK_INQUIRIES:
-			inquiry_row(&d, r, &ic);
+			x_inquiry_row(&d, r, &ic);
 			break;
 		default:
 			break;

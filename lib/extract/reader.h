@@ -1,14 +1,15 @@
 /*
  * reader.h -- what the files that read a document share: its cells and
- * rows (rows.c), its running heads and feet (furniture.c), and the
- * accounts being read (acct.c).
+ * rows (rows.c), its running heads and feet (furniture.c), the accounts
+ * being read (acct.c), payment grids (grid.c), the consumer
+ * (consumer.c) and the inquiry table (inquiry.c).
  */
 #ifndef CC_EXTRACT_READER_H
 #define CC_EXTRACT_READER_H
 
 #include "extract/records.h"
 
-/* --- cells and rows (rows.c) --------------------------------------------- */
+/* --- cells and rows (rows.c) -------------------------------------------- */
 
 /* Cell k of row r. */
 #define CELL(d, r, k) (&(d)->c[(r)->first + (k)])
@@ -57,7 +58,7 @@ int x_row_section(const struct xdoc *d, const struct xrow *r,
 int x_stacked_value(const struct xdoc *d, size_t i, int g,
 		    const struct xacct *cur);
 
-/* --- running heads and feet (furniture.c) -------------------------------- */
+/* --- running heads and feet (furniture.c) ------------------------------- */
 
 /* A line of a page, as the page record gives it. */
 struct xline {
@@ -76,7 +77,7 @@ struct xline {
 
 void x_mark_furniture(struct xline *fl, size_t n, int npages);
 
-/* --- what is read (acct.c) ------------------------------------------------ */
+/* --- what is read (acct.c) ---------------------------------------------- */
 
 void x_acct_box(struct xacct *a, const struct xrow *r);
 void x_acct_cell(struct xacct *a, const struct xcell *c);
@@ -86,5 +87,27 @@ struct xacct *x_new_acct(struct xacct **v, size_t *n);
 void x_buf_wrap(struct cc_buf *b, const char *t);
 /* Whether field f is text a line too long wraps onto the next. */
 int x_text_field(int f);
+
+/* --- payment grids (grid.c) --------------------------------------------- */
+
+/* The grid that starts at row i into a's history: the row after it. */
+size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a);
+size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a);
+/* "History: 12/25; L65432100", the text s, into a's history. */
+void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a);
+
+/* --- the consumer (consumer.c) ------------------------------------------ */
+
+struct xcons *x_consumer_for(struct xdoc *d, const char *bureau);
+size_t x_consumer_rows(struct xdoc *d, size_t i, int in_section);
+
+/* --- the inquiry table (inquiry.c) -------------------------------------- */
+
+struct xinqcols {
+	double x[3];     /* left edges of creditor, date, bureau; 0: none */
+	int have;
+};
+
+void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic);
 
 #endif
