@@ -1,13 +1,45 @@
 /*
- * reader.h -- what the files that read a document share: its cells and
- * rows (rows.c), its running heads and feet (furniture.c), the accounts
- * being read (acct.c), payment grids (grid.c), the consumer
- * (consumer.c) and the inquiry table (inquiry.c).
+ * reader.h -- the readers of a document's rows, one per style of layout
+ * (read_blocks.c, read_columns.c, read_lender.c), and what the files
+ * that read share: its cells and rows (rows.c), its running heads and
+ * feet (furniture.c), the accounts being read (acct.c), payment grids
+ * (grid.c), the consumer (consumer.c) and the inquiry table
+ * (inquiry.c).
  */
 #ifndef CC_EXTRACT_READER_H
 #define CC_EXTRACT_READER_H
 
 #include "extract/records.h"
+
+/* --- the readers -------------------------------------------------------- */
+
+/*
+ * How the layouts of one style (struct xlayout.style) are read.
+ * cc_extract_document() walks a document's rows in reading order and
+ * hands a reader the rows before the first heading and those of the
+ * consumer's and the accounts' sections; the public records and the
+ * inquiries read alike in every style (as blocks, and by inquiry.c).
+ * A reader's state is its own, one per document: several documents may
+ * be read at once, on as many threads, with the same layouts.
+ */
+struct xreader {
+	int style;    /* enum xstyle */
+	/* A new state for reading d. */
+	void *(*begin)(struct xdoc *d);
+	/* Row i heads a section of kind k (enum xsection; type: its
+	 * accounts' type, or NULL), any kind: the section above, of kind
+	 * prev, ends there. */
+	void (*section)(void *st, struct xdoc *d, size_t i, int prev, int k,
+			const char *type);
+	/* Read row i, in a section of kind k: XK_NONE (before any heading),
+	 * XK_CONSUMER or XK_ACCOUNTS, not a row the layout passes over.
+	 * Returns the row to read next, after i. */
+	size_t (*row)(void *st, struct xdoc *d, size_t i, int k);
+	/* The rows have ended, in a section of kind k: finish, free st. */
+	void (*end)(void *st, struct xdoc *d, int k);
+};
+
+extern const struct xreader x_read_blocks, x_read_columns, x_read_lender;
 
 /* --- cells and rows (rows.c) -------------------------------------------- */
 
@@ -46,7 +78,7 @@ size_t x_row_words(const struct xdoc *d, const struct xrow *r,
 		   struct xword **w, size_t *aw);
 char *x_join_cells(const struct xdoc *d, const struct xrow *r, size_t k,
 		   double *conf);
-/* The letters and digits of s. */
+/* How many letters and digits s holds. */
 int x_alnums(const char *s);
 
 /* Whether r is a line the layout says to pass over. */
@@ -85,12 +117,14 @@ void x_acct_set(struct xacct *a, int f, const char *t, double conf, int append);
 void x_acct_cat(struct xacct *a, int f, const char *sep, const char *t);
 struct xacct *x_new_acct(struct xacct **v, size_t *n);
 void x_buf_wrap(struct cc_buf *b, const char *t);
-/* Whether field f is text a line too long wraps onto the next. */
+/* Whether field f holds free text, which may wrap onto the rows under
+ * it. */
 int x_text_field(int f);
 
 /* --- payment grids (grid.c) --------------------------------------------- */
 
-/* The grid that starts at row i into a's history: the row after it. */
+/* The grid that starts at row i, into a's history: returns the row
+ * after it. */
 size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a);
 size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a);
 /* "History: 12/25; L65432100", the text s, into a's history. */
@@ -109,5 +143,34 @@ struct xinqcols {
 };
 
 void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic);
+
+/* --- label/value blocks (read_blocks.c) --------------------------------- */
+
+/* Accounts (or public records) being read as blocks: x_blocks_row()'s
+ * state, from one section to the next. */
+struct xblocks {
+	int group;                  /* XG_ACCOUNT or XG_PUBLIC */
+	struct xacct **v;
+	size_t *n;
+	struct xacct *cur;
+	int last_field;
+	size_t *pending;            /* rows not yet placed */
+	size_t npending, apending;
+	size_t prev_row;            /* the last row placed */
+	double value_x;             /* left edge of the value column */
+	char tail[64];              /* the rest of a label cut short, normalised */
+	const char *sect_type;
+	int left_wraps;             /* values wrap onto rows in the labels'
+	                             * column: stacked values, inline pairs */
+};
+
+/* Read the rows of group (XG_ACCOUNT or XG_PUBLIC) into the array *v of
+ * *n elements. */
+void x_blocks_init(struct xblocks *B, int group, struct xacct **v, size_t *n);
+/* Read row i: returns the row to read next, after i. */
+size_t x_blocks_row(struct xdoc *d, struct xblocks *B, size_t i);
+/* The rows of a section have ended: place those pending. */
+void x_blocks_end(struct xdoc *d, struct xblocks *B);
+void x_blocks_release(struct xblocks *B);
 
 #endif
