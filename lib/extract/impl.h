@@ -1,5 +1,5 @@
 /*
- * extract_impl.h -- what lib/extract*.c share: the loaded layouts.
+ * impl.h -- what the files of lib/extract share: the loaded layouts.
  */
 #ifndef CC_EXTRACT_IMPL_H
 #define CC_EXTRACT_IMPL_H

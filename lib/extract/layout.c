@@ -1,7 +1,8 @@
 /*
- * extract_layout.c -- load the layout files (the *.yaml of layouts/) that say what
- * each report family prints: section headings, labels, vocabularies,
- * history codes and status wording.  Their format is in cc-extract(1).
+ * layout.c -- load the layout files (the *.yaml of layouts/) that say
+ * what each report family prints: section headings, labels,
+ * vocabularies, history codes and status wording.  Their format is in
+ * cc-extract(1).
  */
 #include "base/cc.h"
 #include "extract/impl.h"

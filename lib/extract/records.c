@@ -1,5 +1,5 @@
 /*
- * extract_rec.c -- make cc-records(5) records of what extract.c read:
+ * records.c -- make cc-records(5) records of what the readers read:
  * normalised values, the Metro 2 status and negative reasons, the date of
  * first delinquency and the FCRA removal date, ids and provenance.
  */

@@ -1,6 +1,7 @@
 /*
- * extract_rec.h -- a document being read (extract.c) and what was read
- * from it, and the making of records from that (extract_rec.c).
+ * records.h -- a document being read (extract.c, the readers and what
+ * they share: reader.h) and what was read from it, and the making of
+ * records from that (records.c).
  */
 #ifndef CC_EXTRACT_REC_H
 #define CC_EXTRACT_REC_H

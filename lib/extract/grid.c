@@ -1,0 +1,271 @@
+/*
+ * grid.c -- payment grids: an account's history, month by month, read by
+ * the positions of the grid's month headers.  Three kinds, by the
+ * layout's "grid": year by month (a row of month names, then a row per
+ * year), strip (rows of MM/YY headers, each over a row of codes), and
+ * pattern (a lender's "History: 12/25; L65432100", a code a month
+ * back from the one named).
+ */
+#include "base/cc.h"
+#include "extract/reader.h"
+#include "model/normalize.h"
+
+#include <math.h>
+
+static const char *const month_names[12] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec",
+};
+
+static int month_of_word(const char *w)
+{
+	int m;
+
+	for (m = 0; m < 12; m++)
+		if (strncasecmp(w, month_names[m], 3) == 0 && strlen(w) <= 4)
+			return m + 1;
+	return 0;
+}
+
+static int year_of_word(const char *w)
+{
+	char dg[8];
+
+	if (strlen(w) != 4 || cc_norm_digits(w, dg, sizeof(dg)) < 0)
+		return 0;
+	return x_int(dg) >= 1950 && x_int(dg) <= 2099 ? x_int(dg) : 0;
+}
+
+static void hist_add(struct xacct *a, int y, int m, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < a->nhist; i++)
+		if (a->hist[i].y == y && a->hist[i].m == m)
+			return;
+	a->hist = x_grow(a->hist, a->nhist, sizeof(*a->hist));
+	a->hist[a->nhist].y = y;
+	a->hist[a->nhist].m = m;
+	{
+		size_t n = strnlen(code, sizeof(a->hist[0].s) - 1);
+
+		memcpy(a->hist[a->nhist].s, code, n);
+		a->hist[a->nhist].s[n] = '\0';
+	}
+	a->nhist++;
+}
+
+static const char *hist_code(const struct xdoc *d, const char *w)
+{
+	return X_LOOKUP(d->L, codes, w);
+}
+
+/*
+ * Year-by-month grid: a row of month names, then rows of a year and its
+ * codes.  Returns the index of the first row after the grid.
+ */
+size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
+{
+	double mx[13] = { 0 };
+	struct xword *w = NULL;
+	size_t aw = 0, n, k;
+	int have = 0, m, y;
+
+	for (; i < d->nr; i++) {
+		const struct xrow *r = &d->r[i];
+		int months = 0;
+
+		n = x_row_words(d, r, &w, &aw);
+		for (k = 0; k < n; k++)
+			if (month_of_word(w[k].t))
+				months++;
+		if (months >= 6 && months * 2 >= (int)n) {
+			for (k = 0; k < n; k++)
+				if ((m = month_of_word(w[k].t)) != 0)
+					mx[m] = (w[k].x0 + w[k].x1) / 2;
+			have = 1;
+			x_acct_box(a, r);
+			continue;
+		}
+		if (!have || n == 0 || !(y = year_of_word(w[0].t)))
+			break;
+		x_acct_box(a, r);
+		x_acct_cell(a, CELL(d, r, 0));
+		if (r->n == 1 && n > 1 && n < 13) {
+			/* OCR: one line; the run of months is left-aligned (the
+			 * newest year) or ends in December (the oldest) */
+			int right = CELL(d, r, 0)->x1 >= mx[12] - 8, first;
+
+			first = right ? 12 - (int)(n - 1) + 1 : 1;
+			for (k = 1; k < n; k++) {
+				const char *c = hist_code(d, w[k].t);
+
+				if (c)
+					hist_add(a, y, first + (int)k - 1, c);
+			}
+			continue;
+		}
+		for (k = 1; k < n; k++) {
+			double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
+			const char *c = hist_code(d, w[k].t);
+			int bm = 0;
+
+			for (m = 1; m <= 12; m++)
+				if (fabs(mx[m] - xc) < best) {
+					best = fabs(mx[m] - xc);
+					bm = m;
+				}
+			if (c && bm)
+				hist_add(a, y, bm, c);
+		}
+	}
+	free(w);
+	return i;
+}
+
+/* "MM/YY" into year and month, the year 20YY unless after the report. */
+static int month_year(const struct xdoc *d, const char *w, int *y, int *m)
+{
+	char iso[11];
+
+	if (strlen(w) != 5 || w[2] != '/' || cc_norm_date(w, iso) < 0)
+		return -1;
+	*y = x_int(iso);
+	*m = x_int(iso + 5);
+	if (d->report_date[0] && strncmp(iso, d->report_date, 7) > 0)
+		*y -= 100;
+	return 0;
+}
+
+/*
+ * A strip's headers are months one after another: one OCR misread
+ * ("1/25" between 12/25 and 10/25), or left out, is the month its
+ * neighbours put there.  ys[k] is 0 where a header did not read.
+ */
+static void strip_months(int *ys, int *ms, size_t n)
+{
+	int up = 0, down = 0, dir, v;
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (ys[k] && ys[k - 1]) {
+			v = ys[k] * 12 + ms[k] - (ys[k - 1] * 12 + ms[k - 1]);
+			up += v == 1;
+			down += v == -1;
+		}
+	if (up == down)
+		return;
+	dir = up > down ? 1 : -1;
+	for (k = 0; k < n; k++) {
+		int prev = k > 0 && ys[k - 1] ? ys[k - 1] * 12 + ms[k - 1] - 1 + dir : -1;
+		int next = k + 1 < n && ys[k + 1] ? ys[k + 1] * 12 + ms[k + 1] - 1 - dir : -1;
+		int cur = ys[k] ? ys[k] * 12 + ms[k] - 1 : -1;
+
+		/* a header that read agrees with one neighbour: kept */
+		if (cur >= 0 && (cur == prev || cur == next || (prev < 0 && next < 0)))
+			continue;
+		/* one that did not: both neighbours must agree, or the one */
+		if (prev >= 0 && next >= 0 && prev != next)
+			continue;
+		v = prev >= 0 ? prev : next;
+		if (v < 0 || (cur >= 0 && (prev < 0 || next < 0)))
+			continue;
+		ys[k] = v / 12;
+		ms[k] = v % 12 + 1;
+	}
+}
+
+/*
+ * Strip grid: rows of MM/YY headers, each followed by a row of codes.
+ * Returns the index of the first row after it.
+ */
+size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
+{
+	struct xword *w = NULL, *hw = NULL;
+	size_t aw = 0, ahw = 0, n, nh, k, j;
+	int ys[64], ms[64];
+
+	while (i < d->nr) {
+		const struct xrow *r = &d->r[i];
+		int good = 0;
+
+		nh = 0;
+		for (k = 0; k < r->n; k++)
+			nh = x_cell_words(CELL(d, r, k), &hw, &ahw, nh);
+		if (nh > 64)
+			nh = 64;
+		for (k = 0; k < nh; k++)
+			if (month_year(d, hw[k].t, &ys[k], &ms[k]) == 0)
+				good++;
+			else
+				ys[k] = 0;
+		if (good < 1 || good * 2 < (int)nh || i + 1 >= d->nr)
+			break;
+		strip_months(ys, ms, nh);
+		x_acct_box(a, r);
+		r = &d->r[i + 1];
+		n = x_row_words(d, r, &w, &aw);
+		x_acct_box(a, r);
+		if (r->n > 0)
+			x_acct_cell(a, CELL(d, r, 0));
+		if (n == nh) {
+			for (k = 0; k < n; k++) {
+				const char *c = hist_code(d, w[k].t);
+
+				if (c && ys[k])
+					hist_add(a, ys[k], ms[k], c);
+			}
+		} else {
+			for (k = 0; k < n; k++) {
+				double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
+				const char *c = hist_code(d, w[k].t);
+				size_t bj = 0;
+
+				for (j = 0; j < nh; j++)
+					if (fabs((hw[j].x0 + hw[j].x1) / 2 - xc) < best) {
+						best = fabs((hw[j].x0 + hw[j].x1) / 2 - xc);
+						bj = j;
+					}
+				if (c && ys[bj])
+					hist_add(a, ys[bj], ms[bj], c);
+			}
+		}
+		i += 2;
+	}
+	free(w);
+	free(hw);
+	return i;
+}
+
+/* "History: 12/25; L65432100" */
+void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a)
+{
+	char mmyy[8], c[2] = { 0, 0 };
+	const char *p = strchr(s, ':');
+	int y, m, k = 0;
+
+	if (!p)
+		return;
+	p++;
+	while (*p == ' ')
+		p++;
+	snprintf(mmyy, sizeof(mmyy), "%.5s", p);
+	if (month_year(d, mmyy, &y, &m) < 0)
+		return;
+	p += 5;
+	while (*p == ';' || *p == ' ' || *p == ',')
+		p++;
+	for (; *p && *p != ' '; p++, k++) {
+		const char *code;
+		int mm = m - k, yy = y;
+
+		while (mm < 1) {
+			mm += 12;
+			yy--;
+		}
+		c[0] = *p;
+		code = hist_code(d, c);
+		if (code)
+			hist_add(a, yy, mm, code);
+	}
+}

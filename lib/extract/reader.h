@@ -1,0 +1,176 @@
+/*
+ * reader.h -- the readers of a document's rows, one per style of layout
+ * (read_blocks.c, read_columns.c, read_lender.c), and what the files
+ * that read share: its cells and rows (rows.c), its running heads and
+ * feet (furniture.c), the accounts being read (acct.c), payment grids
+ * (grid.c), the consumer (consumer.c) and the inquiry table
+ * (inquiry.c).
+ */
+#ifndef CC_EXTRACT_READER_H
+#define CC_EXTRACT_READER_H
+
+#include "extract/records.h"
+
+/* --- the readers -------------------------------------------------------- */
+
+/*
+ * How the layouts of one style (struct xlayout.style) are read.
+ * cc_extract_document() walks a document's rows in reading order and
+ * hands a reader the rows before the first heading and those of the
+ * consumer's and the accounts' sections; the public records and the
+ * inquiries read alike in every style (as blocks, and by inquiry.c).
+ * A reader's state is its own, one per document: several documents may
+ * be read at once, on as many threads, with the same layouts.
+ */
+struct xreader {
+	int style;    /* enum xstyle */
+	/* A new state for reading d. */
+	void *(*begin)(struct xdoc *d);
+	/* Row i heads a section of kind k (enum xsection; type: its
+	 * accounts' type, or NULL), any kind: the section above, of kind
+	 * prev, ends there. */
+	void (*section)(void *st, struct xdoc *d, size_t i, int prev, int k,
+			const char *type);
+	/* Read row i, in a section of kind k: XK_NONE (before any heading),
+	 * XK_CONSUMER or XK_ACCOUNTS, not a row the layout passes over.
+	 * Returns the row to read next, after i. */
+	size_t (*row)(void *st, struct xdoc *d, size_t i, int k);
+	/* The rows have ended, in a section of kind k: finish, free st. */
+	void (*end)(void *st, struct xdoc *d, int k);
+};
+
+extern const struct xreader x_read_blocks, x_read_columns, x_read_lender;
+
+/* --- cells and rows (rows.c) -------------------------------------------- */
+
+/* Cell k of row r. */
+#define CELL(d, r, k) (&(d)->c[(r)->first + (k)])
+
+/* The field of a label cell, or XF_NONE. */
+static inline int x_cell_field(const struct xdoc *d, const struct xcell *c,
+			       int group)
+{
+	if (c->lab < 0 || d->L->lab[c->lab].group != group)
+		return XF_NONE;
+	return d->L->lab[c->lab].field;
+}
+
+/* The lines of the pages into d->c, cells cut at labels, the running
+ * heads and feet left out; CC_ERR_DATA when a page has no "lines". */
+int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
+		 struct cc_error *e);
+/* The cells into rows, d->r, in reading order; d->pitch. */
+void x_build_rows(struct xdoc *d);
+
+/* A word of a cell: the cell cut at its spaces, x estimated by character
+ * count. */
+struct xword {
+	char t[64];
+	double x0, x1;
+	double conf;
+};
+
+/* Append the words of c to (*w)[0..nw), room *aw: the new count. */
+size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
+		    size_t nw);
+/* The words of row r into *w (room *aw): their count. */
+size_t x_row_words(const struct xdoc *d, const struct xrow *r,
+		   struct xword **w, size_t *aw);
+char *x_join_cells(const struct xdoc *d, const struct xrow *r, size_t k,
+		   double *conf);
+/* How many letters and digits s holds. */
+int x_alnums(const char *s);
+
+/* Whether r is a line the layout says to pass over. */
+int x_row_is_skip(const struct xdoc *d, const struct xrow *r);
+/* The section (enum xsection) row r heads, *type its accounts' type; or
+ * -1 when it heads none. */
+int x_row_section(const struct xdoc *d, const struct xrow *r,
+		  const char **type);
+int x_stacked_value(const struct xdoc *d, size_t i, int g,
+		    const struct xacct *cur);
+
+/* --- running heads and feet (furniture.c) ------------------------------- */
+
+/* A line of a page, as the page record gives it. */
+struct xline {
+	const char *t;
+	double b[4];
+	double conf;
+	int page;
+	double height;    /* of its page */
+	int furniture;    /* set by x_mark_furniture() */
+	/* x_mark_furniture()'s, while it runs */
+	char *key;
+	uint64_t hash;    /* of key: the sorts compare it, not the text */
+	double yc;
+	int count;        /* pages with this key */
+};
+
+void x_mark_furniture(struct xline *fl, size_t n, int npages);
+
+/* --- what is read (acct.c) ---------------------------------------------- */
+
+void x_acct_box(struct xacct *a, const struct xrow *r);
+void x_acct_cell(struct xacct *a, const struct xcell *c);
+void x_acct_set(struct xacct *a, int f, const char *t, double conf, int append);
+void x_acct_cat(struct xacct *a, int f, const char *sep, const char *t);
+struct xacct *x_new_acct(struct xacct **v, size_t *n);
+void x_buf_wrap(struct cc_buf *b, const char *t);
+/* Whether field f holds free text, which may wrap onto the rows under
+ * it. */
+int x_text_field(int f);
+
+/* --- payment grids (grid.c) --------------------------------------------- */
+
+/* The grid that starts at row i, into a's history: returns the row
+ * after it. */
+size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a);
+size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a);
+/* "History: 12/25; L65432100", the text s, into a's history. */
+void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a);
+
+/* --- the consumer (consumer.c) ------------------------------------------ */
+
+struct xcons *x_consumer_for(struct xdoc *d, const char *bureau);
+size_t x_consumer_rows(struct xdoc *d, size_t i, int in_section);
+
+/* --- the inquiry table (inquiry.c) -------------------------------------- */
+
+struct xinqcols {
+	double x[3];     /* left edges of creditor, date, bureau; 0: none */
+	int have;
+};
+
+void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic);
+
+/* --- label/value blocks (read_blocks.c) --------------------------------- */
+
+/* Accounts (or public records) being read as blocks: x_blocks_row()'s
+ * state, from one section to the next. */
+struct xblocks {
+	int group;                  /* XG_ACCOUNT or XG_PUBLIC */
+	struct xacct **v;
+	size_t *n;
+	struct xacct *cur;
+	int last_field;
+	size_t *pending;            /* rows not yet placed */
+	size_t npending, apending;
+	size_t prev_row;            /* the last row placed */
+	double value_x;             /* left edge of the value column */
+	char tail[64];              /* the rest of a label cut short, normalised */
+	const char *sect_type;
+	int left_wraps;             /* values wrap onto rows in the labels'
+	                             * column: stacked values, inline pairs */
+};
+
+/* Read the rows of group (XG_ACCOUNT or XG_PUBLIC) into the array *v of
+ * *n elements. */
+void x_blocks_init(struct xblocks *B, int group, struct xacct **v, size_t *n);
+/* Read row i: returns the row to read next, after i. */
+size_t x_blocks_row(struct xdoc *d, struct xblocks *B, size_t i);
+/* The rows of a section have ended: place those pending. */
+void x_blocks_end(struct xdoc *d, struct xblocks *B);
+void x_blocks_release(struct xblocks *B);
+
+#endif

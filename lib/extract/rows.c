@@ -1,0 +1,578 @@
+/*
+ * rows.c -- a document's cells and rows, what every reader reads.
+ *
+ * The lines of every page, but for the running heads and feet
+ * (furniture.c), become cells: a line that starts with a known label is
+ * cut into the label and the rest.  The cells become rows by their
+ * vertical overlap, in reading order.  And what a row is: its words, a
+ * section's heading, a line the layout passes over, a label whose value
+ * is the row under it.
+ */
+#include "base/cc.h"
+#include "extract/reader.h"
+#include "model/normalize.h"
+
+#include <ctype.h>
+#include <math.h>
+
+/* The largest coordinate, in points, of a line's box or a page's height
+ * taken: some 350 m, far beyond any page, and far from overflowing. */
+#define X_MAX_COORD 1e6
+
+static int cmp_cell_y(const void *a, const void *b)
+{
+	const struct xcell *p = a, *q = b;
+	double ya, yb;
+
+	if (p->page != q->page)
+		return p->page < q->page ? -1 : 1;
+	ya = (p->y0 + p->y1) / 2;
+	yb = (q->y0 + q->y1) / 2;
+	if (ya != yb)
+		return ya < yb ? -1 : 1;
+	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int cmp_cell_x(const void *a, const void *b)
+{
+	const struct xcell *p = a, *q = b;
+
+	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static void add_cell(struct xdoc *d, const char *t, size_t n, double x0,
+		     double y0, double x1, double y1, double conf, int page,
+		     int est)
+{
+	struct xcell *c;
+
+	if (d->nc == d->ac) {
+		d->ac = d->ac ? d->ac * 2 : 256;
+		d->c = cc_xreallocarray(d->c, d->ac, sizeof(*d->c));
+	}
+	c = &d->c[d->nc++];
+	memset(c, 0, sizeof(*c));
+	c->t = cc_xstrndup(t, n);
+	c->x0 = x0;
+	c->y0 = y0;
+	c->x1 = x1;
+	c->y1 = y1;
+	c->conf = conf;
+	c->page = page;
+	c->lab = -1;
+	c->est = est;
+}
+
+/*
+ * The label of L that the text s is, or starts with (then followed by a
+ * space or ':'); the longest wins.  Case counts, so that "BALANCE", the
+ * end of a wrapped remark, or "BALANCE CREDIT UNION", a creditor, is not
+ * the label "Balance".  *len gets the label's length in s, with the ':'
+ * after it.
+ */
+static int match_label(const struct xlayout *L, const char *s, size_t *len)
+{
+	size_t i, n, best_n = 0;
+	int best = -1;
+
+	for (i = 0; i < L->nlab; i++) {
+		const struct xlabel *b = &L->lab[i];
+
+		if (b->text[0] != s[0])
+			continue;
+		n = b->len;
+		if (n > best_n && strncmp(s, b->text, n) == 0 &&
+		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':' ||
+		     /* run together: "Account Type - DetailStudent Loan" */
+		     (islower((unsigned char)b->text[n - 1]) &&
+		      (isupper((unsigned char)s[n]) || isdigit((unsigned char)s[n]) ||
+		       s[n] == '$' || s[n] == '*' || s[n] == '-')))) {
+			best = (int)i;
+			best_n = n;
+		}
+	}
+	if (best >= 0) {
+		while (s[best_n] == ':')
+			best_n++;
+		*len = best_n;
+	}
+	return best;
+}
+
+/* Whether a[0..na) and b[0..nb) are one letter apart or equal: one
+ * letter changed, dropped or added. */
+static int one_apart(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0;
+
+	if (na > nb + 1 || nb > na + 1)
+		return 0;
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	if (na == nb)
+		return i == na || memcmp(a + i + 1, b + i + 1, na - i - 1) == 0;
+	if (na > nb)
+		return memcmp(a + i + 1, b + i, nb - i) == 0;
+	return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+static int boundary(char c)
+{
+	return c == '\0' || c == ' ' || c == ':';
+}
+
+/*
+ * An OCR'd line that starts with a label of eight letters or more but for
+ * one letter misread, dropped or added ("Date Reporte", "Terms Frquency"):
+ * that label, as match_label() gives it.  The first letter must be right,
+ * and case still counts.
+ */
+static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
+{
+	size_t i, n, m, best_n = 0, best_m = 0, sl = strlen(s);
+	int best = -1;
+
+	for (i = 0; i < L->nlab; i++) {
+		const struct xlabel *b = &L->lab[i];
+
+		n = b->len;
+		if (n < 8 || n <= best_n || b->text[0] != s[0])
+			continue;
+		for (m = n - 1; m <= n + 1 && m <= sl; m++)
+			if (boundary(s[m]) && one_apart(s, m, b->text, n)) {
+				best = (int)i;
+				best_n = n;
+				best_m = m;
+				break;
+			}
+	}
+	if (best >= 0) {
+		while (s[best_m] == ':')
+			best_m++;
+		*len = best_m;
+	}
+	return best;
+}
+
+/* The label a line starts with: read by OCR, one a letter off wins
+ * over a shorter one read right ("Status updatd", not "Status"). */
+static int start_label(const struct xlayout *L, const char *t, double conf,
+		       size_t *len)
+{
+	size_t n = 0, fn = 0;
+	int ex = match_label(L, t, &n), fz = -1;
+
+	if (conf < 1)
+		fz = fuzzy_label(L, t, &fn);
+	if (fz >= 0 && (ex < 0 || L->lab[fz].len > L->lab[ex].len)) {
+		*len = fn;
+		return fz;
+	}
+	*len = n;
+	return ex;
+}
+
+/*
+ * Cut a line that starts with a label into the label and the rest.  In the
+ * lender's layout, where OCR reads a header row of column labels as one
+ * line, a line is cut into labels only when it is labels from end to end
+ * (so that a status "30 DAYS LATE" is not the column label "30"), or when
+ * it starts with a consumer label or "History:".
+ */
+static void add_line(struct xdoc *d, const char *t, double x0, double y0,
+		     double x1, double y1, double conf, int page)
+{
+	size_t total = strlen(t), off = 0, n, cut[24], len[24], k, nl = 0;
+	int lab[24];
+
+	if (d->L->style == XS_LENDER) {
+		while (t[off] && nl < 24 && (lab[nl] = match_label(d->L, t + off, &n)) >= 0) {
+			cut[nl] = off;
+			len[nl++] = n;
+			off += n;
+			while (t[off] == ' ')
+				off++;
+		}
+		if (t[off] && nl > 0 && (d->L->lab[lab[0]].group == XG_CONSUMER ||
+					 d->L->lab[lab[0]].field == XF_HISTORY)) {
+			nl = 1;
+			off = len[0];
+			while (t[off] == ' ')
+				off++;
+		} else if (t[off]) {
+			nl = 0;
+			off = 0;
+		}
+	} else if ((lab[0] = start_label(d->L, t, conf, &n)) >= 0) {
+		cut[0] = 0;
+		len[0] = n;
+		nl = 1;
+		off = n;
+		while (t[off] == ' ')
+			off++;
+	}
+	for (k = 0; k < nl; k++) {
+		double a = x0 + (x1 - x0) * (double)cut[k] / (double)total;
+		double b = x0 + (x1 - x0) * (double)(cut[k] + len[k]) / (double)total;
+
+		add_cell(d, t + cut[k], len[k], a, y0, b, y1, conf, page,
+			 nl > 1 || t[off] != '\0');
+		d->c[d->nc - 1].lab = lab[k];
+	}
+	if (t[off]) {
+		double a = x0 + (x1 - x0) * (double)off / (double)total;
+
+		add_cell(d, t + off, total - off, off ? a : x0, y0, x1, y1, conf,
+			 page, off > 0);
+	}
+}
+
+int x_alnums(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += isalnum((unsigned char)*s) != 0;
+	return n;
+}
+
+static int cmp_page_rec(const void *a, const void *b)
+{
+	json_t *const *p = a, *const *q = b;
+	json_int_t x = json_integer_value(json_object_get(*p, "page"));
+	json_int_t y = json_integer_value(json_object_get(*q, "page"));
+
+	return x < y ? -1 : x > y;
+}
+
+int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
+		 struct cc_error *e)
+{
+	json_t **pv = cc_xreallocarray(NULL, npages ? npages : 1, sizeof(*pv));
+	struct xline *fl = NULL;
+	size_t nf = 0, af = 0, i, j;
+	char buf[4096];
+
+	memcpy(pv, pages, npages * sizeof(*pv));
+	qsort(pv, npages, sizeof(*pv), cmp_page_rec);
+	for (i = 0; i < npages; i++) {
+		json_t *lines = json_object_get(pv[i], "lines"), *ln;
+		int page = (int)json_integer_value(json_object_get(pv[i], "page"));
+		double h = json_number_value(json_object_get(pv[i], "height"));
+
+		if (!json_is_array(lines)) {
+			free(fl);
+			free(pv);
+			return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+					    "page %d of %s has no \"lines\"", page,
+					    d->doc);
+		}
+		if (!(h > 0 && h <= X_MAX_COORD))
+			h = 792;
+		json_array_foreach(lines, j, ln) {
+			json_t *b = json_object_get(ln, "b"), *c = json_object_get(ln, "c");
+			const char *t = json_string_value(json_object_get(ln, "t"));
+			struct xline *f;
+			double v[4];
+			int k;
+
+			if (!t || !json_is_array(b) || json_array_size(b) != 4)
+				continue;
+			/* a box of four numbers that a page can hold: beyond
+			 * that, the sums and differences of coordinates may
+			 * overflow to inf or NaN, which no comparison orders */
+			for (k = 0; k < 4; k++) {
+				json_t *x = json_array_get(b, (size_t)k);
+
+				v[k] = json_number_value(x);
+				if (!json_is_number(x) || !(fabs(v[k]) <= X_MAX_COORD))
+					break;
+			}
+			if (k < 4)
+				continue;
+			if (nf == af) {
+				af = af ? af * 2 : 512;
+				fl = cc_xreallocarray(fl, af, sizeof(*fl));
+			}
+			f = &fl[nf];
+			memset(f, 0, sizeof(*f));
+			f->t = t;
+			f->page = page;
+			f->height = h;
+			f->conf = json_is_number(c) ? json_number_value(c) / 100.0 : 1.0;
+			if (!(f->conf >= 0))
+				f->conf = 0;
+			if (f->conf > 1)
+				f->conf = 1;
+			/* x0 <= x1, y0 <= y1 */
+			f->b[0] = v[0] < v[2] ? v[0] : v[2];
+			f->b[2] = v[0] < v[2] ? v[2] : v[0];
+			f->b[1] = v[1] < v[3] ? v[1] : v[3];
+			f->b[3] = v[1] < v[3] ? v[3] : v[1];
+			nf++;
+		}
+		if (page > d->npages)
+			d->npages = page;
+	}
+	x_mark_furniture(fl, nf, (int)npages);
+	for (i = 0; i < nf; i++) {
+		if (!fl[i].furniture) {
+			cc_norm_space(fl[i].t, buf, sizeof(buf));
+			/* OCR's specks and smudges: marks alone ('|' may be
+			 * an I, '-' an empty value) */
+			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
+				buf[0] = '\0';
+			if (buf[0])
+				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
+					 fl[i].b[3], fl[i].conf, fl[i].page);
+		}
+	}
+	free(fl);
+	free(pv);
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Group the cells into rows: a cell whose middle lies within a row's band
+ * and near the middle of its first cell joins it (nearer than half the
+ * lower's height, or a third of the other's when one is a dash). */
+void x_build_rows(struct xdoc *d)
+{
+	size_t i, ar = 0;
+	double *hs;
+
+	if (d->nc)
+		qsort(d->c, d->nc, sizeof(*d->c), cmp_cell_y);
+	for (i = 0; i < d->nc; i++) {
+		struct xcell *c = &d->c[i];
+		struct xrow *r = d->nr ? &d->r[d->nr - 1] : NULL;
+		double yc = (c->y0 + c->y1) / 2, h = c->y1 - c->y0;
+
+		if (r && r->page == c->page) {
+			struct xcell *f = &d->c[r->first];
+			double fh = f->y1 - f->y0, fc = (f->y0 + f->y1) / 2;
+			const struct xcell *l = h < fh ? c : f, *t = h < fh ? f : c;
+			double lo = l->y1 - l->y0, hi = t->y1 - t->y0;
+			/* OCR's box of a dash is as flat as the ink: one much
+			 * lower than the text beside it and wider than it is
+			 * high (not a speck of noise; not beside a rule) */
+			int flat = lo < 0.5 * hi && l->x1 - l->x0 >= 1.5 * lo &&
+				   l->x1 - l->x0 > 0.15 * hi && t->x1 - t->x0 >= hi;
+
+			if (flat ? fabs(yc - fc) < 0.35 * hi :
+			    yc >= r->y0 && yc <= r->y1 && fabs(yc - fc) < 0.5 * lo) {
+				r->n++;
+				if (c->y0 < r->y0)
+					r->y0 = c->y0;
+				if (c->y1 > r->y1)
+					r->y1 = c->y1;
+				continue;
+			}
+		}
+		if (d->nr == ar) {
+			ar = ar ? ar * 2 : 128;
+			d->r = cc_xreallocarray(d->r, ar, sizeof(*d->r));
+		}
+		r = &d->r[d->nr++];
+		memset(r, 0, sizeof(*r));
+		r->page = c->page;
+		r->y0 = c->y0;
+		r->y1 = c->y1;
+		r->first = i;
+		r->n = 1;
+	}
+	hs = cc_xreallocarray(NULL, d->nr ? d->nr : 1, sizeof(double));
+	for (i = 0; i < d->nr; i++) {
+		struct xrow *r = &d->r[i];
+		struct cc_buf b = { 0 };
+		size_t k;
+
+		qsort(d->c + r->first, r->n, sizeof(*d->c), cmp_cell_x);
+		for (k = 0; k < r->n; k++) {
+			if (k)
+				cc_buf_adds(&b, " ");
+			cc_buf_adds(&b, d->c[r->first + k].t);
+		}
+		r->text = cc_buf_detach(&b);
+		r->norm = x_norm(r->text);
+		hs[i] = r->y1 - r->y0;
+	}
+	qsort(hs, d->nr, sizeof(double), cmp_double);
+	d->pitch = d->nr ? hs[d->nr / 2] : 12;
+	if (d->pitch < 4)
+		d->pitch = 4;
+	free(hs);
+}
+
+size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
+		    size_t nw)
+{
+	size_t n = strlen(c->t), i = 0, s;
+
+	while (i < n) {
+		while (i < n && c->t[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		s = i;
+		while (i < n && c->t[i] != ' ')
+			i++;
+		if (nw == *aw) {
+			*aw = *aw ? *aw * 2 : 32;
+			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
+		}
+		{
+			size_t len = i - s < sizeof((*w)[nw].t) - 1 ? i - s :
+				     sizeof((*w)[nw].t) - 1;
+
+			/* cut short: not inside a character */
+			if (len < i - s)
+				while (len > 0 && ((unsigned char)c->t[s + len] & 0xc0) == 0x80)
+					len--;
+
+			memcpy((*w)[nw].t, c->t + s, len);
+			(*w)[nw].t[len] = '\0';
+		}
+		(*w)[nw].x0 = c->x0 + (c->x1 - c->x0) * (double)s / (double)n;
+		(*w)[nw].x1 = c->x0 + (c->x1 - c->x0) * (double)i / (double)n;
+		(*w)[nw].conf = c->conf;
+		nw++;
+	}
+	return nw;
+}
+
+/* The cells of row r from k on, joined, and their lowest confidence. */
+char *x_join_cells(const struct xdoc *d, const struct xrow *r, size_t k,
+		   double *conf)
+{
+	struct cc_buf b = { 0 };
+	double c = 1;
+
+	for (; k < r->n; k++) {
+		const struct xcell *x = CELL(d, r, k);
+
+		if (b.len)
+			cc_buf_adds(&b, " ");
+		cc_buf_adds(&b, x->t);
+		if (x->conf < c)
+			c = x->conf;
+	}
+	if (conf)
+		*conf = c;
+	return b.len ? cc_buf_detach(&b) : NULL;
+}
+
+int x_row_is_skip(const struct xdoc *d, const struct xrow *r)
+{
+	size_t i, n;
+
+	for (i = 0; i < d->L->nskip; i++) {
+		n = strlen(d->L->skip[i]);
+		if (strncmp(r->norm, d->L->skip[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int section_text(const struct xlayout *L, const char *norm, const char **type)
+{
+	size_t i, n;
+	const char *p;
+
+	for (i = 0; i < L->nsect; i++) {
+		n = strlen(L->sect[i].norm);
+		if (strncmp(norm, L->sect[i].norm, n) != 0)
+			continue;
+		for (p = norm + n; *p && !isalnum((unsigned char)*p); p++)
+			;
+		if (*p)
+			continue;
+		*type = L->sect[i].type;
+		return L->sect[i].kind;
+	}
+	return -1;
+}
+
+/* The section a row heads, or -1: the row is the heading (OCR may add
+ * stray marks after it), or one of its cells is, without a ':' after it
+ * (a page header may share the heading's row). */
+int x_row_section(const struct xdoc *d, const struct xrow *r, const char **type)
+{
+	size_t k, n;
+	int s = section_text(d->L, r->norm, type);
+
+	for (k = 0; s < 0 && r->n > 1 && k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+		char *nc;
+
+		n = strlen(c->t);
+		if (c->lab >= 0 || (n && c->t[n - 1] == ':') || n > d->L->sect_maxlen + 4 ||
+		    !strchr(d->L->sect_first, tolower((unsigned char)c->t[0])))
+			continue;
+		nc = x_norm(c->t);
+		s = section_text(d->L, nc, type);
+		free(nc);
+	}
+	return s;
+}
+
+/*
+ * Whether row i is a label alone whose value is the row under it, in the
+ * label's column, as the annual-report edition of Experian's report
+ * prints them: row i one cell, a label of group g with nothing after it;
+ * row i + 1 on the same page, closer than a row's height, starting within
+ * 3 points of the label, and neither a label of g nor a section heading.
+ * When cur, the account being read, is given: not when the next label
+ * row, within a few rows, is of a field cur has already, as then row i's
+ * value is empty and the rows under it head the next account.
+ */
+int x_stacked_value(const struct xdoc *d, size_t i, int g, const struct xacct *cur)
+{
+	const struct xrow *r = &d->r[i], *u;
+	const struct xcell *c, *v;
+	const char *t;
+	size_t n, k;
+
+	if (i + 1 >= d->nr || r->n != 1)
+		return 0;
+	c = CELL(d, r, 0);
+	n = strlen(c->t);
+	while (n && (c->t[n - 1] == ':' || c->t[n - 1] == ' '))
+		n--;
+	if (c->lab < 0 || d->L->lab[c->lab].len != n)
+		return 0;
+	u = &d->r[i + 1];
+	v = CELL(d, u, 0);
+	if (u->page != r->page || u->y0 - r->y1 >= r->y1 - r->y0 ||
+	    fabs(v->x0 - c->x0) > 3 || x_cell_field(d, v, g) != XF_NONE ||
+	    x_row_section(d, u, &t) >= 0)
+		return 0;
+	for (k = i + 2; cur && k < d->nr && k < i + 6; k++) {
+		const struct xrow *w = &d->r[k];
+		int f = x_cell_field(d, CELL(d, w, 0), g);
+
+		if (x_row_section(d, w, &t) >= 0)
+			break;
+		if (f == XF_NONE)
+			continue;
+		return f == XF_IGNORE || f == XF_HISTORY || !cur->f[f];
+	}
+	return 1;
+}
+
+/* The words of a row. */
+size_t x_row_words(const struct xdoc *d, const struct xrow *r,
+		   struct xword **w, size_t *aw)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < r->n; k++)
+		n = x_cell_words(CELL(d, r, k), w, aw, n);
+	return n;
+}
