@@ -61,3 +61,23 @@ int cc_error_exit_status(int code)
 	}
 	return CC_EXIT_REJECTED;
 }
+
+static void (*fatal_handler)(const char *msg);
+
+void cc_set_fatal_handler(void (*handler)(const char *msg))
+{
+	fatal_handler = handler;
+}
+
+void cc_fatal(const char *fmt, ...)
+{
+	static char msg[512];   /* no allocating: memory may be what ran out */
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (fatal_handler)
+		fatal_handler(msg);
+	abort();
+}

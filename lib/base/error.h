@@ -49,4 +49,14 @@ void cc_error_at(struct cc_error *e, const char *source, long line);
  */
 int cc_error_exit_status(int code);
 
+/*
+ * lib/ cannot go on: out of memory in a cc_x* allocator, or a
+ * programming error (a config key not declared...).  The message goes to
+ * the handler the tool layer installed (which says so on stderr), then
+ * the process aborts; lib/ itself never prints.
+ */
+void cc_fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+void cc_set_fatal_handler(void (*handler)(const char *msg));
+
 #endif

@@ -5,8 +5,7 @@
 
 static void *oom(size_t n)
 {
-	fprintf(stderr, "cc: out of memory allocating %zu bytes\n", n);
-	abort();
+	cc_fatal("out of memory allocating %zu bytes", n);
 }
 
 void *cc_xmalloc(size_t n)

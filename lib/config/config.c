@@ -428,11 +428,8 @@ static int must_index(const char *key)
 {
 	int i = key_index(key);
 
-	if (i < 0) {
-		fprintf(stderr, "cc: internal error: config key '%s' "
-			"is not declared\n", key);
-		abort();
-	}
+	if (i < 0)
+		cc_fatal("internal error: config key '%s' is not declared", key);
 	return i;
 }
 

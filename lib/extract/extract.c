@@ -93,8 +93,7 @@ static const struct xreader *reader_for(int style)
 		if (readers[i]->style == style)
 			return readers[i];
 	/* layout.c knows no style without a reader */
-	fprintf(stderr, "cc: internal error: no reader for style %d\n", style);
-	abort();
+	cc_fatal("internal error: no reader for style %d", style);
 }
 
 int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages,

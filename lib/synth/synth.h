@@ -155,4 +155,35 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		    const char *file, int scanned,
 		    const struct cc_synth_pos *pos, int npos, json_t *out);
 
+/* --- a run ------------------------------------------------------------------- */
+
+/* What cc-synth makes: count reports of each of the layouts, numbered
+ * from start, into dir. */
+struct cc_synth_run {
+	int layouts[CC_LAYOUT_COUNT];
+	int nlayouts;
+	struct cc_synth_opts so;
+	unsigned long count, start;
+	int scan;               /* also each report as an image-only scan */
+	int noise;              /* the scan's degradation, 0 to 3 */
+	int html;               /* also each report's HTML (NAME.html) */
+	const char *dir;
+};
+
+/*
+ * Called in report order, in the calling thread, with report i's truth
+ * (NDJSON lines, borrowed) or, when it could not be made, e; nonzero
+ * stops the run.
+ */
+typedef int (*cc_synth_emit_fn)(unsigned long i, const char *truth,
+				const struct cc_error *e, void *arg);
+
+/*
+ * Make the reports of r on jobs threads, each with its own mupdf
+ * context, writing their files into r->dir.  Returns 0, or the first
+ * nonzero emit.
+ */
+int cc_synth_run(const struct cc_synth_run *r, int jobs,
+		 cc_synth_emit_fn emit, void *arg);
+
 #endif
