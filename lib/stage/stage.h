@@ -36,7 +36,9 @@
  * Parts.  An ungrouped stage may ask for one record to be worked on in
  * parts that may run on different threads at once (cc-ocr: the pages of
  * a scanned document); record() is then called once per part, each on a
- * worker of its own, and the parts' output comes out in part order.
+ * worker of its own, and the parts' output comes out in part order.  The
+ * parts share the record at once: they read it, and take no reference
+ * to it or to what it holds.
  */
 #ifndef CC_STAGE_H
 #define CC_STAGE_H
