@@ -160,7 +160,7 @@ int main(int argc, char **argv)
 		if (!dir)
 			dir = cc_ocr_cache_default_dir(dirbuf, sizeof(dirbuf));
 		if (dir) {
-			cache = cc_ocr_cache_open(dir, cc_config_int(&cfg, "ocr.cache_ttl"),
+			cache = cc_ocr_cache_open(dir, cc_config_duration(&cfg, "ocr.cache_ttl"),
 						  cc_config_size(&cfg, "ocr.cache_max"), &e);
 			/* without a cache OCR still works, only slower */
 			if (!cache)

@@ -5,42 +5,46 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-/* Every key cc knows; cc.yaml(5) documents each. */
+/*
+ * Every key cc knows; cc.yaml(5) documents each.  Name, type, default,
+ * and for an integer its range (min, max, in words) when it has one.
+ */
 const struct cc_config_key cc_config_keys[] = {
-	{ "input.max_record", CC_CFG_SIZE, "16MiB" },
-	{ "input.strict", CC_CFG_BOOL, "false" },
-	{ "output.unbuffered", CC_CFG_BOOL, "false" },
-	{ "ingest.max_bytes", CC_CFG_SIZE, "10MiB" },
-	{ "ingest.max_pages", CC_CFG_INT, "500" },
-	{ "ingest.jobs", CC_CFG_INT, "0" },
-	{ "ingest.store", CC_CFG_PATH, NULL },
-	{ "ingest.owner", CC_CFG_STRING, NULL },
-	{ "ocr.jobs", CC_CFG_INT, "0" },
-	{ "ocr.dpi", CC_CFG_INT, "300" },
-	{ "ocr.enabled", CC_CFG_BOOL, "true" },
-	{ "ocr.force", CC_CFG_BOOL, "false" },
-	{ "ocr.lang", CC_CFG_STRING, "eng" },
-	{ "ocr.psm", CC_CFG_INT, "6" },
-	{ "ocr.deskew", CC_CFG_BOOL, "true" },
-	{ "ocr.use_cache", CC_CFG_BOOL, "true" },
-	{ "ocr.cache", CC_CFG_PATH, NULL },
-	{ "ocr.cache_ttl", CC_CFG_INT, "86400" },
-	{ "ocr.cache_max", CC_CFG_SIZE, "1GiB" },
-	{ "extract.layouts", CC_CFG_PATH, NULL },
-	{ "extract.layout", CC_CFG_STRING, NULL },
-	{ "extract.min_conf", CC_CFG_FRACTION, "0.6" },
-	{ "extract.keep_pages", CC_CFG_BOOL, "false" },
-	{ "extract.jobs", CC_CFG_INT, "0" },
+	{ "input.max_record", CC_CFG_SIZE, "16MiB", 0, 0, NULL },
+	{ "input.strict", CC_CFG_BOOL, "false", 0, 0, NULL },
+	{ "output.unbuffered", CC_CFG_BOOL, "false", 0, 0, NULL },
+	{ "ingest.max_bytes", CC_CFG_SIZE, "10MiB", 0, 0, NULL },
+	{ "ingest.max_pages", CC_CFG_INT, "500", 0, 0, NULL },
+	{ "ingest.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
+	{ "ingest.store", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "ingest.owner", CC_CFG_STRING, NULL, 0, 0, NULL },
+	{ "ocr.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
+	{ "ocr.dpi", CC_CFG_INT, "300", 50, 1200, NULL },
+	{ "ocr.enabled", CC_CFG_BOOL, "true", 0, 0, NULL },
+	{ "ocr.force", CC_CFG_BOOL, "false", 0, 0, NULL },
+	{ "ocr.lang", CC_CFG_STRING, "eng", 0, 0, NULL },
+	{ "ocr.psm", CC_CFG_INT, "6", 0, 13, NULL },
+	{ "ocr.deskew", CC_CFG_BOOL, "true", 0, 0, NULL },
+	{ "ocr.use_cache", CC_CFG_BOOL, "true", 0, 0, NULL },
+	{ "ocr.cache", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "ocr.cache_ttl", CC_CFG_DURATION, "24h", 0, 0, NULL },
+	{ "ocr.cache_max", CC_CFG_SIZE, "1GiB", 0, 0, NULL },
+	{ "extract.layouts", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "extract.layout", CC_CFG_STRING, NULL, 0, 0, NULL },
+	{ "extract.min_conf", CC_CFG_FRACTION, "0.6", 0, 0, NULL },
+	{ "extract.keep_pages", CC_CFG_BOOL, "false", 0, 0, NULL },
+	{ "extract.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
 	/* dispute.* (cc-dispute) */
-	{ "dispute.rules", CC_CFG_PATH, NULL },
-	{ "dispute.round", CC_CFG_INT, "1" },
-	{ "dispute.jobs", CC_CFG_INT, "0" },
-	{ "dispute.grouped", CC_CFG_BOOL, "true" },
+	{ "dispute.rules", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "dispute.round", CC_CFG_INT, "1", 1, 99, "a round from 1 to 99" },
+	{ "dispute.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
+	{ "dispute.grouped", CC_CFG_BOOL, "true", 0, 0, NULL },
 	/* letter.* (cc-letter) */
-	{ "letter.output", CC_CFG_PATH, NULL },
-	{ "letter.templates", CC_CFG_PATH, NULL },
-	{ "letter.enclose_pages", CC_CFG_BOOL, "false" },
-	{ NULL, 0, NULL },
+	{ "letter.output", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "letter.templates", CC_CFG_PATH, NULL, 0, 0, NULL },
+	{ "letter.enclose_pages", CC_CFG_BOOL, "false", 0, 0, NULL },
+	{ "letter.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
+	{ NULL, 0, NULL, 0, 0, NULL },
 };
 
 static int key_index(const char *name)
@@ -117,32 +121,77 @@ static const char *type_name(enum cc_cfg_type t)
 	case CC_CFG_SIZE: return "a size in bytes (e.g. 10MiB)";
 	case CC_CFG_BOOL: return "true or false";
 	case CC_CFG_FRACTION: return "a number from 0 to 1";
+	case CC_CFG_DURATION: return "seconds or a number with s, m, h or d";
 	}
 	return "a value";
 }
 
-static int check_type(enum cc_cfg_type t, const char *v)
+static int bounded(const struct cc_config_key *k)
+{
+	return k->type == CC_CFG_INT && k->max > 0;
+}
+
+static int check_type(const struct cc_config_key *k, const char *v)
 {
 	uint64_t sz;
 	double f;
 	long l;
 	int b;
 
-	switch (t) {
+	switch (k->type) {
 	case CC_CFG_STRING:
 		return 0;
 	case CC_CFG_PATH:
 		return *v ? 0 : -1;
 	case CC_CFG_INT:
-		return cc_parse_long(v, &l) == 0 && l <= INT_MAX ? 0 : -1;
+		/* a bounded key says itself how big it may be */
+		return cc_parse_long(v, &l) == 0 &&
+		       (bounded(k) || l <= INT_MAX) ? 0 : -1;
 	case CC_CFG_SIZE:
 		return cc_parse_size(v, &sz);
 	case CC_CFG_BOOL:
 		return parse_bool(v, &b);
 	case CC_CFG_FRACTION:
 		return cc_parse_fraction(v, &f);
+	case CC_CFG_DURATION:
+		return cc_parse_duration(v) < 0 ? -1 : 0;
 	}
 	return -1;
+}
+
+int cc_config_check(const struct cc_config_key *k, const char *value,
+		    struct cc_error *e)
+{
+	long l = 0;
+
+	if (!cc_utf8_valid(value, strlen(value)) || check_type(k, value) != 0) {
+		char *shown = cc_utf8_sanitize(value, strlen(value));
+
+		cc_error_set(e, CC_ERR_CONFIG, "config.type",
+			     "expected %s, got '%.*s'", type_name(k->type),
+			     (int)cc_utf8_prefix(shown, 100), shown);
+		free(shown);
+		return e->code;
+	}
+	if (!bounded(k))
+		return 0;
+	cc_parse_long(value, &l);
+	if (l >= k->min && l <= k->max)
+		return 0;
+	/* the value is all digits: shown as it is, as a number */
+	if (k->range)
+		return cc_error_set(e, CC_ERR_CONFIG, "config.range",
+				    "expected %s, got %s", k->range, value);
+	return cc_error_set(e, CC_ERR_CONFIG, "config.range",
+			    "expected %ld to %ld, got %s", k->min, k->max,
+			    value);
+}
+
+const struct cc_config_key *cc_config_key_find(const char *name)
+{
+	int i = key_index(name);
+
+	return i < 0 ? NULL : &cc_config_keys[i];
 }
 
 int cc_config_set(struct cc_config *c, const char *key, const char *value,
@@ -153,15 +202,11 @@ int cc_config_set(struct cc_config *c, const char *key, const char *value,
 	if (i < 0)
 		return cc_error_set(e, CC_ERR_CONFIG, "config.unknown_key",
 				    "unknown key '%s'", key);
-	if (!cc_utf8_valid(value, strlen(value)) ||
-	    check_type(cc_config_keys[i].type, value) != 0) {
-		char *shown = cc_utf8_sanitize(value, strlen(value));
+	if (cc_config_check(&cc_config_keys[i], value, e) < 0) {
+		char *m = cc_xasprintf("'%s': %s", key, e->msg);
 
-		cc_error_set(e, CC_ERR_CONFIG, "config.type",
-			     "'%s': expected %s, got '%.*s'", key,
-			     type_name(cc_config_keys[i].type),
-			     (int)cc_utf8_prefix(shown, 100), shown);
-		free(shown);
+		snprintf(e->msg, sizeof(e->msg), "%s", m);
+		free(m);
 		return e->code;
 	}
 	free(c->values[i]);
@@ -378,8 +423,16 @@ static int load_env(struct cc_config *c, struct cc_error *e)
 		snprintf(origin, sizeof(origin), "$%s", name);
 		rc = cc_config_set(c, cc_config_keys[i].name, v, origin, e);
 		if (rc < 0) {
-			char *m = cc_xasprintf("environment %s: %s", name,
-					       e->msg);
+			/*
+			 * A value out of range names its variable as a flag
+			 * is named, "$CC_X: 'key': expected 1 to 99, got 0",
+			 * as cc_tool_bad_setting() words a setting the tool
+			 * refuses; a value of the wrong type says where the
+			 * variable is from.
+			 */
+			char *m = cc_xasprintf(strcmp(e->id, "config.range") ?
+					       "environment %s: %s" : "$%s: %s",
+					       name, e->msg);
 
 			snprintf(e->msg, sizeof(e->msg), "%s", m);
 			free(m);
@@ -433,6 +486,19 @@ static int must_index(const char *key)
 	return i;
 }
 
+/* The value of key, which must be of type t. */
+static const char *typed_value(const struct cc_config *c, const char *key,
+			       enum cc_cfg_type t)
+{
+	int i = must_index(key);
+
+	/* read as another type, a value would quietly be 0 */
+	if (cc_config_keys[i].type != t)
+		cc_fatal("internal error: config key '%s' is not %s", key,
+			 type_name(t));
+	return c->values[i];
+}
+
 const char *cc_config_str(const struct cc_config *c, const char *key)
 {
 	return c->values[must_index(key)];
@@ -445,15 +511,17 @@ const char *cc_config_origin(const struct cc_config *c, const char *key)
 
 double cc_config_fraction(const struct cc_config *c, const char *key)
 {
+	const char *v = typed_value(c, key, CC_CFG_FRACTION);
 	double f = 0;
 
-	cc_parse_fraction(cc_config_str(c, key), &f);
+	if (v)
+		cc_parse_fraction(v, &f);
 	return f;
 }
 
 long cc_config_int(const struct cc_config *c, const char *key)
 {
-	const char *v = c->values[must_index(key)];
+	const char *v = typed_value(c, key, CC_CFG_INT);
 	long l = 0;
 
 	if (v)
@@ -463,7 +531,7 @@ long cc_config_int(const struct cc_config *c, const char *key)
 
 uint64_t cc_config_size(const struct cc_config *c, const char *key)
 {
-	const char *v = c->values[must_index(key)];
+	const char *v = typed_value(c, key, CC_CFG_SIZE);
 	uint64_t s = 0;
 
 	if (v)
@@ -473,12 +541,23 @@ uint64_t cc_config_size(const struct cc_config *c, const char *key)
 
 int cc_config_bool(const struct cc_config *c, const char *key)
 {
-	const char *v = c->values[must_index(key)];
+	const char *v = typed_value(c, key, CC_CFG_BOOL);
 	int b = 0;
 
 	if (v)
 		parse_bool(v, &b);
 	return b;
+}
+
+long cc_config_duration(const struct cc_config *c, const char *key)
+{
+	const char *v = typed_value(c, key, CC_CFG_DURATION);
+	long d;
+
+	if (!v)
+		return 0;
+	d = cc_parse_duration(v);
+	return d < 0 ? 0 : d;
 }
 
 void cc_config_flag(struct cc_config_flags *f, const char *key,

@@ -58,10 +58,21 @@ void cc_tool_config(struct cc_config *cfg, const char *config_path,
 		exit(e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT :
 		     CC_EXIT_DATAERR);
 	}
-	for (i = 0; i < flags->n; i++)
-		if (cc_config_set(cfg, flags->v[i].key, flags->v[i].value,
-				  flags->v[i].name, &e) < 0)
-			cc_usage_error("%s: %s", flags->v[i].name, e.msg);
+	for (i = 0; i < flags->n; i++) {
+		const struct cc_config_flag *f = &flags->v[i];
+
+		if (cc_config_set(cfg, f->key, f->value, f->name, &e) == 0)
+			continue;
+		/*
+		 * Out of range: "--round: expected a round from 1 to 99, got
+		 * 0", the flag alone naming the setting, as
+		 * cc_tool_bad_setting() says it; of the wrong type, the key
+		 * too, as the file and the environment say it.
+		 */
+		if (!strcmp(e.id, "config.range"))
+			cc_config_check(cc_config_key_find(f->key), f->value, &e);
+		cc_usage_error("%s: %s", f->name, e.msg);
+	}
 }
 
 void cc_tool_bad_setting(const struct cc_config *cfg, const char *key,

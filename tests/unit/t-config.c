@@ -620,6 +620,210 @@ static void test_load(void)
 	free(missing);
 }
 
+/* Durations: seconds, or a number with s, m, h or d, from every source. */
+static void test_duration(void)
+{
+	struct cc_config c;
+	struct cc_error e;
+	char *path;
+
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 86400,
+	       "default ocr.cache_ttl is 24h, 86400 s");
+	is_str(cc_config_str(&c, "ocr.cache_ttl"), "24h",
+	       "and is kept as written");
+	is_int(cc_config_set(&c, "ocr.cache_ttl", "90m", "--cache-ttl", &e), 0,
+	       "90m is a duration");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 5400, "90m is 5400 s");
+	is_int(cc_config_set(&c, "ocr.cache_ttl", "7d", "--x", &e), 0, "7d");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 604800, "7d is 604800 s");
+	is_int(cc_config_set(&c, "ocr.cache_ttl", "45", "--x", &e), 0,
+	       "a bare number is seconds");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 45, "45 is 45 s");
+	is_int(cc_config_set(&c, "ocr.cache_ttl", "0", "--x", &e), 0, "0");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 0, "0 is 0 (for ever)");
+
+	is_int(cc_config_set(&c, "ocr.cache_ttl", "soon", "--cache-ttl", &e),
+	       CC_ERR_CONFIG, "'soon' is not a duration");
+	is_str(e.id, "config.type", "a bad duration: config.type");
+	is_str(e.msg, "'ocr.cache_ttl': expected seconds or a number with s, "
+	       "m, h or d, got 'soon'", "a bad duration: message");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 0,
+	       "a bad duration leaves the old value");
+	ok(cc_config_set(&c, "ocr.cache_ttl", "1w", "--x", &e) < 0, "1w is not");
+	ok(cc_config_set(&c, "ocr.cache_ttl", "-1h", "--x", &e) < 0, "-1h is not");
+	ok(cc_config_set(&c, "ocr.cache_ttl", "2hh", "--x", &e) < 0, "2hh is not");
+	ok(cc_config_set(&c, "ocr.cache_ttl", "h", "--x", &e) < 0, "h is not");
+	ok(cc_config_set(&c, "ocr.cache_ttl", "999999999d", "--x", &e) < 0,
+	   "a duration past INT_MAX seconds is not");
+	cc_config_release(&c);
+
+	path = tmp_write_str("ttl.yaml", "ocr:\n  cache_ttl: 24h\n");
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_load_file(&c, path, &e), 0, "cache_ttl: 24h in a file");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 86400,
+	       "cache_ttl: 24h is 86400 s");
+	is_origin(&c, "ocr.cache_ttl", path, 2);
+	cc_config_release(&c);
+	unlink(path);
+	free(path);
+	check_error("a bad duration in a file",
+		    "ocr:\n  cache_ttl: 3 weeks\n",
+		    CC_ERR_CONFIG, "config.type",
+		    "'ocr.cache_ttl': expected seconds or a number with s, m, "
+		    "h or d, got '3 weeks'", 2);
+
+	/* an empty file, so that no cc.yaml around has a say */
+	clear_env();
+	path = tmp_write_str("none.yaml", "");
+	setenv("CC_CONFIG", path, 1);
+	setenv("CC_OCR_CACHE_TTL", "24h", 1);
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_load(&c, NULL, &e), 0, "CC_OCR_CACHE_TTL=24h");
+	is_int(cc_config_duration(&c, "ocr.cache_ttl"), 86400,
+	       "CC_OCR_CACHE_TTL=24h is 86400 s");
+	cc_config_release(&c);
+	setenv("CC_OCR_CACHE_TTL", "1y", 1);
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_load(&c, NULL, &e), CC_ERR_CONFIG,
+	       "CC_OCR_CACHE_TTL=1y is an error");
+	is_str(e.msg, "environment CC_OCR_CACHE_TTL: 'ocr.cache_ttl': expected "
+	       "seconds or a number with s, m, h or d, got '1y'",
+	       "CC_OCR_CACHE_TTL=1y: message");
+	cc_config_release(&c);
+	unsetenv("CC_OCR_CACHE_TTL");
+	unsetenv("CC_CONFIG");
+	unlink(path);
+	free(path);
+}
+
+/* Integer keys with bounds: checked when set, from every source. */
+static void test_ranges(void)
+{
+	const struct cc_config_key *k;
+	struct cc_config c;
+	struct cc_error e;
+	char *path;
+	int i;
+
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_set(&c, "ocr.dpi", "50", "--dpi", &e), 0,
+	       "ocr.dpi 50, the least");
+	is_int(cc_config_set(&c, "ocr.dpi", "1200", "--dpi", &e), 0,
+	       "ocr.dpi 1200, the most");
+	is_int(cc_config_set(&c, "ocr.dpi", "49", "--dpi", &e), CC_ERR_CONFIG,
+	       "ocr.dpi 49 is out of range");
+	is_str(e.id, "config.range", "out of range: config.range");
+	is_str(e.msg, "'ocr.dpi': expected 50 to 1200, got 49",
+	       "out of range: the key, the range, the value");
+	is_int(cc_config_int(&c, "ocr.dpi"), 1200,
+	       "a value out of range leaves the old one");
+	is_str(cc_config_origin(&c, "ocr.dpi"), "--dpi", "and its origin");
+	is_int(cc_config_set(&c, "ocr.dpi", "99999999999", "--dpi", &e),
+	       CC_ERR_CONFIG, "a bounded key past INT_MAX");
+	is_str(e.id, "config.range", "is out of range, not of the wrong type");
+	is_int(cc_config_set(&c, "ocr.dpi", "lots", "--dpi", &e),
+	       CC_ERR_CONFIG, "a bounded key: a word");
+	is_str(e.id, "config.type", "is of the wrong type");
+	is_str(e.msg, "'ocr.dpi': expected a non-negative integer, got 'lots'",
+	       "as ever");
+
+	is_int(cc_config_set(&c, "dispute.round", "0", "--round", &e),
+	       CC_ERR_CONFIG, "dispute.round 0");
+	is_str(e.msg, "'dispute.round': expected a round from 1 to 99, got 0",
+	       "a range in words");
+	is_int(cc_config_set(&c, "ocr.psm", "14", "--psm", &e), CC_ERR_CONFIG,
+	       "ocr.psm 14");
+	is_int(cc_config_set(&c, "ocr.psm", "0", "--psm", &e), 0, "ocr.psm 0");
+	is_int(cc_config_set(&c, "ingest.max_pages", "2147483647", "--x", &e),
+	       0, "an unbounded integer up to INT_MAX");
+	is_int(cc_config_set(&c, "ingest.max_pages", "2147483648", "--x", &e),
+	       CC_ERR_CONFIG, "but no further");
+	is_str(e.id, "config.type", "as a value of the wrong type");
+	cc_config_release(&c);
+
+	/* every jobs key: 0 (one per processor) to CC_JOBS_MAX */
+	for (i = 0; cc_config_keys[i].name; i++) {
+		const char *dot = strrchr(cc_config_keys[i].name, '.');
+
+		if (strcmp(dot, ".jobs"))
+			continue;
+		k = &cc_config_keys[i];
+		ok(k->type == CC_CFG_INT && k->min == 0 && k->max == CC_JOBS_MAX &&
+		   !strcmp(k->def, "0"), "%s: an integer from 0 to %d, default 0",
+		   k->name, CC_JOBS_MAX);
+	}
+	ok(cc_config_key_find("extract.jobs") && cc_config_key_find("dispute.jobs") &&
+	   cc_config_key_find("letter.jobs"), "extract, dispute and letter have jobs");
+	ok(!cc_config_key_find("synth.jobs"), "cc_config_key_find: NULL for none");
+
+	/* every default is a value its key accepts */
+	for (i = 0; cc_config_keys[i].name; i++) {
+		if (!cc_config_keys[i].def)
+			continue;
+		cc_error_clear(&e);
+		if (!ok(cc_config_check(&cc_config_keys[i], cc_config_keys[i].def,
+					&e) == 0, "the default of %s is good",
+			cc_config_keys[i].name))
+			tap_diag("%s", e.msg);
+	}
+
+	/* cc_config_check: the message without a key, for a tool's own option */
+	{
+		struct cc_config_key own = { NULL, CC_CFG_INT, NULL, 0, 3, NULL };
+		struct cc_config_key frac = { NULL, CC_CFG_FRACTION, NULL, 0, 0,
+					      NULL };
+		struct cc_config_key big = { NULL, CC_CFG_INT, NULL, 0, LONG_MAX,
+					     NULL };
+
+		is_int(cc_config_check(&own, "3", &e), 0, "check: 3 in 0 to 3");
+		is_int(cc_config_check(&own, "4", &e), CC_ERR_CONFIG, "check: 4");
+		is_str(e.msg, "expected 0 to 3, got 4", "check: range message");
+		is_int(cc_config_check(&own, "x", &e), CC_ERR_CONFIG, "check: x");
+		is_str(e.msg, "expected a non-negative integer, got 'x'",
+		       "check: type message");
+		is_int(cc_config_check(&frac, "1.5", &e), CC_ERR_CONFIG,
+		       "check: a fraction of 1.5");
+		is_str(e.msg, "expected a number from 0 to 1, got '1.5'",
+		       "check: fraction message");
+		is_int(cc_config_check(&big, "9223372036854775807", &e), 0,
+		       "check: bounds up to LONG_MAX allow more than INT_MAX");
+	}
+
+	/* from the file: FILE:LINE and the key */
+	check_error("out of range in a file",
+		    "ocr:\n  dpi: 300\n  psm: 20\n",
+		    CC_ERR_CONFIG, "config.range",
+		    "'ocr.psm': expected 0 to 13, got 20", 3);
+	check_error("a jobs key out of range in a file",
+		    "extract:\n  jobs: 257\n",
+		    CC_ERR_CONFIG, "config.range",
+		    "'extract.jobs': expected 0 to 256, got 257", 2);
+
+	/* from the environment: $CC_X and the key, as a flag names itself */
+	clear_env();
+	path = tmp_write_str("none.yaml", "");
+	setenv("CC_CONFIG", path, 1);
+	setenv("CC_DISPUTE_ROUND", "100", 1);
+	cc_config_init(&c);
+	cc_error_clear(&e);
+	is_int(cc_config_load(&c, NULL, &e), CC_ERR_CONFIG,
+	       "CC_DISPUTE_ROUND=100 is an error");
+	is_str(e.id, "config.range", "CC_DISPUTE_ROUND=100: config.range");
+	is_str(e.msg, "$CC_DISPUTE_ROUND: 'dispute.round': expected a round "
+	       "from 1 to 99, got 100", "CC_DISPUTE_ROUND=100: message");
+	cc_config_release(&c);
+	unsetenv("CC_DISPUTE_ROUND");
+	unsetenv("CC_CONFIG");
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	clear_env();
@@ -630,5 +834,7 @@ int main(void)
 	test_errors();
 	test_set();
 	test_load();
+	test_duration();
+	test_ranges();
 	return tap_done();
 }
