@@ -11,69 +11,57 @@
 #include "dispute/stage.h"
 #include "model/date.h"
 #include "record/record.h"
+#include "tool/opt.h"
 #include "tool/run.h"
 #include "tool/tool.h"
 
-#include <getopt.h>
+static const struct cc_opt options[] = {
+	{ .long_name = "rules", .arg = "FILE", .key = "dispute.rules",
+	  .help = "rules read over the installed ones (reasons on or off, "
+		  "items per dispute, skips, addresses, texts)" },
+	{ .long_name = "as-of", .arg = "DATE",
+	  .help = "take DATE (YYYY-MM-DD) as today (default: $CC_NOW or the "
+		  "clock)" },
+	{ .long_name = "round", .arg = "N", .key = "dispute.round",
+	  .help = "the dispute round, 1 to 99 (default 1); round 2 and "
+		  "later ask for the method of verification" },
+	{ .long_name = "previous", .arg = "FILE",
+	  .help = "earlier dispute records, to cite their date (may be "
+		  "given more than once)" },
+	{ .long_name = "previous-date", .arg = "DATE",
+	  .help = "the date of the earlier dispute (round 2+)" },
+	{ .long_name = "select", .arg = "FILE",
+	  .help = "the analyst's choices: NDJSON or YAML of {tradeline, "
+		  "reason_code, reason, action}" },
+	{ .long_name = "ungrouped", .key = "dispute.grouped", .value = "false",
+	  .help = "the input does not give each consumer's records together: "
+		  "hold them all, dispute at the end" },
+	{ 0 },
+};
 
-static const char usage_text[] =
-"usage: cc-dispute [options] [FILE ...]\n"
-"\n"
+static const struct cc_opt_tool tool = {
+	.name = "cc-dispute",
+	.synopsis = "[options] [FILE ...]",
+	.about =
 "Read `consumer' and `tradeline' records (from cc-extract), pass every\n"
 "record through, and at the end write a `dispute' record for each consumer\n"
 "and bureau with something to dispute: the items, each with a reason code,\n"
-"a plain-language reason, the action asked for and the evidence.\n"
-"\n"
-"      --rules=FILE       rules read over the installed ones (reasons on or\n"
-"                         off, items per dispute, skips, addresses, texts)\n"
-"      --as-of=DATE       take DATE (YYYY-MM-DD) as today (default: $CC_NOW\n"
-"                         or the clock)\n"
-"      --round=N          the dispute round, 1 or more (default 1); round 2\n"
-"                         and later ask for the method of verification\n"
-"      --previous=FILE    earlier dispute records, to cite their date\n"
-"      --previous-date=DATE  the date of the earlier dispute (round 2+)\n"
-"      --select=FILE      the analyst's choices: NDJSON or YAML of\n"
-"                         {tradeline, reason_code, reason, action}\n"
-"      --ungrouped        the input does not give each consumer's records\n"
-"                         together: hold them all, dispute at the end\n"
-"      --stats            print consumer, dispute and item counts on stderr\n"
-"      --strict           stop at the first bad record\n"
-"      --unbuffered       flush stdout after every record\n"
-"  -c, --config=FILE      read configuration from FILE\n"
-"  -h, --help             show this help and exit\n"
-"      --version          show the version and exit\n"
-"\n"
+"a plain-language reason, the action asked for and the evidence.\n",
+	.section = "dispute",
+	.common = CC_OPT_FILTER,
+	.jobs_what = "consumers",
+	.stats_what = "consumer, dispute and item counts",
+	.opts = options,
+	.epilogue =
 "Exit status: 0 all records used, 1 some records rejected, 2 usage,\n"
 "65 bad config, rules, selection or previous file, 66 a file that cannot\n"
-"be opened, 74 I/O error.  See cc-dispute(1).\n";
-
-enum {
-	OPT_RULES = 256, OPT_AS_OF, OPT_ROUND, OPT_PREVIOUS, OPT_PREVIOUS_DATE,
-	OPT_SELECT, OPT_UNGROUPED, OPT_STATS, OPT_STRICT, OPT_UNBUFFERED, OPT_VERSION,
-};
-
-static const struct option longopts[] = {
-	{ "rules", required_argument, NULL, OPT_RULES },
-	{ "as-of", required_argument, NULL, OPT_AS_OF },
-	{ "round", required_argument, NULL, OPT_ROUND },
-	{ "previous", required_argument, NULL, OPT_PREVIOUS },
-	{ "previous-date", required_argument, NULL, OPT_PREVIOUS_DATE },
-	{ "select", required_argument, NULL, OPT_SELECT },
-	{ "ungrouped", no_argument, NULL, OPT_UNGROUPED },
-	{ "stats", no_argument, NULL, OPT_STATS },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
-	{ "config", required_argument, NULL, 'c' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
+"be opened, 74 I/O error.  See cc-dispute(1).\n",
 };
 
 int main(int argc, char **argv)
 {
-	struct cc_config_flags flags = { 0 };
-	const char *config_path = NULL, *as_of = NULL, *select = NULL;
-	const char *prev_date = NULL, **prevs = NULL;
+	struct cc_opts opt;
+	const char *as_of, *select, *prev_date;
 	struct cc_dispute_opts o = { 0 };
 	struct cc_dispute_info info = { 0 };
 	struct cc_run_opts ro = { 0 };
@@ -82,52 +70,16 @@ int main(int argc, char **argv)
 	struct cc_config cfg;
 	struct cc_error e;
 	char *installed;
-	size_t nprevs = 0, i;
-	int c, stats = 0, status;
-	long round;
+	size_t nprevs, i;
+	int status;
 
-	cc_tool_init(argc, argv);
-	while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_RULES: cc_config_flag(&flags, "dispute.rules", optarg, "--rules"); break;
-		case OPT_AS_OF: as_of = optarg; break;
-		case OPT_ROUND: cc_config_flag(&flags, "dispute.round", optarg, "--round"); break;
-		case OPT_PREVIOUS:
-			prevs = cc_xreallocarray(prevs, nprevs + 1, sizeof(*prevs));
-			prevs[nprevs++] = optarg;
-			break;
-		case OPT_PREVIOUS_DATE: prev_date = optarg; break;
-		case OPT_SELECT: select = optarg; break;
-		case OPT_UNGROUPED: cc_config_flag(&flags, "dispute.grouped", "false", "--ungrouped"); break;
-		case OPT_STATS: stats = 1; break;
-		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
-		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
-		case 'c': config_path = optarg; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			cc_config_flags_release(&flags);
-			free(prevs);
-			return cc_finish_stdout(CC_EXIT_OK);
-		case OPT_VERSION:
-			printf("cc-dispute %s\n", CC_VERSION);
-			cc_config_flags_release(&flags);
-			free(prevs);
-			return cc_finish_stdout(CC_EXIT_OK);
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-				cc_diag_prog());
-			cc_config_flags_release(&flags);
-			free(prevs);
-			return CC_EXIT_USAGE;
-		}
-	}
-	cc_tool_config(&cfg, config_path, &flags);
-	cc_config_flags_release(&flags);
+	cc_opts_parse(&opt, &tool, argc, argv, &cfg);
+	as_of = cc_opts_get(&opt, "as-of");
+	select = cc_opts_get(&opt, "select");
+	prev_date = cc_opts_get(&opt, "previous-date");
+	nprevs = cc_opts_count(&opt, "previous");
 
-	round = cc_config_int(&cfg, "dispute.round");
-	if (round < 1 || round > 99)
-		cc_tool_bad_setting(&cfg, "dispute.round", "a round from 1 to 99");
-	o.round = (int)round;
+	o.round = (int)cc_config_int(&cfg, "dispute.round");
 	if (as_of) {
 		if (!cc_date_valid_day(as_of))
 			cc_usage_error("--as-of: expected a date YYYY-MM-DD, got %s", as_of);
@@ -156,7 +108,7 @@ int main(int argc, char **argv)
 	if (nprevs && o.round < 2)
 		cc_usage_error("--previous: only for --round 2 or later");
 	for (i = 0; i < nprevs; i++)
-		if (!strcmp(prevs[i], "-"))
+		if (!strcmp(cc_opts_nth(&opt, "previous", i), "-"))
 			cc_usage_error("--previous: standard input is the records' "
 				       "input; give a file");
 	if (select && !strcmp(select, "-"))
@@ -168,19 +120,18 @@ int main(int argc, char **argv)
 	free(installed);
 	if (!R) {
 		cc_warn_error(&e);
-		exit(cc_error_exit_status(e.code));
+		cc_config_release(&cfg);
+		cc_opts_release(&opt);
+		return cc_error_exit_status(e.code);
 	}
 	x = cc_dispute_ctx_new(R, &o);
-	if (select && cc_dispute_ctx_select_load(x, select, &e) < 0) {
-		cc_warn_error(&e);
-		exit(cc_error_exit_status(e.code));
-	}
+	/* a bad selection or previous file: nothing is read */
+	if (select && cc_dispute_ctx_select_load(x, select, &e) < 0)
+		goto out_setup;
 	for (i = 0; i < nprevs; i++)
-		if (cc_dispute_ctx_previous_load(x, prevs[i], &e) < 0) {
-			cc_warn_error(&e);
-			exit(cc_error_exit_status(e.code));
-		}
-	free(prevs);
+		if (cc_dispute_ctx_previous_load(x, cc_opts_nth(&opt, "previous", i),
+						 &e) < 0)
+			goto out_setup;
 
 	ro.sources = (const char *const *)argv + optind;
 	ro.nsources = argc - optind;
@@ -188,16 +139,22 @@ int main(int argc, char **argv)
 	ro.jobs = (int)cc_config_int(&cfg, "dispute.jobs");
 	ro.strict = cc_config_bool(&cfg, "input.strict");
 	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.progress = 0;
+	ro.progress = opt.progress;
 	status = cc_tool_run(cc_config_bool(&cfg, "dispute.grouped") ?
 			     &cc_dispute_stage : &cc_dispute_stage_ungrouped, x, &ro);
 	cc_dispute_ctx_info(x, &info);
-	if (stats)
+	if (opt.stats)
 		cc_warn("%zu consumers: %zu disputes, %zu items (%zu left "
 			"for another round)", info.groups, info.disputes,
 			info.items, info.deferred);
+out:
 	cc_dispute_ctx_free(x);
 	cc_dispute_rules_free(R);
 	cc_config_release(&cfg);
+	cc_opts_release(&opt);
 	return status;
+out_setup:
+	cc_warn_error(&e);
+	status = cc_error_exit_status(e.code);
+	goto out;
 }

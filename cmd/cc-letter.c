@@ -9,62 +9,51 @@
 #include "tool/diag.h"
 #include "letter/letter.h"
 #include "record/record.h"
+#include "tool/opt.h"
 #include "tool/tool.h"
 
-#include <getopt.h>
 #include <sys/stat.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
-static const char usage_text[] =
-"usage: cc-letter -o DIR [options] [FILE ...]\n"
-"\n"
+static const struct cc_opt options[] = {
+	{ .short_name = 'o', .long_name = "output", .arg = "DIR",
+	  .key = "letter.output",
+	  .help = "where the letters go (created if missing)" },
+	{ .short_name = 't', .long_name = "template", .arg = "DIR",
+	  .key = "letter.templates",
+	  .help = "the letter templates (default: the installed ones)" },
+	{ .long_name = "enclose-pages", .key = "letter.enclose_pages",
+	  .value = "true",
+	  .help = "append the report page of each item, the item "
+		  "highlighted (needs the `document' records)" },
+	{ .long_name = "html", .value = "1",
+	  .help = "also write each letter's HTML and CSS, as the layout "
+		  "engine gets them (NAME.html)" },
+	{ 0 },
+};
+
+/* -j is taken, checked and kept (letter.jobs) for the threaded driver
+ * to come; cc-letter writes one letter at a time until then */
+static const struct cc_opt_tool tool = {
+	.name = "cc-letter",
+	.synopsis = "-o DIR [options] [FILE ...]",
+	.about =
 "Read `dispute' records (from cc-dispute) and write a dispute letter for\n"
 "each into DIR as a PDF file, BUREAU-roundN-ID.pdf: a cover page with the\n"
 "mailing instructions, not to be mailed, then the letter.  After each\n"
 "dispute record, write a `letter' record, or an `error' record when no\n"
-"letter could be made.  Every record read is passed through.\n"
-"\n"
-"  -o, --output=DIR       where the letters go (created if missing)\n"
-"  -t, --template=DIR     the letter templates (default: the installed\n"
-"                         ones)\n"
-"      --enclose-pages    append the report page of each item, the item\n"
-"                         highlighted (needs the `document' records)\n"
-"      --html             also write each letter's HTML and CSS, as the\n"
-"                         layout engine gets them (NAME.html)\n"
-"      --stats            print dispute and letter counts on stderr\n"
-"      --strict           stop at the first bad record\n"
-"      --unbuffered       flush stdout after every record\n"
-"      --progress         show progress on stderr (default: when a terminal)\n"
-"      --no-progress      never show progress\n"
-"  -c, --config=FILE      read configuration from FILE\n"
-"  -h, --help             show this help and exit\n"
-"      --version          show the version and exit\n"
-"\n"
+"letter could be made.  Every record read is passed through.\n",
+	.section = "letter",
+	.common = CC_OPT_FILTER,
+	.jobs_what = "disputes",
+	.stats_what = "dispute and letter counts",
+	.opts = options,
+	.epilogue =
 "Exit status: 0 a letter for every dispute, 1 some records rejected,\n"
 "2 usage, 65 bad config or template, 66 no templates, 74 I/O error.\n"
-"See cc-letter(1).\n";
-
-enum {
-	OPT_ENCLOSE = 256, OPT_HTML, OPT_STATS, OPT_STRICT, OPT_UNBUFFERED, OPT_PROGRESS,
-	OPT_NO_PROGRESS, OPT_VERSION,
-};
-
-static const struct option longopts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "template", required_argument, NULL, 't' },
-	{ "enclose-pages", no_argument, NULL, OPT_ENCLOSE },
-	{ "html", no_argument, NULL, OPT_HTML },
-	{ "stats", no_argument, NULL, OPT_STATS },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
-	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-	{ "config", required_argument, NULL, 'c' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
+"See cc-letter(1).\n",
 };
 
 struct run {
@@ -127,8 +116,8 @@ static void output_dir(const char *dir)
 
 int main(int argc, char **argv)
 {
-	struct cc_config_flags flags = { 0 };
-	const char *config_path = NULL, *dir;
+	struct cc_opts opt;
+	const char *dir;
 	struct cc_stream_opts so = { .stage = "letter" };
 	struct cc_letter_templates *T;
 	struct cc_letter_opts lo;
@@ -136,9 +125,9 @@ int main(int argc, char **argv)
 	struct cc_error e;
 	struct run run;
 	char *tdir;
-	int c, progress = -1, stats = 0, html = 0, status;
+	int status;
 
-	cc_tool_init(argc, argv);
+	cc_opts_parse(&opt, &tool, argc, argv, &cfg);
 #ifdef __GLIBC__
 	/*
 	 * Every letter allocates and frees the same large blocks (zlib's
@@ -150,39 +139,11 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
 	memset(&run, 0, sizeof(run));
-	while ((c = getopt_long(argc, argv, "o:t:c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': cc_config_flag(&flags, "letter.output", optarg, "--output"); break;
-		case 't': cc_config_flag(&flags, "letter.templates", optarg, "--template"); break;
-		case OPT_ENCLOSE: cc_config_flag(&flags, "letter.enclose_pages", "true", "--enclose-pages"); break;
-		case OPT_HTML: html = 1; break;
-		case OPT_STATS: stats = 1; break;
-		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
-		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
-		case OPT_PROGRESS: progress = 1; break;
-		case OPT_NO_PROGRESS: progress = 0; break;
-		case 'c': config_path = optarg; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			cc_config_flags_release(&flags);
-			return cc_finish_stdout(CC_EXIT_OK);
-		case OPT_VERSION:
-			printf("cc-letter %s\n", CC_VERSION);
-			cc_config_flags_release(&flags);
-			return cc_finish_stdout(CC_EXIT_OK);
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-				cc_diag_prog());
-			cc_config_flags_release(&flags);
-			return CC_EXIT_USAGE;
-		}
-	}
-	cc_tool_config(&cfg, config_path, &flags);
-	cc_config_flags_release(&flags);
 
 	dir = cc_config_str(&cfg, "letter.output");
 	if (!dir || !*dir) {
 		cc_config_release(&cfg);
+		cc_opts_release(&opt);
 		cc_usage_error("no output directory: give -o DIR");
 	}
 	tdir = cc_config_str(&cfg, "letter.templates") ?
@@ -193,6 +154,7 @@ int main(int argc, char **argv)
 		cc_warn_error(&e);
 		free(tdir);
 		cc_config_release(&cfg);
+		cc_opts_release(&opt);
 		return e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
 	}
 	free(tdir);
@@ -202,29 +164,31 @@ int main(int argc, char **argv)
 	lo.enclose_pages = cc_config_bool(&cfg, "letter.enclose_pages");
 	/* letters hold personal data: readable by their owner only */
 	lo.mode = 0600;
-	lo.html = html;
+	lo.html = cc_opts_get(&opt, "html") != NULL;
 	run.enclose = lo.enclose_pages;
 	run.L = cc_letter_new(T, &lo, &e);
 	if (!run.L) {
 		cc_warn_error(&e);
 		cc_letter_templates_free(T);
 		cc_config_release(&cfg);
+		cc_opts_release(&opt);
 		return CC_EXIT_UNAVAILABLE;
 	}
 	so.strict = cc_config_bool(&cfg, "input.strict");
 	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
 	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
-	cc_progress_init(&run.prog, progress, "disputes", 0);
+	cc_progress_init(&run.prog, opt.progress, "disputes", 0);
 
 	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
 			       &so, on_record, &run);
 	cc_progress_end(&run.prog);
-	if (stats)
+	if (opt.stats)
 		cc_warn("%lu disputes: %lu letters written (%lu pages), %lu "
 			"rejected", run.disputes, run.letters, run.pages,
 			run.rejected);
 	cc_letter_free(run.L);
 	cc_letter_templates_free(T);
 	cc_config_release(&cfg);
+	cc_opts_release(&opt);
 	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
 }

@@ -12,76 +12,64 @@
 #include "ocr/stage.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tool/opt.h"
 #include "tool/run.h"
 #include "tool/tool.h"
 
-#include <getopt.h>
+static void version(char *buf, size_t size)
+{
+	snprintf(buf, size, "mupdf %s, %s", cc_pdf_engine_version(),
+		 cc_ocr_engine());
+}
 
-static const char usage_text[] =
-"usage: cc-ocr [options] [FILE ...]\n"
-"\n"
+static const struct cc_opt options[] = {
+	{ .long_name = "dpi", .arg = "N", .key = "ocr.dpi",
+	  .help = "OCR resolution (default 300)" },
+	{ .long_name = "force-ocr", .key = "ocr.force", .value = "true",
+	  .help = "OCR every page, text layer or not" },
+	{ .long_name = "no-ocr", .key = "ocr.enabled", .value = "false",
+	  .help = "never OCR: every page read from its text layer" },
+	{ .short_name = 'l', .long_name = "lang", .arg = "LANG",
+	  .key = "ocr.lang",
+	  .help = "tesseract language (default eng)" },
+	{ .long_name = "psm", .arg = "N", .key = "ocr.psm",
+	  .help = "tesseract page segmentation mode (default 6)" },
+	{ .long_name = "no-deskew", .key = "ocr.deskew", .value = "false",
+	  .help = "do not straighten scanned pages" },
+	{ .long_name = "cache", .arg = "DIR", .key = "ocr.cache",
+	  .help = "OCR cache (default $XDG_CACHE_HOME/cc/ocr)" },
+	{ .long_name = "no-cache", .key = "ocr.use_cache", .value = "false",
+	  .help = "do not read or write the OCR cache" },
+	{ .long_name = "cache-ttl", .arg = "TIME", .key = "ocr.cache_ttl",
+	  .help = "how long a cached page stays good (default 24h)" },
+	{ .long_name = "cache-max", .arg = "SIZE", .key = "ocr.cache_max",
+	  .help = "cap on the cache's size (default 1GiB)" },
+	{ 0 },
+};
+
+static const struct cc_opt_tool tool = {
+	.name = "cc-ocr",
+	.synopsis = "[options] [FILE ...]",
+	.about =
 "Read `document' records (from cc-ingest) and write, after each, one `page'\n"
 "record per page with its lines of text and their boxes: from the PDF's\n"
 "text layer, or by OCR (tesseract) when a page has none.  Every record read\n"
-"is passed through.\n"
-"\n"
-"  -j, --jobs=N           pages at once (default: one per CPU)\n"
-"      --dpi=N            OCR resolution (default 300)\n"
-"      --force-ocr        OCR every page, text layer or not\n"
-"      --no-ocr           never OCR: every page read from its text layer\n"
-"  -l, --lang=LANG        tesseract language (default eng)\n"
-"      --psm=N            tesseract page segmentation mode (default 6)\n"
-"      --no-deskew        do not straighten scanned pages\n"
-"      --cache=DIR        OCR cache (default $XDG_CACHE_HOME/cc/ocr)\n"
-"      --no-cache         do not read or write the OCR cache\n"
-"      --cache-ttl=TIME   how long a cached page stays good (default 24h)\n"
-"      --cache-max=SIZE   cap on the cache's size (default 1GiB)\n"
-"      --stats            print page and cache counts on stderr at the end\n"
-"      --strict           stop at the first bad record or page\n"
-"      --unbuffered       flush stdout after every record\n"
-"      --progress         show progress on stderr (default: when a terminal)\n"
-"      --no-progress      never show progress\n"
-"  -c, --config=FILE      read configuration from FILE\n"
-"  -h, --help             show this help and exit\n"
-"      --version          show the version and exit\n"
-"\n"
+"is passed through.\n",
+	.section = "ocr",
+	.common = CC_OPT_FILTER,
+	.jobs_what = "pages",
+	.stats_what = "page and cache counts",
+	.opts = options,
+	.epilogue =
 "Exit status: 0 all pages read, 1 some records or pages rejected, 2 usage,\n"
 "65 bad config, 66 no input, 69 OCR language data missing, 74 I/O error.\n"
-"See cc-ocr(1).\n";
-
-enum {
-	OPT_DPI = 256, OPT_FORCE, OPT_NO_OCR, OPT_PSM, OPT_NO_DESKEW, OPT_CACHE,
-	OPT_NO_CACHE, OPT_TTL, OPT_CACHE_MAX, OPT_STATS, OPT_STRICT,
-	OPT_UNBUFFERED, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION,
-};
-
-static const struct option longopts[] = {
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "dpi", required_argument, NULL, OPT_DPI },
-	{ "force-ocr", no_argument, NULL, OPT_FORCE },
-	{ "no-ocr", no_argument, NULL, OPT_NO_OCR },
-	{ "lang", required_argument, NULL, 'l' },
-	{ "psm", required_argument, NULL, OPT_PSM },
-	{ "no-deskew", no_argument, NULL, OPT_NO_DESKEW },
-	{ "cache", required_argument, NULL, OPT_CACHE },
-	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
-	{ "cache-ttl", required_argument, NULL, OPT_TTL },
-	{ "cache-max", required_argument, NULL, OPT_CACHE_MAX },
-	{ "stats", no_argument, NULL, OPT_STATS },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "unbuffered", no_argument, NULL, OPT_UNBUFFERED },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
-	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-	{ "config", required_argument, NULL, 'c' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
+"See cc-ocr(1).\n",
+	.version = version,
 };
 
 int main(int argc, char **argv)
 {
-	struct cc_config_flags flags = { 0 };
-	const char *config_path = NULL;
+	struct cc_opts opt;
 	struct cc_ocr_stage_opts po;
 	struct cc_run_opts ro = { 0 };
 	struct cc_ocr_cache *cache = NULL;
@@ -89,70 +77,21 @@ int main(int argc, char **argv)
 	struct cc_ocr_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
-	char ttl[32], dirbuf[4096];
+	char dirbuf[4096];
 	const char *dir;
-	int c, progress = -1, stats = 0, status;
-	long t;
+	int status;
 
-	cc_tool_init(argc, argv);
+	cc_opts_parse(&opt, &tool, argc, argv, &cfg);
 	cc_ocr_prepare();
-	while ((c = getopt_long(argc, argv, "j:l:c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': cc_config_flag(&flags, "ocr.jobs", optarg, "--jobs"); break;
-		case OPT_DPI: cc_config_flag(&flags, "ocr.dpi", optarg, "--dpi"); break;
-		case OPT_FORCE: cc_config_flag(&flags, "ocr.force", "true", "--force-ocr"); break;
-		case OPT_NO_OCR: cc_config_flag(&flags, "ocr.enabled", "false", "--no-ocr"); break;
-		case 'l': cc_config_flag(&flags, "ocr.lang", optarg, "--lang"); break;
-		case OPT_PSM: cc_config_flag(&flags, "ocr.psm", optarg, "--psm"); break;
-		case OPT_NO_DESKEW: cc_config_flag(&flags, "ocr.deskew", "false", "--no-deskew"); break;
-		case OPT_CACHE: cc_config_flag(&flags, "ocr.cache", optarg, "--cache"); break;
-		case OPT_NO_CACHE: cc_config_flag(&flags, "ocr.use_cache", "false", "--no-cache"); break;
-		case OPT_TTL:
-			t = cc_parse_duration(optarg);
-			if (t < 0)
-				cc_usage_error("--cache-ttl: expected seconds or a number "
-					       "with s, m, h or d, got '%s'", optarg);
-			snprintf(ttl, sizeof(ttl), "%ld", t);
-			cc_config_flag(&flags, "ocr.cache_ttl", ttl, "--cache-ttl");
-			break;
-		case OPT_CACHE_MAX: cc_config_flag(&flags, "ocr.cache_max", optarg, "--cache-max"); break;
-		case OPT_STATS: stats = 1; break;
-		case OPT_STRICT: cc_config_flag(&flags, "input.strict", "true", "--strict"); break;
-		case OPT_UNBUFFERED: cc_config_flag(&flags, "output.unbuffered", "true", "--unbuffered"); break;
-		case OPT_PROGRESS: progress = 1; break;
-		case OPT_NO_PROGRESS: progress = 0; break;
-		case 'c': config_path = optarg; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			cc_config_flags_release(&flags);
-			return cc_finish_stdout(CC_EXIT_OK);
-		case OPT_VERSION:
-			printf("cc-ocr %s (mupdf %s, %s)\n", CC_VERSION,
-			       cc_pdf_engine_version(), cc_ocr_engine());
-			cc_config_flags_release(&flags);
-			return cc_finish_stdout(CC_EXIT_OK);
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-				cc_diag_prog());
-			cc_config_flags_release(&flags);
-			return CC_EXIT_USAGE;
-		}
-	}
-	cc_tool_config(&cfg, config_path, &flags);
-	cc_config_flags_release(&flags);
 
 	memset(&po, 0, sizeof(po));
 	po.dpi = (int)cc_config_int(&cfg, "ocr.dpi");
-	if (po.dpi < 50 || po.dpi > 1200)
-		cc_tool_bad_setting(&cfg, "ocr.dpi", "50 to 1200");
 	po.force_ocr = cc_config_bool(&cfg, "ocr.force");
 	po.no_ocr = !cc_config_bool(&cfg, "ocr.enabled");
 	if (po.force_ocr && po.no_ocr)
 		cc_usage_error("--force-ocr and --no-ocr exclude each other");
 	po.ocr.lang = cc_config_str(&cfg, "ocr.lang");
 	po.ocr.psm = (int)cc_config_int(&cfg, "ocr.psm");
-	if (po.ocr.psm > 13)
-		cc_tool_bad_setting(&cfg, "ocr.psm", "0 to 13");
 	po.ocr.deskew = cc_config_bool(&cfg, "ocr.deskew");
 	po.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	if (cc_config_bool(&cfg, "ocr.use_cache") && !po.no_ocr) {
@@ -175,10 +114,10 @@ int main(int argc, char **argv)
 	ro.jobs = (int)cc_config_int(&cfg, "ocr.jobs");
 	ro.strict = cc_config_bool(&cfg, "input.strict");
 	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.progress = progress;
+	ro.progress = opt.progress;
 	status = cc_tool_run(&cc_ocr_stage, x, &ro);
 	cc_ocr_ctx_stats(x, &st);
-	if (stats) {
+	if (opt.stats) {
 		cc_warn("%lu pages: %lu from the text layer, %lu by OCR, %lu failed",
 			st.text_pages + st.ocr_pages + st.errors, st.text_pages,
 			st.ocr_pages, st.errors);
@@ -194,5 +133,6 @@ int main(int argc, char **argv)
 	}
 	cc_ocr_ctx_free(x);
 	cc_config_release(&cfg);
+	cc_opts_release(&opt);
 	return status;
 }

@@ -8,60 +8,60 @@
 #include "tool/diag.h"
 #include "record/record.h"
 #include "score/score.h"
+#include "tool/opt.h"
 #include "tool/tool.h"
 
 #include <fcntl.h>
-#include <getopt.h>
 #include <sys/stat.h>
 
-static const char usage_text[] =
-"usage: cc-score --truth=TRUTH [options] [EXTRACTED ...]\n"
-"\n"
+static const struct cc_opt options[] = {
+	{ .short_name = 't', .long_name = "truth", .arg = "FILE",
+	  .help = "the truth (cc-synth's truth.ndjson); required" },
+	{ .short_name = 'a', .long_name = "all", .value = "1",
+	  .help = "score every document of the truth, not only those in the "
+		  "extracted input" },
+	{ .short_name = 'd', .long_name = "details", .value = "1",
+	  .help = "after the summary, a `score_miss' record for every miss" },
+	{ .long_name = "min-field-accuracy", .arg = "X",
+	  .type = CC_CFG_FRACTION,
+	  .help = "exit 1 when the field accuracy is below X (0..1)" },
+	{ .long_name = "min-recall", .arg = "X", .type = CC_CFG_FRACTION,
+	  .help = "exit 1 when the tradeline recall is below X" },
+	{ .long_name = "min-precision", .arg = "X", .type = CC_CFG_FRACTION,
+	  .help = "exit 1 when the tradeline precision is below X" },
+	{ 0 },
+};
+
+/*
+ * Not a record filter: of the shared options, only -h and --version.  It
+ * reads no configuration, runs in one thread, reports every bad line and
+ * scores all the same (no --strict), writes its records at the end (no
+ * --unbuffered) and its table on stderr anyway (no --stats).
+ */
+static const struct cc_opt_tool tool = {
+	.name = "cc-score",
+	.synopsis = "--truth=TRUTH [options] [EXTRACTED ...]",
+	.about =
 "Score extracted records (files, or standard input) against the truth that\n"
 "cc-synth wrote: tradeline recall and precision, field accuracy, negative\n"
 "items, inquiries and public records, per layout and overall.  A `score'\n"
-"record on stdout, a table on stderr.\n"
-"\n"
-"  -t, --truth=FILE             the truth (cc-synth's truth.ndjson); required\n"
-"  -a, --all                    score every document of the truth, not only\n"
-"                               those in the extracted input\n"
-"  -d, --details                after the summary, a `score_miss' record for\n"
-"                               every miss\n"
-"      --min-field-accuracy=X   exit 1 when the field accuracy is below X (0..1)\n"
-"      --min-recall=X           exit 1 when the tradeline recall is below X\n"
-"      --min-precision=X        exit 1 when the tradeline precision is below X\n"
-"  -h, --help                   show this help and exit\n"
-"      --version                show the version and exit\n"
-"\n"
+"record on stdout, a table on stderr.\n",
+	.common = 0,
+	.opts = options,
+	.epilogue =
 "Inputs may be gzip-compressed.\n"
 "Exit status: 0 scored, 1 bad input lines or a score below a bar, 2 usage,\n"
-"65 not a truth file, 66 no truth, 74 I/O error.  See cc-score(1).\n";
-
-enum {
-	OPT_MIN_FIELD = 256, OPT_MIN_RECALL, OPT_MIN_PRECISION, OPT_VERSION,
+"65 not a truth file, 66 no truth, 74 I/O error.  See cc-score(1).\n",
 };
 
-static const struct option longopts[] = {
-	{ "truth", required_argument, NULL, 't' },
-	{ "all", no_argument, NULL, 'a' },
-	{ "details", no_argument, NULL, 'd' },
-	{ "min-field-accuracy", required_argument, NULL, OPT_MIN_FIELD },
-	{ "min-recall", required_argument, NULL, OPT_MIN_RECALL },
-	{ "min-precision", required_argument, NULL, OPT_MIN_PRECISION },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
-};
-
-static double parse_bar(const char *opt, const char *v)
+/* A bar the table has checked, or -1 when not given. */
+static double bar(const struct cc_opts *opt, const char *name)
 {
-	char *end;
-	double x;
+	const char *v = cc_opts_get(opt, name);
+	double x = -1;
 
-	errno = 0;
-	x = strtod(v, &end);
-	if (!*v || *end || errno || !(x >= 0 && x <= 1))
-		cc_usage_error("%s: expected a number from 0 to 1, got '%s'", opt, v);
+	if (v)
+		cc_parse_fraction(v, &x);
 	return x;
 }
 
@@ -127,40 +127,21 @@ int main(int argc, char **argv)
 	struct cc_stream_opts so = { "score", 0, 0 };
 	struct cc_score_opts opts = { 0 };
 	struct cc_score_totals tot;
-	double min_field = -1, min_recall = -1, min_precision = -1;
-	const char *truth = NULL;
+	double min_field, min_recall, min_precision;
+	const char *truth;
+	struct cc_opts opt;
 	struct cc_score *s;
-	int c, i, details = 0, status;
+	int i, details, status;
 	json_t *summary;
 	char *table;
 
-	cc_tool_init(argc, argv);
-	while ((c = getopt_long(argc, argv, "t:adh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 't': truth = optarg; break;
-		case 'a': opts.all = 1; break;
-		case 'd': details = 1; break;
-		case OPT_MIN_FIELD:
-			min_field = parse_bar("--min-field-accuracy", optarg);
-			break;
-		case OPT_MIN_RECALL:
-			min_recall = parse_bar("--min-recall", optarg);
-			break;
-		case OPT_MIN_PRECISION:
-			min_precision = parse_bar("--min-precision", optarg);
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return cc_finish_stdout(CC_EXIT_OK);
-		case OPT_VERSION:
-			printf("cc-score %s\n", CC_VERSION);
-			return cc_finish_stdout(CC_EXIT_OK);
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-				cc_diag_prog());
-			return CC_EXIT_USAGE;
-		}
-	}
+	cc_opts_parse(&opt, &tool, argc, argv, NULL);
+	truth = cc_opts_get(&opt, "truth");
+	opts.all = cc_opts_get(&opt, "all") != NULL;
+	details = cc_opts_get(&opt, "details") != NULL;
+	min_field = bar(&opt, "min-field-accuracy");
+	min_recall = bar(&opt, "min-recall");
+	min_precision = bar(&opt, "min-precision");
 	if (!truth)
 		cc_usage_error("no truth file (give --truth FILE)");
 	if (strcmp(truth, "-") == 0) {
@@ -214,5 +195,6 @@ int main(int argc, char **argv)
 		status = worse(status, CC_EXIT_REJECTED);
 out:
 	cc_score_free(s);
+	cc_opts_release(&opt);
 	return cc_finish_stdout(status);
 }

@@ -9,65 +9,71 @@
 #include "tool/diag.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tool/opt.h"
 #include "tool/tool.h"
 #include "synth/synth.h"
 
-#include <getopt.h>
 #include <sys/stat.h>
 
-static const char usage_text[] =
-"usage: cc-synth -o DIR [options]\n"
-"\n"
-"Write fictional credit reports as PDFs into DIR, and the records a perfect\n"
-"cc-extract would read from them (the truth) as NDJSON.\n"
-"\n"
-"  -l, --layout=L       experian, equifax, transunion, merged3, lender or\n"
-"                       all (default all)\n"
-"  -s, --seed=N         seed of the run (default 1)\n"
-"  -n, --count=K        reports per layout (default 1)\n"
-"      --start=I        number of the first report (default 0), to split a\n"
-"                       big corpus over several runs\n"
-"  -a, --accounts=MIN[-MAX]  accounts per report (default: 1 to 60, most\n"
-"                       between 5 and 30)\n"
-"      --scan           also write each report as an image-only scan\n"
-"      --html           also write each report's HTML blocks and CSS\n"
-"                       (NAME.html), as the layout engine gets them\n"
-"      --noise=LEVEL    scan degradation, 0 (clean) to 3 (rough); default 1\n"
-"      --as-of=DATE     the reports' \"today\", YYYY-MM-DD (default 2026-01-15)\n"
-"  -o, --output=DIR     where the PDFs go (created if missing)\n"
-"  -t, --truth=FILE     the truth file (default DIR/truth.ndjson; - for stdout)\n"
-"  -j, --jobs=N         reports made at once (default: one per CPU)\n"
-"      --progress       show progress on stderr (default: when a terminal)\n"
-"      --no-progress    never show progress\n"
-"  -h, --help           show this help and exit\n"
-"      --version        show the version and exit\n"
-"\n"
-"The same options and seed give byte-identical PDFs and truth.\n"
-"Exit status: 0 done, 2 usage, 74 I/O error.  See cc-synth(1).\n";
+static void version(char *buf, size_t size)
+{
+	snprintf(buf, size, "mupdf %s", cc_pdf_engine_version());
+}
 
-enum {
-	OPT_START = 256, OPT_SCAN, OPT_HTML, OPT_NOISE, OPT_AS_OF, OPT_PROGRESS,
-	OPT_NO_PROGRESS, OPT_VERSION,
+/* cc-synth reads no configuration: its options and seed alone decide
+ * what it writes.  Its own options are all local. */
+static const struct cc_opt options[] = {
+	{ .short_name = 'l', .long_name = "layout", .arg = "L",
+	  .help = "experian, equifax, transunion, merged3, lender or all "
+		  "(default all)" },
+	{ .short_name = 's', .long_name = "seed", .arg = "N",
+	  .type = CC_CFG_INT, .min = 0, .max = LONG_MAX,
+	  .help = "seed of the run (default 1)" },
+	{ .short_name = 'n', .long_name = "count", .arg = "K",
+	  .type = CC_CFG_INT, .min = 0, .max = 10000000,
+	  .help = "reports per layout (default 1)" },
+	{ .long_name = "start", .arg = "I",
+	  .type = CC_CFG_INT, .min = 0, .max = 99999999,
+	  .help = "number of the first report (default 0), to split a big "
+		  "corpus over several runs" },
+	{ .short_name = 'a', .long_name = "accounts", .arg = "MIN[-MAX]",
+	  .help = "accounts per report (default: 1 to 60, most between 5 "
+		  "and 30)" },
+	{ .long_name = "scan", .value = "1",
+	  .help = "also write each report as an image-only scan" },
+	{ .long_name = "html", .value = "1",
+	  .help = "also write each report's HTML blocks and CSS (NAME.html), "
+		  "as the layout engine gets them" },
+	{ .long_name = "noise", .arg = "LEVEL",
+	  .type = CC_CFG_INT, .min = 0, .max = 3,
+	  .help = "scan degradation, 0 (clean) to 3 (rough); default 1" },
+	{ .long_name = "as-of", .arg = "DATE",
+	  .help = "the reports' \"today\", YYYY-MM-DD (default 2026-01-15)" },
+	{ .short_name = 'o', .long_name = "output", .arg = "DIR",
+	  .help = "where the PDFs go (created if missing)" },
+	{ .short_name = 't', .long_name = "truth", .arg = "FILE",
+	  .help = "the truth file (default DIR/truth.ndjson; - for stdout)" },
+	{ 0 },
 };
 
-static const struct option longopts[] = {
-	{ "layout", required_argument, NULL, 'l' },
-	{ "seed", required_argument, NULL, 's' },
-	{ "count", required_argument, NULL, 'n' },
-	{ "start", required_argument, NULL, OPT_START },
-	{ "accounts", required_argument, NULL, 'a' },
-	{ "scan", no_argument, NULL, OPT_SCAN },
-	{ "html", no_argument, NULL, OPT_HTML },
-	{ "noise", required_argument, NULL, OPT_NOISE },
-	{ "as-of", required_argument, NULL, OPT_AS_OF },
-	{ "output", required_argument, NULL, 'o' },
-	{ "truth", required_argument, NULL, 't' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
-	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 },
+/*
+ * Not a record filter: of the shared options, -j (its value its own, as
+ * there is no configuration) and --progress; no --config, --strict,
+ * --unbuffered or --stats, which have nothing here to act on.
+ */
+static const struct cc_opt_tool tool = {
+	.name = "cc-synth",
+	.synopsis = "-o DIR [options]",
+	.about =
+"Write fictional credit reports as PDFs into DIR, and the records a perfect\n"
+"cc-extract would read from them (the truth) as NDJSON.\n",
+	.common = CC_OPT_JOBS | CC_OPT_PROGRESS,
+	.jobs_what = "reports",
+	.opts = options,
+	.epilogue =
+"The same options and seed give byte-identical PDFs and truth.\n"
+"Exit status: 0 done, 2 usage, 74 I/O error.  See cc-synth(1).\n",
+	.version = version,
 };
 
 struct run {
@@ -97,93 +103,78 @@ static int put_truth(unsigned long i, const char *truth,
 	return rc;
 }
 
-static unsigned long parse_count(const char *opt, const char *v, long max)
+/* A number the table has checked. */
+static unsigned long number(const char *v)
 {
-	long n;
+	long n = 0;
 
-	if (cc_parse_long(v, &n) < 0 || n > max)
-		cc_usage_error("%s: expected a number from 0 to %ld, got '%s'",
-			       opt, max, v);
+	cc_parse_long(v, &n);
 	return (unsigned long)n;
 }
 
 int main(int argc, char **argv)
 {
+	struct cc_opts opt;
 	struct run run;
-	const char *layout = "all", *truth_path = NULL;
+	const char *layout, *truth_path, *v;
 	char *truth_default = NULL;
-	long jobs = 0;
-	int c, progress = -1, l;
+	long jobs;
+	int l;
 	time_t t;
 
-	cc_tool_init(argc, argv);
+	cc_opts_parse(&opt, &tool, argc, argv, NULL);
 	memset(&run, 0, sizeof(run));
 	run.r.so.seed = 1;
 	run.r.count = 1;
 	run.r.noise = 1;
 	run.r.so.as_of = (struct cc_date){ 2026, 1, 15 };
-	while ((c = getopt_long(argc, argv, "l:s:n:a:o:t:j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l': layout = optarg; break;
-		case 's': run.r.so.seed = parse_count("--seed", optarg, LONG_MAX); break;
-		case 'n': run.r.count = parse_count("--count", optarg, 10000000); break;
-		case OPT_START: run.r.start = parse_count("--start", optarg, 99999999); break;
-		case 'a': {
-			char *dash = strchr(optarg, '-');
-			long lo, hi;
+	layout = cc_opts_get(&opt, "layout");
+	if (!layout)
+		layout = "all";
+	if ((v = cc_opts_get(&opt, "seed")) != NULL)
+		run.r.so.seed = number(v);
+	if ((v = cc_opts_get(&opt, "count")) != NULL)
+		run.r.count = number(v);
+	if ((v = cc_opts_get(&opt, "start")) != NULL)
+		run.r.start = number(v);
+	if ((v = cc_opts_get(&opt, "accounts")) != NULL) {
+		char *min = cc_xstrdup(v), *dash = strchr(min, '-');
+		long lo, hi;
 
-			if (dash)
-				*dash = '\0';
-			if (cc_parse_long(optarg, &lo) < 0 ||
-			    (dash && cc_parse_long(dash + 1, &hi) < 0))
-				lo = -1;
-			if (!dash)
-				hi = lo;
-			if (dash)
-				*dash = '-';
-			if (lo < 1 || hi < lo || hi > 60)
-				cc_usage_error("--accounts: expected MIN or MIN-MAX "
-					       "from 1 to 60, got '%s'", optarg);
-			run.r.so.min_accounts = (int)lo;
-			run.r.so.max_accounts = (int)hi;
-			break;
-		}
-		case OPT_SCAN: run.r.scan = 1; break;
-		case OPT_HTML: run.r.html = 1; break;
-		case OPT_NOISE: run.r.noise = (int)parse_count("--noise", optarg, 3); break;
-		case OPT_AS_OF: {
-			struct tm tm;
-			char *end, full[40];
-
-			memset(&tm, 0, sizeof(tm));
-
-			end = strptime(optarg, "%Y-%m-%d", &tm);
-			snprintf(full, sizeof(full), "%.20sT00:00:00Z", optarg);
-			if (!end || *end || cc_time_parse(full, &t) < 0)
-				cc_usage_error("--as-of: expected YYYY-MM-DD, got '%s'",
-					       optarg);
-			run.r.so.as_of = (struct cc_date){ tm.tm_year + 1900, tm.tm_mon + 1,
-						      tm.tm_mday };
-			break;
-		}
-		case 'o': run.r.dir = optarg; break;
-		case 't': truth_path = optarg; break;
-		case 'j': jobs = (long)parse_count("--jobs", optarg, 256); break;
-		case OPT_PROGRESS: progress = 1; break;
-		case OPT_NO_PROGRESS: progress = 0; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return cc_finish_stdout(CC_EXIT_OK);
-		case OPT_VERSION:
-			printf("cc-synth %s (mupdf %s)\n", CC_VERSION,
-			       cc_pdf_engine_version());
-			return cc_finish_stdout(CC_EXIT_OK);
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-				cc_diag_prog());
-			return CC_EXIT_USAGE;
-		}
+		if (dash)
+			*dash = '\0';
+		if (cc_parse_long(min, &lo) < 0 ||
+		    (dash && cc_parse_long(dash + 1, &hi) < 0))
+			lo = -1;
+		if (!dash)
+			hi = lo;
+		free(min);
+		if (lo < 1 || hi < lo || hi > 60)
+			cc_usage_error("--accounts: expected MIN or MIN-MAX "
+				       "from 1 to 60, got '%s'", v);
+		run.r.so.min_accounts = (int)lo;
+		run.r.so.max_accounts = (int)hi;
 	}
+	run.r.scan = cc_opts_get(&opt, "scan") != NULL;
+	run.r.html = cc_opts_get(&opt, "html") != NULL;
+	if ((v = cc_opts_get(&opt, "noise")) != NULL)
+		run.r.noise = (int)number(v);
+	if ((v = cc_opts_get(&opt, "as-of")) != NULL) {
+		struct tm tm;
+		char *end, full[40];
+
+		memset(&tm, 0, sizeof(tm));
+
+		end = strptime(v, "%Y-%m-%d", &tm);
+		snprintf(full, sizeof(full), "%.20sT00:00:00Z", v);
+		if (!end || *end || cc_time_parse(full, &t) < 0)
+			cc_usage_error("--as-of: expected YYYY-MM-DD, got '%s'", v);
+		run.r.so.as_of = (struct cc_date){ tm.tm_year + 1900, tm.tm_mon + 1,
+						tm.tm_mday };
+	}
+	run.r.dir = cc_opts_get(&opt, "output");
+	truth_path = cc_opts_get(&opt, "truth");
+	jobs = cc_opts_jobs(&opt);
 	if (optind < argc)
 		cc_usage_error("unexpected argument '%s'", argv[optind]);
 	if (!run.r.dir || !*run.r.dir)
@@ -197,8 +188,6 @@ int main(int argc, char **argv)
 		cc_usage_error("--layout: unknown layout '%s' (experian, equifax, "
 			       "transunion, merged3, lender, all)", layout);
 	}
-	if (jobs <= 0)
-		jobs = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (cc_mkdir_p(run.r.dir) != 0)
 		cc_die(CC_EXIT_IOERR, "cannot create '%s': %s", run.r.dir,
@@ -214,7 +203,7 @@ int main(int argc, char **argv)
 			cc_die(CC_EXIT_IOERR, "cannot write '%s': %s", truth_path,
 			       strerror(errno));
 	}
-	cc_progress_init(&run.prog, progress, "reports",
+	cc_progress_init(&run.prog, opt.progress, "reports",
 			 (unsigned long)run.r.nlayouts * run.r.count);
 	cc_synth_run(&run.r, (int)jobs, put_truth, &run);
 	cc_progress_end(&run.prog);
@@ -223,5 +212,6 @@ int main(int argc, char **argv)
 		run.status = CC_EXIT_IOERR;
 	}
 	free(truth_default);
+	cc_opts_release(&opt);
 	return cc_finish_stdout(run.status);
 }

@@ -124,9 +124,17 @@ test_expect_success 'the cache: entries expire after --cache-ttl' '
 	grep -q "^cc-ocr: OCR cache cache: 0 hits, 1 misses$" err
 '
 
+test_expect_success 'the cache TTL from the file and the environment is a duration too' '
+	printf "ocr:\n  cache_ttl: 1h\n" >ttl.yaml &&
+	CC_NOW=2099-01-01T12:00:00Z cc-ocr -c ttl.yaml --cache cache --stats <scan.docs >/dev/null 2>err &&
+	grep -q "^cc-ocr: OCR cache cache: 0 hits, 1 misses$" err &&
+	CC_NOW=2099-01-02T06:00:00Z CC_OCR_CACHE_TTL=24h cc-ocr --cache cache --stats <scan.docs >/dev/null 2>err &&
+	grep -q "^cc-ocr: OCR cache cache: 1 hits, 0 misses$" err
+'
+
 test_expect_success 'a bad --cache-ttl or --dpi is a usage error' '
 	test_expect_code 2 cc-ocr --cache-ttl soon </dev/null 2>err &&
-	grep -q "^cc-ocr: --cache-ttl: expected seconds or a number with s, m, h or d, got '"'"'soon'"'"'$" err &&
+	grep -q "^cc-ocr: --cache-ttl: '"'"'ocr.cache_ttl'"'"': expected seconds or a number with s, m, h or d, got '"'"'soon'"'"'$" err &&
 	test_expect_code 2 cc-ocr --dpi 10 </dev/null 2>err &&
 	grep -q "^cc-ocr: --dpi: expected 50 to 1200, got 10$" err
 '
