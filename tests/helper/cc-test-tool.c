@@ -7,6 +7,9 @@
  *                                          run the shared record loop
  *   cc-test-tool config [--config FILE] [KEY=VALUE...] KEY...
  *                                          print resolved config values
+ *   cc-test-tool config-keys               every config key: name, type
+ *                                          (as cc.yaml(5) words it),
+ *                                          default, range, tab-separated
  *   cc-test-tool sha256 FILE               SHA-256 of a file through lib/
  */
 #include "base/cc.h"
@@ -289,6 +292,39 @@ static int cmd_config(int argc, char **argv)
 	return cc_finish_stdout(0);
 }
 
+/* The type as cc.yaml(5) names it. */
+static const char *doc_type(enum cc_cfg_type t)
+{
+	switch (t) {
+	case CC_CFG_STRING: return "string";
+	case CC_CFG_PATH: return "path";
+	case CC_CFG_INT: return "integer";
+	case CC_CFG_SIZE: return "size";
+	case CC_CFG_BOOL: return "boolean";
+	case CC_CFG_FRACTION: return "number";
+	case CC_CFG_DURATION: return "duration";
+	}
+	return "?";
+}
+
+static int cmd_config_keys(int argc, char **argv)
+{
+	const struct cc_config_key *k;
+
+	(void)argv;
+	if (argc != 1)
+		cc_usage_error("config-keys takes no arguments");
+	for (k = cc_config_keys; k->name; k++) {
+		printf("%s\t%s\t%s\t", k->name, doc_type(k->type),
+		       k->def ? k->def : "-");
+		if (k->type == CC_CFG_INT && k->max > 0)
+			printf("%ld..%ld\n", k->min, k->max);
+		else
+			printf("-\n");
+	}
+	return cc_finish_stdout(0);
+}
+
 /* --- sha256 ------------------------------------------------------------ */
 
 static int cmd_sha256(int argc, char **argv)
@@ -317,13 +353,16 @@ int main(int argc, char **argv)
 {
 	cc_diag_init("cc-test-tool");
 	if (argc < 2)
-		cc_usage_error("usage: cc-test-tool mkpdf|record-cat|config|sha256 ...");
+		cc_usage_error("usage: cc-test-tool mkpdf|record-cat|config|"
+			       "config-keys|sha256 ...");
 	if (strcmp(argv[1], "mkpdf") == 0)
 		return cmd_mkpdf(argc - 1, argv + 1);
 	if (strcmp(argv[1], "record-cat") == 0)
 		return cmd_record_cat(argc - 1, argv + 1);
 	if (strcmp(argv[1], "config") == 0)
 		return cmd_config(argc - 1, argv + 1);
+	if (strcmp(argv[1], "config-keys") == 0)
+		return cmd_config_keys(argc - 1, argv + 1);
 	if (strcmp(argv[1], "sha256") == 0)
 		return cmd_sha256(argc - 1, argv + 1);
 	cc_usage_error("unknown command '%s'", argv[1]);
