@@ -256,7 +256,7 @@ test_need_prereq() {
 	test_req=$(test_required_missing)
 	if [ -n "$test_req" ]; then
 		echo "not ok 1 - $TEST_NAME needs $test_req"
-		echo "# $test_req required here (CC_TEST_REQUIRE=$CC_TEST_REQUIRE): install it (make deps)"
+		echo "# missing $test_req: required here (CC_TEST_REQUIRE=$CC_TEST_REQUIRE); make deps installs what the tests use"
 		echo "1..1"
 		exit 1
 	fi
@@ -268,9 +268,10 @@ test_need_prereq() {
 # itself is a library cc-ocr loads, not a program the tests run).
 test_lazy_prereq JQ 'command -v jq'
 test_lazy_prereq QPDF 'command -v qpdf'
-# poppler-utils: pdftotext, and pdfinfo and pdfimages beside it
+# poppler-utils: pdftotext, and pdfinfo, pdfimages and pdffonts beside it
 test_lazy_prereq PDFTOTEXT '
-	command -v pdftotext && command -v pdfinfo && command -v pdfimages
+	command -v pdftotext && command -v pdfinfo && command -v pdfimages &&
+		command -v pdffonts
 '
 test_lazy_prereq MUTOOL 'command -v mutool'
 test_lazy_prereq MANDOC 'command -v mandoc'
@@ -333,7 +334,7 @@ test_expect_success() {
 			return 0
 		fi
 		echo "not ok $test_count - $1"
-		echo "# missing $test_req, which is required here (CC_TEST_REQUIRE=$CC_TEST_REQUIRE): install it (make deps)"
+		echo "# missing $test_req: required here (CC_TEST_REQUIRE=$CC_TEST_REQUIRE); make deps installs what the tests use"
 		test_failure
 		return 0
 	fi
