@@ -155,6 +155,9 @@ cd "$TRASH" || exit 1
 test_count=0
 test_failed=0
 
+# Titles are printed with printf: dash's echo would take a backslash in
+# one for an escape.
+
 # --- prerequisites ------------------------------------------------------
 #
 # A test that needs something this machine may lack names it first:
@@ -324,31 +327,31 @@ test_expect_success() {
 	fi
 	test_count=$((test_count + 1))
 	if ! test_selected "$test_count"; then
-		echo "ok $test_count # skip $1 (--run)"
+		printf '%s\n' "ok $test_count # skip $1 (--run)"
 		return 0
 	fi
 	if [ -n "$test_prereq" ] && ! test_have_prereq "$test_prereq"; then
 		test_req=$(test_required_missing)
 		if [ -z "$test_req" ]; then
-			echo "ok $test_count # skip $1 (missing $test_missing_prereq)"
+			printf '%s\n' "ok $test_count # skip $1 (missing $test_missing_prereq)"
 			return 0
 		fi
-		echo "not ok $test_count - $1"
+		printf '%s\n' "not ok $test_count - $1"
 		echo "# missing $test_req: required here (CC_TEST_REQUIRE=$CC_TEST_REQUIRE); make deps installs what the tests use"
 		test_failure
 		return 0
 	fi
 	if [ -n "$test_verbose" ]; then
-		echo "expecting success of $TEST_NAME.$test_count '$1': $2" >&2
+		printf '%s\n' "expecting success of $TEST_NAME.$test_count '$1': $2" >&2
 		: >"$TRASH/.log"
 		( set -e; [ -z "$test_trace" ] || set -x; eval "$2" ) >&2 2>&1 </dev/null
 	else
 		( set -e; [ -z "$test_trace" ] || set -x; eval "$2" ) >"$TRASH/.log" 2>&1 </dev/null
 	fi
 	if [ $? -eq 0 ]; then
-		echo "ok $test_count - $1"
+		printf '%s\n' "ok $test_count - $1"
 	else
-		echo "not ok $test_count - $1"
+		printf '%s\n' "not ok $test_count - $1"
 		[ -n "$test_verbose" ] || sed 's/^/# /' "$TRASH/.log"
 		test_failure
 	fi
@@ -369,11 +372,11 @@ test_failure() {
 # test_skip 'what' 'why': count a test that cannot run here.
 test_skip() {
 	test_count=$((test_count + 1))
-	echo "ok $test_count # skip $1 ($2)"
+	printf '%s\n' "ok $test_count # skip $1 ($2)"
 }
 
 test_skip_all() {
-	echo "1..0 # SKIP $1"
+	printf '%s\n' "1..0 # SKIP $1"
 	exit 0
 }
 
