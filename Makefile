@@ -104,7 +104,7 @@ MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
-.PHONY: all check test demo install uninstall clean deps FORCE \
+.PHONY: all check test test-one demo install uninstall clean deps FORCE \
 	man-lint tests-build bench corpus
 
 # the layout files cc-extract reads, where it looks for them: BIN/../share/cc
@@ -203,14 +203,25 @@ deps:
 tests-build: all $(UNIT_BINS) $(HELPER)
 
 # `make check` first installs what is missing, then builds in a second make
-# (so pkg-config sees the new packages), then runs prove.
+# (so pkg-config sees the new packages), then runs prove: on every test,
+# or on those of T (make check T=tests/t0500-extract.sh).
+#   make test-one T=tests/t0500-extract.sh ARGS='-v --run=1,3'
+# runs one script without prove, its options in ARGS (tests/README).
 check: deps
 	@$(MAKE) --no-print-directory tests-build
 	@$(MAKE) --no-print-directory man-lint
 	@CC_BUILD='$(CURDIR)/$(O)' prove -j2 $(PROVE_OPTS) \
-		$(UNIT_BINS) tests/t[0-9]*.sh
+		$(or $(T),$(UNIT_BINS) tests/t[0-9]*.sh)
 
 test: check
+
+ifneq ($(filter test-one,$(MAKECMDGOALS)),)
+ifeq ($(T),)
+$(error test-one: name the script, as in T=tests/t0500-extract.sh)
+endif
+endif
+test-one: tests-build
+	@CC_BUILD='$(CURDIR)/$(O)' sh $(T) $(ARGS)
 
 man-lint:
 	@for m in $(MAN1) $(MAN5) $(MAN7); do \

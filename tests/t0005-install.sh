@@ -3,7 +3,7 @@
 # (mupdf linked once, not into every tool).
 . "$(dirname "$0")/test-lib.sh"
 
-command -v make >/dev/null || test_skip_all "make not found"
+test_need_prereq MAKE
 
 test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
 	make -s -C "$SRCDIR" install NOBUILD=1 O="$CC_BUILD" DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
@@ -23,7 +23,7 @@ test_expect_success 'the installed tools find their library wherever the tree is
 	grep -q "moved/usr/bin/../lib/cc/libccpdf.so" lib
 '
 
-test_expect_success 'the installed cc-ocr loads its OCR library from beside it' '
+test_expect_success JQ,TESSERACT 'the installed cc-ocr loads its OCR library from beside it' '
 	moved/usr/bin/cc-ingest "$SRCDIR/testdata/corpus/scan/lender-11-00000-scan.pdf" |
 		moved/usr/bin/cc-ocr --no-cache >out &&
 	jq -r "select(.kind==\"page\") | .source" out | sort -u >got &&

@@ -2,6 +2,7 @@
 # cc-ingest on good input: the document record, directories, lists,
 # duplicates, owner, text-layer detection, usage.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 # docrec FILE PATH PAGES TEXT_PAGES ENCRYPTED PRODUCER [OWNER [DUP_OF]]
 docrec() {
@@ -15,7 +16,10 @@ test_expect_success 'setup: test PDFs' '
 	mkpdf scan.pdf --kind image --pages 2 &&
 	mkpdf ocrlayer.pdf --kind invisible &&
 	mkpdf blank.pdf --kind blank &&
-	mkpdf owner.pdf --owner-password s3cret &&
+	mkpdf owner.pdf --owner-password s3cret
+'
+
+test_expect_success PDFTOTEXT 'the test PDF reads back as text with poppler' '
 	pdftotext text3.pdf - | grep -q "SAMPLE CREDIT REPORT"
 '
 

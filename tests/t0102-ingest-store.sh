@@ -1,6 +1,7 @@
 #!/bin/sh
 # cc-ingest --store: the content-addressed store.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 test_expect_success 'setup' '
 	mkpdf a.pdf --seed 1 &&

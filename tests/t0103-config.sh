@@ -1,6 +1,7 @@
 #!/bin/sh
 # Configuration: file search order, precedence, errors with file and line.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 test_expect_success 'setup' '
 	mkpdf three.pdf --pages 3

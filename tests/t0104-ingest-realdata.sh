@@ -4,8 +4,7 @@
 . "$(dirname "$0")/test-lib.sh"
 
 ML=$REALDATA/meridianlink
-test -f "$ML/ml06_report.pdf" ||
-	test_skip_all "no real reports at $REALDATA (set CC_REALDATA)"
+test_need_prereq JQ,REALDATA
 
 test_expect_success 'ml06: owner-password RC4 report opens, 18 text pages' '
 	cc-ingest "$ML/ml06_report.pdf" >out 2>err &&

@@ -3,7 +3,7 @@
 # implementation with the truth's names and balances in it, scans, usage.
 . "$(dirname "$0")/test-lib.sh"
 
-command -v pdftotext >/dev/null || test_skip_all "pdftotext (poppler-utils) not found"
+test_need_prereq JQ,PDFTOTEXT
 
 test_expect_success 'one report per layout: five PDFs and their truth' '
 	cc-synth -o a -n 1 -s 42 -j 2 &&

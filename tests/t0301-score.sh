@@ -4,6 +4,7 @@
 # unknown documents, thresholds, gzip, bad lines, usage), then the truth of
 # every cc-synth layout scored against itself.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 D=$SRCDIR/testdata/score
 A=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa

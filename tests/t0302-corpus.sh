@@ -4,6 +4,7 @@
 # truth values (doc, id, src and account_group, made from doc, may differ
 # only with another mupdf).
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 C=$SRCDIR/testdata/corpus
 

@@ -2,6 +2,7 @@
 # cc-ocr: page records from the text layer and by OCR, pass-through,
 # the cache, bad input, missing language data.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ,QPDF
 
 C=$SRCDIR/testdata/corpus/scan
 TEXT=$C/lender-11-00000.pdf
@@ -56,7 +57,7 @@ test_expect_success 'a duplicate document gets no pages of its own' '
 	test $(grep -c "\"kind\":\"page\"" out) -eq 2
 '
 
-test_expect_success 'a scanned page is read by OCR, with confidences' '
+test_expect_success TESSERACT 'a scanned page is read by OCR, with confidences' '
 	cc-ocr --no-cache <scan.docs >out 2>err &&
 	test_cmp /dev/null err &&
 	jq -c "select(.kind==\"page\") | [.page, .source, .dpi]" out >got &&
@@ -66,7 +67,7 @@ test_expect_success 'a scanned page is read by OCR, with confidences' '
 	echo "MERGED INFILE CREDIT REPORT" >expect && test_cmp expect title
 '
 
-test_expect_success 'stars masking account numbers are read as stars, and flat marks as dashes' '
+test_expect_success TESSERACT 'stars masking account numbers are read as stars, and flat marks as dashes' '
 	qpdf --empty --pages "$C/merged3-11-00000-scan.pdf" 1 -- m3.pdf &&
 	cc-ingest m3.pdf | cc-ocr --no-cache >m3.out &&
 	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"[*]\"))" m3.out >got &&
@@ -77,7 +78,7 @@ test_expect_success 'stars masking account numbers are read as stars, and flat m
 	test_cmp expect got
 '
 
-test_expect_success 'OCR agrees with the text layer of the same report' '
+test_expect_success TESSERACT 'OCR agrees with the text layer of the same report' '
 	cc-ocr --no-cache <text.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.text &&
 	cc-ocr --no-cache <scan.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.ocr &&
 	all=$(wc -l <words.text) &&
@@ -86,14 +87,14 @@ test_expect_success 'OCR agrees with the text layer of the same report' '
 	test $((same * 100)) -ge $((all * 85))
 '
 
-test_expect_success '--force-ocr reads a text page by OCR; --no-ocr never OCRs' '
+test_expect_success TESSERACT '--force-ocr reads a text page by OCR; --no-ocr never OCRs' '
 	cc-ocr --no-cache --force-ocr <text.docs | jq -r "select(.kind==\"page\") | .source" >got &&
 	echo ocr >expect && test_cmp expect got &&
 	cc-ocr --no-ocr <scan.docs | jq -c "select(.kind==\"page\") | [.source, .lines]" >got &&
 	echo "[\"text\",[]]" >expect && test_cmp expect got
 '
 
-test_expect_success 'the cache: a second run reads every page from it, same records' '
+test_expect_success TESSERACT 'the cache: a second run reads every page from it, same records' '
 	cc-ocr --cache cache --stats <scan.docs >first 2>err1 &&
 	cat >expect <<-\EOF &&
 	cc-ocr: 1 pages: 0 from the text layer, 1 by OCR, 0 failed
@@ -109,7 +110,7 @@ test_expect_success 'the cache: a second run reads every page from it, same reco
 	test_cmp first second
 '
 
-test_expect_success 'the cache: the same page in another file is found by its pixels' '
+test_expect_success TESSERACT 'the cache: the same page in another file is found by its pixels' '
 	{ cat scan1.pdf; echo "%another file"; } >copy.pdf &&
 	cc-ingest copy.pdf >copy.docs &&
 	cc-ocr --cache cache --stats <copy.docs >third 2>err3 &&
@@ -119,7 +120,7 @@ test_expect_success 'the cache: the same page in another file is found by its pi
 	test_cmp expect got
 '
 
-test_expect_success 'the cache: entries expire after --cache-ttl' '
+test_expect_success TESSERACT 'the cache: entries expire after --cache-ttl' '
 	CC_NOW=2099-01-01T00:00:00Z cc-ocr --cache cache --cache-ttl 1h --stats <scan.docs >/dev/null 2>err &&
 	grep -q "^cc-ocr: OCR cache cache: 0 hits, 1 misses$" err
 '
@@ -218,14 +219,13 @@ test_expect_success 'out-of-range settings: 2 from a flag, 65 from config' '
 	grep -q "^cc-ocr: --psm: expected 0 to 13, got 20$" err
 '
 
-test_expect_success 'languages joined with + are each looked for' '
+test_expect_success TESSERACT 'languages joined with + are each looked for' '
 	test_expect_code 69 cc-ocr --no-cache --lang eng+xyz <scan.docs >out 2>err &&
 	echo "cc-ocr: OCR language data '"'"'xyz'"'"' not found (install the Debian package tesseract-ocr-xyz)" >expect &&
 	test_cmp expect err
 '
 
-test_expect_success 'a failed write to stdout exits 74' '
-	test -w /dev/full || exit 0
+test_expect_success DEVFULL 'a failed write to stdout exits 74' '
 	test_expect_code 74 cc-ocr --no-cache <two.docs >/dev/full 2>err &&
 	grep -q "^cc-ocr: write error on standard output" err
 '

@@ -5,6 +5,7 @@
 # configuration and layout files (hostile ones too),
 # and the MeridianLink sample reports of ../shared/realdata when present.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 C=$SRCDIR/testdata/corpus
 ML=$REALDATA/meridianlink
@@ -112,7 +113,7 @@ test_expect_success 'the same records from a file, from -, from gzip, unbuffered
 	grep -v "^{\"kind\":\"document\"" text.out >e && test_cmp a e
 '
 
-test_expect_success 'the scanned corpus: runs clean, and each document'"'"'s layout is found' '
+test_expect_success TESSERACT 'the scanned corpus: runs clean, and each document'"'"'s layout is found' '
 	mkdir scan &&
 	cp "$C"/scan/*-scan.pdf scan/ &&
 	cc-ingest scan | cc-ocr --no-cache >scan.pages 2>err &&
@@ -127,7 +128,7 @@ test_expect_success 'the scanned corpus: runs clean, and each document'"'"'s lay
 	test_cmp expect got
 '
 
-test_expect_success 'the scanned corpus: every tradeline found, masks of stars read as printed' '
+test_expect_success TESSERACT 'the scanned corpus: every tradeline found, masks of stars read as printed' '
 	cc-score --truth "$C/scan/truth.ndjson" scan.out >score 2>/dev/null &&
 	jq -c ".overall.tradelines | [.truth, .extracted, .matched]" score >got &&
 	echo "[24,24,24]" >expect &&
@@ -414,8 +415,7 @@ test_expect_success 'an input file that is not there: input.open, the others rea
 	test $(grep -c "$MADE" out) -eq 13
 '
 
-test_expect_success 'a failed write to standard output exits 74' '
-	test -w /dev/full || exit 0
+test_expect_success DEVFULL 'a failed write to standard output exits 74' '
 	test_expect_code 74 cc-extract lend.pages >/dev/full 2>err &&
 	grep -q "^cc-extract: write error on standard output" err
 '
@@ -1139,9 +1139,7 @@ test_expect_success 'the example layout file of cc-extract(1) loads and reads it
 
 # --- real reports -------------------------------------------------------------
 
-if test -f "$ML/ml06_report.pdf"; then
-
-test_expect_success 'ml06: the MeridianLink sample, 41 tradelines, exit 0' '
+test_expect_success REALDATA 'ml06: the MeridianLink sample, 41 tradelines, exit 0' '
 	cc-ingest "$ML/ml06_report.pdf" | cc-ocr --no-cache >ml06.pages &&
 	cc-extract ml06.pages >ml06.out 2>err &&
 	test_cmp /dev/null err &&
@@ -1152,7 +1150,7 @@ test_expect_success 'ml06: the MeridianLink sample, 41 tradelines, exit 0' '
 	echo lender >expect && test_cmp expect got
 '
 
-test_expect_success 'ml06: the tradelines are the MISMO XML'"'"'s, but for its one known discrepancy' '
+test_expect_success REALDATA 'ml06: the tradelines are the MISMO XML'"'"'s, but for its one known discrepancy' '
 	jq -n -r --slurpfile x ml06.out --slurpfile e "$ML/ml06_expected.json" \
 		-f "$SRCDIR/tests/data/ml06-check.jq" >check &&
 	test $(wc -l <check) -eq 41 &&
@@ -1162,7 +1160,7 @@ test_expect_success 'ml06: the tradelines are the MISMO XML'"'"'s, but for its o
 	test_cmp expect got
 '
 
-test_expect_success 'ml06: three tradelines negative, each for its printed 30-day lates' '
+test_expect_success REALDATA 'ml06: three tradelines negative, each for its printed 30-day lates' '
 	jq -c "select(.kind==\"tradeline\" and .negative) | [.creditor, .reasons]" ml06.out | sort >got &&
 	cat >expect <<-\EOF &&
 	["Accoun6",["late_30"]]
@@ -1172,7 +1170,7 @@ test_expect_success 'ml06: three tradelines negative, each for its printed 30-da
 	test_cmp expect got
 '
 
-test_expect_success 'ml06: the negatives agree with the report'"'"'s own DEROGATORY SUMMARY' '
+test_expect_success REALDATA 'ml06: the negatives agree with the report'"'"'s own DEROGATORY SUMMARY' '
 	jq -r "select(.kind==\"page\") | .lines[].t" ml06.pages >ml06.txt &&
 	summary() {
 		awk -v l="$1:" "\$0 == l { getline; print; exit }" ml06.txt
@@ -1190,19 +1188,19 @@ test_expect_success 'ml06: the negatives agree with the report'"'"'s own DEROGAT
 	echo "20${last#*/}-${last%/*}" >expect && test_cmp expect got
 '
 
-test_expect_success 'ml06: the consumer' '
+test_expect_success REALDATA 'ml06: the consumer' '
 	jq -c "select(.kind==\"consumer\") | [.layout, .bureau, .name, .ssn_last4, .birth_year, .report_date, .report_number]" ml06.out >got &&
 	echo "[\"lender\",null,\"TESTCASE, BILL C\",\"0015\",1983,\"2020-01-27\",\"815868\"]" >expect &&
 	test_cmp expect got
 '
 
-test_expect_success 'ml06: the full SSN printed on the report is in no record' '
+test_expect_success REALDATA 'ml06: the full SSN printed on the report is in no record' '
 	grep -q "000-00-0015" ml06.pages &&
 	! grep "000-00-0015" ml06.out &&
 	! grep "000000015" ml06.out
 '
 
-test_expect_success 'ml08: the empty report, one consumer and no tradeline, exit 0' '
+test_expect_success REALDATA 'ml08: the empty report, one consumer and no tradeline, exit 0' '
 	cc-ingest "$ML/ml08_empty_report.pdf" | cc-ocr --no-cache | cc-extract >ml08.out 2>err &&
 	test_cmp /dev/null err &&
 	jq -r .kind ml08.out | tr "\n" " " >got &&
@@ -1213,9 +1211,5 @@ test_expect_success 'ml08: the empty report, one consumer and no tradeline, exit
 	test_cmp expect got &&
 	! grep "000-00-0015" ml08.out
 '
-
-else
-	test_skip 'ml06 and ml08' "no real reports at $REALDATA (set CC_REALDATA)"
-fi
 
 test_done

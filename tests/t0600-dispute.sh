@@ -6,6 +6,7 @@
 # round 2, the rules file and its errors, determinism, pass-through, bad
 # input, and the committed corpus end to end.
 . "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
 
 C=$SRCDIR/testdata/corpus
 export C
@@ -886,7 +887,7 @@ test_expect_success 'the corpus: the example dispute of cc-records(5) is what cc
 	test_cmp expect got
 '
 
-test_expect_success 'make install puts the rules where the installed cc-dispute finds them' '
+test_expect_success MAKE 'make install puts the rules where the installed cc-dispute finds them' '
 	make -s -C "$SRCDIR" install NOBUILD=1 O="$CC_BUILD" DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
 	test_cmp "$SRCDIR/rules/dispute.yaml" root/usr/share/cc/rules/dispute.yaml &&
 	test -f root/usr/share/man/man1/cc-dispute.1 &&

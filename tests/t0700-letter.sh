@@ -7,9 +7,7 @@
 # templates and configuration.
 . "$(dirname "$0")/test-lib.sh"
 
-for t in pdftotext pdfinfo qpdf jq; do
-	command -v $t >/dev/null || test_skip_all "$t not found"
-done
+test_need_prereq JQ,QPDF,PDFTOTEXT
 
 C=$SRCDIR/testdata/corpus/text
 # experian-7-00000.pdf, whose truth gives the items' pages and boxes
@@ -483,8 +481,7 @@ test_expect_success '--html: a letter that cannot be written leaves no HTML of i
 	test_cmp expect got
 '
 
-test_expect_success 'make install: the templates where the installed cc-letter finds them' '
-	command -v make >/dev/null || exit 0
+test_expect_success MAKE 'make install: the templates where the installed cc-letter finds them' '
 	make -s -C "$SRCDIR" install NOBUILD=1 O="$CC_BUILD" DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
 	ls root/usr/share/cc/templates >got &&
 	printf "%s\n" cover.html letter.css letter.html >expect &&

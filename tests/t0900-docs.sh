@@ -5,7 +5,7 @@
 . "$(dirname "$0")/test-lib.sh"
 
 M=$SRCDIR/man
-command -v mandoc >/dev/null || test_skip_all "mandoc not found"
+test_need_prereq MANDOC
 
 test_expect_success 'every man page passes mandoc -Tlint' '
 	for m in "$M"/*.[157]; do
