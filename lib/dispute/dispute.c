@@ -1602,7 +1602,8 @@ static int group_bureau(struct cc_dispute *d, struct group *g, int bureau,
 		}
 	}
 	nitems = k;
-	qsort(items, nitems, sizeof(*items), cmp_items);
+	if (nitems)
+		qsort(items, nitems, sizeof(*items), cmp_items);
 
 	per = R->max_items > 0 && nitems > (size_t)R->max_items ? (size_t)R->max_items : nitems;
 	if (per < nitems && R->defer) {
@@ -1706,7 +1707,8 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 	/* each consumer's tradelines in an order that does not depend on
 	 * the input's: by doc, then id */
 	for (i = 0; i < ngroups; i++)
-		qsort_r(groups[i].tls, groups[i].ntls, sizeof(size_t), cmp_tls, d);
+		if (groups[i].ntls)
+			qsort_r(groups[i].tls, groups[i].ntls, sizeof(size_t), cmp_tls, d);
 	/* the analyst's selections of these tradelines (one never seen in
 	 * any run is the context's to report: cc_dispute_ctx_unused) */
 	for (i = 0; i < d->sel->n; i++) {
@@ -1726,7 +1728,8 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 			     "\"bureau\" and \"repositories\" are null)", t->id);
 	}
 	/* in the order the consumers came (docs[].group is stale after) */
-	qsort(groups, ngroups, sizeof(*groups), cmp_groups);
+	if (ngroups)
+		qsort(groups, ngroups, sizeof(*groups), cmp_groups);
 	info->groups = ngroups;
 	for (i = 0; rc == 0 && i < ngroups; i++) {
 		dedup(d, &groups[i]);

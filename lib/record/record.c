@@ -344,10 +344,11 @@ static int flush_maybe(void)
 
 int cc_write_json(json_t *rec)
 {
-	/* one buffer per thread, reused: jansson's own file output writes
-	 * token by token */
-	static __thread char *buf;
-	static __thread size_t size;
+	/* one buffer, reused (jansson's own file output writes token by
+	 * token): stdout has one writer at a time, the calling thread or
+	 * the driver's writer (lib/stage/driver.c) */
+	static char *buf;
+	static size_t size;
 	size_t n = json_dumpb(rec, buf, size, CC_JSON_FLAGS);
 
 	if (n == 0)

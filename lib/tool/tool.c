@@ -101,11 +101,25 @@ char *cc_tool_datafile(const char *sub)
 	return cc_xasprintf("%s/../share/cc/%s", exe, sub);
 }
 
+/* lib/ cannot go on (cc_fatal): say why, then it aborts. */
+static void say_fatal(const char *msg)
+{
+	/* no stdio: the heap may be what ran out */
+	const char *prog = cc_diag_prog();
+
+	if (write(STDERR_FILENO, prog, strlen(prog)) < 0 ||
+	    write(STDERR_FILENO, ": ", 2) < 0 ||
+	    write(STDERR_FILENO, msg, strlen(msg)) < 0 ||
+	    write(STDERR_FILENO, "\n", 1) < 0)
+		return;
+}
+
 void cc_tool_init(int argc, char **argv)
 {
 	(void)argc;
 	cc_diag_init(argv[0]);
 	argv[0] = (char *)cc_diag_prog();
+	cc_set_fatal_handler(say_fatal);
 	/* a parent that ignored SIGPIPE must not make `| head` noisy */
 	signal(SIGPIPE, SIG_DFL);
 }
