@@ -1,8 +1,8 @@
 /*
  * pdf.h -- everything cc asks of mupdf, behind one wrapper.
  *
- * mupdf's fz_try/fz_catch never escape pdf.c: each function here returns
- * 0 or a negative enum cc_err and fills a struct cc_error.  mupdf's own
+ * mupdf's fz_try/fz_catch never escape lib/pdf: each function here
+ * returns 0 or a negative enum cc_err and fills a struct cc_error.  mupdf's own
  * warnings are swallowed (lib/ never prints).  A struct cc_pdf holds one
  * mupdf context; make one per thread and keep it for the whole run.
  */
