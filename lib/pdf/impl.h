@@ -6,8 +6,7 @@
  * returns it as a struct cc_error.  The functions here are the insides:
  * they throw, as mupdf's own do, and leave catching to their callers.
  *
- *	pdf.c      the context and its caches, the version; for now
- *	           cc_pdf_scan() too
+ *	pdf.c      the context and its caches, the version
  *	read.c     cc_pdf_inspect(), opening a document, a page's text,
  *	           whether it has text, rendering it
  *	layout.c   HTML blocks laid out by mupdf stories: the pager, the
@@ -15,7 +14,8 @@
  *	compose.c  documents made: HTML parts and marked pages of other
  *	           PDFs (cc_pdf_compose(), cc_pdf_from_blocks()), their
  *	           streams deflated, the file written
- *	scan.c     a page image made to look scanned, for cc-synth
+ *	fakescan.c the scan simulator, for cc-synth only: pages made to
+ *	           look faxed or scanned (cc_pdf_scan())
  *
  * Their names start with ccpdf_: libccpdf.map exports cc_pdf_*, and
  * pdf_* and fz_* are mupdf's.

@@ -202,15 +202,17 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 
 struct cc_pdf_scan_opts {
 	int dpi;             /* rendering resolution, 200..300 */
-	int noise;           /* cc_scan_degrade() level */
+	int noise;           /* degradation, 0 (clean) .. 3 (rough) */
 	int quality;         /* JPEG quality */
 	unsigned long long seed;
 };
 
 /*
- * Turn the PDF in[0..inlen) into an image-only PDF, as a scanner would:
- * each page rendered in grey at o->dpi, degraded, JPEG-compressed and
- * placed on a page of the same size.  *out is malloc'd.  0 or cc_err.
+ * The scan simulator, for cc-synth (fakescan.c): turn the PDF
+ * in[0..inlen) into the image-only PDF a scanner would make of it
+ * printed: each page rendered in grey at o->dpi, degraded, JPEG-
+ * compressed and placed on a page of the same size.  *out is malloc'd.
+ * 0 or cc_err.
  */
 int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		const struct cc_pdf_scan_opts *o, unsigned char **out,
