@@ -181,19 +181,58 @@ static int jpeg_encode(const unsigned char *pix, int w, int h, int stride,
 	return 0;
 }
 
+/*
+ * A new last page of doc, bounds in size, that img fills: what mupdf's
+ * PDF document writer does with fz_begin_page() and fz_end_page(), done
+ * here to the same bytes, for the writer cannot be trusted to run out
+ * of memory: mupdf 1.21's fz_new_pdf_writer_with_output() then frees a
+ * pointer it never set.  Throws.
+ */
+static void add_image_page(fz_context *ctx, pdf_document *doc,
+			   fz_rect bounds, fz_image *img)
+{
+	fz_device *dev = NULL;
+	pdf_obj *res = NULL, *page = NULL;
+	fz_buffer *contents = NULL;
+
+	fz_var(dev);
+	fz_var(res);
+	fz_var(page);
+	fz_var(contents);
+	fz_try(ctx) {
+		dev = pdf_page_write(ctx, doc, bounds, &res, &contents);
+		fz_fill_image(ctx, dev, img,
+			      fz_make_matrix(bounds.x1 - bounds.x0, 0, 0,
+					     bounds.y1 - bounds.y0,
+					     bounds.x0, bounds.y0),
+			      1, fz_default_color_params);
+		fz_close_device(ctx, dev);
+		page = pdf_add_page(ctx, doc, bounds, 0, res, contents);
+		pdf_insert_page(ctx, doc, -1, page);
+	}
+	fz_always(ctx) {
+		fz_drop_device(ctx, dev);
+		pdf_drop_obj(ctx, page);
+		pdf_drop_obj(ctx, res);
+		fz_drop_buffer(ctx, contents);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
 int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		const struct cc_pdf_scan_opts *o, unsigned char **out,
 		size_t *len, struct cc_error *e)
 {
 	fz_context *ctx = p->ctx;
 	fz_stream *stm = NULL;
-	pdf_document *doc = NULL;
+	pdf_document *doc = NULL, *scan = NULL;
 	fz_page *page = NULL;
 	fz_pixmap *pix = NULL;
 	fz_buffer *outbuf = NULL, *jbuf = NULL;
 	fz_output *output = NULL;
-	fz_document_writer *w = NULL;
 	fz_image *img = NULL;
+	pdf_write_options opts;
 	unsigned char *jpeg = NULL;
 	size_t jlen = 0;
 	struct cc_error je;
@@ -203,12 +242,12 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 	*len = 0;
 	fz_var(stm);
 	fz_var(doc);
+	fz_var(scan);
 	fz_var(page);
 	fz_var(pix);
 	fz_var(outbuf);
 	fz_var(jbuf);
 	fz_var(output);
-	fz_var(w);
 	fz_var(img);
 	fz_var(jpeg);
 	fz_var(rc);
@@ -216,14 +255,10 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		stm = fz_open_memory(ctx, in, inlen);
 		doc = pdf_open_document_with_stream(ctx, stm);
 		n = pdf_count_pages(ctx, doc);
-		outbuf = fz_new_buffer(ctx, 256 << 10);
-		output = fz_new_output_with_buffer(ctx, outbuf);
-		w = fz_new_pdf_writer_with_output(ctx, output, "compress");
-		output = NULL;   /* the writer owns it now */
+		scan = pdf_create_document(ctx);
 		for (i = 0; i < n; i++) {
 			struct degrade_opts so;
 			fz_rect bounds;
-			fz_device *dev;
 			double angle;
 			float zoom = o->dpi / 72.0f;
 
@@ -245,13 +280,7 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 			img = fz_new_image_from_buffer(ctx, jbuf);
 			fz_drop_buffer(ctx, jbuf);
 			jbuf = NULL;
-			dev = fz_begin_page(ctx, w, bounds);
-			fz_fill_image(ctx, dev, img,
-				      fz_make_matrix(bounds.x1 - bounds.x0, 0, 0,
-						     bounds.y1 - bounds.y0,
-						     bounds.x0, bounds.y0),
-				      1, fz_default_color_params);
-			fz_end_page(ctx, w);
+			add_image_page(ctx, scan, bounds, img);
 			fz_drop_image(ctx, img);
 			img = NULL;
 			fz_drop_pixmap(ctx, pix);
@@ -259,7 +288,12 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 			fz_drop_page(ctx, page);
 			page = NULL;
 		}
-		fz_close_document_writer(ctx, w);
+		/* as the document writer's "compress" wrote it */
+		pdf_parse_write_options(ctx, &opts, "compress");
+		outbuf = fz_new_buffer(ctx, 256 << 10);
+		output = fz_new_output_with_buffer(ctx, outbuf);
+		pdf_write_document(ctx, scan, output, &opts);
+		fz_close_output(ctx, output);
 		ccpdf_take_buffer(ctx, outbuf, out, len);
 	}
 	fz_always(ctx) {
@@ -268,9 +302,9 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		fz_drop_buffer(ctx, jbuf);
 		fz_drop_pixmap(ctx, pix);
 		fz_drop_page(ctx, page);
-		fz_drop_document_writer(ctx, w);
 		fz_drop_output(ctx, output);
 		fz_drop_buffer(ctx, outbuf);
+		pdf_drop_document(ctx, scan);
 		fz_drop_document(ctx, (fz_document *)doc);
 		fz_drop_stream(ctx, stm);
 	}
