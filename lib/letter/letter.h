@@ -114,7 +114,8 @@ int cc_letter_note_document(struct cc_letter *L, json_t *rec,
  * "letter.bureau", "letter.enclosure", "pdf.write", "pdf.damaged",
  * "pdf.encrypted", "file.changed", "file.not_regular",
  * "file.too_large"), CC_ERR_NOINPUT ("file.unreadable": a report to
- * enclose), or CC_ERR_IO ("file.write").
+ * enclose), CC_ERR_IO ("file.write"), or CC_ERR_RESOURCE
+ * ("resource.memory": mupdf ran out of memory).
  */
 int cc_letter_write(struct cc_letter *L, json_t *dispute, json_t **letter,
 		    struct cc_error *e);

@@ -383,7 +383,8 @@ static void deflate_streams(fz_context *ctx, struct cc_pdf *p,
 /*
  * Deflate the streams of c's document (deflate_streams()) and write it
  * into *out (malloc'd, *len bytes); without the faces ccpdf_add_faces()
- * added that no page uses.  Throws.
+ * added that no page uses.  Throws, FZ_ERROR_MEMORY too when mupdf ran
+ * out of memory on the way and went on (ccpdf_check_memory()).
  */
 static void write_doc(fz_context *ctx, struct composer *c,
 		      unsigned char **out, size_t *len)
@@ -406,6 +407,7 @@ static void write_doc(fz_context *ctx, struct composer *c,
 		output = fz_new_output_with_buffer(ctx, outbuf);
 		pdf_write_document(ctx, doc, output, &opts);
 		fz_close_output(ctx, output);
+		ccpdf_check_memory(c->p);
 		ccpdf_take_buffer(ctx, outbuf, out, len);
 	}
 	fz_always(ctx) {
@@ -433,6 +435,7 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 	*out = NULL;
 	*len = 0;
 	*pages = 0;
+	p->nomem = 0;
 	fz_var(fonts);
 	fz_var(fcss);
 	fz_var(allcss);
@@ -454,9 +457,8 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		pdf_drop_document(ctx, c.doc);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
-				  "cannot lay out the document: %s",
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_IO, "pdf.write",
+				 "cannot lay out the document");
 	}
 	free(fcss);
 	free(allcss);
@@ -491,6 +493,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 	*out = NULL;
 	*len = 0;
 	*pages = 0;
+	p->nomem = 0;
 	fz_var(map);
 	fz_var(from);
 	fz_var(fonts);
@@ -543,9 +546,8 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		pdf_drop_document(ctx, c.doc);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_DATA, "pdf.write",
-				  "cannot make the PDF: %s",
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.write",
+				 "cannot make the PDF");
 	}
 	free(fcss);
 	free(allcss);

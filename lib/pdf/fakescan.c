@@ -240,6 +240,7 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 
 	*out = NULL;
 	*len = 0;
+	p->nomem = 0;
 	fz_var(stm);
 	fz_var(doc);
 	fz_var(scan);
@@ -294,6 +295,7 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		output = fz_new_output_with_buffer(ctx, outbuf);
 		pdf_write_document(ctx, scan, output, &opts);
 		fz_close_output(ctx, output);
+		ccpdf_check_memory(p);
 		ccpdf_take_buffer(ctx, outbuf, out, len);
 	}
 	fz_always(ctx) {
@@ -309,9 +311,8 @@ int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		fz_drop_stream(ctx, stm);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_IO, "pdf.write",
-				  "cannot make the scanned copy: %s",
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_IO, "pdf.write",
+				 "cannot make the scanned copy");
 	}
 	return rc;
 }

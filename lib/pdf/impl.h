@@ -46,6 +46,10 @@ struct cc_pdf {
 	int nfonts;
 	fz_font *foot[3];        /* footers' fonts: by family */
 	fz_font *face[6];        /* the faces' fonts (ccpdf_add_faces()) */
+	unsigned nomem;          /* memory errors mupdf threw since the
+				    call began (ccpdf_error()) */
+	long allocs;             /* mupdf's allocations left before they
+				    fail, -1 for no end (testhook.h) */
 };
 
 struct cc_pdf_doc {
@@ -55,6 +59,33 @@ struct cc_pdf_doc {
 };
 
 /* --- pdf.c -------------------------------------------------------------- */
+
+/*
+ * Fill e from what mupdf threw (call it in fz_catch): the message is
+ * fmt's, then mupdf's; code and id are the call site's, but when mupdf
+ * ran out of memory, which says nothing about the input: then they are
+ * CC_ERR_RESOURCE, "resource.memory".  Returns the code.  The one way
+ * lib/pdf turns mupdf's errors into cc's.
+ */
+int ccpdf_error(struct cc_pdf *p, struct cc_error *e, int code,
+		const char *id, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/*
+ * 1 when what mupdf threw (in fz_catch) is ccpdf_error()'s
+ * "resource.memory": for a call site whose words would say more than it
+ * knows, such as "damaged".
+ */
+int ccpdf_out_of_memory(struct cc_pdf *p);
+
+/*
+ * Throw FZ_ERROR_MEMORY when mupdf threw a memory error since the call
+ * began, even one it caught and went on from: it goes on without what
+ * it could not load (a page count, a font), and what it made then is
+ * not to be trusted.  Each function of pdf.h sets p->nomem to 0 first,
+ * and calls this before it acts on what mupdf gave it.
+ */
+void ccpdf_check_memory(struct cc_pdf *p);
 
 /* Copy a fz_buffer's bytes into a malloc'd block. */
 void ccpdf_take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,

@@ -2,9 +2,14 @@
  * pdf.h -- everything cc asks of mupdf, behind one wrapper.
  *
  * mupdf's fz_try/fz_catch never escape lib/pdf: each function here
- * returns 0 or a negative enum cc_err and fills a struct cc_error.  mupdf's own
- * warnings are swallowed (lib/ never prints).  A struct cc_pdf holds one
- * mupdf context; make one per thread and keep it for the whole run.
+ * returns 0 or a negative enum cc_err and fills a struct cc_error.
+ * mupdf's own warnings are swallowed (lib/ never prints).  A struct
+ * cc_pdf holds one mupdf context; make one per thread and keep it for
+ * the whole run.
+ *
+ * When mupdf runs out of memory, a function fails with CC_ERR_RESOURCE,
+ * "resource.memory", whatever its other errors are: the input may be
+ * good, and a retry with more memory may read it.
  */
 #ifndef CC_PDF_H
 #define CC_PDF_H

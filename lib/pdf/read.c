@@ -251,6 +251,7 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	int ntext = 0, repaired;
 
 	memset(info, 0, sizeof(*info));
+	p->nomem = 0;
 	fz_var(stm);
 	fz_var(doc);
 	fz_var(page);
@@ -260,6 +261,8 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	fz_try(ctx) {
 		stm = fz_open_memory(ctx, data, len);
 		doc = pdf_open_document_with_stream(ctx, stm);
+		/* a file opened without memory enough may be read short */
+		ccpdf_check_memory(p);
 		info->encrypted = pdf_crypt_version(ctx, doc->crypt) != 0;
 		if (pdf_needs_password(ctx, doc) &&
 		    !pdf_authenticate_password(ctx, doc, "")) {
@@ -268,6 +271,8 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 			break;
 		}
 		info->pages = pdf_count_pages(ctx, doc);
+		/* mupdf counts no pages when it cannot load the objects */
+		ccpdf_check_memory(p);
 		if (info->pages <= 0) {
 			rc = cc_error_set(e, CC_ERR_DATA, "pdf.no_pages",
 					  "document has no pages");
@@ -298,6 +303,7 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 				fz_throw(ctx, FZ_ERROR_GENERIC, "%s",
 					 p->first_error);
 		}
+		ccpdf_check_memory(p);
 	}
 	fz_always(ctx) {
 		fz_drop_document(ctx, (fz_document *)doc);
@@ -305,13 +311,13 @@ int cc_pdf_inspect(struct cc_pdf *p, const void *data, size_t len,
 	}
 	fz_catch(ctx) {
 		if (page >= 0)
-			rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-					  "page %d cannot be read: %s",
-					  page + 1, fz_caught_message(ctx));
+			rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
+					 "page %d cannot be read", page + 1);
 		else
-			rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-					  "damaged beyond repair: %s",
-					  fz_caught_message(ctx));
+			rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged", "%s",
+					 ccpdf_out_of_memory(p) ?
+					 "cannot be opened" :
+					 "damaged beyond repair");
 	}
 	if (rc < 0) {
 		free(text_pages);
@@ -339,28 +345,31 @@ int cc_pdf_open(struct cc_pdf *p, const char *path, struct cc_pdf_doc **out,
 		return rc;
 	}
 	fz_var(rc);
+	p->nomem = 0;
 	fz_try(ctx) {
 		d->data = fz_read_file(ctx, path);
 	}
 	fz_catch(ctx) {
 		free(d);
-		return cc_error_set(e, CC_ERR_NOINPUT, "file.unreadable",
-				    "cannot read: %s", fz_caught_message(ctx));
+		return ccpdf_error(p, e, CC_ERR_NOINPUT, "file.unreadable",
+				   "cannot read");
 	}
 	fz_try(ctx) {
 		d->stm = fz_open_buffer(ctx, d->data);
 		d->doc = pdf_open_document_with_stream(ctx, d->stm);
+		ccpdf_check_memory(p);
 		if (pdf_needs_password(ctx, d->doc) &&
 		    !pdf_authenticate_password(ctx, d->doc, ""))
 			rc = cc_error_set(e, CC_ERR_DATA, "pdf.encrypted",
 					  "encrypted with a user password");
 		else
 			*pages = pdf_count_pages(ctx, d->doc);
+		ccpdf_check_memory(p);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-				  "damaged beyond repair: %s",
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged", "%s",
+				 ccpdf_out_of_memory(p) ? "cannot be opened" :
+				 "damaged beyond repair");
 	}
 	if (rc < 0) {
 		cc_pdf_close(p, d);
@@ -457,6 +466,7 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	memset(out, 0, sizeof(*out));
 	memset(&opts, 0, sizeof(opts));
 	p->nerrors = 0;
+	p->nomem = 0;
 	fz_var(st);
 	fz_var(pg);
 	fz_var(rc);
@@ -489,15 +499,15 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		 * lost content (as in cc_pdf_inspect) */
 		if (p->nerrors && pdf_was_repaired(ctx, d->doc))
 			fz_throw(ctx, FZ_ERROR_GENERIC, "%s", p->first_error);
+		ccpdf_check_memory(p);
 	}
 	fz_always(ctx) {
 		fz_drop_stext_page(ctx, st);
 		fz_drop_page(ctx, pg);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-				  "page %d cannot be read: %s", page + 1,
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
+				 "page %d cannot be read", page + 1);
 	}
 	cc_buf_release(&buf);
 	if (rc < 0) {
@@ -517,12 +527,14 @@ int cc_pdf_page_has_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 
 	fz_var(rc);
 	fz_var(has);
-	fz_try(ctx)
+	p->nomem = 0;
+	fz_try(ctx) {
 		has = page_has_text(ctx, d->doc, page);
+		ccpdf_check_memory(p);
+	}
 	fz_catch(ctx)
-		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-				  "page %d cannot be read: %s", page + 1,
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
+				 "page %d cannot be read", page + 1);
 	return rc < 0 ? rc : has;
 }
 
@@ -538,6 +550,7 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 
 	*pix = NULL;
 	p->nerrors = 0;
+	p->nomem = 0;
 	fz_var(pm);
 	fz_var(pg);
 	fz_var(rc);
@@ -564,15 +577,15 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 			       pm->samples + (size_t)y * pm->stride, (size_t)pm->w);
 		if (p->nerrors && pdf_was_repaired(ctx, d->doc))
 			fz_throw(ctx, FZ_ERROR_GENERIC, "%s", p->first_error);
+		ccpdf_check_memory(p);
 	}
 	fz_always(ctx) {
 		fz_drop_pixmap(ctx, pm);
 		fz_drop_page(ctx, pg);
 	}
 	fz_catch(ctx) {
-		rc = cc_error_set(e, CC_ERR_DATA, "pdf.damaged",
-				  "page %d cannot be rendered: %s", page + 1,
-				  fz_caught_message(ctx));
+		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
+				 "page %d cannot be rendered", page + 1);
 	}
 	if (rc < 0) {
 		free(*pix);
