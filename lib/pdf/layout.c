@@ -121,14 +121,15 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 			       char **css)
 {
 	fz_archive *arch = fz_new_tree_archive(ctx, NULL);
+	fz_buffer *buf = NULL;
 	struct cc_buf b = { 0 };
 	size_t i;
 
+	fz_var(buf);
 	fz_try(ctx) {
 		for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 			int len = 0;
 			const unsigned char *data;
-			fz_buffer *buf;
 
 			/* a story loads every face declared: only the family used */
 			if (!family || strcmp(family, faces[i].family) != 0)
@@ -140,12 +141,16 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 			buf = fz_new_buffer_from_shared_data(ctx, data, (size_t)len);
 			fz_tree_archive_add_buffer(ctx, arch, faces[i].file, buf);
 			fz_drop_buffer(ctx, buf);
+			buf = NULL;
 			cc_buf_addf(&b, "@font-face { font-family: %s; font-weight: %s; "
 				    "src: url(%s); }\n", faces[i].family,
 				    faces[i].weight, faces[i].file);
 		}
 	}
 	fz_catch(ctx) {
+		/* the archive takes a reference of its own: ours is not
+		 * dropped when adding it fails */
+		fz_drop_buffer(ctx, buf);
 		fz_drop_archive(ctx, arch);
 		cc_buf_release(&b);
 		fz_rethrow(ctx);
