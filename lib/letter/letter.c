@@ -12,6 +12,7 @@
 #include "model/model.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tmpl/tmpl.h"
 
 #include <ctype.h>
 
@@ -533,7 +534,7 @@ int letter_check_template(const struct cc_tmpl *t, struct cc_error *e)
 			json_object_set_new(json_array_get(json_object_get(view,
 				"items"), 0), "page", json_integer(3));
 		}
-		rc = cc_tmpl_render(t, view, &b, e);
+		rc = letter_template_error(cc_tmpl_render(t, view, &b, e), e);
 		json_decref(view);
 	}
 	cc_buf_release(&b);
@@ -934,11 +935,12 @@ static int make_pdf(struct cc_letter *L, json_t *view, int bureau, long round,
 	char *chtml = NULL;
 
 	letter_templates_choose(L->T, bureau, round, &cover, &letter, &css);
-	rc = cc_tmpl_render(cover, view, &html, e);
+	rc = letter_template_error(cc_tmpl_render(cover, view, &html, e), e);
 	if (rc == 0) {
 		chtml = cc_buf_detach(&html);
 		cut_blocks(chtml, &cb, &ncb, &acb);
-		rc = cc_tmpl_render(letter, view, &html, e);
+		rc = letter_template_error(cc_tmpl_render(letter, view, &html,
+							  e), e);
 	}
 	if (rc == 0) {
 		cut_blocks(html.s ? html.s : "", &lb, &nlb, &alb);

@@ -4,7 +4,7 @@
  * A dispute record (cc-records(5)) is checked, turned into a view: a JSON
  * object of every value a letter prints, already worded (dates written
  * out, the address cut into lines, the SSN masked), and the view is
- * printed through HTML templates (letter_tmpl.c) and laid out by mupdf
+ * printed through HTML templates (lib/tmpl) and laid out by mupdf
  * (cc_pdf_compose()).  The words of the letter are the templates'; the
  * facts are the record's; nothing from a record reaches the HTML without
  * being escaped.
@@ -23,29 +23,6 @@
 /* --- templates ---------------------------------------------------------- */
 
 /*
- * A template: HTML with {{name}} (the value, HTML-escaped; a dotted name
- * walks into objects), {{#name}}...{{/name}} (a section: once for a value
- * that is not null, false, "" or an empty array, once per element of an
- * array, with the element or object as the innermost context),
- * {{^name}}...{{/name}} (once when name is one of those), {{! comment}}
- * and {{.}} (the current element).  A subset of Mustache without
- * unescaped output: {{{name}}} and {{&name}} are errors, as are partials.
- * A name found in no context is an error, not an empty string.
- */
-struct cc_tmpl;
-
-/* Parse src[0..len); name is used in messages.  0, or CC_ERR_CONFIG
- * ("letter.template", e->source name, e->line the line). */
-int cc_tmpl_parse(const char *name, const char *src, size_t len,
-		  struct cc_tmpl **out, struct cc_error *e);
-void cc_tmpl_free(struct cc_tmpl *t);
-
-/* Append t printed with view to out.  0, or CC_ERR_CONFIG (an unknown
- * name, or a section or value of the wrong type, with its line). */
-int cc_tmpl_render(const struct cc_tmpl *t, json_t *view, struct cc_buf *out,
-		   struct cc_error *e);
-
-/*
  * A directory of templates: cover.html (the page that is not mailed),
  * letter.html (the letter) and letter.css (the style of both), each
  * with optional overrides NAME-BUREAU.EXT, NAME-roundN.EXT and
@@ -53,7 +30,9 @@ int cc_tmpl_render(const struct cc_tmpl *t, json_t *view, struct cc_buf *out,
  * template used is the one with the highest round N <= R (a file
  * without a round counts as round 0), and of those the bureau's own
  * before the one for every bureau.  Other files are ignored, but a file
- * named cover-* or letter-* that fits no pattern is an error.
+ * named cover-* or letter-* that fits no pattern is an error.  The HTML
+ * templates are in the language of lib/tmpl (tmpl/tmpl.h); the view
+ * they are printed with is cc_letter_view()'s.
  */
 struct cc_letter_templates;
 
@@ -114,7 +93,8 @@ int cc_letter_note_document(struct cc_letter *L, json_t *rec,
  * "letter.bureau", "letter.enclosure", "pdf.write", "pdf.damaged",
  * "pdf.encrypted", "file.changed", "file.not_regular",
  * "file.too_large"), CC_ERR_NOINPUT ("file.unreadable": a report to
- * enclose), or CC_ERR_IO ("file.write").
+ * enclose), CC_ERR_IO ("file.write"), or CC_ERR_RESOURCE
+ * ("resource.memory": mupdf ran out of memory).
  */
 int cc_letter_write(struct cc_letter *L, json_t *dispute, json_t **letter,
 		    struct cc_error *e);

@@ -1,10 +1,15 @@
 /*
  * pdf.h -- everything cc asks of mupdf, behind one wrapper.
  *
- * mupdf's fz_try/fz_catch never escape pdf.c: each function here returns
- * 0 or a negative enum cc_err and fills a struct cc_error.  mupdf's own
- * warnings are swallowed (lib/ never prints).  A struct cc_pdf holds one
- * mupdf context; make one per thread and keep it for the whole run.
+ * mupdf's fz_try/fz_catch never escape lib/pdf: each function here
+ * returns 0 or a negative enum cc_err and fills a struct cc_error.
+ * mupdf's own warnings are swallowed (lib/ never prints).  A struct
+ * cc_pdf holds one mupdf context; make one per thread and keep it for
+ * the whole run.
+ *
+ * When mupdf runs out of memory, a function fails with CC_ERR_RESOURCE,
+ * "resource.memory", whatever its other errors are: the input may be
+ * good, and a retry with more memory may read it.
  */
 #ifndef CC_PDF_H
 #define CC_PDF_H
@@ -202,15 +207,17 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 
 struct cc_pdf_scan_opts {
 	int dpi;             /* rendering resolution, 200..300 */
-	int noise;           /* cc_scan_degrade() level */
+	int noise;           /* degradation, 0 (clean) .. 3 (rough) */
 	int quality;         /* JPEG quality */
 	unsigned long long seed;
 };
 
 /*
- * Turn the PDF in[0..inlen) into an image-only PDF, as a scanner would:
- * each page rendered in grey at o->dpi, degraded, JPEG-compressed and
- * placed on a page of the same size.  *out is malloc'd.  0 or cc_err.
+ * The scan simulator, for cc-synth (fakescan.c): turn the PDF
+ * in[0..inlen) into the image-only PDF a scanner would make of it
+ * printed: each page rendered in grey at o->dpi, degraded, JPEG-
+ * compressed and placed on a page of the same size.  *out is malloc'd.
+ * 0 or cc_err.
  */
 int cc_pdf_scan(struct cc_pdf *p, const unsigned char *in, size_t inlen,
 		const struct cc_pdf_scan_opts *o, unsigned char **out,

@@ -1,8 +1,8 @@
 /*
- * t-letter.c -- lib/letter*.c: the template language (values escaped,
- * sections, errors with their lines), the view of a dispute record
- * (address lines, masked SSN, dates, defaults, every rejection), and the
- * choice of templates by bureau and round.
+ * t-letter.c -- lib/letter: the view of a dispute record (address
+ * lines, masked SSN, dates, defaults, every rejection), and the choice
+ * of templates by bureau and round, with their errors.  The template
+ * language itself is lib/tmpl's, tested in t-tmpl.c.
  */
 #include "base/cc.h"
 #include "letter/letter.h"
@@ -12,81 +12,6 @@
 
 #include <ctype.h>
 #include <sys/stat.h>
-
-/* Print src with the view given as JSON text; the output, or the error
- * as "ERR line N: message". */
-static char *render(const char *src, const char *view_json)
-{
-	struct cc_tmpl *t;
-	struct cc_error e;
-	struct cc_buf b = { 0 };
-	json_t *view = json_loads(view_json, 0, NULL);
-	int rc;
-
-	cc_error_clear(&e);
-	rc = cc_tmpl_parse("t.html", src, strlen(src), &t, &e);
-	if (rc == 0) {
-		rc = cc_tmpl_render(t, view, &b, &e);
-		cc_tmpl_free(t);
-	}
-	json_decref(view);
-	if (rc < 0) {
-		cc_buf_release(&b);
-		cc_buf_addf(&b, "ERR %s:%ld: %s", e.source, e.line, e.msg);
-	}
-	return cc_buf_detach(&b);
-}
-
-#define RENDER(src, view, want, desc) do { \
-	char *got_ = render((src), (view)); \
-	is_str(got_, (want), "%s", (desc)); \
-	free(got_); \
-} while (0)
-
-static void test_template(void)
-{
-	RENDER("Hello {{name}}!", "{\"name\":\"<script>alert(1)</script> & Co\"}",
-	       "Hello &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co!",
-	       "a value is HTML-escaped");
-	RENDER("{{ a.b.c }}|{{n}}|{{t}}|{{f}}|{{z}}", "{\"a\":{\"b\":{\"c\":\"'\\\"\"}},"
-	       "\"n\":42,\"t\":true,\"f\":false,\"z\":null}",
-	       "&#39;&quot;|42|true||", "dotted names, numbers, booleans, null");
-	RENDER("{{#l}}[{{.}}]{{/l}}", "{\"l\":[\"a\",\"<b>\"]}",
-	       "[a][&lt;b&gt;]", "a section over a list, {{.}} the element");
-	RENDER("{{#o}}{{x}}-{{y}}{{/o}}", "{\"o\":{\"x\":1},\"y\":2}", "1-2",
-	       "a section over an object; names not in it found outside");
-	RENDER("{{#a}}A{{/a}}{{^a}}not A{{/a}}{{#b}}B{{/b}}{{^b}}not B{{/b}}"
-	       "{{#c}}C{{/c}}{{#d}}D{{/d}}{{^e}}E{{/e}}",
-	       "{\"a\":false,\"b\":\"x\",\"c\":[],\"d\":0,\"e\":null}",
-	       "not ABDE", "falsy: false, \"\", [], null; 0 is not");
-	RENDER("{{! a\ncomment }}x", "{}", "x", "a comment, over lines");
-	RENDER("{{#x.y}}in{{/x.y}}", "{\"x\":null}", "",
-	       "a name through a null is null");
-	RENDER("a\n{{{raw}}}", "{}",
-	       "ERR t.html:2: unescaped output '{{{' is not allowed: every "
-	       "value is escaped", "{{{ is refused");
-	RENDER("{{&raw}}", "{}",
-	       "ERR t.html:1: unescaped output '{{&' is not allowed: every "
-	       "value is escaped", "{{& is refused");
-	RENDER("{{> part}}", "{}",
-	       "ERR t.html:1: '{{>' (partials) is not supported",
-	       "partials are refused");
-	RENDER("\n\n{{nmae}}", "{\"name\":1}",
-	       "ERR t.html:3: unknown name 'nmae'", "an unknown name, its line");
-	RENDER("{{#a}}\n{{/b}}", "{}",
-	       "ERR t.html:2: '{{/b}}' closes section 'a' of line 1",
-	       "a section closed by another name");
-	RENDER("x\n{{#a}}", "{}", "ERR t.html:2: section 'a' is not closed",
-	       "a section never closed");
-	RENDER("{{/a}}", "{}", "ERR t.html:1: '{{/a}}' closes no section",
-	       "a close without an open");
-	RENDER("{{a b}}", "{}", "ERR t.html:1: '{{a b}}' is not a name",
-	       "a name with a space");
-	RENDER("{{a", "{}", "ERR t.html:1: '{{' without '}}'", "no }}");
-	RENDER("{{o}}", "{\"o\":{}}",
-	       "ERR t.html:1: 'o' is a list or an object, not a value: use a "
-	       "section", "an object as a value");
-}
 
 static const char dispute[] =
 	"{\"kind\":\"dispute\",\"v\":1,\"id\":\"d1\",\"doc\":\"ab\",\"owner\":null,"
@@ -349,12 +274,19 @@ static void test_templates_dir(void)
 	ok(strstr(e.msg, "unknown name 'previous.dat'") && e.line == 2 &&
 	   strstr(e.source, "letter-round2.html"),
 	   "  with the file and line");
+	is_str(e.id, "letter.template", "  as letter.template, not lib/tmpl's id");
+	put("tpl", "letter-round2.html", "<p>\n\n{{#items}}</p>");
+	rc = cc_letter_templates_load(dir, &T, &e);
+	is_int(rc, CC_ERR_CONFIG, "a template that does not parse");
+	ok(strstr(e.msg, "section 'items' is not closed") && e.line == 3 &&
+	   strstr(e.source, "letter-round2.html"),
+	   "  with the file and line");
+	is_str(e.id, "letter.template", "  as letter.template too");
 	free(dir);
 }
 
 int main(void)
 {
-	test_template();
 	test_view();
 	test_templates_dir();
 	return tap_done();

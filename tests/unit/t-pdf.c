@@ -1,14 +1,17 @@
 /*
- * t-pdf.c -- lib/pdf.c's page layout (cc_pdf_from_blocks): the blocks
+ * t-pdf.c -- lib/pdf's page layout (cc_pdf_from_blocks): the blocks
  * laid out in one story give the pages a story for each block gave (the
  * layout falls back to that for blocks that cannot share a story, which
  * is how these tests get both); blocks taller than a page go on over the
  * next, whole or after what is left of another; positions; HTML that
  * closes what it did not open; the faces embedded; no blocks at all;
- * the same bytes twice.
+ * the same bytes twice.  And lib/pdf's errors: mupdf running out of
+ * memory in any of the functions is "resource.memory", a damaged file
+ * is still "pdf.damaged".
  */
 #include "base/cc.h"
 #include "pdf/pdf.h"
+#include "pdf/testhook.h"
 
 #include "tap.h"
 #include "tmp.h"
@@ -373,6 +376,200 @@ static void test_edges(struct cc_pdf *p)
 	release(&b);
 }
 
+/*
+ * Under the sanitizers (make SAN=1): mupdf 1.21's pdf_add_cid_font()
+ * leaks the ToUnicode table it was making when memory runs out, as
+ * test_memory() makes it.  That leak is mupdf's, and LeakSanitizer is
+ * told so; to see that it is in pdf_add_to_unicode(), it must unwind the
+ * stack through mupdf, which keeps no frame pointers.  The hooks are
+ * the sanitizers' own, unused in other builds.
+ */
+const char *__asan_default_options(void);
+const char *__lsan_default_options(void);
+const char *__lsan_default_suppressions(void);
+
+const char *__asan_default_options(void)
+{
+	return "fast_unwind_on_malloc=0";
+}
+
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:pdf_add_to_unicode\n";
+}
+
+/*
+ * What the functions of pdf.h do when mupdf runs out of memory
+ * (cc_pdf_test_fail_allocs()): one step each, tried with a budget of
+ * allocations that grows until the step succeeds.
+ */
+enum { M_OPEN, M_TEXT, M_RENDER, M_INSPECT, M_LAYOUT, M_COMPOSE, M_SCAN,
+       M_STEPS };
+
+static const char *const step_name[M_STEPS] = {
+	"cc_pdf_open", "cc_pdf_page_text", "cc_pdf_page_render",
+	"cc_pdf_inspect", "cc_pdf_from_blocks", "cc_pdf_compose",
+	"cc_pdf_scan",
+};
+
+/* The bytes of the small PDF the steps read, and where they are. */
+struct small {
+	unsigned char *pdf;
+	size_t len;
+	char *path;
+};
+
+/* Step k with n allocations to spend: its return, or 1 when the
+ * document could not be opened for it. */
+static int step(struct cc_pdf *p, int k, const struct small *sm, long n,
+		struct cc_error *e)
+{
+	static struct cc_pdf_block block = { "<p>Out of <b>memory</b>.</p>",
+					     "m" };
+	struct cc_pdf_html_opts o = { 612, 792, 42, "page %d", "sans-serif" };
+	struct cc_pdf_scan_opts so = { 72, 1, 50, 7 };
+	struct cc_pdf_mark mark = { { 40, 40, 200, 60 }, "1" };
+	struct cc_pdf_part parts[2];
+	struct cc_pdf_doc *d = NULL;
+	struct cc_page_text t;
+	struct cc_pdf_info info;
+	struct cc_pdf_pos *pos = NULL;
+	unsigned char *out = NULL;
+	int pages, npos, w, h, rc;
+	float pw, ph;
+	size_t len;
+
+	cc_error_clear(e);
+	/* the steps that read an open document get it for free */
+	if ((k == M_TEXT || k == M_RENDER || k == M_COMPOSE) &&
+	    cc_pdf_open(p, sm->path, &d, &pages, e) < 0)
+		return 1;
+	cc_pdf_test_fail_allocs(p, n);
+	if (k == M_INSPECT) {
+		rc = cc_pdf_inspect(p, sm->pdf, sm->len, 0, &info, e);
+		if (rc == 0)
+			cc_pdf_info_release(&info);
+		goto out;
+	}
+	if (k == M_LAYOUT) {
+		rc = cc_pdf_from_blocks(p, &block, 1, css, &o, &out, &len,
+					&pos, &npos, &pages, e);
+		free(out);
+		free(pos);
+		goto out;
+	}
+	if (k == M_SCAN) {
+		rc = cc_pdf_scan(p, sm->pdf, sm->len, &so, &out, &len, e);
+		free(out);
+		goto out;
+	}
+	switch (k) {
+	case M_OPEN:
+		rc = cc_pdf_open(p, sm->path, &d, &pages, e);
+		break;
+	case M_TEXT:
+		rc = cc_pdf_page_text(p, d, 0, &t, e);
+		if (rc == 0)
+			cc_pdf_page_text_release(&t);
+		break;
+	case M_RENDER:
+		rc = cc_pdf_page_render(p, d, 0, 72, &out, &w, &h, &pw, &ph, e);
+		free(out);
+		break;
+	default:
+		memset(parts, 0, sizeof(parts));
+		parts[0].blocks = &block;
+		parts[0].nblocks = 1;
+		parts[0].footer = "page %d";
+		parts[1].doc = d;
+		parts[1].marks = &mark;
+		parts[1].nmarks = 1;
+		rc = cc_pdf_compose(p, parts, 2, css, &o, &out, &len, &pages,
+				    e);
+		free(out);
+		break;
+	}
+out:
+	cc_pdf_test_fail_allocs(p, -1);
+	cc_pdf_close(p, d);
+	return rc;
+}
+
+static void test_memory(struct cc_pdf *p)
+{
+	struct blocks b = { 0 };
+	struct laid l, m;
+	struct small sm;
+	struct cc_error e;
+	struct cc_pdf_doc *d;
+	long n;
+	int k, rc, tries, pages;
+
+	add(&b, NULL, cc_xstrdup("<p>A page to read back.</p>"));
+	if (!ok(lay(p, &b, &l) == 0, "a small PDF to read"))
+		return;
+	sm.pdf = l.pdf;
+	sm.len = l.len;
+	sm.path = tmp_write("small.pdf", l.pdf, l.len);
+	for (k = 0; k < M_STEPS; k++) {
+		int bad = 0;
+
+		/* every budget up to 64, then a quarter more each time: the
+		 * failure comes at every depth of the first steps, and at
+		 * many of the rest */
+		for (n = 0, tries = 0, rc = -1; rc != 0 && tries < 400;
+		     n = n < 64 ? n + 1 : n + n / 4, tries++) {
+			rc = step(p, k, &sm, n, &e);
+			if (rc == 1) {
+				tap_diag("%s: cannot open: %s", step_name[k],
+					 e.msg);
+				break;
+			}
+			if (rc < 0 && (rc != CC_ERR_RESOURCE ||
+				       e.code != CC_ERR_RESOURCE ||
+				       strcmp(e.id, "resource.memory") != 0)) {
+				if (!bad++)
+					tap_diag("%s with %ld allocations: "
+						 "%d %s: %s", step_name[k], n,
+						 rc, e.id, e.msg);
+			}
+			if (n == 0)
+				is_str(e.id, "resource.memory",
+				       "%s: no memory at all: resource.memory",
+				       step_name[k]);
+		}
+		is_int(rc, 0, "%s: succeeds with memory enough (%d tries)",
+		       step_name[k], tries);
+		is_int(bad, 0, "%s: every failure before is "
+		       "CC_ERR_RESOURCE, resource.memory", step_name[k]);
+	}
+	/* nothing kept for the run was left half made */
+	if (ok(lay(p, &b, &m) == 0, "after all that, the PDF again"))
+		ok(l.len == m.len && !memcmp(l.pdf, m.pdf, l.len),
+		   "the same bytes as before");
+	laid_release(&m);
+
+	/* a damaged file is still the call site's error */
+	free(sm.path);
+	sm.path = tmp_write_str("damaged.pdf", "%PDF-1.4\nnot a PDF at all\n");
+	cc_error_clear(&e);
+	rc = cc_pdf_open(p, sm.path, &d, &pages, &e);
+	is_int(rc, CC_ERR_DATA, "a damaged file: CC_ERR_DATA");
+	is_str(e.id, "pdf.damaged", "  pdf.damaged");
+	ok(!strncmp(e.msg, "damaged beyond repair: ", 23),
+	   "  the call site's words, then mupdf's (%s)", e.msg);
+	if (rc == 0)
+		cc_pdf_close(p, d);
+	free(sm.path);
+	laid_release(&l);
+	release(&b);
+}
+
 int main(void)
 {
 	struct cc_error e;
@@ -385,6 +582,7 @@ int main(void)
 	test_unbalanced(p);
 	test_fonts(p);
 	test_edges(p);
+	test_memory(p);
 	cc_pdf_free(p);
 	return tap_done();
 }
