@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 	const char *as_of, *select, *prev_date;
 	struct cc_dispute_opts o = { 0 };
 	struct cc_dispute_info info = { 0 };
-	struct cc_run_opts ro = { 0 };
+	struct cc_run_opts ro;
 	struct cc_dispute_rules *R;
 	struct cc_dispute_ctx *x;
 	struct cc_config cfg;
@@ -133,13 +133,7 @@ int main(int argc, char **argv)
 						 &e) < 0)
 			goto out_setup;
 
-	ro.sources = (const char *const *)argv + optind;
-	ro.nsources = argc - optind;
-	ro.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	ro.jobs = (int)cc_config_int(&cfg, "dispute.jobs");
-	ro.strict = cc_config_bool(&cfg, "input.strict");
-	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.progress = opt.progress;
+	cc_run_opts_init(&ro, &opt);
 	status = cc_tool_run(cc_config_bool(&cfg, "dispute.grouped") ?
 			     &cc_dispute_stage : &cc_dispute_stage_ungrouped, x, &ro);
 	cc_dispute_ctx_info(x, &info);

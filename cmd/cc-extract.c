@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 	struct cc_opts opt;
 	const char *s;
 	struct cc_extract_opts eo = { NULL, 0 };
-	struct cc_run_opts ro = { 0 };
+	struct cc_run_opts ro;
 	struct cc_extract_layouts *L;
 	struct cc_extract_stats st;
 	struct cc_extract_ctx *x;
@@ -106,13 +106,7 @@ int main(int argc, char **argv)
 		eo.layout = s;
 	}
 	x = cc_extract_ctx_new(L, &eo, cc_config_bool(&cfg, "extract.keep_pages"));
-	ro.sources = (const char *const *)argv + optind;
-	ro.nsources = argc - optind;
-	ro.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	ro.jobs = (int)cc_config_int(&cfg, "extract.jobs");
-	ro.strict = cc_config_bool(&cfg, "input.strict");
-	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.progress = opt.progress;
+	cc_run_opts_init(&ro, &opt);
 	status = cc_tool_run(&cc_extract_stage, x, &ro);
 	cc_extract_ctx_stats(x, &st);
 	if (opt.stats)

@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 	struct cc_ingest_opts opts = { 0 };
 	struct cc_ingest_stats st = { 0 };
 	struct cc_pathlist paths = { 0 };
-	struct cc_run_opts ro = { 0 };
+	struct cc_run_opts ro;
 	struct cc_ingest_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
@@ -83,10 +83,7 @@ int main(int argc, char **argv)
 	opts.max_pages = (int)cc_config_int(&cfg, "ingest.max_pages");
 	opts.store = cc_config_str(&cfg, "ingest.store");
 	opts.owner = cc_config_str(&cfg, "ingest.owner");
-	ro.strict = cc_config_bool(&cfg, "input.strict");
-	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.jobs = (int)cc_config_int(&cfg, "ingest.jobs");
-	ro.progress = opt.progress;
+	cc_run_opts_init(&ro, &opt);
 	/* the operands' and the list's errors come before any record */
 	cc_writer_init(ro.unbuffered);
 
@@ -136,6 +133,8 @@ int main(int argc, char **argv)
 	for (k = 0; k < paths.n; k++)
 		items[k] = cc_ingest_item(paths.v[k]);
 	x = cc_ingest_ctx_new(&opts);
+	ro.sources = NULL;
+	ro.nsources = 0;
 	ro.items = items;
 	ro.nitems = paths.n;
 	ro.total = (unsigned long)paths.n;

@@ -1,18 +1,19 @@
 /*
  * cc-letter -- a PDF dispute letter for each dispute record.  Thin main:
- * options, config, the record loop; the letters are made in
- * lib/letter*.c, their words are the templates of templates/, and mupdf
- * lays them out in lib/pdf.c.  See cc-letter(1).
+ * options, config, one run of the letter stage (lib/letter/stage.c); the
+ * letters are made in lib/letter, their words are the templates of
+ * templates/ (printed by lib/tmpl), and mupdf lays them out in lib/pdf.
+ * See cc-letter(1).
  */
 #include "base/cc.h"
 #include "config/config.h"
 #include "tool/diag.h"
-#include "letter/letter.h"
+#include "letter/stage.h"
 #include "record/record.h"
 #include "tool/opt.h"
+#include "tool/run.h"
 #include "tool/tool.h"
 
-#include <sys/stat.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -34,8 +35,6 @@ static const struct cc_opt options[] = {
 	{ 0 },
 };
 
-/* -j is taken, checked and kept (letter.jobs) for the threaded driver
- * to come; cc-letter writes one letter at a time until then */
 static const struct cc_opt_tool tool = {
 	.name = "cc-letter",
 	.synopsis = "-o DIR [options] [FILE ...]",
@@ -56,74 +55,17 @@ static const struct cc_opt_tool tool = {
 "See cc-letter(1).\n",
 };
 
-struct run {
-	struct cc_letter *L;
-	int enclose;
-	struct cc_progress prog;
-	unsigned long disputes, letters, pages, rejected;
-};
-
-static int on_record(struct cc_record *rec, void *arg, int *status)
-{
-	struct run *run = arg;
-	const char *doc;
-	struct cc_error e;
-	json_t *letter;
-	int rc;
-
-	if (cc_write_raw(rec->raw, rec->raw_len) < 0)
-		return CC_ERR_IO;
-	if (!strcmp(rec->kind, "document")) {
-		/* a document without a path gives no pages: a dispute that
-		 * needs them says so */
-		if (run->enclose)
-			cc_letter_note_document(run->L, rec->obj, &e);
-		return 0;
-	}
-	if (strcmp(rec->kind, "dispute") != 0)
-		return 0;
-	run->disputes++;
-	cc_error_clear(&e);
-	rc = cc_letter_write(run->L, rec->obj, &letter, &e);
-	cc_progress_tick(&run->prog, run->disputes);
-	if (rc < 0) {
-		run->rejected++;
-		doc = json_string_value(json_object_get(rec->obj, "doc"));
-		cc_error_at(&e, rec->source, rec->line);
-		return cc_reject("letter", &e, doc, status);
-	}
-	run->letters++;
-	run->pages += (unsigned long)json_integer_value(json_object_get(letter, "pages"));
-	rc = cc_write_json(letter);
-	json_decref(letter);
-	return rc < 0 ? CC_ERR_IO : 0;
-}
-
-/* The output directory, made if missing; it must be one we can write. */
-static void output_dir(const char *dir)
-{
-	struct stat st;
-
-	if (cc_mkdir_p(dir) != 0)
-		cc_die(CC_EXIT_IOERR, "cannot create the output directory "
-		       "'%s': %s", dir, strerror(errno));
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		cc_die(CC_EXIT_IOERR, "'%s' is not a directory", dir);
-	if (access(dir, W_OK | X_OK) != 0)
-		cc_die(CC_EXIT_IOERR, "cannot write to the output directory "
-		       "'%s': %s", dir, strerror(errno));
-}
-
 int main(int argc, char **argv)
 {
 	struct cc_opts opt;
 	const char *dir;
-	struct cc_stream_opts so = { .stage = "letter" };
+	struct cc_run_opts ro;
 	struct cc_letter_templates *T;
+	struct cc_letter_stats st;
 	struct cc_letter_opts lo;
+	struct cc_letter_ctx *x;
 	struct cc_config cfg;
 	struct cc_error e;
-	struct run run;
 	char *tdir;
 	int status;
 
@@ -138,7 +80,6 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
-	memset(&run, 0, sizeof(run));
 
 	dir = cc_config_str(&cfg, "letter.output");
 	if (!dir || !*dir) {
@@ -155,40 +96,33 @@ int main(int argc, char **argv)
 		free(tdir);
 		cc_config_release(&cfg);
 		cc_opts_release(&opt);
-		return e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
+		return cc_error_exit_status(e.code);
 	}
 	free(tdir);
-	output_dir(dir);
+	if (cc_letter_output_dir(dir, &e) < 0) {
+		cc_warn_error(&e);
+		cc_letter_templates_free(T);
+		cc_config_release(&cfg);
+		cc_opts_release(&opt);
+		return cc_error_exit_status(e.code);
+	}
 
 	lo.dir = dir;
 	lo.enclose_pages = cc_config_bool(&cfg, "letter.enclose_pages");
 	/* letters hold personal data: readable by their owner only */
 	lo.mode = 0600;
 	lo.html = cc_opts_get(&opt, "html") != NULL;
-	run.enclose = lo.enclose_pages;
-	run.L = cc_letter_new(T, &lo, &e);
-	if (!run.L) {
-		cc_warn_error(&e);
-		cc_letter_templates_free(T);
-		cc_config_release(&cfg);
-		cc_opts_release(&opt);
-		return CC_EXIT_UNAVAILABLE;
-	}
-	so.strict = cc_config_bool(&cfg, "input.strict");
-	so.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	cc_writer_init(cc_config_bool(&cfg, "output.unbuffered"));
-	cc_progress_init(&run.prog, opt.progress, "disputes", 0);
-
-	status = cc_stream_run((const char *const *)argv + optind, argc - optind,
-			       &so, on_record, &run);
-	cc_progress_end(&run.prog);
+	x = cc_letter_ctx_new(T, &lo);
+	cc_run_opts_init(&ro, &opt);
+	status = cc_tool_run(&cc_letter_stage, x, &ro);
+	cc_letter_ctx_stats(x, &st);
 	if (opt.stats)
 		cc_warn("%lu disputes: %lu letters written (%lu pages), %lu "
-			"rejected", run.disputes, run.letters, run.pages,
-			run.rejected);
-	cc_letter_free(run.L);
+			"rejected", st.disputes, st.letters, st.pages,
+			st.rejected);
+	cc_letter_ctx_free(x);
 	cc_letter_templates_free(T);
 	cc_config_release(&cfg);
 	cc_opts_release(&opt);
-	return status == CC_EXIT_IOERR ? status : cc_finish_stdout(status);
+	return status;
 }

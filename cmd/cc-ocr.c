@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 {
 	struct cc_opts opt;
 	struct cc_ocr_stage_opts po;
-	struct cc_run_opts ro = { 0 };
+	struct cc_run_opts ro;
 	struct cc_ocr_cache *cache = NULL;
 	struct cc_ocr_stats st;
 	struct cc_ocr_ctx *x;
@@ -108,13 +108,7 @@ int main(int argc, char **argv)
 	}
 	po.cache = cache;
 	x = cc_ocr_ctx_new(&po);
-	ro.sources = (const char *const *)argv + optind;
-	ro.nsources = argc - optind;
-	ro.max_record = (size_t)cc_config_size(&cfg, "input.max_record");
-	ro.jobs = (int)cc_config_int(&cfg, "ocr.jobs");
-	ro.strict = cc_config_bool(&cfg, "input.strict");
-	ro.unbuffered = cc_config_bool(&cfg, "output.unbuffered");
-	ro.progress = opt.progress;
+	cc_run_opts_init(&ro, &opt);
 	status = cc_tool_run(&cc_ocr_stage, x, &ro);
 	cc_ocr_ctx_stats(x, &st);
 	if (opt.stats) {

@@ -332,6 +332,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 const struct cc_stage cc_ingest_stage = {
 	.name = "ingest",
 	.group = CC_GROUP_NONE,
+	.effects = 1,
 	.unit = "files",
 	.new = w_new,
 	.free = w_free,

@@ -14,7 +14,10 @@
 #include "record/record.h"
 #include "tmpl/tmpl.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <pthread.h>
 
 /* What a reason code says when the record gives no sentence of its own. */
 static const struct {
@@ -555,18 +558,76 @@ struct docent {
 	unsigned long used;
 };
 
+struct cc_letter_docs {
+	pthread_mutex_t lock;
+	json_t *path;            /* doc -> where it is */
+};
+
+struct cc_letter_docs *cc_letter_docs_new(void)
+{
+	struct cc_letter_docs *D = cc_xcalloc(1, sizeof(*D));
+
+	pthread_mutex_init(&D->lock, NULL);
+	D->path = json_object();
+	return D;
+}
+
+void cc_letter_docs_free(struct cc_letter_docs *D)
+{
+	if (!D)
+		return;
+	json_decref(D->path);
+	pthread_mutex_destroy(&D->lock);
+	free(D);
+}
+
+int cc_letter_docs_note(struct cc_letter_docs *D, json_t *rec,
+			struct cc_error *e)
+{
+	const char *doc = json_string_value(json_object_get(rec, "doc"));
+	const char *path = json_string_value(json_object_get(rec, "stored"));
+
+	if (!path)
+		path = json_string_value(json_object_get(rec, "path"));
+	if (!doc || !*doc || !path || !*path)
+		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+				    "document record without \"doc\" or a path");
+	pthread_mutex_lock(&D->lock);
+	if (!json_object_get(D->path, doc))
+		json_object_set_new(D->path, doc, json_string(path));
+	pthread_mutex_unlock(&D->lock);
+	return 0;
+}
+
+/* Where doc is, a new string, or NULL when no record said. */
+static char *docs_path(struct cc_letter_docs *D, const char *doc)
+{
+	const char *p;
+	char *path = NULL;
+
+	pthread_mutex_lock(&D->lock);
+	p = json_string_value(json_object_get(D->path, doc));
+	if (p)
+		path = cc_xstrdup(p);
+	pthread_mutex_unlock(&D->lock);
+	return path;
+}
+
 struct cc_letter {
 	const struct cc_letter_templates *T;
 	struct cc_letter_opts o;
 	char *dir;
 	struct cc_pdf *pdf;
-	struct docent *docs;
+	struct cc_letter_docs *shared;   /* where documents are */
+	struct cc_letter_docs *own;      /* shared, when made here */
+	struct docent **docs;            /* those this letter writer used */
 	size_t ndocs, adocs;
 	unsigned long clock;
 };
 
 struct cc_letter *cc_letter_new(const struct cc_letter_templates *T,
 				const struct cc_letter_opts *o,
+				struct cc_letter_docs *docs,
 				struct cc_error *e)
 {
 	struct cc_letter *L;
@@ -580,6 +641,9 @@ struct cc_letter *cc_letter_new(const struct cc_letter_templates *T,
 	L->dir = cc_xstrdup(o->dir);
 	L->o.dir = L->dir;
 	L->pdf = pdf;
+	L->shared = docs;
+	if (!docs)
+		L->shared = L->own = cc_letter_docs_new();
 	return L;
 }
 
@@ -590,46 +654,44 @@ void cc_letter_free(struct cc_letter *L)
 	if (!L)
 		return;
 	for (i = 0; i < L->ndocs; i++) {
-		cc_pdf_close(L->pdf, L->docs[i].pd);
-		free(L->docs[i].doc);
-		free(L->docs[i].path);
+		cc_pdf_close(L->pdf, L->docs[i]->pd);
+		free(L->docs[i]->doc);
+		free(L->docs[i]->path);
+		free(L->docs[i]);
 	}
 	free(L->docs);
 	cc_pdf_free(L->pdf);
+	cc_letter_docs_free(L->own);
 	free(L->dir);
 	free(L);
 }
 
+/* The document doc, as this writer knows it: found among those it used,
+ * or where the documents' table says it is; NULL when it does not say. */
 static struct docent *find_doc(struct cc_letter *L, const char *doc)
 {
+	struct docent *d;
+	char *path;
 	size_t i;
 
 	for (i = 0; i < L->ndocs; i++)
-		if (!strcmp(L->docs[i].doc, doc))
-			return &L->docs[i];
-	return NULL;
+		if (!strcmp(L->docs[i]->doc, doc))
+			return L->docs[i];
+	path = docs_path(L->shared, doc);
+	if (!path)
+		return NULL;
+	d = cc_xcalloc(1, sizeof(*d));
+	d->doc = cc_xstrdup(doc);
+	d->path = path;
+	CC_GROW(L->docs, L->adocs, L->ndocs + 1);
+	L->docs[L->ndocs++] = d;
+	return d;
 }
 
 int cc_letter_note_document(struct cc_letter *L, json_t *rec,
 			    struct cc_error *e)
 {
-	const char *doc = json_string_value(json_object_get(rec, "doc"));
-	const char *path = json_string_value(json_object_get(rec, "stored"));
-	struct docent *d;
-
-	if (!path)
-		path = json_string_value(json_object_get(rec, "path"));
-	if (!doc || !*doc || !path || !*path)
-		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
-				    "document record without \"doc\" or a path");
-	if (find_doc(L, doc))
-		return 0;
-	CC_GROW(L->docs, L->adocs, L->ndocs + 1);
-	d = &L->docs[L->ndocs++];
-	memset(d, 0, sizeof(*d));
-	d->doc = cc_xstrdup(doc);
-	d->path = cc_xstrdup(path);
-	return 0;
+	return cc_letter_docs_note(L->shared, rec, e);
 }
 
 /* The open document of d: opened (and its hash checked, the first time)
@@ -645,11 +707,11 @@ static int open_doc(struct cc_letter *L, struct docent *d, struct cc_error *e)
 	if (d->pd)
 		return 0;
 	for (i = 0; i < L->ndocs; i++) {
-		if (!L->docs[i].pd)
+		if (!L->docs[i]->pd)
 			continue;
 		nopen++;
-		if (!L->docs[i].pinned && (!lru || L->docs[i].used < lru->used))
-			lru = &L->docs[i];
+		if (!L->docs[i]->pinned && (!lru || L->docs[i]->used < lru->used))
+			lru = L->docs[i];
 	}
 	/* the documents of the letter being made stay open */
 	if (nopen >= MAX_OPEN && lru) {
@@ -1028,7 +1090,7 @@ int cc_letter_write(struct cc_letter *L, json_t *rec, json_t **letter,
 	*letter = out;
 out:
 	for (i = 0; i < L->ndocs; i++)
-		L->docs[i].pinned = 0;
+		L->docs[i]->pinned = 0;
 	free(path);
 	free(hpath);
 	free(html);
@@ -1036,4 +1098,22 @@ out:
 	plan_release(&plan);
 	json_decref(view);
 	return rc;
+}
+
+int cc_letter_output_dir(const char *dir, struct cc_error *e)
+{
+	struct stat st;
+
+	if (cc_mkdir_p(dir) != 0)
+		return cc_error_set(e, CC_ERR_IO, "letter.output",
+				    "cannot create the output directory "
+				    "'%s': %s", dir, strerror(errno));
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return cc_error_set(e, CC_ERR_IO, "letter.output",
+				    "'%s' is not a directory", dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		return cc_error_set(e, CC_ERR_IO, "letter.output",
+				    "cannot write to the output directory "
+				    "'%s': %s", dir, strerror(errno));
+	return 0;
 }

@@ -64,25 +64,48 @@ struct cc_letter_opts {
 	int html;               /* also write each letter's HTML, NAME.html */
 };
 
+/*
+ * Where the reports are, for the pages to enclose: a table of doc ->
+ * path that several letter writers (threads) share.  Thread-safe.
+ */
+struct cc_letter_docs;
+
+struct cc_letter_docs *cc_letter_docs_new(void);
+void cc_letter_docs_free(struct cc_letter_docs *D);
+
+/*
+ * Note a `document' record: where the report whose hash is doc is (its
+ * "stored" copy, else its "path").  The first record of a doc wins.  0,
+ * or CC_ERR_DATA ("record.invalid": no doc or path).
+ */
+int cc_letter_docs_note(struct cc_letter_docs *D, json_t *rec,
+			struct cc_error *e);
+
 struct cc_letter;
 
 /*
- * A run: the templates (borrowed; they must outlive it), the options
- * (copied) and a PDF context.  NULL, with e filled ("pdf.init"), when
- * mupdf cannot be set up.  Free with cc_letter_free().
+ * A letter writer, for one thread: the templates (borrowed; they must
+ * outlive it), the options (copied), where the reports are (docs,
+ * borrowed and shared; NULL: a table of its own) and a PDF context.
+ * NULL, with e filled ("pdf.init"), when mupdf cannot be set up.  Free
+ * with cc_letter_free().
  */
 struct cc_letter *cc_letter_new(const struct cc_letter_templates *T,
 				const struct cc_letter_opts *o,
+				struct cc_letter_docs *docs,
 				struct cc_error *e);
 void cc_letter_free(struct cc_letter *L);
 
-/*
- * Note a `document' record: where the report whose hash is doc is, for
- * the pages to enclose.  The first record of a doc wins.  0, or
- * CC_ERR_DATA ("record.invalid": no doc or path).
- */
+/* cc_letter_docs_note() into the writer's table. */
 int cc_letter_note_document(struct cc_letter *L, json_t *rec,
 			    struct cc_error *e);
+
+/*
+ * The output directory, made with its missing parents when it is not
+ * there; it must be a directory the process can write.  0, or CC_ERR_IO
+ * ("letter.output") with e saying why.
+ */
+int cc_letter_output_dir(const char *dir, struct cc_error *e);
 
 /*
  * Write the letter of a `dispute' record: check it, print it, lay it

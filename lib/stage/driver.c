@@ -294,6 +294,7 @@ struct drv {
 	struct chunk *cur;
 	struct cc_grouper *gr;
 	struct unit *open;
+	size_t run_records;          /* ungrouped records a unit takes */
 	unsigned long ticks;         /* the writer's */
 };
 
@@ -608,7 +609,7 @@ static void group_chunk(struct drv *d, struct chunk *c)
 			lock(d);
 			unit_add(d->open, c, en);
 			unlock(d);
-			if (d->open->n >= RUN_RECORDS)
+			if (d->open->n >= d->run_records)
 				close_open(d);
 			continue;
 		}
@@ -788,7 +789,8 @@ int cc_driver_run(const struct cc_stage *st, void *ctx,
 	d.st = st;
 	d.ctx = ctx;
 	d.o = o;
-	d.threads = o->jobs > 1 ? o->jobs : 0;
+	d.threads = o->jobs > 1 && !o->one_by_one ? o->jobs : 0;
+	d.run_records = o->one_by_one ? 1 : RUN_RECORDS;
 	nw = d.threads ? d.threads : 1;
 	d.w = cc_xcalloc((size_t)nw, sizeof(void *));
 	cc_error_clear(e);
@@ -829,7 +831,7 @@ int cc_driver_run(const struct cc_stage *st, void *ctx,
 		}
 	}
 
-	if (o->nitems)
+	if (o->items)
 		read_items(&d);
 	else
 		read_stream(&d);

@@ -42,10 +42,12 @@ struct cc_driver_opts {
 	const char *const *sources;
 	int nsources;
 	size_t max_record;          /* longest line (0: the default) */
-	/* or these records, in this order (n > 0: sources unused) */
+	/* or, when items is not NULL, these records, in this order */
 	json_t *const *items;
 	size_t nitems;
 	int jobs;                   /* worker threads; 1 or less: none */
+	int one_by_one;             /* no threads, and each record worked
+				     * and written before the next is */
 	const struct cc_sink_ops *sink;
 	void *sink_arg;
 };

@@ -118,6 +118,13 @@ struct cc_stage {
 	const char *name;            /* "extract": its error records' stage */
 	enum cc_stage_group group;
 	const char *unit;            /* what a tick counts: "documents" */
+	/*
+	 * 1 when working a record changes the world beyond the output
+	 * (cc-letter writes letter files, cc-ingest --store copies PDFs):
+	 * a run that must stop at the first rejection (--strict) then
+	 * works one record at a time, so nothing is done past it.
+	 */
+	int effects;
 
 	/* A worker over ctx; NULL with e filled when one cannot be made. */
 	void *(*new)(void *ctx, struct cc_error *e);

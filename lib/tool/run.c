@@ -3,6 +3,7 @@
  * records, stderr for diagnostics, the exit status.
  */
 #include "base/cc.h"
+#include "config/config.h"
 #include "stage/driver.h"
 #include "tool/diag.h"
 #include "tool/run.h"
@@ -85,6 +86,18 @@ int cc_tool_jobs(long jobs)
 	return jobs > 256 ? 256 : (int)jobs;
 }
 
+void cc_run_opts_init(struct cc_run_opts *ro, const struct cc_opts *opt)
+{
+	memset(ro, 0, sizeof(*ro));
+	ro->sources = (const char *const *)opt->args;
+	ro->nsources = opt->nargs;
+	ro->max_record = (size_t)cc_config_size(opt->cfg, "input.max_record");
+	ro->jobs = (int)cc_opts_jobs(opt);
+	ro->strict = cc_config_bool(opt->cfg, "input.strict");
+	ro->unbuffered = cc_config_bool(opt->cfg, "output.unbuffered");
+	ro->progress = opt->progress;
+}
+
 int cc_tool_run(const struct cc_stage *st, void *ctx,
 		const struct cc_run_opts *o)
 {
@@ -105,6 +118,8 @@ int cc_tool_run(const struct cc_stage *st, void *ctx,
 	d.nitems = o->nitems;
 	d.max_record = o->max_record;
 	d.jobs = cc_tool_jobs(o->jobs);
+	/* what is done past a rejection cannot be undone */
+	d.one_by_one = o->strict && st->effects;
 	d.sink = &sink_ops;
 	d.sink_arg = &s;
 	rc = cc_driver_run(st, ctx, &d, &e);

@@ -7,11 +7,12 @@
 #define CC_RUN_H
 
 #include "stage/stage.h"
+#include "tool/opt.h"
 
 struct cc_run_opts {
 	const char *const *sources;  /* NDJSON input ("-" or none: stdin) */
 	int nsources;
-	json_t *const *items;        /* or these records (nitems > 0) */
+	json_t *const *items;        /* or, when not NULL, these records */
 	size_t nitems;
 	size_t max_record;           /* input.max_record */
 	int jobs;                    /* threads; 0: one per CPU */
@@ -34,5 +35,12 @@ int cc_tool_run(const struct cc_stage *stage, void *ctx,
 
 /* The number of threads for jobs (0: one per CPU, at most 256). */
 int cc_tool_jobs(long jobs);
+
+/*
+ * A filter's run options from its command line and configuration: the
+ * operands as sources, input.max_record, -j, --strict, --unbuffered and
+ * --progress, the same way in every tool.
+ */
+void cc_run_opts_init(struct cc_run_opts *ro, const struct cc_opts *opt);
 
 #endif

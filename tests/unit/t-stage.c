@@ -118,8 +118,9 @@ static int toy_done(void *ctx, struct cc_out *out)
 static struct cc_stage stage_of(enum cc_stage_group g)
 {
 	struct cc_stage s = {
-		"toy", g, "records", toy_new, toy_free, toy_record,
-		toy_finish, toy_parts, NULL, NULL, toy_done,
+		.name = "toy", .group = g, .unit = "records", .new = toy_new,
+		.free = toy_free, .record = toy_record, .finish = toy_finish,
+		.parts = toy_parts, .done = toy_done,
 	};
 
 	return s;
