@@ -11,6 +11,7 @@
 #include "ingest/paths.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
+#include "tool/write.h"
 #include "tool/opt.h"
 #include "tool/run.h"
 #include "tool/tool.h"

@@ -7,6 +7,7 @@
 #include "base/cc.h"
 #include "tool/diag.h"
 #include "record/record.h"
+#include "tool/write.h"
 #include "score/score.h"
 #include "tool/opt.h"
 #include "tool/tool.h"

@@ -166,7 +166,7 @@ test_expect_success 'a page that cannot be read: its own error record, the other
 	printf "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 " >expect && test_cmp expect pages &&
 	test $(jq -r "select(.kind==\"error\") | .code" out | sort -u) = pdf.damaged &&
 	test $(grep -c "\"kind\":\"error\"" out) -eq 25 &&
-	head -n 1 err | grep -q "^cc-ocr: cut.pdf: page 16 cannot be read: "
+	head -n 1 err | grep -q "^cc-ocr: cut.pdf: page 16: cannot be read: "
 '
 
 test_expect_success 'a file replaced since cc-ingest is not read (file.changed)' '

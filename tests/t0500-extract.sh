@@ -299,7 +299,7 @@ test_expect_success 'an error record of cc-ocr for a page of the document read d
 	L=$(doc_of lender-7-00000.pdf) &&
 	{
 		sed -n "1,2p" lend.pages &&
-		echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"ocr\",\"doc\":\"$L\",\"path\":\"text/lender-7-00000.pdf\",\"code\":\"pdf.damaged\",\"message\":\"page 3 cannot be read\"}" &&
+		echo "{\"kind\":\"error\",\"v\":1,\"stage\":\"ocr\",\"doc\":\"$L\",\"path\":\"text/lender-7-00000.pdf\",\"code\":\"pdf.damaged\",\"message\":\"page 3: cannot be read\"}" &&
 		sed -n "3,\$p" lend.pages
 	} >witherr &&
 	cc-extract witherr >out 2>err &&

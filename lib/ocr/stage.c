@@ -480,7 +480,8 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 			cc_out_fatal(out, &e);
 			return CC_ERR_UNAVAILABLE;
 		}
-		if (!strstr(e.msg, "page ")) {
+		/* a page's error does not name it: say which */
+		{
 			char msg[sizeof(e.msg)];
 
 			snprintf(msg, sizeof(msg), "page %d: %.900s", pg + 1, e.msg);

@@ -102,6 +102,11 @@ void cc_pdf_page_text_release(struct cc_page_text *t);
 int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 		     struct cc_page_text *out, struct cc_error *e);
 
+/*
+ * The page functions below take a 0-based page; their errors do not name
+ * it (the caller knows which page it asked for and says so).
+ */
+
 /* 1 when the page draws real text (CC_PDF_TEXT_MIN_CHARS visible ones). */
 int cc_pdf_page_has_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 			 struct cc_error *e);

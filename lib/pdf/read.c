@@ -507,7 +507,7 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	}
 	fz_catch(ctx) {
 		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
-				 "page %d cannot be read", page + 1);
+				 "cannot be read");
 	}
 	cc_buf_release(&buf);
 	if (rc < 0) {
@@ -534,7 +534,7 @@ int cc_pdf_page_has_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	}
 	fz_catch(ctx)
 		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
-				 "page %d cannot be read", page + 1);
+				 "cannot be read");
 	return rc < 0 ? rc : has;
 }
 
@@ -585,7 +585,7 @@ int cc_pdf_page_render(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	}
 	fz_catch(ctx) {
 		rc = ccpdf_error(p, e, CC_ERR_DATA, "pdf.damaged",
-				 "page %d cannot be rendered", page + 1);
+				 "cannot be rendered");
 	}
 	if (rc < 0) {
 		free(*pix);

@@ -7,7 +7,7 @@
  * line number it came from.  A line longer than the record limit is
  * skipped without being held in memory whole.
  *
- * Writing: compact NDJSON on stdout, buffered unless unbuffered is set.
+ * Writing them out is the tool layer's (tool/write.h): lib/ never prints.
  */
 #ifndef CC_RECORD_H
 #define CC_RECORD_H
@@ -88,17 +88,6 @@ int cc_record_parse(const char *s, size_t n, struct cc_record *rec,
 
 /* Lines read so far over all sources (for progress). */
 unsigned long cc_reader_lines(const struct cc_reader *r);
-
-/* --- writing ----------------------------------------------------------- */
-
-/* Set up stdout: a large buffer, or a flush after every record.  Call it
- * before the first output; a later call only changes the flushing. */
-void cc_writer_init(int unbuffered);
-
-/* Write one record as a compact line.  0, or CC_ERR_IO. */
-int cc_write_json(json_t *rec);
-/* Write a line read from input as it was.  0, or CC_ERR_IO. */
-int cc_write_raw(const char *line, size_t len);
 
 /* --- building records -------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 #include "base/cc.h"
 #include "tool/diag.h"
 #include "record/record.h"
+#include "tool/write.h"
 
 static const char *prog = "cc";
 

@@ -7,6 +7,7 @@
 #include "stage/driver.h"
 #include "tool/diag.h"
 #include "tool/run.h"
+#include "tool/write.h"
 
 struct sink {
 	int status;

@@ -1,6 +1,7 @@
 #include "base/cc.h"
 #include "tool/diag.h"
 #include "tool/tool.h"
+#include "tool/write.h"
 
 #include <signal.h>
 

@@ -17,6 +17,7 @@
 #include "tool/diag.h"
 #include "base/hash.h"
 #include "record/record.h"
+#include "tool/write.h"
 #include "tool/tool.h"
 
 #include <getopt.h>

@@ -4,6 +4,7 @@
  */
 #include "base/cc.h"
 #include "record/record.h"
+#include "tool/write.h"
 
 #include <zlib.h>
 
