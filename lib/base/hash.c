@@ -37,10 +37,8 @@ struct cc_sha256 *cc_sha256_new(void)
 	struct cc_sha256 *h = cc_xcalloc(1, sizeof(*h));
 
 	h->md = EVP_MD_CTX_new();
-	if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL)) {
-		fprintf(stderr, "cc: cannot initialise SHA-256\n");
-		abort();
-	}
+	if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL))
+		cc_fatal("cannot initialise SHA-256 in OpenSSL");
 	return h;
 }
 
