@@ -88,6 +88,7 @@ struct peek_proc {
 	int render[32];        /* text render mode by q/Q depth */
 	int depth, forms;
 	size_t bytes;
+	int enough;            /* text enough to say: the rest not read */
 };
 
 static void peek_q(fz_context *ctx, pdf_processor *p)
@@ -116,24 +117,32 @@ static void peek_Tr(fz_context *ctx, pdf_processor *p, int render)
 	((struct peek_proc *)p)->render[((struct peek_proc *)p)->depth] = render;
 }
 
-static void peek_show(struct peek_proc *pp, size_t len)
+/*
+ * Once the page shows text enough to have a text layer, the rest of its
+ * content stream says nothing more: stop reading it (most of the time
+ * of cc-ingest was in inflating and lexing what came after).
+ */
+static void peek_show(fz_context *ctx, struct peek_proc *pp, size_t len)
 {
 	if (pp->render[pp->depth] != 3)
 		pp->bytes += len;
+	if (pp->bytes >= CC_PDF_TEXT_MIN_BYTES) {
+		pp->enough = 1;
+		fz_throw(ctx, FZ_ERROR_ABORT, "text enough");
+	}
 }
 
 static void peek_Tj(fz_context *ctx, pdf_processor *p, char *str, size_t len)
 {
-	(void)ctx;
 	(void)str;
-	peek_show((struct peek_proc *)p, len);
+	peek_show(ctx, (struct peek_proc *)p, len);
 }
 
 static void peek_dquote(fz_context *ctx, pdf_processor *p, float aw, float ac,
 			char *str, size_t len)
 {
-	(void)ctx; (void)aw; (void)ac; (void)str;
-	peek_show((struct peek_proc *)p, len);
+	(void)aw; (void)ac; (void)str;
+	peek_show(ctx, (struct peek_proc *)p, len);
 }
 
 static void peek_TJ(fz_context *ctx, pdf_processor *p, pdf_obj *array)
@@ -144,7 +153,7 @@ static void peek_TJ(fz_context *ctx, pdf_processor *p, pdf_obj *array)
 		pdf_obj *o = pdf_array_get(ctx, array, i);
 
 		if (pdf_is_string(ctx, o))
-			peek_show((struct peek_proc *)p, pdf_to_str_len(ctx, o));
+			peek_show(ctx, (struct peek_proc *)p, pdf_to_str_len(ctx, o));
 	}
 }
 
@@ -187,10 +196,15 @@ static size_t peek_text(fz_context *ctx, pdf_document *doc, int n)
 		pdf_close_processor(ctx, &pp->super);
 		bytes = pp->bytes;
 	}
-	fz_always(ctx)
+	fz_always(ctx) {
+		if (pp && pp->enough)
+			bytes = pp->bytes;
 		pdf_drop_processor(ctx, (pdf_processor *)pp);
-	fz_catch(ctx)
-		fz_rethrow(ctx);
+	}
+	fz_catch(ctx) {
+		if (!bytes)
+			fz_rethrow(ctx);
+	}
 	return bytes;
 }
 
