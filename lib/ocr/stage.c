@@ -12,6 +12,7 @@
 #include "base/cc.h"
 #include "base/hash.h"
 #include "ocr/ocrcache.h"
+#include "ocr/pageline.h"
 #include "ocr/stage.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
@@ -32,6 +33,7 @@ struct worker {
 	char *path;                  /* of doc */
 	char *checked;               /* "DOC\nPATH" of the file last found
 				      * to be its document */
+	struct cc_buf line;          /* a page record as a line */
 };
 
 struct cc_ocr_ctx *cc_ocr_ctx_new(const struct cc_ocr_stage_opts *o)
@@ -83,6 +85,7 @@ static void w_free(void *arg)
 	cc_ocr_free(w->ocr);
 	free(w->path);
 	free(w->checked);
+	cc_buf_release(&w->line);
 	free(w);
 }
 
@@ -275,8 +278,10 @@ out_hit:
 	return 0;
 }
 
+/* A page from its text layer: its record in *rec, or, when line is not
+ * NULL, written into line as cc_out_line() takes it (faster). */
 static int text_page(struct worker *wk, int page, const char *doc,
-		     json_t **rec, struct cc_error *e)
+		     json_t **rec, struct cc_buf *line, struct cc_error *e)
 {
 	struct cc_ocr_ctx *x = wk->x;
 	struct cc_page_text t;
@@ -285,8 +290,11 @@ static int text_page(struct worker *wk, int page, const char *doc,
 	if (rc < 0)
 		return rc;
 	count(&x->stats.text_pages);
-	*rec = page_record(doc, page + 1, "text", t.width, t.height, 0, -1,
-			   lines_json(&t, 0));
+	if (line)
+		cc_ocr_page_line(line, doc, page + 1, &t);
+	else
+		*rec = page_record(doc, page + 1, "text", t.width, t.height, 0,
+				   -1, lines_json(&t, 0));
 	cc_pdf_page_text_release(&t);
 	return 0;
 }
@@ -392,9 +400,11 @@ static int open_document(struct worker *w, const char *doc, const char *path,
 	return 0;
 }
 
-/* Page (0-based) of the open document: its record, or its error. */
+/* Page (0-based) of the open document: its record (in *rec, or in line
+ * when it is a text page and line is not NULL), or its error. */
 static int one_page(struct worker *w, json_t *text_pages, int page,
-		    const char *doc, json_t **rec, struct cc_error *e)
+		    const char *doc, json_t **rec, struct cc_buf *line,
+		    struct cc_error *e)
 {
 	const struct cc_ocr_stage_opts *o = &w->x->opts;
 	int has, rc;
@@ -412,7 +422,7 @@ static int one_page(struct worker *w, json_t *text_pages, int page,
 		}
 	}
 	if (has || o->no_ocr)
-		rc = text_page(w, page, doc, rec, e);
+		rc = text_page(w, page, doc, rec, line, e);
 	else
 		rc = ocr_page(w, page, doc, rec, e);
 	if (rc < 0)
@@ -466,10 +476,13 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	tp = json_object_get(o, "text_pages");
 	for (pg = first; pg <= last; pg++) {
 		cc_error_clear(&e);
-		rc = one_page(w, tp, pg, doc, &page, &e);
+		w->line.len = 0;
+		rc = one_page(w, tp, pg, doc, &page, out->lines ? &w->line : NULL,
+			      &e);
 		cc_out_tick(out);
 		if (rc == 0) {
-			rc = cc_out_record(out, page);
+			rc = page ? cc_out_record(out, page) :
+			     cc_out_line(out, w->line.s, w->line.len);
 			if (rc < 0)
 				return rc;
 			continue;

@@ -58,14 +58,14 @@ static void mem_fatal(struct cc_out *o, const struct cc_error *e)
 }
 
 static const struct cc_out_ops mem_ops = {
-	mem_record, mem_pass, mem_reject, mem_warn, mem_fatal, NULL,
+	mem_record, mem_pass, mem_reject, mem_warn, mem_fatal, NULL, NULL,
 };
 
 int cc_stage_apply(const struct cc_stage *st, void *ctx, json_t *const *in,
 		   size_t n, json_t *out_records, json_t *warnings,
 		   struct cc_error *e)
 {
-	struct mem_out m = { { &mem_ops, st->name }, st, ctx, out_records,
+	struct mem_out m = { { &mem_ops, st->name, 0 }, st, ctx, out_records,
 			     warnings, e };
 	struct cc_grouper *gr;
 	struct cc_record rec;

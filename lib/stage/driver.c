@@ -161,8 +161,17 @@ static void ob_tick(struct cc_out *o)
 	add_item((struct obuf *)o, IT_TICK);
 }
 
+static int ob_line(struct cc_out *o, const char *text, size_t len)
+{
+	struct obuf *b = (struct obuf *)o;
+
+	add_text(b, text, len);
+	add_text(b, "\n", 1);
+	return 0;
+}
+
 static const struct cc_out_ops ob_ops = {
-	ob_record, ob_pass, ob_reject, ob_warn, ob_fatal, ob_tick,
+	ob_record, ob_pass, ob_reject, ob_warn, ob_fatal, ob_tick, ob_line,
 };
 
 static void ob_init(struct obuf *b, const struct cc_stage *st)
@@ -171,6 +180,7 @@ static void ob_init(struct obuf *b, const struct cc_stage *st)
 	b->out.ops = &ob_ops;
 	b->out.stage = st->name;
 	b->keep = st->settle != NULL;
+	b->out.lines = !b->keep;
 }
 
 static void ob_release(struct obuf *b)
@@ -866,6 +876,7 @@ int cc_driver_run(const struct cc_stage *st, void *ctx,
 
 		ob_init(&b, st);
 		b.keep = 0;
+		b.out.lines = 1;
 		rc = st->done(ctx, &b.out);
 		rc = write_out(&d, &b, rc);
 		if (rc != 0)

@@ -67,11 +67,20 @@ struct cc_out_ops {
 	void (*fatal)(struct cc_out *o, const struct cc_error *e);
 	/* one unit of progress done (a page, a document, a letter) */
 	void (*tick)(struct cc_out *o);
+	/* a new record already written as a compact line, without its
+	 * newline: only when lines is set */
+	int (*line)(struct cc_out *o, const char *text, size_t len);
 };
 
 struct cc_out {
 	const struct cc_out_ops *ops;
 	const char *stage;           /* the stage of error records */
+	/*
+	 * 1 when the output is lines of text (a stream): a stage may then
+	 * write a record it can write faster than jansson as a line of its
+	 * own (cc_out_line), byte for byte what cc_out_record() would.
+	 */
+	int lines;
 };
 
 /* Each returns 0 or CC_ERR_IO when the output failed: stop then. */
@@ -97,6 +106,11 @@ void cc_out_warn(struct cc_out *o, const char *fmt, ...)
 static inline void cc_out_fatal(struct cc_out *o, const struct cc_error *e)
 {
 	o->ops->fatal(o, e);
+}
+
+static inline int cc_out_line(struct cc_out *o, const char *text, size_t len)
+{
+	return o->ops->line(o, text, len);
 }
 
 static inline void cc_out_tick(struct cc_out *o)
