@@ -12,6 +12,7 @@
 #include "tool/opt.h"
 #include "tool/tool.h"
 #include "synth/synth.h"
+#include "tool/run.h"
 
 #include <sys/stat.h>
 
@@ -79,31 +80,8 @@ static const struct cc_opt_tool tool = {
 struct run {
 	struct cc_synth_run r;
 	FILE *truth;
-	struct cc_progress prog;
-	int status;
 };
 
-/* Each report's truth, in order, into the truth file. */
-static int put_truth(unsigned long i, const char *truth,
-		     const struct cc_error *e, void *arg)
-{
-	struct run *run = arg;
-	int rc = 0;
-
-	if (e) {
-		cc_warn("%s", e->msg);
-		run->status = cc_error_exit_status(e->code);
-		rc = 1;
-	} else if (fputs(truth, run->truth) == EOF) {
-		cc_warn("cannot write the truth: %s", strerror(errno));
-		run->status = CC_EXIT_IOERR;
-		rc = 1;
-	}
-	cc_progress_tick(&run->prog, i + 1);
-	return rc;
-}
-
-/* A number the table has checked. */
 static unsigned long number(const char *v)
 {
 	long n = 0;
@@ -118,8 +96,11 @@ int main(int argc, char **argv)
 	struct run run;
 	const char *layout, *truth_path, *v;
 	char *truth_default = NULL;
+	struct cc_run_opts ro;
+	json_t **items;
+	size_t i;
 	long jobs;
-	int l;
+	int l, status;
 	time_t t;
 
 	cc_opts_parse(&opt, &tool, argc, argv, NULL);
@@ -203,15 +184,24 @@ int main(int argc, char **argv)
 			cc_die(CC_EXIT_IOERR, "cannot write '%s': %s", truth_path,
 			       strerror(errno));
 	}
-	cc_progress_init(&run.prog, opt.progress, "reports",
-			 (unsigned long)run.r.nlayouts * run.r.count);
-	cc_synth_run(&run.r, (int)jobs, put_truth, &run);
-	cc_progress_end(&run.prog);
-	if (run.truth != stdout && fclose(run.truth) != 0 && !run.status) {
-		cc_warn("cannot write '%s': %s", truth_path, strerror(errno));
-		run.status = CC_EXIT_IOERR;
+	memset(&ro, 0, sizeof(ro));
+	ro.items = items = cc_synth_items(&run.r, &ro.nitems);
+	ro.total = (unsigned long)ro.nitems;
+	ro.jobs = (int)jobs;
+	ro.progress = opt.progress;
+	ro.out = run.truth;
+	status = cc_tool_run(&cc_synth_stage, &run.r, &ro);
+	if (run.truth != stdout) {
+		if (fclose(run.truth) != 0 && status != CC_EXIT_IOERR)
+			status = CC_EXIT_IOERR;
+		if (status == CC_EXIT_IOERR)
+			cc_warn("cannot write '%s': %s", truth_path, strerror(errno));
+		status = cc_finish_stdout(status);
 	}
+	for (i = 0; i < ro.nitems; i++)
+		json_decref(items[i]);
+	free(items);
 	free(truth_default);
 	cc_opts_release(&opt);
-	return cc_finish_stdout(run.status);
+	return status;
 }

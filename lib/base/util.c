@@ -64,6 +64,18 @@ char *cc_xasprintf(const char *fmt, ...)
 	return p;
 }
 
+int cc_name_index(const char *const *names, size_t stride, int n,
+		  const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < n; i++)
+		if (!strcmp(*(const char *const *)((const char *)names +
+						   (size_t)i * stride), s))
+			return i;
+	return -1;
+}
+
 void cc_grow(void **p, size_t *alloc, size_t n, size_t sz)
 {
 	size_t na;

@@ -21,6 +21,14 @@ char *cc_xstrndup(const char *s, size_t n);
 /* Returns a new string the caller frees. */
 char *cc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * The index of the name s among n names, each a const char * stride
+ * bytes after the last, from names (a table of strings, or the first
+ * name member of a table of structs); -1 when none is s (or s is NULL).
+ */
+int cc_name_index(const char *const *names, size_t stride, int n,
+		  const char *s);
+
 /* Grow *p (of *alloc elements of size sz) to hold at least n elements. */
 void cc_grow(void **p, size_t *alloc, size_t n, size_t sz);
 #define CC_GROW(p, alloc, n) \

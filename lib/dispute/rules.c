@@ -51,23 +51,12 @@ const char *cc_dispute_reason_name(int r)
 
 int cc_dispute_reason_of(const char *name)
 {
-	int r;
-
-	for (r = 0; name && r < CC_DR_COUNT; r++)
-		if (!strcmp(reason_names[r], name))
-			return r;
-	return -1;
+	return cc_name_index(reason_names, sizeof(char *), CC_DR_COUNT, name);
 }
-
 
 int d_action_of(const char *s)
 {
-	int a;
-
-	for (a = 0; s && a < 3; a++)
-		if (!strcmp(d_action_names[a], s))
-			return a;
-	return -1;
+	return cc_name_index(d_action_names, sizeof(char *), 3, s);
 }
 
 int d_placeholder_known(const char *name, size_t len)

@@ -88,23 +88,14 @@ static int w_done(void *ctx, struct cc_out *out)
 }
 
 const struct cc_stage cc_dispute_stage = {
-	.name = "dispute",
-	.group = CC_GROUP_CONSUMER,
-	.unit = "consumers",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
-	.finish = w_finish,
+	.name = "dispute", .group = CC_GROUP_CONSUMER, .unit = "consumers",
+	.new = w_new, .free = w_free, .record = w_record, .finish = w_finish,
 	.done = w_done,
 };
 
+/* the same, the whole input one group */
 const struct cc_stage cc_dispute_stage_ungrouped = {
-	.name = "dispute",
-	.group = CC_GROUP_ALL,
-	.unit = "inputs",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
-	.finish = w_finish,
+	.name = "dispute", .group = CC_GROUP_ALL, .unit = "inputs",
+	.new = w_new, .free = w_free, .record = w_record, .finish = w_finish,
 	.done = w_done,
 };

@@ -206,11 +206,6 @@ static int w_finish(void *arg, struct cc_out *out)
 }
 
 const struct cc_stage cc_extract_stage = {
-	.name = "extract",
-	.group = CC_GROUP_DOCUMENT,
-	.unit = "documents",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
-	.finish = w_finish,
+	.name = "extract", .group = CC_GROUP_DOCUMENT, .unit = "documents",
+	.new = w_new, .free = w_free, .record = w_record, .finish = w_finish,
 };

@@ -286,16 +286,13 @@ struct worker {
 	struct cc_pdf *pdf;
 };
 
+/* The worker's mupdf context is made for its first file. */
 static void *w_new(void *ctx, struct cc_error *e)
 {
 	struct worker *w = cc_xcalloc(1, sizeof(*w));
 
+	(void)e;
 	w->x = ctx;
-	w->pdf = cc_pdf_new(e);
-	if (!w->pdf) {
-		free(w);
-		return NULL;
-	}
 	return w;
 }
 
@@ -319,7 +316,12 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	(void)part;
 	if (strcmp(rec->kind, "path") != 0 || !path)
 		return 0;
-	rc = ingest_one(&w->x->opts, w->pdf, path, &doc, &e);
+	if (!w->pdf && !(w->pdf = cc_pdf_new(&e))) {
+		rc = e.code;
+		cc_error_at(&e, path, 0);
+	} else {
+		rc = ingest_one(&w->x->opts, w->pdf, path, &doc, &e);
+	}
 	cc_out_tick(out);
 	if (rc < 0) {
 		__atomic_fetch_add(&w->x->stats.rejected, 1, __ATOMIC_RELAXED);
@@ -330,13 +332,8 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 }
 
 const struct cc_stage cc_ingest_stage = {
-	.name = "ingest",
-	.group = CC_GROUP_NONE,
-	.effects = 1,
-	.unit = "files",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
+	.name = "ingest", .group = CC_GROUP_NONE, .unit = "files",
+	.effects = 1, .new = w_new, .free = w_free, .record = w_record,
 	.settle = w_settle,
 };
 

@@ -122,12 +122,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 }
 
 const struct cc_stage cc_letter_stage = {
-	.name = "letter",
-	.group = CC_GROUP_NONE,
-	.effects = 1,
-	.unit = "disputes",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
+	.name = "letter", .group = CC_GROUP_NONE, .unit = "disputes",
+	.effects = 1, .new = w_new, .free = w_free, .record = w_record,
 	.observe = w_observe,
 };

@@ -22,12 +22,8 @@ const struct cc_bureau_info cc_bureaus[CC_BUREAU_COUNT] = {
 
 int cc_bureau_of(const char *id)
 {
-	int b;
-
-	for (b = 0; id && b < CC_BUREAU_COUNT; b++)
-		if (!strcmp(cc_bureaus[b].id, id))
-			return b;
-	return -1;
+	return cc_name_index(&cc_bureaus[0].id, sizeof(cc_bureaus[0]),
+			     CC_BUREAU_COUNT, id);
 }
 
 const char *cc_bureau_id(int b)
@@ -41,12 +37,8 @@ static const char *const layout_names[CC_LAYOUT_COUNT] = {
 
 int cc_layout_from_name(const char *name)
 {
-	int i;
-
-	for (i = 0; name && i < CC_LAYOUT_COUNT; i++)
-		if (strcmp(name, layout_names[i]) == 0)
-			return i;
-	return -1;
+	return cc_name_index(layout_names, sizeof(char *), CC_LAYOUT_COUNT,
+			     name);
 }
 
 const char *cc_layout_name(int layout)
@@ -69,12 +61,7 @@ const char *cc_reason_name(int r)
 
 int cc_reason_of(const char *name)
 {
-	int r;
-
-	for (r = 0; name && r < RS_COUNT; r++)
-		if (!strcmp(reason_names[r], name))
-			return r;
-	return -1;
+	return cc_name_index(reason_names, sizeof(char *), RS_COUNT, name);
 }
 
 static const char *const hist_codes[HC_COUNT] = {
@@ -89,12 +76,7 @@ const char *cc_hist_code(int c)
 
 int cc_hist_of(const char *s)
 {
-	int c;
-
-	for (c = 0; s && c < HC_COUNT; c++)
-		if (!strcmp(hist_codes[c], s))
-			return c;
-	return -1;
+	return cc_name_index(hist_codes, sizeof(char *), HC_COUNT, s);
 }
 
 const char *cc_metro2_late(int days)

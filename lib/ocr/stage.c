@@ -63,16 +63,13 @@ void cc_ocr_ctx_stats(const struct cc_ocr_ctx *x, struct cc_ocr_stats *s)
 	s->errors = __atomic_load_n(&x->stats.errors, __ATOMIC_RELAXED);
 }
 
+/* The worker's mupdf context is made when it first opens a document. */
 static void *w_new(void *ctx, struct cc_error *e)
 {
 	struct worker *w = cc_xcalloc(1, sizeof(*w));
 
+	(void)e;
 	w->x = ctx;
-	w->pdf = cc_pdf_new(e);
-	if (!w->pdf) {
-		free(w);
-		return NULL;
-	}
 	return w;
 }
 
@@ -80,7 +77,8 @@ static void w_free(void *arg)
 {
 	struct worker *w = arg;
 
-	cc_pdf_close(w->pdf, w->doc);
+	if (w->pdf)
+		cc_pdf_close(w->pdf, w->doc);
 	cc_pdf_free(w->pdf);
 	cc_ocr_free(w->ocr);
 	free(w->path);
@@ -378,6 +376,8 @@ static int open_document(struct worker *w, const char *doc, const char *path,
 		key = NULL;
 	}
 	free(key);
+	if (!w->pdf && !(w->pdf = cc_pdf_new(e)))
+		return e->code;
 	if (!w->path || strcmp(w->path, path) != 0 || !w->doc) {
 		cc_pdf_close(w->pdf, w->doc);
 		w->doc = NULL;
@@ -509,11 +509,6 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 }
 
 const struct cc_stage cc_ocr_stage = {
-	.name = "ocr",
-	.group = CC_GROUP_NONE,
-	.unit = "pages",
-	.new = w_new,
-	.free = w_free,
-	.record = w_record,
-	.parts = w_parts,
+	.name = "ocr", .group = CC_GROUP_NONE, .unit = "pages",
+	.new = w_new, .free = w_free, .record = w_record, .parts = w_parts,
 };

@@ -1,6 +1,6 @@
 /*
  * group.c -- which group each record belongs to (stage.h, Groups), and
- * cc_out_warn().
+ * cc_out_warn() and cc_out_line().
  */
 #include "base/cc.h"
 #include "stage/stage.h"
@@ -136,4 +136,23 @@ void cc_out_warn(struct cc_out *o, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	o->ops->warn(o, msg);
+}
+
+int cc_out_line(struct cc_out *o, const char *text, size_t len)
+{
+	const char *end = text + len, *nl;
+	json_t *rec;
+	int rc = 0;
+
+	if (o->lines && o->ops->line)
+		return o->ops->line(o, text, len);
+	for (; text < end && rc == 0; text = nl + 1) {
+		nl = memchr(text, '\n', (size_t)(end - text));
+		if (!nl)
+			nl = end;
+		rec = json_loadb(text, (size_t)(nl - text), JSON_ALLOW_NUL, NULL);
+		if (rec)
+			rc = cc_out_record(o, rec);
+	}
+	return rc;
 }

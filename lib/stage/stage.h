@@ -67,8 +67,8 @@ struct cc_out_ops {
 	void (*fatal)(struct cc_out *o, const struct cc_error *e);
 	/* one unit of progress done (a page, a document, a letter) */
 	void (*tick)(struct cc_out *o);
-	/* a new record already written as a compact line, without its
-	 * newline: only when lines is set */
+	/* records already written as compact lines, the last without its
+	 * newline (cc_out_line) */
 	int (*line)(struct cc_out *o, const char *text, size_t len);
 };
 
@@ -76,9 +76,9 @@ struct cc_out {
 	const struct cc_out_ops *ops;
 	const char *stage;           /* the stage of error records */
 	/*
-	 * 1 when the output is lines of text (a stream): a stage may then
-	 * write a record it can write faster than jansson as a line of its
-	 * own (cc_out_line), byte for byte what cc_out_record() would.
+	 * 1 when the output is lines of text (a stream): a record a stage
+	 * can write faster than jansson is best given as a line of its own
+	 * (cc_out_line), byte for byte what cc_out_record() would write.
 	 */
 	int lines;
 };
@@ -108,10 +108,12 @@ static inline void cc_out_fatal(struct cc_out *o, const struct cc_error *e)
 	o->ops->fatal(o, e);
 }
 
-static inline int cc_out_line(struct cc_out *o, const char *text, size_t len)
-{
-	return o->ops->line(o, text, len);
-}
+/*
+ * Records already written as compact JSON lines, newline-separated, the
+ * last without its newline: as they are when the output is lines, else
+ * parsed and given to cc_out_record().
+ */
+int cc_out_line(struct cc_out *o, const char *text, size_t len);
 
 static inline void cc_out_tick(struct cc_out *o)
 {

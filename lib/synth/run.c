@@ -1,40 +1,14 @@
 /*
- * run.c -- a run of cc-synth: reports made on several threads, each
- * written as a PDF (and a scan, and HTML, when asked), their truth handed
- * back in report order (synth.h, cc_synth_run).
+ * run.c -- cc-synth as a stage (synth.h): a report a record, each
+ * written as a PDF (and a scan, and HTML, when asked) by a worker with
+ * its own mupdf context, their truth the stage's output, in report
+ * order, whatever the threads do.
  */
 #include "base/cc.h"
 #include "base/hash.h"
-#include "base/pool.h"
 #include "pdf/pdf.h"
 #include "record/record.h"
 #include "synth/synth.h"
-
-struct run {
-	const struct cc_synth_run *r;
-	cc_synth_emit_fn emit;
-	void *arg;
-};
-
-struct result {
-	int rc;
-	struct cc_error err;
-	char *truth;           /* NDJSON lines */
-};
-
-static void *job_init(void *arg)
-{
-	struct cc_error e;
-
-	(void)arg;
-	return cc_pdf_new(&e);
-}
-
-static void job_fini(void *state, void *arg)
-{
-	(void)arg;
-	cc_pdf_free(state);
-}
 
 /* Write one PDF, add its truth records to lines. */
 static int put_pdf(const struct cc_synth_run *run, const struct cc_synth_report *r,
@@ -90,27 +64,21 @@ static int put_html(const struct cc_synth_run *run, const char *pdfname,
 	return rc;
 }
 
-static void *job_work(size_t i, void *state, void *arg)
+/* Report i of the run: its files written, its truth lines in *truth. */
+static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
+		       size_t i, struct cc_buf *lines, struct cc_error *e)
 {
-	const struct cc_synth_run *run = ((const struct run *)arg)->r;
-	struct result *res = cc_xcalloc(1, sizeof(*res));
-	struct cc_pdf *pdf = state;
 	struct cc_synth_report r;
 	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL, NULL };
 	struct cc_pdf_pos *pos = NULL;
-	struct cc_buf lines = { 0 };
 	unsigned char *doc = NULL, *scan = NULL;
 	size_t len = 0, slen = 0;
 	int layout = run->layouts[i / run->count], npos = 0, pages = 0;
 	unsigned long index = run->start + i % run->count;
 	struct cc_synth_blocks blocks;
 	char *css = NULL, name[128], footer[160];
+	int rc = 0;
 
-	if (!pdf) {
-		res->rc = cc_error_set(&res->err, CC_ERR_UNAVAILABLE, "pdf.init",
-				       "cannot create a mupdf context");
-		return res;
-	}
 	cc_synth_generate(&r, layout, &run->so, index);
 	cc_synth_html(&r, &blocks, &css);
 	ho.family = cc_synth_font_family(&r);
@@ -120,15 +88,15 @@ static void *job_work(size_t i, void *state, void *arg)
 	snprintf(name, sizeof(name), "%s-%llu-%05lu.pdf", cc_layout_name(layout),
 		 (unsigned long long)run->so.seed, index);
 	if (run->html)
-		res->rc = put_html(run, name, &blocks, css, &res->err);
-	if (res->rc == 0)
-		res->rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho,
+		rc = put_html(run, name, &blocks, css, e);
+	if (rc == 0)
+		rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho,
 					     &doc, &len, &pos, &npos, &pages,
-					     &res->err);
-	if (res->rc == 0)
-		res->rc = put_pdf(run, &r, name, doc, len, 0, pos, npos, &lines,
-				  &res->err);
-	if (res->rc == 0 && run->scan) {
+					     e);
+	if (rc == 0)
+		rc = put_pdf(run, &r, name, doc, len, 0, pos, npos, lines,
+				  e);
+	if (rc == 0 && run->scan) {
 		static const int dpis[3] = { 200, 240, 300 };
 		struct cc_pdf_scan_opts so;
 
@@ -136,52 +104,88 @@ static void *job_work(size_t i, void *state, void *arg)
 		so.noise = run->noise;
 		so.quality = 90 - 12 * run->noise;
 		so.seed = r.seed;
-		res->rc = cc_pdf_scan(pdf, doc, len, &so, &scan, &slen, &res->err);
+		rc = cc_pdf_scan(pdf, doc, len, &so, &scan, &slen, e);
 		snprintf(name, sizeof(name), "%s-%llu-%05lu-scan.pdf",
 			 cc_layout_name(layout), (unsigned long long)run->so.seed, index);
-		if (res->rc == 0)
-			res->rc = put_pdf(run, &r, name, scan, slen, 1, pos, npos,
-					  &lines, &res->err);
+		if (rc == 0)
+			rc = put_pdf(run, &r, name, scan, slen, 1, pos, npos,
+					  lines, e);
 	}
-	res->truth = cc_buf_detach(&lines);
 	free(scan);
 	free(doc);
 	free(pos);
 	cc_synth_blocks_release(&blocks);
 	free(css);
 	cc_synth_release(&r);
-	return res;
-}
-
-static int job_emit(size_t i, void *result, void *arg)
-{
-	struct run *run = arg;
-	struct result *res = result;
-	int rc;
-
-	rc = run->emit((unsigned long)i, res->rc < 0 ? NULL : res->truth,
-		       res->rc < 0 ? &res->err : NULL, run->arg);
-	free(res->truth);
-	free(res);
 	return rc;
 }
 
-static void job_drop(void *result, void *arg)
-{
-	struct result *res = result;
+struct worker {
+	const struct cc_synth_run *run;
+	struct cc_pdf *pdf;
+};
 
-	(void)arg;
-	free(res->truth);
-	free(res);
+static void *w_new(void *ctx, struct cc_error *e)
+{
+	struct cc_pdf *pdf = cc_pdf_new(e);
+	struct worker *w;
+
+	if (!pdf)
+		return NULL;
+	w = cc_xcalloc(1, sizeof(*w));
+	w->run = ctx;
+	w->pdf = pdf;
+	return w;
 }
 
-int cc_synth_run(const struct cc_synth_run *r, int jobs,
-		 cc_synth_emit_fn emit, void *arg)
+static void w_free(void *arg)
 {
-	static const struct cc_pool_ops ops = {
-		job_init, job_fini, job_work, job_emit, job_drop,
-	};
-	struct run run = { r, emit, arg };
+	struct worker *w = arg;
 
-	return cc_pool_run((size_t)r->nlayouts * r->count, jobs, &ops, &run);
+	cc_pdf_free(w->pdf);
+	free(w);
+}
+
+static int w_record(void *arg, const struct cc_record *rec, int part,
+		    struct cc_out *out)
+{
+	struct worker *w = arg;
+	json_t *n = json_object_get(rec->obj, "n");
+	struct cc_buf lines = { 0 };
+	struct cc_error e;
+	int rc;
+
+	(void)part;
+	if (strcmp(rec->kind, "report") != 0 || !json_is_integer(n))
+		return 0;
+	cc_error_clear(&e);
+	rc = make_report(w->run, w->pdf, (size_t)json_integer_value(n), &lines,
+			 &e);
+	cc_out_tick(out);
+	if (rc < 0) {
+		cc_buf_release(&lines);
+		cc_out_fatal(out, &e);
+		return rc;
+	}
+	if (lines.len)
+		rc = cc_out_line(out, lines.s, lines.len - 1);
+	cc_buf_release(&lines);
+	return rc;
+}
+
+const struct cc_stage cc_synth_stage = {
+	.name = "synth", .group = CC_GROUP_NONE, .unit = "reports",
+	.new = w_new, .free = w_free, .record = w_record,
+};
+
+json_t **cc_synth_items(const struct cc_synth_run *r, size_t *n)
+{
+	json_t **v;
+	size_t i;
+
+	*n = (size_t)r->nlayouts * r->count;
+	v = cc_xcalloc(*n + 1, sizeof(*v));
+	for (i = 0; i < *n; i++)
+		v[i] = json_pack("{s:s,s:I}", "kind", "report", "n", (json_int_t)i);
+	return v;
 }

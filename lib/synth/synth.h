@@ -19,6 +19,7 @@
 #include "model/date.h"
 #include "model/model.h"
 #include "pdf/pdf.h"
+#include "stage/stage.h"
 
 /* The bureaus in the order the generator draws them (its seeds depend
  * on it); synth_bureau_id() names each as the model does. */
@@ -171,19 +172,16 @@ struct cc_synth_run {
 };
 
 /*
- * Called in report order, in the calling thread, with report i's truth
- * (NDJSON lines, borrowed) or, when it could not be made, e; nonzero
- * stops the run.
+ * cc-synth as a stage (stage/stage.h), its context a struct
+ * cc_synth_run: a record {"kind":"report","n":I} makes report I of the
+ * run (cc_synth_items), with a mupdf context per worker, writes its
+ * files into the run's directory, and gives its truth records; a report
+ * that cannot be made stops the run (cc_out_fatal).  A tick per report.
  */
-typedef int (*cc_synth_emit_fn)(unsigned long i, const char *truth,
-				const struct cc_error *e, void *arg);
+extern const struct cc_stage cc_synth_stage;
 
-/*
- * Make the reports of r on jobs threads, each with its own mupdf
- * context, writing their files into r->dir.  Returns 0, or the first
- * nonzero emit.
- */
-int cc_synth_run(const struct cc_synth_run *r, int jobs,
-		 cc_synth_emit_fn emit, void *arg);
+/* The input records of every report of r, *n of them; the caller
+ * releases each and frees the array. */
+json_t **cc_synth_items(const struct cc_synth_run *r, size_t *n);
 
 #endif

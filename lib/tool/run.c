@@ -10,6 +10,7 @@
 #include "tool/write.h"
 
 struct sink {
+	FILE *out;
 	int status;
 	int strict;
 	int unbuffered;
@@ -21,7 +22,7 @@ static int s_write(void *arg, const char *text, size_t len)
 {
 	struct sink *s = arg;
 
-	if (fwrite(text, 1, len, stdout) != len || ferror(stdout)) {
+	if (fwrite(text, 1, len, s->out) != len || ferror(s->out)) {
 		s->io = 1;
 		return CC_ERR_IO;
 	}
@@ -67,7 +68,7 @@ static int s_flush(void *arg)
 {
 	struct sink *s = arg;
 
-	if (s->unbuffered && fflush(stdout) != 0) {
+	if (s->unbuffered && fflush(s->out) != 0) {
 		s->io = 1;
 		return CC_ERR_IO;
 	}
@@ -108,6 +109,7 @@ int cc_tool_run(const struct cc_stage *st, void *ctx,
 	int rc;
 
 	memset(&s, 0, sizeof(s));
+	s.out = o->out ? o->out : stdout;
 	s.strict = o->strict;
 	s.unbuffered = o->unbuffered;
 	cc_writer_init(o->unbuffered);
@@ -129,6 +131,11 @@ int cc_tool_run(const struct cc_stage *st, void *ctx,
 		/* no worker could be made: nothing was read */
 		cc_warn_error(&e);
 		return cc_error_exit_status(rc);
+	}
+	if (s.out != stdout) {
+		if (s.io || rc == CC_ERR_IO || fflush(s.out) != 0)
+			return CC_EXIT_IOERR;
+		return s.status;
 	}
 	if (s.io || rc == CC_ERR_IO) {
 		cc_warn("write error on standard output: %s", strerror(errno));

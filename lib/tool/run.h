@@ -20,6 +20,7 @@ struct cc_run_opts {
 	int unbuffered;              /* flush after each unit's output */
 	int progress;                /* 1 on, 0 off, -1 when stderr is a tty */
 	unsigned long total;         /* progress: how many units, 0 unknown */
+	FILE *out;                   /* where the records go; NULL: stdout */
 };
 
 /*
@@ -27,8 +28,9 @@ struct cc_run_opts {
  * error record and a diagnostic ("prog: FILE:LINE: message"), warnings
  * and fatal errors as diagnostics, progress when asked.  Returns the
  * tool's exit status (exitcodes.h): 0, 1 when an input was rejected, the
- * status of a fatal error, 74 when stdout failed; stdout is flushed and
- * closed (cc_finish_stdout) unless it failed.
+ * status of a fatal error, 74 when the output failed; stdout is flushed
+ * and closed (cc_finish_stdout) unless it failed, another output
+ * flushed (its caller closes it).
  */
 int cc_tool_run(const struct cc_stage *stage, void *ctx,
 		const struct cc_run_opts *o);
