@@ -9,30 +9,28 @@
 #include "base/cc.h"
 #include "dispute/stage.h"
 
+/* A worker: the consumer being gathered, a run of its own. */
 struct worker {
-	struct cc_dispute_ctx *x;
-	struct cc_dispute *d;        /* the consumer being gathered */
+	struct cc_dispute *d;
 };
 
 static void *w_new(void *ctx, struct cc_error *e)
 {
-	struct worker *w = cc_xcalloc(1, sizeof(*w));
-
-	(void)e;
-	w->x = ctx;
-	return w;
+	(void)ctx; (void)e;
+	return cc_xcalloc(1, sizeof(struct worker));
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *arg)
 {
 	struct worker *w = arg;
 
+	(void)ctx;
 	cc_dispute_free(w->d);
 	free(w);
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *arg, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
 	struct worker *w = arg;
 	struct cc_error e;
@@ -42,7 +40,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	if ((rc = cc_out_pass(out, rec)) != 0)
 		return rc;
 	if (!w->d)
-		w->d = cc_dispute_new(w->x);
+		w->d = cc_dispute_new(ctx);
 	if (cc_dispute_add(w->d, rec->obj, &e) < 0) {
 		cc_error_at(&e, rec->source, rec->line);
 		return cc_out_reject(out, &e, json_string_value(
@@ -56,13 +54,14 @@ static int emit(json_t *rec, void *arg)
 	return cc_out_record(arg, rec);
 }
 
-static int w_finish(void *arg, struct cc_out *out)
+static int w_finish(void *ctx, void *arg, struct cc_out *out)
 {
 	struct worker *w = arg;
 	const char *msg;
 	size_t i;
 	int rc;
 
+	(void)ctx;
 	if (!w->d)
 		return 0;
 	rc = cc_dispute_finish(w->d, emit, out, NULL);

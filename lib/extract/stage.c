@@ -19,7 +19,6 @@ struct cc_extract_ctx {
 };
 
 struct worker {
-	struct cc_extract_ctx *x;
 	json_t **pages;              /* the document's, held */
 	size_t npages, apages;
 	char *doc;
@@ -61,11 +60,8 @@ void cc_extract_ctx_stats(struct cc_extract_ctx *x, struct cc_extract_stats *s)
 
 static void *w_new(void *ctx, struct cc_error *e)
 {
-	struct worker *w = cc_xcalloc(1, sizeof(*w));
-
-	(void)e;
-	w->x = ctx;
-	return w;
+	(void)ctx; (void)e;
+	return cc_xcalloc(1, sizeof(struct worker));
 }
 
 static void drop_pages(struct worker *w)
@@ -79,19 +75,20 @@ static void drop_pages(struct worker *w)
 	w->doc = NULL;
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *arg)
 {
+	struct cc_extract_ctx *x = ctx;
 	struct worker *w = arg;
-	struct cc_extract_stats *t = &w->x->stats;
+	struct cc_extract_stats *t = &x->stats;
 
-	pthread_mutex_lock(&w->x->lock);
+	pthread_mutex_lock(&x->lock);
 	t->docs += w->stats.docs;
 	t->unknown += w->stats.unknown;
 	t->tradelines += w->stats.tradelines;
 	t->inquiries += w->stats.inquiries;
 	t->public_records += w->stats.public_records;
 	t->uncertain += w->stats.uncertain;
-	pthread_mutex_unlock(&w->x->lock);
+	pthread_mutex_unlock(&x->lock);
 	drop_pages(w);
 	free(w->pages);
 	free(w->path);
@@ -105,7 +102,8 @@ static int emit(json_t *rec, void *arg)
 }
 
 /* Read the document whose pages are held. */
-static int flush_doc(struct worker *w, struct cc_out *out)
+static int flush_doc(struct cc_extract_ctx *x, struct worker *w,
+		     struct cc_out *out)
 {
 	struct cc_extract_info info;
 	struct cc_error e;
@@ -117,7 +115,7 @@ static int flush_doc(struct worker *w, struct cc_out *out)
 	name = w->path && w->path_doc && !strcmp(w->path_doc, w->doc) ?
 	       w->path : w->doc;
 	cc_error_clear(&e);
-	rc = cc_extract_document(w->x->L, w->pages, w->npages, &w->x->opts,
+	rc = cc_extract_document(x->L, w->pages, w->npages, &x->opts,
 				 emit, out, &info, &e);
 	w->stats.docs++;
 	cc_out_tick(out);
@@ -145,9 +143,10 @@ static int flush_doc(struct worker *w, struct cc_out *out)
 	return 0;
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *arg, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
+	struct cc_extract_ctx *x = ctx;
 	struct worker *w = arg;
 	const char *doc = json_string_value(json_object_get(rec->obj, "doc"));
 	struct cc_error e;
@@ -160,7 +159,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 		 * being read does not end it */
 		if (!(w->doc && doc && !strcmp(rec->kind, "error") &&
 		      !strcmp(doc, w->doc)) &&
-		    (rc = flush_doc(w, out)) != 0)
+		    (rc = flush_doc(x, w, out)) != 0)
 			return rc;
 		if (!strcmp(rec->kind, "document") && doc) {
 			const char *p = json_string_value(json_object_get(rec->obj, "path"));
@@ -186,9 +185,9 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 		cc_error_at(&e, rec->source, rec->line);
 		return cc_out_reject(out, &e, doc);
 	}
-	if (w->doc && strcmp(w->doc, doc) != 0 && (rc = flush_doc(w, out)) != 0)
+	if (w->doc && strcmp(w->doc, doc) != 0 && (rc = flush_doc(x, w, out)) != 0)
 		return rc;
-	if (w->x->keep_pages && (rc = cc_out_pass(out, rec)) != 0)
+	if (x->keep_pages && (rc = cc_out_pass(out, rec)) != 0)
 		return rc;
 	if (!w->doc)
 		w->doc = cc_xstrdup(doc);
@@ -200,9 +199,9 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	return 0;
 }
 
-static int w_finish(void *arg, struct cc_out *out)
+static int w_finish(void *ctx, void *w, struct cc_out *out)
 {
-	return flush_doc(arg, out);
+	return flush_doc(ctx, w, out);
 }
 
 const struct cc_stage cc_extract_stage = {

@@ -281,32 +281,30 @@ static json_t *w_settle(void *ctx, json_t *rec)
 	return dup;
 }
 
+/* A worker: its mupdf context, made for its first file. */
 struct worker {
-	struct cc_ingest_ctx *x;
 	struct cc_pdf *pdf;
 };
 
-/* The worker's mupdf context is made for its first file. */
 static void *w_new(void *ctx, struct cc_error *e)
 {
-	struct worker *w = cc_xcalloc(1, sizeof(*w));
-
-	(void)e;
-	w->x = ctx;
-	return w;
+	(void)ctx; (void)e;
+	return cc_xcalloc(1, sizeof(struct worker));
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *arg)
 {
 	struct worker *w = arg;
 
+	(void)ctx;
 	cc_pdf_free(w->pdf);
 	free(w);
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *arg, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
+	struct cc_ingest_ctx *x = ctx;
 	struct worker *w = arg;
 	const char *path = json_string_value(json_object_get(rec->obj, "path"));
 	struct cc_error e;
@@ -320,14 +318,14 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 		rc = e.code;
 		cc_error_at(&e, path, 0);
 	} else {
-		rc = ingest_one(&w->x->opts, w->pdf, path, &doc, &e);
+		rc = ingest_one(&x->opts, w->pdf, path, &doc, &e);
 	}
 	cc_out_tick(out);
 	if (rc < 0) {
-		__atomic_fetch_add(&w->x->stats.rejected, 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&x->stats.rejected, 1, __ATOMIC_RELAXED);
 		return cc_out_reject(out, &e, NULL);
 	}
-	__atomic_fetch_add(&w->x->stats.files, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&x->stats.files, 1, __ATOMIC_RELAXED);
 	return cc_out_record(out, doc);
 }
 

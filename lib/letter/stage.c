@@ -48,31 +48,18 @@ void cc_letter_ctx_stats(const struct cc_letter_ctx *x,
 	s->rejected = __atomic_load_n(&x->stats.rejected, __ATOMIC_RELAXED);
 }
 
-struct worker {
-	struct cc_letter_ctx *x;
-	struct cc_letter *L;
-};
-
+/* A worker is a letter writer (its mupdf context, its open reports). */
 static void *w_new(void *ctx, struct cc_error *e)
 {
 	struct cc_letter_ctx *x = ctx;
-	struct cc_letter *L = cc_letter_new(x->T, &x->o, x->docs, e);
-	struct worker *w;
 
-	if (!L)
-		return NULL;
-	w = cc_xcalloc(1, sizeof(*w));
-	w->x = x;
-	w->L = L;
-	return w;
+	return cc_letter_new(x->T, &x->o, x->docs, e);
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *w)
 {
-	struct worker *w = arg;
-
-	cc_letter_free(w->L);
-	free(w);
+	(void)ctx;
+	cc_letter_free(w);
 }
 
 static void w_observe(void *ctx, const struct cc_record *rec)
@@ -91,11 +78,10 @@ static void add(unsigned long *n, unsigned long v)
 	__atomic_fetch_add(n, v, __ATOMIC_RELAXED);
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *w, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
-	struct worker *w = arg;
-	struct cc_letter_ctx *x = w->x;
+	struct cc_letter_ctx *x = ctx;
 	struct cc_error e;
 	json_t *letter;
 	int rc;
@@ -107,7 +93,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 		return 0;
 	add(&x->stats.disputes, 1);
 	cc_error_clear(&e);
-	rc = cc_letter_write(w->L, rec->obj, &letter, &e);
+	rc = cc_letter_write(w, rec->obj, &letter, &e);
 	cc_out_tick(out);
 	if (rc < 0) {
 		add(&x->stats.rejected, 1);

@@ -73,10 +73,11 @@ static void *w_new(void *ctx, struct cc_error *e)
 	return w;
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *arg)
 {
 	struct worker *w = arg;
 
+	(void)ctx;
 	if (w->pdf)
 		cc_pdf_close(w->pdf, w->doc);
 	cc_pdf_free(w->pdf);
@@ -430,8 +431,8 @@ static int one_page(struct worker *w, json_t *text_pages, int page,
 	return rc;
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *arg, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
 	struct worker *w = arg;
 	json_t *o = rec->obj, *tp;
@@ -440,6 +441,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	int rc, pages = 0, nparts, first, last, pg;
 	json_t *page;
 
+	(void)ctx;               /* the worker's own, w->x */
 	if (part == 0 && (rc = cc_out_pass(out, rec)) != 0)
 		return rc;
 	/* a duplicate's pages are its first copy's */

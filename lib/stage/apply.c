@@ -90,18 +90,18 @@ int cc_stage_apply(const struct cc_stage *st, void *ctx, json_t *const *in,
 			st->observe(ctx, &rec);
 		if (cc_grouper_place(gr, &rec) && open && st->finish &&
 		    st->group != CC_GROUP_NONE)
-			rc = st->finish(w, &m.out);
+			rc = st->finish(ctx, w, &m.out);
 		open = 1;
 		parts = st->parts ? st->parts(ctx, &rec) : 1;
 		for (part = 0; rc == 0 && part < parts; part++)
-			rc = st->record(w, &rec, part, &m.out);
+			rc = st->record(ctx, w, &rec, part, &m.out);
 	}
 	if (rc == 0 && open && st->finish && st->group != CC_GROUP_NONE)
-		rc = st->finish(w, &m.out);
+		rc = st->finish(ctx, w, &m.out);
 	if (rc == 0 && st->done)
 		rc = st->done(ctx, &m.out);
 	cc_grouper_free(gr);
-	st->free(w);
+	st->free(ctx, w);
 	if (rc < 0 && !e->code)
 		cc_error_set(e, rc, "stage.stopped", "the %s stage stopped",
 			     st->name);

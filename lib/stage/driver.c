@@ -398,10 +398,10 @@ static void run_unit(struct drv *d, void *w, struct unit *u)
 		rec.raw_len = en->len;
 		rec.source = en->source;
 		rec.line = en->line;
-		rc = st->record(w, &rec, u->part, &u->ob.out);
+		rc = st->record(d->ctx, w, &rec, u->part, &u->ob.out);
 	}
 	if (rc == 0 && u->finish && st->finish)
-		rc = st->finish(w, &u->ob.out);
+		rc = st->finish(d->ctx, w, &u->ob.out);
 	u->rc = rc;
 }
 
@@ -903,7 +903,7 @@ out_threads:
 out_workers:
 	for (i = 0; i < nw; i++)
 		if (d.w[i])
-			st->free(d.w[i]);
+			st->free(ctx, d.w[i]);
 	free(d.w);
 	return rc;
 }

@@ -142,9 +142,12 @@ struct cc_stage {
 	 */
 	int effects;
 
-	/* A worker over ctx; NULL with e filled when one cannot be made. */
+	/*
+	 * A worker over ctx; NULL with e filled when one cannot be made.
+	 * Every operation below gets the context and the worker.
+	 */
 	void *(*new)(void *ctx, struct cc_error *e);
-	void (*free)(void *w);
+	void (*free)(void *ctx, void *w);
 
 	/*
 	 * One input record (borrowed for the call), in input order within
@@ -152,11 +155,11 @@ struct cc_stage {
 	 * a negative cc_err to stop the run: CC_ERR_IO when out failed,
 	 * another after cc_out_fatal() said why.
 	 */
-	int (*record)(void *w, const struct cc_record *rec, int part,
-		      struct cc_out *out);
+	int (*record)(void *ctx, void *w, const struct cc_record *rec,
+		      int part, struct cc_out *out);
 
 	/* The end of a group (grouped stages only).  As record(). */
-	int (*finish)(void *w, struct cc_out *out);
+	int (*finish)(void *ctx, void *w, struct cc_out *out);
 
 	/*
 	 * Optional, ungrouped stages only: in how many parts to work rec

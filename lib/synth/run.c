@@ -120,36 +120,22 @@ static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
 	return rc;
 }
 
-struct worker {
-	const struct cc_synth_run *run;
-	struct cc_pdf *pdf;
-};
-
+/* A worker is a mupdf context. */
 static void *w_new(void *ctx, struct cc_error *e)
 {
-	struct cc_pdf *pdf = cc_pdf_new(e);
-	struct worker *w;
-
-	if (!pdf)
-		return NULL;
-	w = cc_xcalloc(1, sizeof(*w));
-	w->run = ctx;
-	w->pdf = pdf;
-	return w;
+	(void)ctx;
+	return cc_pdf_new(e);
 }
 
-static void w_free(void *arg)
+static void w_free(void *ctx, void *w)
 {
-	struct worker *w = arg;
-
-	cc_pdf_free(w->pdf);
-	free(w);
+	(void)ctx;
+	cc_pdf_free(w);
 }
 
-static int w_record(void *arg, const struct cc_record *rec, int part,
-		    struct cc_out *out)
+static int w_record(void *ctx, void *w, const struct cc_record *rec,
+		    int part, struct cc_out *out)
 {
-	struct worker *w = arg;
 	json_t *n = json_object_get(rec->obj, "n");
 	struct cc_buf lines = { 0 };
 	struct cc_error e;
@@ -159,8 +145,7 @@ static int w_record(void *arg, const struct cc_record *rec, int part,
 	if (strcmp(rec->kind, "report") != 0 || !json_is_integer(n))
 		return 0;
 	cc_error_clear(&e);
-	rc = make_report(w->run, w->pdf, (size_t)json_integer_value(n), &lines,
-			 &e);
+	rc = make_report(ctx, w, (size_t)json_integer_value(n), &lines, &e);
 	cc_out_tick(out);
 	if (rc < 0) {
 		cc_buf_release(&lines);

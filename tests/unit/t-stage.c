@@ -42,21 +42,23 @@ static void *toy_new(void *ctx, struct cc_error *e)
 	return w;
 }
 
-static void toy_free(void *arg)
+static void toy_free(void *ctx, void *arg)
 {
 	struct toy_worker *w = arg;
 
+	(void)ctx;
 	json_decref(w->group);
 	free(w);
 }
 
-static int toy_record(void *arg, const struct cc_record *rec, int part,
-		      struct cc_out *out)
+static int toy_record(void *ctx, void *arg, const struct cc_record *rec,
+		      int part, struct cc_out *out)
 {
 	struct toy_worker *w = arg;
 	json_t *n = json_object_get(rec->obj, "n");
 	struct cc_error e;
 
+	(void)ctx;
 	if (json_object_get(rec->obj, "bad")) {
 		cc_error_set(&e, CC_ERR_DATA, "toy.bad", "bad record %lld",
 			     (long long)json_integer_value(n));
@@ -79,11 +81,12 @@ static int toy_record(void *arg, const struct cc_record *rec, int part,
 					    "n", json_integer_value(n), "part", part));
 }
 
-static int toy_finish(void *arg, struct cc_out *out)
+static int toy_finish(void *ctx, void *arg, struct cc_out *out)
 {
 	struct toy_worker *w = arg;
 	json_t *g = w->group ? w->group : json_array();
 
+	(void)ctx;
 	w->group = NULL;
 	return cc_out_record(out, json_pack("{s:s,s:o}", "kind", "group", "of", g));
 }
