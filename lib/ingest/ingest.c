@@ -37,9 +37,7 @@ void cc_ingest_ctx_free(struct cc_ingest_ctx *x)
 void cc_ingest_ctx_stats(const struct cc_ingest_ctx *x,
 			 struct cc_ingest_stats *s)
 {
-	s->files = __atomic_load_n(&x->stats.files, __ATOMIC_RELAXED);
-	s->duplicates = __atomic_load_n(&x->stats.duplicates, __ATOMIC_RELAXED);
-	s->rejected = __atomic_load_n(&x->stats.rejected, __ATOMIC_RELAXED);
+	cc_counts_read(&x->stats, s, sizeof(*s));
 }
 
 /* Read the whole of fd (size bytes expected) into a new buffer. */
@@ -273,7 +271,7 @@ static json_t *w_settle(void *ctx, json_t *rec)
 		json_object_set(x->seen, hex, rec);
 		return rec;
 	}
-	__atomic_fetch_add(&x->stats.duplicates, 1, __ATOMIC_RELAXED);
+	cc_count(&x->stats.duplicates, 1);
 	dup = json_deep_copy(first);
 	json_object_set(dup, "path", json_object_get(rec, "path"));
 	json_object_set(dup, "duplicate_of", json_object_get(first, "path"));
@@ -322,10 +320,10 @@ static int w_record(void *ctx, void *arg, const struct cc_record *rec,
 	}
 	cc_out_tick(out);
 	if (rc < 0) {
-		__atomic_fetch_add(&x->stats.rejected, 1, __ATOMIC_RELAXED);
+		cc_count(&x->stats.rejected, 1);
 		return cc_out_reject(out, &e, NULL);
 	}
-	__atomic_fetch_add(&x->stats.files, 1, __ATOMIC_RELAXED);
+	cc_count(&x->stats.files, 1);
 	return cc_out_record(out, doc);
 }
 

@@ -42,10 +42,7 @@ void cc_letter_ctx_free(struct cc_letter_ctx *x)
 void cc_letter_ctx_stats(const struct cc_letter_ctx *x,
 			 struct cc_letter_stats *s)
 {
-	s->disputes = __atomic_load_n(&x->stats.disputes, __ATOMIC_RELAXED);
-	s->letters = __atomic_load_n(&x->stats.letters, __ATOMIC_RELAXED);
-	s->pages = __atomic_load_n(&x->stats.pages, __ATOMIC_RELAXED);
-	s->rejected = __atomic_load_n(&x->stats.rejected, __ATOMIC_RELAXED);
+	cc_counts_read(&x->stats, s, sizeof(*s));
 }
 
 /* A worker is a letter writer (its mupdf context, its open reports). */
@@ -73,11 +70,6 @@ static void w_observe(void *ctx, const struct cc_record *rec)
 		cc_letter_docs_note(x->docs, rec->obj, &e);
 }
 
-static void add(unsigned long *n, unsigned long v)
-{
-	__atomic_fetch_add(n, v, __ATOMIC_RELAXED);
-}
-
 static int w_record(void *ctx, void *w, const struct cc_record *rec,
 		    int part, struct cc_out *out)
 {
@@ -91,18 +83,18 @@ static int w_record(void *ctx, void *w, const struct cc_record *rec,
 		return rc;
 	if (strcmp(rec->kind, "dispute") != 0)
 		return 0;
-	add(&x->stats.disputes, 1);
+	cc_count(&x->stats.disputes, 1);
 	cc_error_clear(&e);
 	rc = cc_letter_write(w, rec->obj, &letter, &e);
 	cc_out_tick(out);
 	if (rc < 0) {
-		add(&x->stats.rejected, 1);
+		cc_count(&x->stats.rejected, 1);
 		cc_error_at(&e, rec->source, rec->line);
 		return cc_out_reject(out, &e, json_string_value(
 					     json_object_get(rec->obj, "doc")));
 	}
-	add(&x->stats.letters, 1);
-	add(&x->stats.pages, (unsigned long)json_integer_value(
+	cc_count(&x->stats.letters, 1);
+	cc_count(&x->stats.pages, (unsigned long)json_integer_value(
 		    json_object_get(letter, "pages")));
 	return cc_out_record(out, letter);
 }

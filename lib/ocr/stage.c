@@ -56,11 +56,7 @@ void cc_ocr_ctx_free(struct cc_ocr_ctx *x)
 
 void cc_ocr_ctx_stats(const struct cc_ocr_ctx *x, struct cc_ocr_stats *s)
 {
-	s->text_pages = __atomic_load_n(&x->stats.text_pages, __ATOMIC_RELAXED);
-	s->ocr_pages = __atomic_load_n(&x->stats.ocr_pages, __ATOMIC_RELAXED);
-	s->cache_hits = __atomic_load_n(&x->stats.cache_hits, __ATOMIC_RELAXED);
-	s->cache_misses = __atomic_load_n(&x->stats.cache_misses, __ATOMIC_RELAXED);
-	s->errors = __atomic_load_n(&x->stats.errors, __ATOMIC_RELAXED);
+	cc_counts_read(&x->stats, s, sizeof(*s));
 }
 
 /* The worker's mupdf context is made when it first opens a document. */
@@ -88,10 +84,6 @@ static void w_free(void *ctx, void *arg)
 	free(w);
 }
 
-static void count(unsigned long *field)
-{
-	__atomic_fetch_add(field, 1, __ATOMIC_RELAXED);
-}
 /* --- one page ------------------------------------------------------------- */
 
 static json_t *num(double v)
@@ -248,7 +240,7 @@ static int ocr_page(struct worker *wk, int page, const char *doc,
 			to_cache(x, dkey, *rec);
 			goto out_hit;
 		}
-		count(&x->stats.cache_misses);
+		cc_count(&x->stats.cache_misses, 1);
 	}
 	if (!wk->ocr) {
 		wk->ocr = cc_ocr_new(&o->ocr, e);
@@ -268,12 +260,12 @@ static int ocr_page(struct worker *wk, int page, const char *doc,
 		to_cache(x, pkey, *rec);
 		to_cache(x, dkey, *rec);
 	}
-	count(&x->stats.ocr_pages);
+	cc_count(&x->stats.ocr_pages, 1);
 	return 0;
 
 out_hit:
-	count(&x->stats.cache_hits);
-	count(&x->stats.ocr_pages);
+	cc_count(&x->stats.cache_hits, 1);
+	cc_count(&x->stats.ocr_pages, 1);
 	return 0;
 }
 
@@ -288,7 +280,7 @@ static int text_page(struct worker *wk, int page, const char *doc,
 
 	if (rc < 0)
 		return rc;
-	count(&x->stats.text_pages);
+	cc_count(&x->stats.text_pages, 1);
 	if (line)
 		cc_ocr_page_line(line, doc, page + 1, &t);
 	else
@@ -418,7 +410,7 @@ static int one_page(struct worker *w, json_t *text_pages, int page,
 	} else {
 		has = cc_pdf_page_has_text(w->pdf, w->doc, page, e);
 		if (has < 0) {
-			count(&w->x->stats.errors);
+			cc_count(&w->x->stats.errors, 1);
 			return has;
 		}
 	}
@@ -427,7 +419,7 @@ static int one_page(struct worker *w, json_t *text_pages, int page,
 	else
 		rc = ocr_page(w, page, doc, rec, e);
 	if (rc < 0)
-		count(&w->x->stats.errors);
+		cc_count(&w->x->stats.errors, 1);
 	return rc;
 }
 

@@ -192,6 +192,28 @@ struct cc_stage {
 
 #define CC_STAGE_MAX_PARTS 100000
 
+/* --- counts ------------------------------------------------------------------- */
+
+/*
+ * A stage's counts of a run (pages read, letters written) are structs of
+ * unsigned longs in its context, added to by every worker at once.
+ */
+static inline void cc_count(unsigned long *n, unsigned long v)
+{
+	__atomic_fetch_add(n, v, __ATOMIC_RELAXED);
+}
+
+/* Copy counts (a struct of n unsigned longs) as they stand. */
+static inline void cc_counts_read(const void *from, void *to, size_t size)
+{
+	const unsigned long *f = from;
+	unsigned long *t = to;
+	size_t i;
+
+	for (i = 0; i < size / sizeof(unsigned long); i++)
+		t[i] = __atomic_load_n(&f[i], __ATOMIC_RELAXED);
+}
+
 /* --- grouping ----------------------------------------------------------------- */
 
 /*
