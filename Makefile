@@ -63,8 +63,10 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 #   tool stage                                     the tool layer, the driver
 #   config record model base                      what everything uses
 # pdf/ and ocr/ocr.c are apart: mupdf and tesseract live in shared
-# libraries of their own (below).  Nothing a filter links pulls in libpq
-# or libmicrohttpd: those will be the store and http link units.
+# libraries of their own (below).  Named places wait for what comes next:
+# lib/store (libpq), lib/export (libxlsxwriter), lib/http (libmicrohttpd,
+# libjwt); each will be a unit only the tools that name it link, so no
+# filter ever links them (tests/t0005-install.sh holds it).
 UNITS    = ingest ocr extract dispute letter tmpl synth score tool stage \
 	   config record model base
 unit_src = $(filter-out lib/ocr/ocr.c,$(wildcard lib/$(1)/*.c))

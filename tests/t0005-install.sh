@@ -43,4 +43,29 @@ test_expect_success 'no tool links mupdf itself' '
 	done
 '
 
+test_expect_success 'no record filter links libpq, libmicrohttpd, libjwt or libxlsxwriter' '
+	for t in cc-ingest cc-ocr cc-extract cc-dispute cc-letter; do
+		ldd "$CC_BUILD/bin/$t" >libs &&
+		test -s libs &&
+		if grep -E "libpq|libmicrohttpd|libjwt|libxlsxwriter" libs; then
+			echo "$t links a library of the store, export or http units"
+			false
+		fi
+	done
+'
+
+test_expect_success 'the filters link the units of the Makefile, the store, export and http units none' '
+	make -s -C "$SRCDIR" -pn O="$CC_BUILD" 2>/dev/null >db &&
+	sed -n "s/^COMMON_UNITS = //p" db >common &&
+	test -s common &&
+	for t in ingest ocr extract dispute letter; do
+		sed -n "s/^UNITS_cc-$t *= *//p" db >units &&
+		test -s units &&
+		if grep -E "store|export|http" common units; then
+			echo "cc-$t links the store, export or http unit"
+			false
+		fi
+	done
+'
+
 test_done
