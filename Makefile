@@ -247,6 +247,7 @@ bench: tests-build
 	@sh bench/synth
 	@sh bench/extract
 	@sh bench/letters
+	@sh bench/pipeline
 
 # --- install -------------------------------------------------------------
 # NOBUILD=1 installs what is built without looking at it again (the tests)
