@@ -35,6 +35,20 @@ test_expect_success 'every error code the code can emit is in cc-records(5)' '
 	done <codes
 '
 
+test_expect_success 'the repository stands alone: no file cites a design document outside it' '
+	(cd "$SRCDIR" && grep -rlI --exclude-dir=.git --exclude-dir="build*" \
+		-e "DESIGN\.md" -e "shared/DESIGN" . ) | grep -v "^\./tests/t0900-docs.sh$" >cites || true &&
+	test_cmp /dev/null cites
+'
+
+test_expect_success 'HACKING.md names every folder of lib/' '
+	for d in "$SRCDIR"/lib/*/; do
+		d=${d%/}; d=${d##*/}
+		grep -qE "(^    |, )$d/" "$SRCDIR/HACKING.md" ||
+			{ echo "lib/$d is not in HACKING.md"; false; }
+	done
+'
+
 test_expect_success 'README names the two quick-start commands' '
 	grep -q "make demo" "$SRCDIR/README.md" &&
 	grep -q "make check" "$SRCDIR/README.md"
