@@ -11,9 +11,20 @@
  *                                          (as cc.yaml(5) words it),
  *                                          default, range, tab-separated
  *   cc-test-tool sha256 FILE               SHA-256 of a file through lib/
+ *   cc-test-tool stages LAYOUTS RULES PDF...
+ *                                          the stages ingest, ocr, extract
+ *                                          and dispute run in memory, one
+ *                                          after the other, as a worker or
+ *                                          a server runs them
+ *                                          (cc_stage_apply): every record
+ *                                          of the last, as lines
  */
 #include "base/cc.h"
 #include "config/config.h"
+#include "dispute/stage.h"
+#include "extract/stage.h"
+#include "ingest/ingest.h"
+#include "ocr/stage.h"
 #include "tool/diag.h"
 #include "base/hash.h"
 #include "record/record.h"
@@ -328,6 +339,81 @@ static int cmd_config_keys(int argc, char **argv)
 
 /* --- sha256 ------------------------------------------------------------ */
 
+/* Run stage over in (an array), into a new array; exits on a failure. */
+static json_t *apply(const struct cc_stage *st, void *ctx, json_t *in)
+{
+	json_t *out = json_array(), *warn = json_array(), *w;
+	size_t i, n = json_array_size(in);
+	json_t **v = cc_xcalloc(n + 1, sizeof(*v));
+	struct cc_error e;
+
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(in, i);
+	if (cc_stage_apply(st, ctx, v, n, out, warn, &e) < 0)
+		cc_die(1, "%s: %s", st->name, e.msg);
+	free(v);
+	json_array_foreach(warn, i, w)
+		cc_warn("%s", json_string_value(w));
+	json_decref(warn);
+	json_decref(in);
+	return out;
+}
+
+static int cmd_stages(int argc, char **argv)
+{
+	struct cc_ingest_opts io = { 0 };
+	struct cc_ocr_stage_opts oo = { 0 };
+	struct cc_extract_opts eo = { NULL, 0.6 };
+	struct cc_dispute_opts dop = { 0 };
+	struct cc_extract_layouts *L;
+	struct cc_dispute_rules *R;
+	struct cc_ingest_ctx *ix;
+	struct cc_ocr_ctx *ox;
+	struct cc_extract_ctx *ex;
+	struct cc_dispute_ctx *dx;
+	struct cc_error e;
+	json_t *recs = json_array(), *r;
+	time_t now;
+	size_t i;
+	int k;
+
+	if (argc < 4)
+		cc_usage_error("stages LAYOUTS RULES PDF...");
+	L = cc_extract_load(argv[1], &e);
+	R = cc_dispute_rules_read(argv[2], NULL, &e);
+	if (!L || !R)
+		cc_die(1, "%s", e.msg);
+	for (k = 3; k < argc; k++)
+		json_array_append_new(recs, cc_ingest_item(argv[k]));
+	io.max_bytes = 10 << 20;
+	ix = cc_ingest_ctx_new(&io);
+	recs = apply(&cc_ingest_stage, ix, recs);
+	oo.dpi = 300;
+	oo.no_ocr = 1;
+	ox = cc_ocr_ctx_new(&oo);
+	recs = apply(&cc_ocr_stage, ox, recs);
+	ex = cc_extract_ctx_new(L, &eo, 0);
+	recs = apply(&cc_extract_stage, ex, recs);
+	dop.round = 1;
+	cc_now(&now);
+	cc_time_iso(now, dop.created_at, sizeof(dop.created_at));
+	memcpy(dop.as_of, dop.created_at, 10);
+	dx = cc_dispute_ctx_new(R, &dop);
+	recs = apply(&cc_dispute_stage, dx, recs);
+	cc_writer_init(0);
+	json_array_foreach(recs, i, r)
+		if (cc_write_json(r) < 0)
+			break;
+	json_decref(recs);
+	cc_dispute_ctx_free(dx);
+	cc_extract_ctx_free(ex);
+	cc_ocr_ctx_free(ox);
+	cc_ingest_ctx_free(ix);
+	cc_dispute_rules_free(R);
+	cc_extract_free(L);
+	return cc_finish_stdout(0);
+}
+
 static int cmd_sha256(int argc, char **argv)
 {
 	struct cc_sha256 *h;
@@ -355,7 +441,7 @@ int main(int argc, char **argv)
 	cc_diag_init("cc-test-tool");
 	if (argc < 2)
 		cc_usage_error("usage: cc-test-tool mkpdf|record-cat|config|"
-			       "config-keys|sha256 ...");
+			       "config-keys|stages|sha256 ...");
 	if (strcmp(argv[1], "mkpdf") == 0)
 		return cmd_mkpdf(argc - 1, argv + 1);
 	if (strcmp(argv[1], "record-cat") == 0)
@@ -364,6 +450,8 @@ int main(int argc, char **argv)
 		return cmd_config(argc - 1, argv + 1);
 	if (strcmp(argv[1], "config-keys") == 0)
 		return cmd_config_keys(argc - 1, argv + 1);
+	if (strcmp(argv[1], "stages") == 0)
+		return cmd_stages(argc - 1, argv + 1);
 	if (strcmp(argv[1], "sha256") == 0)
 		return cmd_sha256(argc - 1, argv + 1);
 	cc_usage_error("unknown command '%s'", argv[1]);
