@@ -85,7 +85,7 @@ int main(int argc, char **argv)
 		free(dir);
 		cc_config_release(&cfg);
 		cc_opts_release(&opt);
-		return e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT : CC_EXIT_DATAERR;
+		return cc_error_exit_status(e.code);
 	}
 	free(dir);
 	if (cc_opts_get(&opt, "list-layouts")) {

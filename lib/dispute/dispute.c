@@ -288,10 +288,10 @@ int cc_dispute_ctx_previous_load(struct cc_dispute_ctx *x, const char *path,
 
 	while ((rc = cc_reader_next(r, &rec, e)) != 0) {
 		if (rc < 0) {
-			/* a file that is not there, or not dispute records */
+			/* a file that cannot be opened (input.open), or that
+			 * is not dispute records */
 			if (!strcmp(e->id, "input.open")) {
 				e->code = CC_ERR_NOINPUT;
-				snprintf(e->id, sizeof(e->id), "previous.open");
 			} else {
 				e->code = CC_ERR_CONFIG;
 				snprintf(e->id, sizeof(e->id), "previous.invalid");

@@ -124,7 +124,7 @@ int cc_dispute_ctx_previous_add(struct cc_dispute_ctx *x, json_t *rec,
 /*
  * Read the earlier dispute records of the NDJSON file at path (other
  * kinds are passed over) with cc_dispute_ctx_previous_add().  0;
- * CC_ERR_NOINPUT ("previous.open") when it cannot be opened;
+ * CC_ERR_NOINPUT ("input.open") when it cannot be opened;
  * CC_ERR_CONFIG ("previous.invalid") for a line that is not a record or
  * a dispute record that cannot be used, with the file and line.
  */

@@ -56,8 +56,7 @@ void cc_tool_config(struct cc_config *cfg, const char *config_path,
 	cc_config_init(cfg);
 	if (cc_config_load(cfg, config_path, &e) < 0) {
 		cc_warn_error(&e);
-		exit(e.code == CC_ERR_NOINPUT ? CC_EXIT_NOINPUT :
-		     CC_EXIT_DATAERR);
+		exit(cc_error_exit_status(e.code));
 	}
 	for (i = 0; i < flags->n; i++) {
 		const struct cc_config_flag *f = &flags->v[i];
