@@ -151,8 +151,8 @@ PDF_OBJ  = $(patsubst %.c,$(O)/%.o,$(PDF_SRC))
 
 # --- generated C ---------------------------------------------------------
 # A command line as data, FOO.opts; scripts/gen-opts.sh makes it C,
-# $(O)/gen/FOO-opts.c, which FOO.c includes.  The test of the generator
-# (tests/unit/t-optgen.c) has an .opts file of its own.
+# $(O)/gen/FOO-opts.c, which FOO.c includes: every tool's, cmd/TOOL.opts,
+# and that of the generator's test (tests/unit/t-optgen.c).
 # Written aside and moved, so that a failed run leaves nothing behind.
 GEN_OPTS = scripts/gen-opts.sh
 vpath %.opts cmd tests/unit
@@ -160,6 +160,7 @@ $(O)/gen/%-opts.c: %.opts $(GEN_OPTS)
 	@mkdir -p $(dir $@)
 	$(QUIET_GEN)sh $(GEN_OPTS) $< >$@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
 # Before the first build there are no .d files to say who includes them.
+$(patsubst %,$(O)/cmd/%.o,$(TOOLS)): $(O)/cmd/%.o: $(O)/gen/%-opts.c
 $(patsubst tests/unit/%.opts,$(O)/tests/unit/%.o,$(wildcard tests/unit/*.opts)): \
 	$(O)/tests/unit/%.o: $(O)/gen/%-opts.c
 

@@ -1,11 +1,27 @@
 #!/bin/sh
-# scripts/gen-opts.sh, which makes a tool's command line C from its .opts
-# file: a mistake in one is said as FILE:LINE, with exit 1 and nothing on
-# stdout, so that the build stops there.  What it writes, read back as C:
-# tests/unit/t-optgen.c.
+# scripts/gen-opts.sh, which makes each tool's command line C from its
+# .opts file: every tool has one; a mistake in one is said as FILE:LINE,
+# with exit 1 and nothing on stdout, so that the build stops there.  What
+# it writes, read back as C: tests/unit/t-optgen.c.
 . "$(dirname "$0")/test-lib.sh"
 
 GEN=$SRCDIR/scripts/gen-opts.sh
+
+test_expect_success 'every tool has its .opts, which names it' '
+	for c in "$SRCDIR"/cmd/cc-*.c; do
+		t=$(basename "$c" .c)
+		grep -q "^name  *$t\$" "$SRCDIR/cmd/$t.opts" || { echo "$t.opts"; false; }
+		grep -q "^#include \"$t-opts.c\"\$" "$c" || { echo "$t.c"; false; }
+	done
+'
+
+test_expect_success 'every .opts makes C, as the build has it' '
+	for o in "$SRCDIR"/cmd/cc-*.opts; do
+		t=$(basename "$o" .opts)
+		(cd "$SRCDIR" && sh scripts/gen-opts.sh cmd/$t.opts) >$t.c &&
+		test_cmp "$CC_BUILD/gen/$t-opts.c" $t.c
+	done
+'
 
 # gen_fails FILE: the generator on FILE (here) fails, writing nothing
 gen_fails() {
