@@ -22,7 +22,7 @@ PKG_CONFIG ?= pkg-config
 O         ?= build
 
 CFLAGS    ?= -O2 -g
-BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -pthread -Ilib \
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -pthread -Ilib -I$(O)/gen \
 	      -DCC_VERSION='"$(VERSION)"'
 ifdef DEVELOPER
 BASE_CFLAGS += -Wall -Wextra -Werror -Wvla -Wstrict-prototypes \
@@ -51,6 +51,7 @@ ifndef V
 QUIET_CC   = @echo '   ' CC $@;
 QUIET_LINK = @echo '   ' LINK $@;
 QUIET_AR   = @echo '   ' AR $@;
+QUIET_GEN  = @echo '   ' GEN $@;
 endif
 
 ALL_CFLAGS  = $(BASE_CFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
@@ -147,6 +148,21 @@ $(O)/%.o: %.c $(O)/CFLAGS
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 PDF_OBJ  = $(patsubst %.c,$(O)/%.o,$(PDF_SRC))
+
+# --- generated C ---------------------------------------------------------
+# A command line as data, FOO.opts; scripts/gen-opts.sh makes it C,
+# $(O)/gen/FOO-opts.c, which FOO.c includes: every tool's, cmd/TOOL.opts,
+# and that of the generator's test (tests/unit/t-optgen.c).
+# Written aside and moved, so that a failed run leaves nothing behind.
+GEN_OPTS = scripts/gen-opts.sh
+vpath %.opts cmd tests/unit
+$(O)/gen/%-opts.c: %.opts $(GEN_OPTS)
+	@mkdir -p $(dir $@)
+	$(QUIET_GEN)sh $(GEN_OPTS) $< >$@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+# Before the first build there are no .d files to say who includes them.
+$(patsubst %,$(O)/cmd/%.o,$(TOOLS)): $(O)/cmd/%.o: $(O)/gen/%-opts.c
+$(patsubst tests/unit/%.opts,$(O)/tests/unit/%.o,$(wildcard tests/unit/*.opts)): \
+	$(O)/tests/unit/%.o: $(O)/gen/%-opts.c
 
 define unit_rule
 $(call unit_lib,$(1)): $(patsubst %.c,$(O)/%.o,$(call unit_src,$(1)))

@@ -15,48 +15,8 @@
 #include "tool/run.h"
 #include "tool/tool.h"
 
-static const struct cc_opt options[] = {
-	{ .long_name = "rules", .arg = "FILE", .key = "dispute.rules",
-	  .help = "rules read over the installed ones (reasons on or off, "
-		  "items per dispute, skips, addresses, texts)" },
-	{ .long_name = "as-of", .arg = "DATE",
-	  .help = "take DATE (YYYY-MM-DD) as today (default: $CC_NOW or the "
-		  "clock)" },
-	{ .long_name = "round", .arg = "N", .key = "dispute.round",
-	  .help = "the dispute round, 1 to 99 (default 1); round 2 and "
-		  "later ask for the method of verification" },
-	{ .long_name = "previous", .arg = "FILE",
-	  .help = "earlier dispute records, to cite their date (may be "
-		  "given more than once)" },
-	{ .long_name = "previous-date", .arg = "DATE",
-	  .help = "the date of the earlier dispute (round 2+)" },
-	{ .long_name = "select", .arg = "FILE",
-	  .help = "the analyst's choices: NDJSON or YAML of {tradeline, "
-		  "reason_code, reason, action}" },
-	{ .long_name = "ungrouped", .key = "dispute.grouped", .value = "false",
-	  .help = "the input does not give each consumer's records together: "
-		  "hold them all, dispute at the end" },
-	{ 0 },
-};
-
-static const struct cc_opt_tool tool = {
-	.name = "cc-dispute",
-	.synopsis = "[options] [FILE ...]",
-	.about =
-"Read `consumer' and `tradeline' records (from cc-extract), pass every\n"
-"record through, and at the end write a `dispute' record for each consumer\n"
-"and bureau with something to dispute: the items, each with a reason code,\n"
-"a plain-language reason, the action asked for and the evidence.\n",
-	.section = "dispute",
-	.common = CC_OPT_FILTER,
-	.jobs_what = "consumers",
-	.stats_what = "consumer, dispute and item counts",
-	.opts = options,
-	.epilogue =
-"Exit status: 0 all records used, 1 some records rejected, 2 usage,\n"
-"65 bad config, rules, selection or previous file, 66 a file that cannot\n"
-"be opened, 74 I/O error.  See cc-dispute(1).\n",
-};
+/* tool, the command line: cc-dispute.opts, made C by scripts/gen-opts.sh */
+#include "cc-dispute-opts.c"
 
 int main(int argc, char **argv)
 {

@@ -23,41 +23,8 @@
 extern const char *malloc_conf;
 const char *malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
 
-static const struct cc_opt options[] = {
-	{ .short_name = 'L', .long_name = "layout", .arg = "NAME",
-	  .key = "extract.layout",
-	  .help = "read every document as this layout (default: detect: "
-		  "experian, equifax, transunion, merged3, lender)" },
-	{ .long_name = "layouts", .arg = "DIR", .key = "extract.layouts",
-	  .help = "the layout files (default: the installed ones)" },
-	{ .long_name = "list-layouts", .value = "1",
-	  .help = "print the layouts known and exit" },
-	{ .long_name = "min-conf", .arg = "X", .key = "extract.min_conf",
-	  .help = "list fields read with a confidence below X (0 to 1) in "
-		  "\"uncertain\" (default 0.6)" },
-	{ .long_name = "keep-pages", .key = "extract.keep_pages",
-	  .value = "true",
-	  .help = "pass the page records through too" },
-	{ 0 },
-};
-
-static const struct cc_opt_tool tool = {
-	.name = "cc-extract",
-	.synopsis = "[options] [FILE ...]",
-	.about =
-"Read `page' records (from cc-ocr), and after each document's pages write\n"
-"its `consumer', `tradeline', `inquiry' and `public_record' records, with\n"
-"negative items flagged and the reasons why.  Every other record is passed\n"
-"through; `page' records are dropped unless --keep-pages.\n",
-	.section = "extract",
-	.common = CC_OPT_FILTER,
-	.jobs_what = "documents",
-	.stats_what = "document and record counts",
-	.opts = options,
-	.epilogue =
-"Exit status: 0 all documents read, 1 some records rejected, 2 usage,\n"
-"65 bad config or layout file, 66 no input, 74 I/O error.  See cc-extract(1).\n",
-};
+/* tool, the command line: cc-extract.opts, made C by scripts/gen-opts.sh */
+#include "cc-extract-opts.c"
 
 int main(int argc, char **argv)
 {

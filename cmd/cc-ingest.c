@@ -21,41 +21,8 @@ static void version(char *buf, size_t size)
 	snprintf(buf, size, "mupdf %s", cc_pdf_engine_version());
 }
 
-static const struct cc_opt options[] = {
-	{ .short_name = 'T', .long_name = "files-from", .arg = "FILE",
-	  .help = "read paths from FILE, one per line (- for stdin)" },
-	{ .short_name = '0', .long_name = "null", .value = "1",
-	  .help = "paths in --files-from are NUL-separated" },
-	{ .short_name = 's', .long_name = "store", .arg = "DIR",
-	  .key = "ingest.store",
-	  .help = "copy each PDF into the content-addressed store DIR" },
-	{ .short_name = 'u', .long_name = "owner", .arg = "ID",
-	  .key = "ingest.owner",
-	  .help = "record ID as the documents' owner" },
-	{ .long_name = "max-bytes", .arg = "SIZE", .key = "ingest.max_bytes",
-	  .help = "reject files larger than SIZE (default 10MiB)" },
-	{ .long_name = "max-pages", .arg = "N", .key = "ingest.max_pages",
-	  .help = "reject documents of more than N pages (default 500)" },
-	{ 0 },
-};
-
-static const struct cc_opt_tool tool = {
-	.name = "cc-ingest",
-	.synopsis = "[options] [FILE|DIR ...]",
-	.about =
-"Validate and fingerprint PDF credit reports: one `document' record per\n"
-"PDF on stdout, an `error' record for each file rejected.\n",
-	.section = "ingest",
-	.common = CC_OPT_FILTER,
-	.jobs_what = "files",
-	.stats_what = "counts of files ingested, duplicates and rejected",
-	.opts = options,
-	.epilogue =
-"Directories are searched for *.pdf files, in sorted order.\n"
-"Exit status: 0 all ingested, 1 some rejected, 2 usage, 65 bad config,\n"
-"66 no input, 74 I/O error.  See cc-ingest(1).\n",
-	.version = version,
-};
+/* tool, the command line: cc-ingest.opts, made C by scripts/gen-opts.sh */
+#include "cc-ingest-opts.c"
 
 int main(int argc, char **argv)
 {

@@ -18,42 +18,8 @@
 #include <malloc.h>
 #endif
 
-static const struct cc_opt options[] = {
-	{ .short_name = 'o', .long_name = "output", .arg = "DIR",
-	  .key = "letter.output",
-	  .help = "where the letters go (created if missing)" },
-	{ .short_name = 't', .long_name = "template", .arg = "DIR",
-	  .key = "letter.templates",
-	  .help = "the letter templates (default: the installed ones)" },
-	{ .long_name = "enclose-pages", .key = "letter.enclose_pages",
-	  .value = "true",
-	  .help = "append the report page of each item, the item "
-		  "highlighted (needs the `document' records)" },
-	{ .long_name = "html", .value = "1",
-	  .help = "also write each letter's HTML and CSS, as the layout "
-		  "engine gets them (NAME.html)" },
-	{ 0 },
-};
-
-static const struct cc_opt_tool tool = {
-	.name = "cc-letter",
-	.synopsis = "-o DIR [options] [FILE ...]",
-	.about =
-"Read `dispute' records (from cc-dispute) and write a dispute letter for\n"
-"each into DIR as a PDF file, BUREAU-roundN-ID.pdf: a cover page with the\n"
-"mailing instructions, not to be mailed, then the letter.  After each\n"
-"dispute record, write a `letter' record, or an `error' record when no\n"
-"letter could be made.  Every record read is passed through.\n",
-	.section = "letter",
-	.common = CC_OPT_FILTER,
-	.jobs_what = "disputes",
-	.stats_what = "dispute and letter counts",
-	.opts = options,
-	.epilogue =
-"Exit status: 0 a letter for every dispute, 1 some records rejected,\n"
-"2 usage, 65 bad config or template, 66 no templates, 74 I/O error.\n"
-"See cc-letter(1).\n",
-};
+/* tool, the command line: cc-letter.opts, made C by scripts/gen-opts.sh */
+#include "cc-letter-opts.c"
 
 int main(int argc, char **argv)
 {

@@ -22,50 +22,8 @@ static void version(char *buf, size_t size)
 		 cc_ocr_engine());
 }
 
-static const struct cc_opt options[] = {
-	{ .long_name = "dpi", .arg = "N", .key = "ocr.dpi",
-	  .help = "OCR resolution (default 300)" },
-	{ .long_name = "force-ocr", .key = "ocr.force", .value = "true",
-	  .help = "OCR every page, text layer or not" },
-	{ .long_name = "no-ocr", .key = "ocr.enabled", .value = "false",
-	  .help = "never OCR: every page read from its text layer" },
-	{ .short_name = 'l', .long_name = "lang", .arg = "LANG",
-	  .key = "ocr.lang",
-	  .help = "tesseract language (default eng)" },
-	{ .long_name = "psm", .arg = "N", .key = "ocr.psm",
-	  .help = "tesseract page segmentation mode (default 6)" },
-	{ .long_name = "no-deskew", .key = "ocr.deskew", .value = "false",
-	  .help = "do not straighten scanned pages" },
-	{ .long_name = "cache", .arg = "DIR", .key = "ocr.cache",
-	  .help = "OCR cache (default $XDG_CACHE_HOME/cc/ocr)" },
-	{ .long_name = "no-cache", .key = "ocr.use_cache", .value = "false",
-	  .help = "do not read or write the OCR cache" },
-	{ .long_name = "cache-ttl", .arg = "TIME", .key = "ocr.cache_ttl",
-	  .help = "how long a cached page stays good (default 24h)" },
-	{ .long_name = "cache-max", .arg = "SIZE", .key = "ocr.cache_max",
-	  .help = "cap on the cache's size (default 1GiB)" },
-	{ 0 },
-};
-
-static const struct cc_opt_tool tool = {
-	.name = "cc-ocr",
-	.synopsis = "[options] [FILE ...]",
-	.about =
-"Read `document' records (from cc-ingest) and write, after each, one `page'\n"
-"record per page with its lines of text and their boxes: from the PDF's\n"
-"text layer, or by OCR (tesseract) when a page has none.  Every record read\n"
-"is passed through.\n",
-	.section = "ocr",
-	.common = CC_OPT_FILTER,
-	.jobs_what = "pages",
-	.stats_what = "page and cache counts",
-	.opts = options,
-	.epilogue =
-"Exit status: 0 all pages read, 1 some records or pages rejected, 2 usage,\n"
-"65 bad config, 66 no input, 69 OCR language data missing, 74 I/O error.\n"
-"See cc-ocr(1).\n",
-	.version = version,
-};
+/* tool, the command line: cc-ocr.opts, made C by scripts/gen-opts.sh */
+#include "cc-ocr-opts.c"
 
 int main(int argc, char **argv)
 {

@@ -15,45 +15,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-static const struct cc_opt options[] = {
-	{ .short_name = 't', .long_name = "truth", .arg = "FILE",
-	  .help = "the truth (cc-synth's truth.ndjson); required" },
-	{ .short_name = 'a', .long_name = "all", .value = "1",
-	  .help = "score every document of the truth, not only those in the "
-		  "extracted input" },
-	{ .short_name = 'd', .long_name = "details", .value = "1",
-	  .help = "after the summary, a `score_miss' record for every miss" },
-	{ .long_name = "min-field-accuracy", .arg = "X",
-	  .type = CC_CFG_FRACTION,
-	  .help = "exit 1 when the field accuracy is below X (0..1)" },
-	{ .long_name = "min-recall", .arg = "X", .type = CC_CFG_FRACTION,
-	  .help = "exit 1 when the tradeline recall is below X" },
-	{ .long_name = "min-precision", .arg = "X", .type = CC_CFG_FRACTION,
-	  .help = "exit 1 when the tradeline precision is below X" },
-	{ 0 },
-};
-
-/*
- * Not a record filter: of the shared options, only -h and --version.  It
- * reads no configuration, runs in one thread, reports every bad line and
- * scores all the same (no --strict), writes its records at the end (no
- * --unbuffered) and its table on stderr anyway (no --stats).
- */
-static const struct cc_opt_tool tool = {
-	.name = "cc-score",
-	.synopsis = "--truth=TRUTH [options] [EXTRACTED ...]",
-	.about =
-"Score extracted records (files, or standard input) against the truth that\n"
-"cc-synth wrote: tradeline recall and precision, field accuracy, negative\n"
-"items, inquiries and public records, per layout and overall.  A `score'\n"
-"record on stdout, a table on stderr.\n",
-	.common = 0,
-	.opts = options,
-	.epilogue =
-"Inputs may be gzip-compressed.\n"
-"Exit status: 0 scored, 1 bad input lines or a score below a bar, 2 usage,\n"
-"65 not a truth file, 66 no truth, 74 I/O error.  See cc-score(1).\n",
-};
+/* tool, the command line: cc-score.opts, made C by scripts/gen-opts.sh */
+#include "cc-score-opts.c"
 
 /* A bar the table has checked, or -1 when not given. */
 static double bar(const struct cc_opts *opt, const char *name)

@@ -21,61 +21,8 @@ static void version(char *buf, size_t size)
 	snprintf(buf, size, "mupdf %s", cc_pdf_engine_version());
 }
 
-/* cc-synth reads no configuration: its options and seed alone decide
- * what it writes.  Its own options are all local. */
-static const struct cc_opt options[] = {
-	{ .short_name = 'l', .long_name = "layout", .arg = "L",
-	  .help = "experian, equifax, transunion, merged3, lender or all "
-		  "(default all)" },
-	{ .short_name = 's', .long_name = "seed", .arg = "N",
-	  .type = CC_CFG_INT, .min = 0, .max = LONG_MAX,
-	  .help = "seed of the run (default 1)" },
-	{ .short_name = 'n', .long_name = "count", .arg = "K",
-	  .type = CC_CFG_INT, .min = 0, .max = 10000000,
-	  .help = "reports per layout (default 1)" },
-	{ .long_name = "start", .arg = "I",
-	  .type = CC_CFG_INT, .min = 0, .max = 99999999,
-	  .help = "number of the first report (default 0), to split a big "
-		  "corpus over several runs" },
-	{ .short_name = 'a', .long_name = "accounts", .arg = "MIN[-MAX]",
-	  .help = "accounts per report (default: 1 to 60, most between 5 "
-		  "and 30)" },
-	{ .long_name = "scan", .value = "1",
-	  .help = "also write each report as an image-only scan" },
-	{ .long_name = "html", .value = "1",
-	  .help = "also write each report's HTML blocks and CSS (NAME.html), "
-		  "as the layout engine gets them" },
-	{ .long_name = "noise", .arg = "LEVEL",
-	  .type = CC_CFG_INT, .min = 0, .max = 3,
-	  .help = "scan degradation, 0 (clean) to 3 (rough); default 1" },
-	{ .long_name = "as-of", .arg = "DATE",
-	  .help = "the reports' \"today\", YYYY-MM-DD (default 2026-01-15)" },
-	{ .short_name = 'o', .long_name = "output", .arg = "DIR",
-	  .help = "where the PDFs go (created if missing)" },
-	{ .short_name = 't', .long_name = "truth", .arg = "FILE",
-	  .help = "the truth file (default DIR/truth.ndjson; - for stdout)" },
-	{ 0 },
-};
-
-/*
- * Not a record filter: of the shared options, -j (its value its own, as
- * there is no configuration) and --progress; no --config, --strict,
- * --unbuffered or --stats, which have nothing here to act on.
- */
-static const struct cc_opt_tool tool = {
-	.name = "cc-synth",
-	.synopsis = "-o DIR [options]",
-	.about =
-"Write fictional credit reports as PDFs into DIR, and the records a perfect\n"
-"cc-extract would read from them (the truth) as NDJSON.\n",
-	.common = CC_OPT_JOBS | CC_OPT_PROGRESS,
-	.jobs_what = "reports",
-	.opts = options,
-	.epilogue =
-"The same options and seed give byte-identical PDFs and truth.\n"
-"Exit status: 0 done, 2 usage, 74 I/O error.  See cc-synth(1).\n",
-	.version = version,
-};
+/* tool, the command line: cc-synth.opts, made C by scripts/gen-opts.sh */
+#include "cc-synth-opts.c"
 
 struct run {
 	struct cc_synth_run r;
