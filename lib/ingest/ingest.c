@@ -279,31 +279,11 @@ static json_t *w_settle(void *ctx, json_t *rec)
 	return dup;
 }
 
-/* A worker: its mupdf context, made for its first file. */
-struct worker {
-	struct cc_pdf *pdf;
-};
-
-static void *w_new(void *ctx, struct cc_error *e)
-{
-	(void)ctx; (void)e;
-	return cc_xcalloc(1, sizeof(struct worker));
-}
-
-static void w_free(void *ctx, void *arg)
-{
-	struct worker *w = arg;
-
-	(void)ctx;
-	cc_pdf_free(w->pdf);
-	free(w);
-}
-
-static int w_record(void *ctx, void *arg, const struct cc_record *rec,
+/* A worker is a mupdf context (cc_pdf_worker_new()). */
+static int w_record(void *ctx, void *w, const struct cc_record *rec,
 		    int part, struct cc_out *out)
 {
 	struct cc_ingest_ctx *x = ctx;
-	struct worker *w = arg;
 	const char *path = json_string_value(json_object_get(rec->obj, "path"));
 	struct cc_error e;
 	json_t *doc = NULL;
@@ -312,12 +292,7 @@ static int w_record(void *ctx, void *arg, const struct cc_record *rec,
 	(void)part;
 	if (strcmp(rec->kind, "path") != 0 || !path)
 		return 0;
-	if (!w->pdf && !(w->pdf = cc_pdf_new(&e))) {
-		rc = e.code;
-		cc_error_at(&e, path, 0);
-	} else {
-		rc = ingest_one(&x->opts, w->pdf, path, &doc, &e);
-	}
+	rc = ingest_one(&x->opts, w, path, &doc, &e);
 	cc_out_tick(out);
 	if (rc < 0) {
 		cc_count(&x->stats.rejected, 1);
@@ -329,8 +304,8 @@ static int w_record(void *ctx, void *arg, const struct cc_record *rec,
 
 const struct cc_stage cc_ingest_stage = {
 	.name = "ingest", .group = CC_GROUP_NONE, .unit = "files",
-	.effects = 1, .new = w_new, .free = w_free, .record = w_record,
-	.settle = w_settle,
+	.effects = 1, .new = cc_pdf_worker_new, .free = cc_pdf_worker_free,
+	.record = w_record, .settle = w_settle,
 };
 
 json_t *cc_ingest_item(const char *path)

@@ -193,6 +193,18 @@ void ccpdf_check_memory(struct cc_pdf *p)
 			 "it had no memory for, %u times", p->nomem);
 }
 
+void *cc_pdf_worker_new(void *ctx, struct cc_error *e)
+{
+	(void)ctx;
+	return cc_pdf_new(e);
+}
+
+void cc_pdf_worker_free(void *ctx, void *w)
+{
+	(void)ctx;
+	cc_pdf_free(w);
+}
+
 void cc_pdf_free(struct cc_pdf *p)
 {
 	int i;

@@ -25,6 +25,14 @@ struct cc_pdf;
 struct cc_pdf *cc_pdf_new(struct cc_error *e);
 void cc_pdf_free(struct cc_pdf *p);
 
+/*
+ * A context as the worker of a stage (stage/stage.h) whose worker is a
+ * mupdf context and nothing more (cc-ingest's, cc-synth's): the stage's
+ * new() and free(), ctx unused.
+ */
+void *cc_pdf_worker_new(void *ctx, struct cc_error *e);
+void cc_pdf_worker_free(void *ctx, void *w);
+
 /* The version of mupdf linked in ("1.21.1"). */
 const char *cc_pdf_engine_version(void);
 

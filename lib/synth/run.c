@@ -120,19 +120,7 @@ static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
 	return rc;
 }
 
-/* A worker is a mupdf context. */
-static void *w_new(void *ctx, struct cc_error *e)
-{
-	(void)ctx;
-	return cc_pdf_new(e);
-}
-
-static void w_free(void *ctx, void *w)
-{
-	(void)ctx;
-	cc_pdf_free(w);
-}
-
+/* A worker is a mupdf context (cc_pdf_worker_new()). */
 static int w_record(void *ctx, void *w, const struct cc_record *rec,
 		    int part, struct cc_out *out)
 {
@@ -160,7 +148,8 @@ static int w_record(void *ctx, void *w, const struct cc_record *rec,
 
 const struct cc_stage cc_synth_stage = {
 	.name = "synth", .group = CC_GROUP_NONE, .unit = "reports",
-	.new = w_new, .free = w_free, .record = w_record,
+	.new = cc_pdf_worker_new, .free = cc_pdf_worker_free,
+	.record = w_record,
 };
 
 json_t **cc_synth_items(const struct cc_synth_run *r, size_t *n)

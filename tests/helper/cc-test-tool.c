@@ -436,23 +436,25 @@ static int cmd_sha256(int argc, char **argv)
 	return cc_finish_stdout(0);
 }
 
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "mkpdf", cmd_mkpdf }, { "record-cat", cmd_record_cat },
+	{ "config", cmd_config }, { "config-keys", cmd_config_keys },
+	{ "stages", cmd_stages }, { "sha256", cmd_sha256 },
+};
+
 int main(int argc, char **argv)
 {
+	size_t i;
+
 	cc_diag_init("cc-test-tool");
 	if (argc < 2)
 		cc_usage_error("usage: cc-test-tool mkpdf|record-cat|config|"
 			       "config-keys|stages|sha256 ...");
-	if (strcmp(argv[1], "mkpdf") == 0)
-		return cmd_mkpdf(argc - 1, argv + 1);
-	if (strcmp(argv[1], "record-cat") == 0)
-		return cmd_record_cat(argc - 1, argv + 1);
-	if (strcmp(argv[1], "config") == 0)
-		return cmd_config(argc - 1, argv + 1);
-	if (strcmp(argv[1], "config-keys") == 0)
-		return cmd_config_keys(argc - 1, argv + 1);
-	if (strcmp(argv[1], "stages") == 0)
-		return cmd_stages(argc - 1, argv + 1);
-	if (strcmp(argv[1], "sha256") == 0)
-		return cmd_sha256(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
 	cc_usage_error("unknown command '%s'", argv[1]);
 }

@@ -28,33 +28,22 @@ struct toy {
 	int out_of_order;
 };
 
-struct toy_worker {
-	struct toy *t;
-	json_t *group;
-};
-
+/* A worker is the array of its group's numbers (a JSON array). */
 static void *toy_new(void *ctx, struct cc_error *e)
 {
-	struct toy_worker *w = cc_xcalloc(1, sizeof(*w));
-
-	(void)e;
-	w->t = ctx;
-	return w;
+	(void)ctx; (void)e;
+	return json_array();
 }
 
-static void toy_free(void *ctx, void *arg)
+static void toy_free(void *ctx, void *w)
 {
-	struct toy_worker *w = arg;
-
 	(void)ctx;
-	json_decref(w->group);
-	free(w);
+	json_decref(w);
 }
 
-static int toy_record(void *ctx, void *arg, const struct cc_record *rec,
+static int toy_record(void *ctx, void *group, const struct cc_record *rec,
 		      int part, struct cc_out *out)
 {
-	struct toy_worker *w = arg;
 	json_t *n = json_object_get(rec->obj, "n");
 	struct cc_error e;
 
@@ -73,21 +62,18 @@ static int toy_record(void *ctx, void *arg, const struct cc_record *rec,
 	if (json_object_get(rec->obj, "warn"))
 		cc_out_warn(out, "warning %lld", (long long)json_integer_value(n));
 	/* the parts of a record run at once and share it: read only */
-	if (!w->group)
-		w->group = json_array();
-	json_array_append_new(w->group, json_integer(json_integer_value(n)));
+	json_array_append_new(group, json_integer(json_integer_value(n)));
 	cc_out_tick(out);
 	return cc_out_record(out, json_pack("{s:s,s:I,s:i}", "kind", "seen",
 					    "n", json_integer_value(n), "part", part));
 }
 
-static int toy_finish(void *ctx, void *arg, struct cc_out *out)
+static int toy_finish(void *ctx, void *group, struct cc_out *out)
 {
-	struct toy_worker *w = arg;
-	json_t *g = w->group ? w->group : json_array();
+	json_t *g = json_deep_copy(group);
 
 	(void)ctx;
-	w->group = NULL;
+	json_array_clear(group);
 	return cc_out_record(out, json_pack("{s:s,s:o}", "kind", "group", "of", g));
 }
 
