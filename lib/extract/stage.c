@@ -44,10 +44,10 @@ struct cc_extract_ctx *cc_extract_ctx_new(const struct cc_extract_layouts *L,
 
 void cc_extract_ctx_free(struct cc_extract_ctx *x)
 {
-	if (!x)
-		return;
-	pthread_mutex_destroy(&x->lock);
-	free(x->layout);
+	if (x) {
+		pthread_mutex_destroy(&x->lock);
+		free(x->layout);
+	}
 	free(x);
 }
 

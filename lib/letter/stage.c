@@ -32,10 +32,10 @@ struct cc_letter_ctx *cc_letter_ctx_new(const struct cc_letter_templates *T,
 
 void cc_letter_ctx_free(struct cc_letter_ctx *x)
 {
-	if (!x)
-		return;
-	cc_letter_docs_free(x->docs);
-	free(x->dir);
+	if (x) {
+		cc_letter_docs_free(x->docs);
+		free(x->dir);
+	}
 	free(x);
 }
 

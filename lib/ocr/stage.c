@@ -48,9 +48,8 @@ struct cc_ocr_ctx *cc_ocr_ctx_new(const struct cc_ocr_stage_opts *o)
 
 void cc_ocr_ctx_free(struct cc_ocr_ctx *x)
 {
-	if (!x)
-		return;
-	free(x->lang);
+	if (x)
+		free(x->lang);
 	free(x);
 }
 
