@@ -15,6 +15,14 @@
 #include "tool/run.h"
 #include "tool/tool.h"
 
+/*
+ * jemalloc's options, read from this symbol when cc-dispute is linked with
+ * it (see the Makefile): freed pages given back within a second.  Unused
+ * without jemalloc.
+ */
+extern const char *malloc_conf;
+const char *malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
+
 /* tool, the command line: cc-dispute.opts, made C by scripts/gen-opts.sh */
 #include "cc-dispute-opts.c"
 
