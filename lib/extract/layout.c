@@ -658,8 +658,8 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 		L->name = cc_xstrdup(s);
 		n = get(d, root, "bureau");
 		L->bureau = n && !is_null(n) && scalar(n) ? cc_xstrdup(scalar(n)) : NULL;
-		if (L->bureau && strcmp(L->bureau, "experian") && strcmp(L->bureau, "equifax") &&
-		    strcmp(L->bureau, "transunion") && strcmp(L->bureau, "columns"))
+		if (L->bureau && cc_bureau_of(L->bureau) < 0 &&
+		    strcmp(L->bureau, "columns"))
 			return bad(d, n, "bureau: expected experian, equifax, transunion, "
 				   "columns or null, not '%.40s'", L->bureau);
 		s = scalar(get(d, root, "style"));
