@@ -147,6 +147,50 @@ test_expect_success '-j 1 and -j 3 give the same records' '
 	test_cmp j1 j3
 '
 
+# A context keeps the fonts it has read and gives them to the next
+# documents that embed the same bytes (lib/pdf/fontreuse.c).
+test_expect_success 'fonts read before: a document with the same font programs but its own ToUnicode maps is read by its own' '
+	qpdf --qdf --object-streams=disable text1.pdf q.pdf &&
+	fix-qdf <q.pdf >lower.pdf &&
+	sed "s/<0042> <005f> <0061>/<0042> <005f> <0041>/" q.pdf | fix-qdf >upper.pdf &&
+	cc-ingest lower.pdf upper.pdf >two-maps.docs &&
+	up=$(jq -r "select(.path==\"upper.pdf\") | .doc" two-maps.docs) &&
+	cc-ocr --no-cache <text.docs | jq -c "select(.kind==\"page\") | [.lines[].t]" >lower &&
+	tr a-z A-Z <lower >expect-upper &&
+	! test_cmp lower expect-upper >/dev/null &&
+	for order in "1p;2p" "2p;1p"; do
+		sed -n "$order" two-maps.docs | cc-ocr --no-cache -j 1 >out &&
+		jq -c --arg d "$up" "select(.kind==\"page\" and .doc!=\$d) | [.lines[].t]" out >got &&
+		test_cmp lower got &&
+		jq -c --arg d "$up" "select(.kind==\"page\" and .doc==\$d) | [.lines[].t]" out >got &&
+		test_cmp expect-upper got || return 1
+	done
+'
+
+test_expect_success 'a font whose objects make a wide graph is read, and soon' '
+	cat >junk.awk <<-\EOF &&
+	# a /Junk entry in each Type0 font: a chain of six arrays, each
+	# fifty references to the next, 50^5 paths to its end
+	/^  \/Subtype \/Type0$/ { print "  /Junk 1000 0 R" }
+	/^xref$/ {
+		for (k = 0; k < 6; k++) {
+			printf "%d 0 obj\n[", 1000 + k
+			for (i = 0; i < 50; i++)
+				printf (k < 5 ? " %d 0 R" : " %d"), 1001 + k
+			print " ]\nendobj\n"
+		}
+	}
+	{ print }
+	EOF
+	awk -f junk.awk q.pdf >junk0.pdf &&
+	test_expect_code 3 qpdf junk0.pdf junk.pdf 2>/dev/null &&
+	cc-ingest text1.pdf junk.pdf >junk.docs &&
+	timeout 60 cc-ocr --no-cache -j 1 <junk.docs >out &&
+	jq -c "select(.kind==\"page\") | [.lines[].t]" out >got &&
+	cat lower lower >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'a document whose file is gone: an error record, the rest goes on, exit 1' '
 	sed "s/two.pdf/gone.pdf/g" two.docs >gone.docs &&
 	cat gone.docs two.docs | test_expect_code 1 cc-ocr --no-cache >out 2>err &&

@@ -9,6 +9,8 @@
  *	pdf.c      the context and its caches, the version
  *	read.c     cc_pdf_inspect(), opening a document, a page's text,
  *	           whether it has text, rendering it
+ *	fontreuse.c fonts read kept for the next documents that embed
+ *	           the same ones
  *	layout.c   HTML blocks laid out by mupdf stories: the pager, the
  *	           fonts kept for the run, where owners' blocks land
  *	compose.c  documents made: HTML parts and marked pages of other
@@ -46,6 +48,8 @@ struct cc_pdf {
 	int nfonts;
 	fz_font *foot[3];        /* footers' fonts: by family */
 	fz_font *face[6];        /* the faces' fonts (ccpdf_add_faces()) */
+	struct ccpdf_fonts *reuse; /* fonts read, for the next documents
+				    (fontreuse.c) */
 	unsigned nomem;          /* memory errors mupdf threw since the
 				    call began (ccpdf_error()) */
 	long allocs;             /* mupdf's allocations left before they
@@ -57,6 +61,21 @@ struct cc_pdf_doc {
 	fz_stream *stm;
 	fz_buffer *data;
 };
+
+/* --- fontreuse.c ------------------------------------------------------- */
+
+struct ccpdf_fonts;
+
+/*
+ * Before a page of doc is read: put in mupdf's store, under this
+ * document's font dictionaries, the fonts *fp loaded from others with
+ * the same bytes; load and keep those it has not.  Never throws.
+ */
+void ccpdf_fonts_prepare(fz_context *ctx, struct ccpdf_fonts **fp,
+			 pdf_document *doc, int page);
+/* The document the fonts were put in the store for is closed. */
+void ccpdf_fonts_forget(struct ccpdf_fonts *f);
+void ccpdf_fonts_free(fz_context *ctx, struct ccpdf_fonts *f);
 
 /* --- pdf.c -------------------------------------------------------------- */
 

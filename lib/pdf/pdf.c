@@ -219,6 +219,7 @@ void cc_pdf_free(struct cc_pdf *p)
 		fz_drop_font(p->ctx, p->foot[i]);
 	for (i = 0; i < 6; i++)
 		fz_drop_font(p->ctx, p->face[i]);
+	ccpdf_fonts_free(p->ctx, p->reuse);
 	fz_drop_context(p->ctx);
 	free(p);
 }

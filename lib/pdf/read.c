@@ -413,6 +413,7 @@ void cc_pdf_close(struct cc_pdf *p, struct cc_pdf_doc *d)
 	fz_drop_stream(p->ctx, d->stm);
 	fz_drop_buffer(p->ctx, d->data);
 	free(d);
+	ccpdf_fonts_forget(p->reuse);
 	/*
 	 * What mupdf's store cached of the document (its fonts, its
 	 * images) serves no other: let it go now, so that a context that
@@ -492,6 +493,7 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 	fz_var(pg);
 	fz_var(rc);
 	fz_try(ctx) {
+		ccpdf_fonts_prepare(ctx, &p->reuse, d->doc, page);
 		pg = fz_load_page(ctx, &d->doc->super, page);
 		bounds = fz_bound_page(ctx, pg);
 		out->width = bounds.x1 - bounds.x0;
