@@ -502,6 +502,6 @@ static int w_record(void *ctx, void *arg, const struct cc_record *rec,
 }
 
 const struct cc_stage cc_ocr_stage = {
-	.name = "ocr", .group = CC_GROUP_NONE, .unit = "pages",
+	.name = "ocr", .group = CC_GROUP_NONE, .unit = "pages", .run = 1,
 	.new = w_new, .free = w_free, .record = w_record, .parts = w_parts,
 };

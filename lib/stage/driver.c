@@ -800,7 +800,7 @@ int cc_driver_run(const struct cc_stage *st, void *ctx,
 	d.ctx = ctx;
 	d.o = o;
 	d.threads = o->jobs > 1 && !o->one_by_one ? o->jobs : 0;
-	d.run_records = o->one_by_one ? 1 : RUN_RECORDS;
+	d.run_records = o->one_by_one ? 1 : st->run > 0 ? (size_t)st->run : RUN_RECORDS;
 	nw = d.threads ? d.threads : 1;
 	d.w = cc_xcalloc((size_t)nw, sizeof(void *));
 	cc_error_clear(e);

@@ -141,6 +141,15 @@ struct cc_stage {
 	 * works one record at a time, so nothing is done past it.
 	 */
 	int effects;
+	/*
+	 * Ungrouped stages: how many records, at most, one unit of work
+	 * takes; 0 for the driver's default (64).  A unit's output is held
+	 * until it is written, and a few units per thread are held at
+	 * once: a stage whose every record makes much output (cc-ocr, a
+	 * document's pages) says 1, so what is held is a few documents'
+	 * worth, however long the input.
+	 */
+	int run;
 
 	/*
 	 * A worker over ctx; NULL with e filled when one cannot be made.
