@@ -122,6 +122,7 @@ struct sink {
 	int rejects, strict, fail_after;
 	unsigned long progress;
 	int writes;
+	int flushes;                 /* units written */
 };
 
 static int s_write(void *arg, const char *text, size_t len)
@@ -160,8 +161,14 @@ static void s_progress(void *arg, unsigned long n)
 	((struct sink *)arg)->progress = n;
 }
 
+static int s_flush(void *arg)
+{
+	((struct sink *)arg)->flushes++;
+	return 0;
+}
+
 static const struct cc_sink_ops sink_ops = {
-	s_write, s_reject, s_warn, s_fatal, s_progress, NULL,
+	s_write, s_reject, s_warn, s_fatal, s_progress, s_flush,
 };
 
 /* Run stage over the file at path on jobs threads; the sink's text. */
@@ -291,8 +298,8 @@ static void test_driver_details(void)
 	char *path;
 	struct toy t = { 0 };
 	struct sink s = { 0 };
-	char *out;
-	int rc;
+	char *out, *outs[2];
+	int rc, jobs, flushes;
 
 	path = tmp_write_str("small.ndjson",
 			 "{\"kind\":\"r\",\"n\":1,\"doc\":\"a\"}\n"
@@ -351,6 +358,27 @@ static void test_driver_details(void)
 	       "fatal: what came before, the error, nothing after");
 	is_int(rc, 1, "fatal: the run says it stopped");
 	free(out);
+
+	/* .run: how many ungrouped records a unit takes */
+	free(path);
+	path = tmp_write_str("run.ndjson",
+			 "{\"kind\":\"r\",\"n\":1}\n{\"kind\":\"r\",\"n\":2}\n"
+			 "{\"kind\":\"r\",\"n\":3}\n{\"kind\":\"r\",\"n\":4}\n");
+	for (jobs = 0; jobs <= 3; jobs += 3) {
+		st = stage_of(CC_GROUP_NONE);
+		memset(&s, 0, sizeof(s));
+		outs[0] = run(&st, &t, path, jobs, &s, &rc);
+		flushes = s.flushes;
+		st.run = 1;
+		memset(&s, 0, sizeof(s));
+		outs[1] = run(&st, &t, path, jobs, &s, &rc);
+		is_int(s.flushes - flushes, 3, jobs ?
+		       "run 1, 3 threads: a unit for each of 4 records, not one for all" :
+		       "run 1, no thread: a unit for each of 4 records, not one for all");
+		is_str(outs[1], outs[0], "run 1: the same output");
+		free(outs[0]);
+		free(outs[1]);
+	}
 
 	/* a failed write */
 	free(path);
