@@ -298,8 +298,8 @@ static void test_driver_details(void)
 	char *path;
 	struct toy t = { 0 };
 	struct sink s = { 0 };
-	char *out, *outs[2];
-	int rc, jobs, flushes;
+	char *out;
+	int rc;
 
 	path = tmp_write_str("small.ndjson",
 			 "{\"kind\":\"r\",\"n\":1,\"doc\":\"a\"}\n"
@@ -359,27 +359,6 @@ static void test_driver_details(void)
 	is_int(rc, 1, "fatal: the run says it stopped");
 	free(out);
 
-	/* .run: how many ungrouped records a unit takes */
-	free(path);
-	path = tmp_write_str("run.ndjson",
-			 "{\"kind\":\"r\",\"n\":1}\n{\"kind\":\"r\",\"n\":2}\n"
-			 "{\"kind\":\"r\",\"n\":3}\n{\"kind\":\"r\",\"n\":4}\n");
-	for (jobs = 0; jobs <= 3; jobs += 3) {
-		st = stage_of(CC_GROUP_NONE);
-		memset(&s, 0, sizeof(s));
-		outs[0] = run(&st, &t, path, jobs, &s, &rc);
-		flushes = s.flushes;
-		st.run = 1;
-		memset(&s, 0, sizeof(s));
-		outs[1] = run(&st, &t, path, jobs, &s, &rc);
-		is_int(s.flushes - flushes, 3, jobs ?
-		       "run 1, 3 threads: a unit for each of 4 records, not one for all" :
-		       "run 1, no thread: a unit for each of 4 records, not one for all");
-		is_str(outs[1], outs[0], "run 1: the same output");
-		free(outs[0]);
-		free(outs[1]);
-	}
-
 	/* a failed write */
 	free(path);
 	path = write_input("io.ndjson", 500, 3);
@@ -389,6 +368,42 @@ static void test_driver_details(void)
 	is_int(rc, CC_ERR_IO, "a failed write stops the run: CC_ERR_IO");
 	free(out);
 	free(path);
+}
+
+/* The units an ungrouped toy of the given run makes of 4 records. */
+static int units_of(int run_size, int jobs, char **out)
+{
+	static char *path;
+	struct cc_stage st = stage_of(CC_GROUP_NONE);
+	struct toy t = { 0 };
+	struct sink s = { 0 };
+	int rc;
+
+	if (!path)
+		path = tmp_write_str("run.ndjson",
+				     "{\"kind\":\"r\",\"n\":1}\n{\"kind\":\"r\",\"n\":2}\n"
+				     "{\"kind\":\"r\",\"n\":3}\n{\"kind\":\"r\",\"n\":4}\n");
+	st.run = run_size;
+	*out = run(&st, &t, path, jobs, &s, &rc);
+	return s.flushes;
+}
+
+/* .run: how many ungrouped records a unit takes (cc-ocr's 1) */
+static void test_driver_run(void)
+{
+	char *whole, *each;
+	int jobs;
+
+	for (jobs = 0; jobs <= 3; jobs += 3) {
+		int n64 = units_of(0, jobs, &whole), n1 = units_of(1, jobs, &each);
+
+		is_int(n1 - n64, 3, jobs ?
+		       "run 1, 3 threads: a unit for each of 4 records, not one for all" :
+		       "run 1, no thread: a unit for each of 4 records, not one for all");
+		is_str(each, whole, "run 1: the same output");
+		free(whole);
+		free(each);
+	}
 }
 
 static void test_settle(void)
@@ -452,6 +467,7 @@ int main(void)
 	test_grouper();
 	test_driver_order();
 	test_driver_details();
+	test_driver_run();
 	test_settle();
 	test_apply();
 	return tap_done();
