@@ -447,7 +447,7 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		c.nfaces = ccpdf_add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = ccpdf_font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
-		ccpdf_lay_out(ctx, &pg, blocks, n, allcss, fonts, o,
+		ccpdf_lay_out(ctx, p, &pg, blocks, n, allcss, fonts, o,
 			      o->footer, pos ? &l : NULL, pages);
 		write_doc(ctx, &c, out, len);
 	}
@@ -512,7 +512,7 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 			const struct cc_pdf_part *pt = &parts[i];
 
 			if (!pt->doc) {
-				ccpdf_lay_out(ctx, &pg, pt->blocks,
+				ccpdf_lay_out(ctx, p, &pg, pt->blocks,
 					      pt->nblocks, allcss, fonts, o,
 					      pt->footer, NULL, pages);
 				continue;

@@ -139,11 +139,12 @@ int ccpdf_font_used(fz_context *ctx, pdf_document *doc, int num);
 
 /*
  * Lay out blocks[0..n) from the top of a new page of pg, styled by css
- * (with fonts, ccpdf_font_archive()'s), footer on each page; *pages is
- * the document's page count before and after; l, unless NULL, receives
- * the owners' boxes.  Throws.
+ * (with fonts, ccpdf_font_archive()'s for o->family, whose faces are
+ * p's fonts for the run), footer on each page; *pages is the
+ * document's page count before and after; l, unless NULL, receives the
+ * owners' boxes.  Throws.
  */
-void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
+void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		   const struct cc_pdf_block *blocks, size_t n,
 		   const char *css, fz_archive *fonts,
 		   const struct cc_pdf_html_opts *o, const char *footer,

@@ -159,52 +159,140 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 	return arch;
 }
 
+/* The font of faces[i], made once for the run; NULL when mupdf has no
+ * such built-in font.  Throws. */
+static fz_font *face_font(fz_context *ctx, struct cc_pdf *p, size_t i)
+{
+	const unsigned char *data;
+	fz_buffer *buf;
+	int len = 0;
+
+	if (p->face[i])
+		return p->face[i];
+	data = fz_lookup_builtin_font(ctx, faces[i].font, faces[i].bold, 0,
+				      &len);
+	if (!data)
+		return NULL;
+	buf = fz_new_buffer_from_shared_data(ctx, data, (size_t)len);
+	fz_try(ctx)
+		p->face[i] = fz_new_font_from_buffer(ctx, NULL, buf, 0, 0);
+	fz_always(ctx)
+		fz_drop_buffer(ctx, buf);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	return p->face[i];
+}
+
 /*
  * Add the fonts of family's faces to doc before a story draws in them,
- * and put their object numbers in num[] (two at most); the count.  The
- * story loads its own (from ccpdf_font_archive()), new ones every time,
- * and a font a document has not seen costs the advance of every glyph
- * in it, which FreeType gets by loading the glyph; these fonts load them
- * once for the run.  The document takes the story's fonts for them (the
- * same data, so the same digest).  A face no text uses goes when the
- * document is written (compose.c's write_doc()).
+ * and put their object numbers in num[] (two at most); the count.  A
+ * font a document has not seen costs the advance of every glyph in it,
+ * which FreeType gets by loading the glyph; these fonts, the ones
+ * stories draw in (new_story()), load them once for the run.  A face no
+ * text uses goes when the document is written (compose.c's
+ * write_doc()).
  */
 int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
 		    const char *family, int num[2])
 {
-	const unsigned char *data;
+	fz_font *font;
 	pdf_obj *ref;
-	fz_buffer *buf;
 	size_t i;
-	int len, n = 0;
+	int n = 0;
 
-	fz_var(i);
-	fz_var(n);
 	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 		if (!family || strcmp(family, faces[i].family) != 0)
 			continue;
-		if (!p->face[i]) {
-			len = 0;
-			data = fz_lookup_builtin_font(ctx, faces[i].font,
-						      faces[i].bold, 0, &len);
-			if (!data)
-				continue;
-			buf = fz_new_buffer_from_shared_data(ctx, data,
-							     (size_t)len);
-			fz_try(ctx)
-				p->face[i] = fz_new_font_from_buffer(ctx, NULL,
-								     buf, 0, 0);
-			fz_always(ctx)
-				fz_drop_buffer(ctx, buf);
-			fz_catch(ctx)
-				fz_rethrow(ctx);
-		}
-		ref = pdf_add_cid_font(ctx, doc, p->face[i]);
+		font = face_font(ctx, p, i);
+		if (!font)
+			continue;
+		ref = pdf_add_cid_font(ctx, doc, font);
 		if (n < 2)
 			num[n++] = pdf_to_num(ctx, ref);
 		pdf_drop_obj(ctx, ref);
 	}
 	return n;
+}
+
+/*
+ * The start of mupdf 1.21's struct fz_story_s (source/html/html-imp.h),
+ * which its headers do not show, up to the font set the story styles
+ * its text with; the rest only to check that this is what mupdf made.
+ */
+#if FZ_VERSION_MAJOR == 1 && FZ_VERSION_MINOR == 21
+#define STORY_FONTS 1
+struct story_head {
+	fz_storable storable;
+	void *pool;
+	void *root;
+	char *user_css;
+	fz_xml *dom;
+	void *font_set;          /* fz_html_font_set */
+	void *restart[2][5];     /* fz_html_restarter, place and draw */
+	int complete;
+	fz_rect bbox;
+	float em;
+};
+
+/* html-font.c's: add font to a story's font set, as the @font-face rule
+ * of family, bold and italic as said, from src, would have */
+void fz_add_html_font_face(fz_context *ctx, void *set, const char *family,
+			   int is_bold, int is_italic, int is_small_caps,
+			   const char *src, fz_font *font);
+#else
+#define STORY_FONTS 0
+#endif
+
+/*
+ * A story of the HTML in buf, styled by css, which holds the @font-face
+ * rules of family's faces over the files of fonts
+ * (ccpdf_font_archive()).  A story loads the fonts of its rules anew,
+ * each one a FreeType face made from the file, the advance of each
+ * glyph loaded again and the file's digest computed again when the
+ * story draws in it (a tenth of a letter's time); but it loads no font
+ * its font set already has from the same file.  So with mupdf 1.21,
+ * whose story we can see into, its set is given p's fonts for the run
+ * first: the same files, so the same text and the same document.  Any
+ * other version, or a story not as expected, loads its own.  Throws.
+ */
+static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
+			   const char *css, fz_archive *fonts, float em,
+			   const char *family)
+{
+	fz_story *story = fz_new_story(ctx, in, css, em, fonts);
+#if STORY_FONTS
+	struct story_head *h = (struct story_head *)story;
+	char src[64];
+	fz_font *font;
+	size_t i;
+
+	fz_try(ctx) {
+		if (h->storable.refs != 1 || !h->user_css ||
+		    strcmp(h->user_css, css) != 0 || !h->dom ||
+		    h->dom != fz_story_document(ctx, story) || !h->font_set ||
+		    h->complete || h->em != em)
+			break;
+		for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+			if (!family || strcmp(family, faces[i].family) != 0)
+				continue;
+			font = face_font(ctx, p, i);
+			if (!font)
+				continue;
+			/* the path fz_add_css_font_face() makes of the url */
+			snprintf(src, sizeof(src), "./%s", faces[i].file);
+			fz_add_html_font_face(ctx, h->font_set, faces[i].family,
+					      faces[i].bold, 0, 0, src, font);
+		}
+	}
+	fz_catch(ctx) {
+		fz_drop_story(ctx, story);
+		fz_rethrow(ctx);
+	}
+#else
+	(void)p;
+	(void)family;
+#endif
+	return story;
 }
 
 /* 1 when some page of doc has font object num among its resources. */
@@ -252,7 +340,8 @@ static void end_page(fz_context *ctx, const struct pager *pg,
  * share a story (blocks_intact()), and for none.  The same pages, at the
  * cost of a style sheet, a box tree and fonts for every block.
  */
-static void lay_out_each(fz_context *ctx, const struct pager *pg,
+static void lay_out_each(fz_context *ctx, struct cc_pdf *p,
+		    const struct pager *pg,
 		    const struct cc_pdf_block *blocks, size_t n,
 		    const char *css, fz_archive *fonts,
 		    const struct cc_pdf_html_opts *o, const char *footer,
@@ -280,7 +369,8 @@ static void lay_out_each(fz_context *ctx, const struct pager *pg,
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, eachcss, 10, fonts);
+			story = new_story(ctx, p, in, eachcss, fonts, 10,
+					  o->family);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf may say all fitted when the content ended right
 			 * on the bottom and the margin after it went on below,
@@ -502,7 +592,7 @@ static int blocks_intact(fz_context *ctx, fz_story *story,
  * end such a page itself: when a margin runs past the bottom of an
  * area, it goes on laying out below it, as on a next page.)
  */
-void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
+void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		   const struct cc_pdf_block *blocks, size_t n,
 		   const char *css, fz_archive *fonts,
 		   const struct cc_pdf_html_opts *o, const char *footer,
@@ -519,7 +609,7 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 	float cut;
 
 	if (n == 0) {
-		lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer, l,
+		lay_out_each(ctx, p, pg, blocks, n, css, fonts, o, footer, l,
 			     pages);
 		return;
 	}
@@ -547,10 +637,10 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 			fz_append_string(ctx, in, blocks[i].html);
 			fz_append_string(ctx, in, "</ccpdf-b></ccpdf-o>");
 		}
-		story = fz_new_story(ctx, in, allcss, 10, fonts);
+		story = new_story(ctx, p, in, allcss, fonts, 10, o->family);
 		if (!blocks_intact(ctx, story, blocks, n)) {
-			lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer,
-				     l, pages);
+			lay_out_each(ctx, p, pg, blocks, n, css, fonts, o,
+				     footer, l, pages);
 			break;
 		}
 		while (!done) {
