@@ -46,6 +46,7 @@ struct cc_pdf {
 	int nfonts;
 	fz_font *foot[3];        /* footers' fonts: by family */
 	fz_font *face[6];        /* the faces' fonts (ccpdf_add_faces()) */
+	struct faces_doc *faces; /* their objects, made once (compose.c) */
 	unsigned nomem;          /* memory errors mupdf threw since the
 				    call began (ccpdf_error()) */
 	long allocs;             /* mupdf's allocations left before they
@@ -91,6 +92,9 @@ void ccpdf_check_memory(struct cc_pdf *p);
 void ccpdf_take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 		       size_t *len);
 
+/* compose.c: release p->faces. */
+void ccpdf_faces_free(struct cc_pdf *p);
+
 /* --- layout.c ----------------------------------------------------------- */
 
 /* Where ccpdf_lay_out() puts the boxes of owners (struct cc_pdf_pos). */
@@ -130,9 +134,10 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 			       char **css);
 
 /* Add the fonts of family's faces to doc; their object numbers in num[]
- * (two at most); the count.  Throws. */
+ * and the fonts in font[] (two at most, the fonts p's); the count.
+ * Throws. */
 int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
-		    const char *family, int num[2]);
+		    const char *family, int num[2], fz_font *font[2]);
 
 /* 1 when some page of doc has font object num among its resources. */
 int ccpdf_font_used(fz_context *ctx, pdf_document *doc, int num);

@@ -193,7 +193,7 @@ static fz_font *face_font(fz_context *ctx, struct cc_pdf *p, size_t i)
  * write_doc()).
  */
 int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
-		    const char *family, int num[2])
+		    const char *family, int num[2], fz_font *fonts[2])
 {
 	fz_font *font;
 	pdf_obj *ref;
@@ -207,8 +207,10 @@ int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
 		if (!font)
 			continue;
 		ref = pdf_add_cid_font(ctx, doc, font);
-		if (n < 2)
+		if (n < 2) {
+			fonts[n] = font;
 			num[n++] = pdf_to_num(ctx, ref);
+		}
 		pdf_drop_obj(ctx, ref);
 	}
 	return n;

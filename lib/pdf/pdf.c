@@ -217,6 +217,7 @@ void cc_pdf_free(struct cc_pdf *p)
 	}
 	for (i = 0; i < 3; i++)
 		fz_drop_font(p->ctx, p->foot[i]);
+	ccpdf_faces_free(p);
 	for (i = 0; i < 6; i++)
 		fz_drop_font(p->ctx, p->face[i]);
 	fz_drop_context(p->ctx);
