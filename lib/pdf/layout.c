@@ -592,7 +592,12 @@ static int blocks_intact(fz_context *ctx, fz_story *story,
  * where mupdf ends that; then in the area up to the end of the last
  * block that fits, which draws the page.  (mupdf 1.21 cannot be left to
  * end such a page itself: when a margin runs past the bottom of an
- * area, it goes on laying out below it, as on a next page.)
+ * area, it goes on laying out below it, as on a next page.)  A page
+ * that starts with the rest of a block is placed in the page's area
+ * first: when that goes on over the next page too, or ends the blocks,
+ * it is the page, and the higher area is not needed.  Each placement
+ * lays out all it holds again, every word measured anew: they are
+ * most of a letter's time.
  */
 void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		   const struct cc_pdf_block *blocks, size_t n,
@@ -606,7 +611,7 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 	fz_device *dev;
 	fz_rect mediabox, area, tall, where, box;
 	char *allcss, tag[96];
-	int first = *pages, more, done = 0, cont = 0, rest, split;
+	int first = *pages, more, done = 0, cont = 0, rest, split, tall_last;
 	size_t i, k, next = 0;
 	float cut;
 
@@ -656,12 +661,16 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 			 * (split).  It ends at cut, or where mupdf ends the
 			 * area (cut < 0).
 			 */
-			place(ctx, story, tall, &rt);
 			rest = cont;
 			k = next;
 			split = 0;
 			cut = -1;
+			tall_last = 0;
 			if (rest) {
+				/* when the rest of block next - 1 goes on over
+				 * the next page too, or ends the blocks, the
+				 * page is mupdf's placement in the area: no
+				 * tall one is needed */
 				more = place(ctx, story, area, &ra);
 				if (more && ra.hi == ra.lo) {
 					/* it goes on over the next page too */
@@ -669,9 +678,13 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 					done = 1;
 				} else {
 					cont = 0;
+					place(ctx, story, tall, &rt);
+					tall_last = 1;
 					if (rt.seen[next] & REACH_BOX)
 						cut = rt.y0[next];
 				}
+			} else {
+				place(ctx, story, tall, &rt);
 			}
 			if (!cont && !done) {
 				while (k < n && fits(&rt, k, area.y1))
@@ -698,6 +711,9 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 				where = area;
 				where.y1 = cut + 0.01f;
 				place(ctx, story, where, NULL);
+			} else if (tall_last) {
+				/* the page is the placement in the area */
+				place(ctx, story, area, NULL);
 			}
 			for (i = next; l && i < k + split; i++) {
 				if (!blocks[i].owner)
