@@ -14,6 +14,8 @@
  *	compose.c  documents made: HTML parts and marked pages of other
  *	           PDFs (cc_pdf_compose(), cc_pdf_from_blocks()), their
  *	           streams deflated, the file written
+ *	html.c     HTML that mupdf's XML parser reads as its HTML5 parser
+ *	           does, written as XML for it (a story's faster parse)
  *	fakescan.c the scan simulator, for cc-synth only: pages made to
  *	           look faxed or scanned (cc_pdf_scan())
  *
@@ -94,6 +96,16 @@ void ccpdf_take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 
 /* compose.c: release p->faces. */
 void ccpdf_faces_free(struct cc_pdf *p);
+
+/* --- html.c ------------------------------------------------------------ */
+
+/*
+ * 1 when fz_parse_xml(..., 1) of what is put in out makes the tree that
+ * fz_parse_xml_from_html5() makes of html, which is then of the plain
+ * kind html.c describes; 0, out's contents unspecified, when html is to
+ * be left to the HTML5 parser.
+ */
+int ccpdf_html_xml(const char *html, struct cc_buf *out);
 
 /* --- layout.c ----------------------------------------------------------- */
 

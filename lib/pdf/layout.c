@@ -248,32 +248,66 @@ void fz_add_html_font_face(fz_context *ctx, void *set, const char *family,
 /*
  * A story of the HTML in buf, styled by css, which holds the @font-face
  * rules of family's faces over the files of fonts
- * (ccpdf_font_archive()).  A story loads the fonts of its rules anew,
- * each one a FreeType face made from the file, the advance of each
- * glyph loaded again and the file's digest computed again when the
- * story draws in it (a tenth of a letter's time); but it loads no font
- * its font set already has from the same file.  So with mupdf 1.21,
- * whose story we can see into, its set is given p's fonts for the run
- * first: the same files, so the same text and the same document.  Any
- * other version, or a story not as expected, loads its own.  Throws.
+ * (ccpdf_font_archive()).  With mupdf 1.21, whose story we can see into
+ * (story_head), two of its costs are not paid:
+ *
+ * - A story loads the fonts of its rules anew, each one a FreeType face
+ *   made from the file, the advance of each glyph loaded again and the
+ *   file's digest computed again when the story draws in it (a fifth of
+ *   a letter's time); but it loads no font its font set already has
+ *   from the same file.  So its set is given p's fonts for the run
+ *   first: the same files, so the same text and the same document.
+ * - It parses its HTML with gumbo, a tenth of a letter's time.  When
+ *   plain is set and the HTML is of the kind that mupdf's XML parser
+ *   reads as gumbo does (html.c), the story is made of no HTML, and its
+ *   document is then what the XML parser makes of ccpdf_html_xml()'s
+ *   XML: the same tree.
+ *
+ * Any other version, or a story not as expected, is made and loads its
+ * fonts as before.  Throws.
  */
 static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
 			   const char *css, fz_archive *fonts, float em,
-			   const char *family)
+			   const char *family, int plain)
 {
-	fz_story *story = fz_new_story(ctx, in, css, em, fonts);
 #if STORY_FONTS
-	struct story_head *h = (struct story_head *)story;
+	struct cc_buf xml = { 0 };
+	struct story_head *h;
+	fz_story *story = NULL;
+	fz_buffer *buf = NULL;
+	fz_xml *dom = NULL;
 	char src[64];
 	fz_font *font;
 	size_t i;
 
+	fz_var(story);
+	fz_var(buf);
+	fz_var(dom);
 	fz_try(ctx) {
+		if (plain && ccpdf_html_xml(fz_string_from_buffer(ctx, in),
+					    &xml)) {
+			buf = fz_new_buffer_from_copied_data(ctx,
+				(const unsigned char *)xml.s, xml.len);
+			dom = fz_parse_xml(ctx, buf, 1);
+		}
+		story = fz_new_story(ctx, dom ? NULL : in, css, em, fonts);
+		h = (struct story_head *)story;
 		if (h->storable.refs != 1 || !h->user_css ||
 		    strcmp(h->user_css, css) != 0 || !h->dom ||
 		    h->dom != fz_story_document(ctx, story) || !h->font_set ||
-		    h->complete || h->em != em)
+		    h->complete || h->em != em) {
+			if (dom) {
+				fz_drop_story(ctx, story);
+				story = NULL;
+				story = fz_new_story(ctx, in, css, em, fonts);
+			}
 			break;
+		}
+		if (dom) {
+			fz_drop_xml(ctx, h->dom);
+			h->dom = dom;
+			dom = NULL;
+		}
 		for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 			if (!family || strcmp(family, faces[i].family) != 0)
 				continue;
@@ -286,15 +320,22 @@ static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
 					      faces[i].bold, 0, 0, src, font);
 		}
 	}
+	fz_always(ctx) {
+		fz_drop_xml(ctx, dom);
+		fz_drop_buffer(ctx, buf);
+		cc_buf_release(&xml);
+	}
 	fz_catch(ctx) {
 		fz_drop_story(ctx, story);
 		fz_rethrow(ctx);
 	}
+	return story;
 #else
 	(void)p;
 	(void)family;
+	(void)plain;
+	return fz_new_story(ctx, in, css, em, fonts);
 #endif
-	return story;
 }
 
 /* 1 when some page of doc has font object num among its resources. */
@@ -372,7 +413,7 @@ static void lay_out_each(fz_context *ctx, struct cc_pdf *p,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
 			story = new_story(ctx, p, in, eachcss, fonts, 10,
-					  o->family);
+					  o->family, 0);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf may say all fitted when the content ended right
 			 * on the bottom and the margin after it went on below,
@@ -644,7 +685,8 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 			fz_append_string(ctx, in, blocks[i].html);
 			fz_append_string(ctx, in, "</ccpdf-b></ccpdf-o>");
 		}
-		story = new_story(ctx, p, in, allcss, fonts, 10, o->family);
+		story = new_story(ctx, p, in, allcss, fonts, 10, o->family,
+				  1);
 		if (!blocks_intact(ctx, story, blocks, n)) {
 			lay_out_each(ctx, p, pg, blocks, n, css, fonts, o,
 				     footer, l, pages);
