@@ -199,32 +199,42 @@ static size_t utf8_len(const unsigned char *s)
  */
 static int text(struct state *st, int quote)
 {
-	const unsigned char *p = (const unsigned char *)st->s;
+	const unsigned char *p = (const unsigned char *)st->s, *run;
 	unsigned long c;
 	size_t n;
 	int k, digits;
 
 	for (;;) {
+		/* a run of what is written as it is */
+		for (run = p;; p += n) {
+			n = 1;
+			if (*p >= 0x20 && *p < 0x7f) {
+				if (*p == '&' || *p == '<' || *p == '"' ||
+				    *p == '\'')
+					break;
+			} else if (*p >= 0x80) {
+				n = utf8_len(p);
+				if (!n || replaced(utf8_rune(p, n)))
+					return -1;
+			} else if (*p == 0 || replaced(*p)) {
+				break;
+			}
+		}
+		if (p > run)
+			cc_buf_add(st->out, (const char *)run,
+				   (size_t)(p - run));
 		if (*p == 0 || (quote ? *p == quote : *p == '<'))
 			break;
-		if (*p < 0x80 && replaced(*p))
+		if (replaced(*p))
 			return -1;
-		if (*p >= 0x80) {
-			n = utf8_len(p);
-			if (!n || replaced(utf8_rune(p, n)))
-				return -1;
-			cc_buf_add(st->out, (const char *)p, n);
-			p += n;
-			continue;
-		}
-		if (*p == '<' || (*p == '"' && quote)) {
-			/* in a value: as a reference */
-			cc_buf_adds(st->out, *p == '<' ? "&lt;" : "&quot;");
+		if (*p == '\'' || (*p == '"' && !quote)) {
+			cc_buf_add(st->out, (const char *)p, 1);
 			p++;
 			continue;
 		}
-		if (*p != '&') {
-			cc_buf_add(st->out, (const char *)p, 1);
+		if (*p == '<' || *p == '"') {
+			/* in a value: as a reference */
+			cc_buf_adds(st->out, *p == '<' ? "&lt;" : "&quot;");
 			p++;
 			continue;
 		}
