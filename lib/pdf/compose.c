@@ -436,8 +436,30 @@ static struct faces_doc *faces_doc(fz_context *ctx, struct cc_pdf *p,
 	return f;
 }
 
-/* obj of another document as an object of doc, its references to
- * objects of doc under the same numbers.  Throws. */
+/* 1 when obj is an array of numbers and arrays of numbers. */
+static int numbers(fz_context *ctx, pdf_obj *obj)
+{
+	pdf_obj *item;
+	int i, n;
+
+	if (pdf_is_indirect(ctx, obj) || !pdf_is_array(ctx, obj))
+		return 0;
+	n = pdf_array_len(ctx, obj);
+	for (i = 0; i < n; i++) {
+		item = pdf_array_get(ctx, obj, i);
+		if (!pdf_is_number(ctx, item) && !numbers(ctx, item))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * obj of another document as an object of doc, its references to
+ * objects of doc under the same numbers.  An array of numbers (the
+ * widths of the glyphs, the largest of the objects) is the same object
+ * in both: nothing in it names its document, and nothing changes it.
+ * Throws.
+ */
 static pdf_obj *copy_obj(fz_context *ctx, pdf_document *doc, pdf_obj *obj)
 {
 	pdf_obj *copy;
@@ -446,6 +468,8 @@ static pdf_obj *copy_obj(fz_context *ctx, pdf_document *doc, pdf_obj *obj)
 	if (pdf_is_indirect(ctx, obj))
 		return pdf_new_indirect(ctx, doc, pdf_to_num(ctx, obj),
 					pdf_to_gen(ctx, obj));
+	if (numbers(ctx, obj))
+		return pdf_keep_obj(ctx, obj);
 	if (pdf_is_array(ctx, obj)) {
 		n = pdf_array_len(ctx, obj);
 		copy = pdf_new_array(ctx, doc, n);
