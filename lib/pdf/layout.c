@@ -229,18 +229,54 @@ struct story_head {
 	void *root;
 	char *user_css;
 	fz_xml *dom;
-	void *font_set;          /* fz_html_font_set */
+	struct font_set_head *font_set;
 	void *restart[2][5];     /* fz_html_restarter, place and draw */
 	int complete;
 	fz_rect bbox;
 	float em;
 };
 
-/* html-font.c's: add font to a story's font set, as the @font-face rule
- * of family, bold and italic as said, from src, would have */
-void fz_add_html_font_face(fz_context *ctx, void *set, const char *family,
-			   int is_bold, int is_italic, int is_small_caps,
-			   const char *src, fz_font *font);
+/* html-imp.h's fz_html_font_set (a story's fonts) and the
+ * fz_html_font_face of each @font-face rule loaded into it */
+struct face_head {
+	char *family;
+	int is_bold, is_italic, is_small_caps;
+	fz_font *font;
+	char *src;
+	struct face_head *next;
+};
+
+struct font_set_head {
+	fz_font *fonts[12];
+	struct face_head *custom;
+};
+
+/*
+ * Put font in a story's font set as the face of family in weight bold
+ * that a @font-face rule loaded from src, as html-font.c's
+ * fz_add_html_font_face() does; but without its leak when it runs out
+ * of memory.  Throws.
+ */
+static void add_face(fz_context *ctx, struct font_set_head *set,
+		     const char *family, int bold, const char *src,
+		     fz_font *font)
+{
+	struct face_head *f = fz_malloc_struct(ctx, struct face_head);
+
+	fz_try(ctx) {
+		f->family = fz_strdup(ctx, family);
+		f->src = fz_strdup(ctx, src);
+	}
+	fz_catch(ctx) {
+		fz_free(ctx, f->family);
+		fz_free(ctx, f);
+		fz_rethrow(ctx);
+	}
+	f->is_bold = bold;
+	f->font = fz_keep_font(ctx, font);
+	f->next = set->custom;
+	set->custom = f;
+}
 #else
 #define STORY_FONTS 0
 #endif
@@ -295,7 +331,7 @@ static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
 		if (h->storable.refs != 1 || !h->user_css ||
 		    strcmp(h->user_css, css) != 0 || !h->dom ||
 		    h->dom != fz_story_document(ctx, story) || !h->font_set ||
-		    h->complete || h->em != em) {
+		    h->font_set->custom || h->complete || h->em != em) {
 			if (dom) {
 				fz_drop_story(ctx, story);
 				story = NULL;
@@ -316,8 +352,8 @@ static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
 				continue;
 			/* the path fz_add_css_font_face() makes of the url */
 			snprintf(src, sizeof(src), "./%s", faces[i].file);
-			fz_add_html_font_face(ctx, h->font_set, faces[i].family,
-					      faces[i].bold, 0, 0, src, font);
+			add_face(ctx, h->font_set, faces[i].family,
+				 faces[i].bold, src, font);
 		}
 	}
 	fz_always(ctx) {
@@ -335,6 +371,53 @@ static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
 	(void)family;
 	(void)plain;
 	return fz_new_story(ctx, in, css, em, fonts);
+#endif
+}
+
+/*
+ * Have story make its boxes of its document now, as mupdf does on the
+ * first placement, but so that running out of memory on the way does
+ * not drop the story twice.  mupdf 1.21's xml_to_boxes() then drops the
+ * story's reference to itself when it fails making the boxes (it drops
+ * the tree, which is the story), or, when it fails before, the
+ * document the story still holds; fz_drop_story() afterwards freed what
+ * was freed.  So a reference of ours to each is taken first, and what
+ * mupdf dropped is found from the story (story_head): ours then stands
+ * for it.  With another version, the first placement makes the boxes.
+ * Throws.
+ */
+static void story_boxes(fz_context *ctx, fz_story *story)
+{
+#if STORY_FONTS
+	struct story_head *h = (struct story_head *)story;
+	fz_xml *dom = fz_keep_xml(ctx, h->dom);
+
+	fz_keep_storable(ctx, &h->storable);
+	fz_try(ctx) {
+		/* converts the document to boxes, as a placement would */
+		(void)fz_story_warnings(ctx, story);
+	}
+	fz_catch(ctx) {
+		if (!h->dom) {
+			/* the boxes were made, and the story dropped the
+			 * document */
+			fz_drop_xml(ctx, dom);
+			fz_drop_storable(ctx, &h->storable);
+		} else if (h->storable.refs == 1) {
+			/* mupdf dropped the story's reference: ours is it */
+			fz_drop_xml(ctx, dom);
+		} else {
+			/* mupdf dropped the document the story holds: our
+			 * reference is the story's */
+			fz_drop_storable(ctx, &h->storable);
+		}
+		fz_rethrow(ctx);
+	}
+	fz_drop_xml(ctx, dom);
+	fz_drop_storable(ctx, &h->storable);
+#else
+	(void)ctx;
+	(void)story;
 #endif
 }
 
@@ -414,6 +497,7 @@ static void lay_out_each(fz_context *ctx, struct cc_pdf *p,
 				strlen(blocks[i].html));
 			story = new_story(ctx, p, in, eachcss, fonts, 10,
 					  o->family, 0);
+			story_boxes(ctx, story);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf may say all fitted when the content ended right
 			 * on the bottom and the margin after it went on below,
@@ -692,6 +776,7 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 				     footer, l, pages);
 			break;
 		}
+		story_boxes(ctx, story);
 		while (!done) {
 			dev = pg->begin(ctx, pg->arg, mediabox);
 			if (++*pages > 5000)
