@@ -381,6 +381,193 @@ static void deflate_streams(fz_context *ctx, struct cc_pdf *p,
 }
 
 /*
+ * The objects of the faces' fonts, as ccpdf_add_faces() adds them to a
+ * new document and write_doc() deflates them: made once for the run in
+ * a document of their own, and copied into each new document, the same
+ * objects under the same numbers.  Making them again for every letter,
+ * the width of every glyph, the ToUnicode map of every character and
+ * the comparison of the font files with deflated_font()'s, was a
+ * twentieth of the time of a letter; copying them is a fraction of it.
+ */
+struct faces_doc {
+	pdf_document *doc;
+	char *family;            /* "" for none */
+	int lo, hi;              /* the objects [lo, hi) */
+	int n, num[2];           /* ccpdf_add_faces()' */
+	fz_font *font[2];        /* borrowed: p->face[] */
+};
+
+void ccpdf_faces_free(struct cc_pdf *p)
+{
+	if (!p->faces)
+		return;
+	pdf_drop_document(p->ctx, p->faces->doc);
+	free(p->faces->family);
+	free(p->faces);
+	p->faces = NULL;
+}
+
+/* The faces of family in a document of their own, kept in p.  Throws. */
+static struct faces_doc *faces_doc(fz_context *ctx, struct cc_pdf *p,
+				   const char *family)
+{
+	const char *name = family ? family : "";
+	struct faces_doc *f;
+
+	if (p->faces && !strcmp(p->faces->family, name))
+		return p->faces;
+	ccpdf_faces_free(p);
+	f = cc_xcalloc(1, sizeof(*f));
+	f->family = cc_xstrdup(name);
+	fz_try(ctx) {
+		f->doc = pdf_create_document(ctx);
+		f->lo = pdf_xref_len(ctx, f->doc);
+		f->n = ccpdf_add_faces(ctx, p, f->doc, family, f->num, f->font);
+		f->hi = pdf_xref_len(ctx, f->doc);
+		deflate_streams(ctx, p, f->doc);
+	}
+	fz_catch(ctx) {
+		pdf_drop_document(ctx, f->doc);
+		free(f->family);
+		free(f);
+		fz_rethrow(ctx);
+	}
+	p->faces = f;
+	return f;
+}
+
+/* 1 when obj is an array of numbers and arrays of numbers. */
+static int numbers(fz_context *ctx, pdf_obj *obj)
+{
+	pdf_obj *item;
+	int i, n;
+
+	if (pdf_is_indirect(ctx, obj) || !pdf_is_array(ctx, obj))
+		return 0;
+	n = pdf_array_len(ctx, obj);
+	for (i = 0; i < n; i++) {
+		item = pdf_array_get(ctx, obj, i);
+		if (!pdf_is_number(ctx, item) && !numbers(ctx, item))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * obj of another document as an object of doc, its references to
+ * objects of doc under the same numbers.  An array of numbers (the
+ * widths of the glyphs, the largest of the objects) is the same object
+ * in both: nothing in it names its document, and nothing changes it.
+ * Throws.
+ */
+static pdf_obj *copy_obj(fz_context *ctx, pdf_document *doc, pdf_obj *obj)
+{
+	pdf_obj *copy;
+	int i, n;
+
+	if (pdf_is_indirect(ctx, obj))
+		return pdf_new_indirect(ctx, doc, pdf_to_num(ctx, obj),
+					pdf_to_gen(ctx, obj));
+	if (numbers(ctx, obj))
+		return pdf_keep_obj(ctx, obj);
+	if (pdf_is_array(ctx, obj)) {
+		n = pdf_array_len(ctx, obj);
+		copy = pdf_new_array(ctx, doc, n);
+		fz_try(ctx)
+			for (i = 0; i < n; i++)
+				pdf_array_push_drop(ctx, copy, copy_obj(ctx, doc,
+					pdf_array_get(ctx, obj, i)));
+		fz_catch(ctx) {
+			pdf_drop_obj(ctx, copy);
+			fz_rethrow(ctx);
+		}
+		return copy;
+	}
+	if (pdf_is_dict(ctx, obj)) {
+		n = pdf_dict_len(ctx, obj);
+		copy = pdf_new_dict(ctx, doc, n);
+		fz_try(ctx)
+			for (i = 0; i < n; i++)
+				pdf_dict_put_drop(ctx, copy,
+					pdf_dict_get_key(ctx, obj, i),
+					copy_obj(ctx, doc,
+						 pdf_dict_get_val(ctx, obj, i)));
+		fz_catch(ctx) {
+			pdf_drop_obj(ctx, copy);
+			fz_rethrow(ctx);
+		}
+		return copy;
+	}
+	return pdf_deep_copy_obj(ctx, obj);
+}
+
+/*
+ * ccpdf_add_faces() for c's new document: the objects of faces_doc()
+ * copied, and made the document's font resources for p's fonts, so
+ * that text in them uses them.  Deflated already, write_doc() leaves
+ * them as they are.  Throws.
+ */
+static int add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+		     const char *family, int num[2])
+{
+	struct faces_doc *f = faces_doc(ctx, p, family);
+	pdf_font_resource_key key;
+	pdf_obj *src = NULL, *obj = NULL, *ref = NULL;
+	fz_font *font[2];
+	int i;
+
+	if (pdf_xref_len(ctx, doc) != f->lo)
+		return ccpdf_add_faces(ctx, p, doc, family, num, font);
+	fz_var(src);
+	fz_var(obj);
+	fz_var(ref);
+	fz_try(ctx) {
+		for (i = f->lo; i < f->hi; i++) {
+			if (pdf_create_object(ctx, doc) != i)
+				fz_throw(ctx, FZ_ERROR_GENERIC,
+					 "font object %d out of place", i);
+			src = pdf_load_object(ctx, f->doc, i);
+			obj = copy_obj(ctx, doc, src);
+			pdf_update_object(ctx, doc, i, obj);
+			if (pdf_obj_num_is_stream(ctx, f->doc, i)) {
+				ref = pdf_new_indirect(ctx, doc, i, 0);
+				pdf_update_stream(ctx, doc, ref,
+					pdf_get_xref_entry(ctx, f->doc, i)->stm_buf,
+					1);
+				pdf_drop_obj(ctx, ref);
+				ref = NULL;
+			}
+			pdf_drop_obj(ctx, obj);
+			obj = NULL;
+			pdf_drop_obj(ctx, src);
+			src = NULL;
+		}
+		for (i = 0; i < f->n; i++) {
+			ref = pdf_find_font_resource(ctx, doc,
+						     PDF_CID_FONT_RESOURCE, 0,
+						     f->font[i], &key);
+			if (ref)
+				fz_throw(ctx, FZ_ERROR_GENERIC,
+					 "font resource already present");
+			ref = pdf_new_indirect(ctx, doc, f->num[i], 0);
+			pdf_drop_obj(ctx, pdf_insert_font_resource(ctx, doc,
+								   &key, ref));
+			pdf_drop_obj(ctx, ref);
+			ref = NULL;
+			num[i] = f->num[i];
+		}
+	}
+	fz_always(ctx) {
+		pdf_drop_obj(ctx, src);
+		pdf_drop_obj(ctx, obj);
+		pdf_drop_obj(ctx, ref);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	return f->n;
+}
+
+/*
  * Deflate the streams of c's document (deflate_streams()) and write it
  * into *out (malloc'd, *len bytes); without the faces ccpdf_add_faces()
  * added that no page uses.  Throws, FZ_ERROR_MEMORY too when mupdf ran
@@ -444,10 +631,10 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		c.p = p;
 		c.o = o;
 		c.doc = pdf_create_document(ctx);
-		c.nfaces = ccpdf_add_faces(ctx, p, c.doc, o->family, c.faces);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = ccpdf_font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
-		ccpdf_lay_out(ctx, &pg, blocks, n, allcss, fonts, o,
+		ccpdf_lay_out(ctx, p, &pg, blocks, n, allcss, fonts, o,
 			      o->footer, pos ? &l : NULL, pages);
 		write_doc(ctx, &c, out, len);
 	}
@@ -505,14 +692,14 @@ int cc_pdf_compose(struct cc_pdf *p, const struct cc_pdf_part *parts,
 		c.p = p;
 		c.o = o;
 		c.doc = pdf_create_document(ctx);
-		c.nfaces = ccpdf_add_faces(ctx, p, c.doc, o->family, c.faces);
+		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = ccpdf_font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
 		for (i = 0; i < n; i++) {
 			const struct cc_pdf_part *pt = &parts[i];
 
 			if (!pt->doc) {
-				ccpdf_lay_out(ctx, &pg, pt->blocks,
+				ccpdf_lay_out(ctx, p, &pg, pt->blocks,
 					      pt->nblocks, allcss, fonts, o,
 					      pt->footer, NULL, pages);
 				continue;

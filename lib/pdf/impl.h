@@ -16,6 +16,8 @@
  *	compose.c  documents made: HTML parts and marked pages of other
  *	           PDFs (cc_pdf_compose(), cc_pdf_from_blocks()), their
  *	           streams deflated, the file written
+ *	html.c     HTML that mupdf's XML parser reads as its HTML5 parser
+ *	           does, written as XML for it (a story's faster parse)
  *	fakescan.c the scan simulator, for cc-synth only: pages made to
  *	           look faxed or scanned (cc_pdf_scan())
  *
@@ -48,6 +50,7 @@ struct cc_pdf {
 	int nfonts;
 	fz_font *foot[3];        /* footers' fonts: by family */
 	fz_font *face[6];        /* the faces' fonts (ccpdf_add_faces()) */
+	struct faces_doc *faces; /* their objects, made once (compose.c) */
 	struct ccpdf_fonts *reuse; /* fonts read, for the next documents
 				    (fontreuse.c) */
 	unsigned nomem;          /* memory errors mupdf threw since the
@@ -110,6 +113,19 @@ void ccpdf_check_memory(struct cc_pdf *p);
 void ccpdf_take_buffer(fz_context *ctx, fz_buffer *buf, unsigned char **out,
 		       size_t *len);
 
+/* compose.c: release p->faces. */
+void ccpdf_faces_free(struct cc_pdf *p);
+
+/* --- html.c ------------------------------------------------------------ */
+
+/*
+ * 1 when fz_parse_xml(..., 1) of what is put in out makes the tree that
+ * fz_parse_xml_from_html5() makes of html, which is then of the plain
+ * kind html.c describes; 0, out's contents unspecified, when html is to
+ * be left to the HTML5 parser.
+ */
+int ccpdf_html_xml(const char *html, struct cc_buf *out);
+
 /* --- layout.c ----------------------------------------------------------- */
 
 /* Where ccpdf_lay_out() puts the boxes of owners (struct cc_pdf_pos). */
@@ -149,20 +165,22 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 			       char **css);
 
 /* Add the fonts of family's faces to doc; their object numbers in num[]
- * (two at most); the count.  Throws. */
+ * and the fonts in font[] (two at most, the fonts p's); the count.
+ * Throws. */
 int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
-		    const char *family, int num[2]);
+		    const char *family, int num[2], fz_font *font[2]);
 
 /* 1 when some page of doc has font object num among its resources. */
 int ccpdf_font_used(fz_context *ctx, pdf_document *doc, int num);
 
 /*
  * Lay out blocks[0..n) from the top of a new page of pg, styled by css
- * (with fonts, ccpdf_font_archive()'s), footer on each page; *pages is
- * the document's page count before and after; l, unless NULL, receives
- * the owners' boxes.  Throws.
+ * (with fonts, ccpdf_font_archive()'s for o->family, whose faces are
+ * p's fonts for the run), footer on each page; *pages is the
+ * document's page count before and after; l, unless NULL, receives the
+ * owners' boxes.  Throws.
  */
-void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
+void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		   const struct cc_pdf_block *blocks, size_t n,
 		   const char *css, fz_archive *fonts,
 		   const struct cc_pdf_html_opts *o, const char *footer,

@@ -159,52 +159,266 @@ fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,
 	return arch;
 }
 
-/*
- * Add the fonts of family's faces to doc before a story draws in them,
- * and put their object numbers in num[] (two at most); the count.  The
- * story loads its own (from ccpdf_font_archive()), new ones every time,
- * and a font a document has not seen costs the advance of every glyph
- * in it, which FreeType gets by loading the glyph; these fonts load them
- * once for the run.  The document takes the story's fonts for them (the
- * same data, so the same digest).  A face no text uses goes when the
- * document is written (compose.c's write_doc()).
- */
-int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
-		    const char *family, int num[2])
+/* The font of faces[i], made once for the run; NULL when mupdf has no
+ * such built-in font.  Throws. */
+static fz_font *face_font(fz_context *ctx, struct cc_pdf *p, size_t i)
 {
 	const unsigned char *data;
-	pdf_obj *ref;
 	fz_buffer *buf;
-	size_t i;
-	int len, n = 0;
+	int len = 0;
 
-	fz_var(i);
-	fz_var(n);
+	if (p->face[i])
+		return p->face[i];
+	data = fz_lookup_builtin_font(ctx, faces[i].font, faces[i].bold, 0,
+				      &len);
+	if (!data)
+		return NULL;
+	buf = fz_new_buffer_from_shared_data(ctx, data, (size_t)len);
+	fz_try(ctx)
+		p->face[i] = fz_new_font_from_buffer(ctx, NULL, buf, 0, 0);
+	fz_always(ctx)
+		fz_drop_buffer(ctx, buf);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	return p->face[i];
+}
+
+/*
+ * Add the fonts of family's faces to doc before a story draws in them,
+ * and put their object numbers in num[] (two at most); the count.  A
+ * font a document has not seen costs the advance of every glyph in it,
+ * which FreeType gets by loading the glyph; these fonts, the ones
+ * stories draw in (new_story()), load them once for the run.  A face no
+ * text uses goes when the document is written (compose.c's
+ * write_doc()).
+ */
+int ccpdf_add_faces(fz_context *ctx, struct cc_pdf *p, pdf_document *doc,
+		    const char *family, int num[2], fz_font *fonts[2])
+{
+	fz_font *font;
+	pdf_obj *ref;
+	size_t i;
+	int n = 0;
+
 	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 		if (!family || strcmp(family, faces[i].family) != 0)
 			continue;
-		if (!p->face[i]) {
-			len = 0;
-			data = fz_lookup_builtin_font(ctx, faces[i].font,
-						      faces[i].bold, 0, &len);
-			if (!data)
-				continue;
-			buf = fz_new_buffer_from_shared_data(ctx, data,
-							     (size_t)len);
-			fz_try(ctx)
-				p->face[i] = fz_new_font_from_buffer(ctx, NULL,
-								     buf, 0, 0);
-			fz_always(ctx)
-				fz_drop_buffer(ctx, buf);
-			fz_catch(ctx)
-				fz_rethrow(ctx);
-		}
-		ref = pdf_add_cid_font(ctx, doc, p->face[i]);
-		if (n < 2)
+		font = face_font(ctx, p, i);
+		if (!font)
+			continue;
+		ref = pdf_add_cid_font(ctx, doc, font);
+		if (n < 2) {
+			fonts[n] = font;
 			num[n++] = pdf_to_num(ctx, ref);
+		}
 		pdf_drop_obj(ctx, ref);
 	}
 	return n;
+}
+
+/*
+ * The start of mupdf 1.21's struct fz_story_s (source/html/html-imp.h),
+ * which its headers do not show, up to the font set the story styles
+ * its text with; the rest only to check that this is what mupdf made.
+ */
+#if FZ_VERSION_MAJOR == 1 && FZ_VERSION_MINOR == 21
+#define STORY_FONTS 1
+struct story_head {
+	fz_storable storable;
+	void *pool;
+	void *root;
+	char *user_css;
+	fz_xml *dom;
+	struct font_set_head *font_set;
+	void *restart[2][5];     /* fz_html_restarter, place and draw */
+	int complete;
+	fz_rect bbox;
+	float em;
+};
+
+/* html-imp.h's fz_html_font_set (a story's fonts) and the
+ * fz_html_font_face of each @font-face rule loaded into it */
+struct face_head {
+	char *family;
+	int is_bold, is_italic, is_small_caps;
+	fz_font *font;
+	char *src;
+	struct face_head *next;
+};
+
+struct font_set_head {
+	fz_font *fonts[12];
+	struct face_head *custom;
+};
+
+/*
+ * Put font in a story's font set as the face of family in weight bold
+ * that a @font-face rule loaded from src, as html-font.c's
+ * fz_add_html_font_face() does; but without its leak when it runs out
+ * of memory.  Throws.
+ */
+static void add_face(fz_context *ctx, struct font_set_head *set,
+		     const char *family, int bold, const char *src,
+		     fz_font *font)
+{
+	struct face_head *f = fz_malloc_struct(ctx, struct face_head);
+
+	fz_try(ctx) {
+		f->family = fz_strdup(ctx, family);
+		f->src = fz_strdup(ctx, src);
+	}
+	fz_catch(ctx) {
+		fz_free(ctx, f->family);
+		fz_free(ctx, f);
+		fz_rethrow(ctx);
+	}
+	f->is_bold = bold;
+	f->font = fz_keep_font(ctx, font);
+	f->next = set->custom;
+	set->custom = f;
+}
+#else
+#define STORY_FONTS 0
+#endif
+
+/*
+ * A story of the HTML in buf, styled by css, which holds the @font-face
+ * rules of family's faces over the files of fonts
+ * (ccpdf_font_archive()).  With mupdf 1.21, whose story we can see into
+ * (story_head), two of its costs are not paid:
+ *
+ * - A story loads the fonts of its rules anew, each one a FreeType face
+ *   made from the file, the advance of each glyph loaded again and the
+ *   file's digest computed again when the story draws in it (a fifth of
+ *   a letter's time); but it loads no font its font set already has
+ *   from the same file.  So its set is given p's fonts for the run
+ *   first: the same files, so the same text and the same document.
+ * - It parses its HTML with gumbo, a tenth of a letter's time.  When
+ *   plain is set and the HTML is of the kind that mupdf's XML parser
+ *   reads as gumbo does (html.c), the story is made of no HTML, and its
+ *   document is then what the XML parser makes of ccpdf_html_xml()'s
+ *   XML: the same tree.
+ *
+ * Any other version, or a story not as expected, is made and loads its
+ * fonts as before.  Throws.
+ */
+static fz_story *new_story(fz_context *ctx, struct cc_pdf *p, fz_buffer *in,
+			   const char *css, fz_archive *fonts, float em,
+			   const char *family, int plain)
+{
+#if STORY_FONTS
+	struct cc_buf xml = { 0 };
+	struct story_head *h;
+	fz_story *story = NULL;
+	fz_buffer *buf = NULL;
+	fz_xml *dom = NULL;
+	char src[64];
+	fz_font *font;
+	size_t i;
+
+	fz_var(story);
+	fz_var(buf);
+	fz_var(dom);
+	fz_try(ctx) {
+		if (plain && ccpdf_html_xml(fz_string_from_buffer(ctx, in),
+					    &xml)) {
+			buf = fz_new_buffer_from_copied_data(ctx,
+				(const unsigned char *)xml.s, xml.len);
+			dom = fz_parse_xml(ctx, buf, 1);
+		}
+		story = fz_new_story(ctx, dom ? NULL : in, css, em, fonts);
+		h = (struct story_head *)story;
+		if (h->storable.refs != 1 || !h->user_css ||
+		    strcmp(h->user_css, css) != 0 || !h->dom ||
+		    h->dom != fz_story_document(ctx, story) || !h->font_set ||
+		    h->font_set->custom || h->complete || h->em != em) {
+			if (dom) {
+				fz_drop_story(ctx, story);
+				story = NULL;
+				story = fz_new_story(ctx, in, css, em, fonts);
+			}
+			break;
+		}
+		if (dom) {
+			fz_drop_xml(ctx, h->dom);
+			h->dom = dom;
+			dom = NULL;
+		}
+		for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+			if (!family || strcmp(family, faces[i].family) != 0)
+				continue;
+			font = face_font(ctx, p, i);
+			if (!font)
+				continue;
+			/* the path fz_add_css_font_face() makes of the url */
+			snprintf(src, sizeof(src), "./%s", faces[i].file);
+			add_face(ctx, h->font_set, faces[i].family,
+				 faces[i].bold, src, font);
+		}
+	}
+	fz_always(ctx) {
+		fz_drop_xml(ctx, dom);
+		fz_drop_buffer(ctx, buf);
+		cc_buf_release(&xml);
+	}
+	fz_catch(ctx) {
+		fz_drop_story(ctx, story);
+		fz_rethrow(ctx);
+	}
+	return story;
+#else
+	(void)p;
+	(void)family;
+	(void)plain;
+	return fz_new_story(ctx, in, css, em, fonts);
+#endif
+}
+
+/*
+ * Have story make its boxes of its document now, as mupdf does on the
+ * first placement, but so that running out of memory on the way does
+ * not drop the story twice.  mupdf 1.21's xml_to_boxes() then drops the
+ * story's reference to itself when it fails making the boxes (it drops
+ * the tree, which is the story), or, when it fails before, the
+ * document the story still holds; fz_drop_story() afterwards freed what
+ * was freed.  So a reference of ours to each is taken first, and what
+ * mupdf dropped is found from the story (story_head): ours then stands
+ * for it.  With another version, the first placement makes the boxes.
+ * Throws.
+ */
+static void story_boxes(fz_context *ctx, fz_story *story)
+{
+#if STORY_FONTS
+	struct story_head *h = (struct story_head *)story;
+	fz_xml *dom = fz_keep_xml(ctx, h->dom);
+
+	fz_keep_storable(ctx, &h->storable);
+	fz_try(ctx) {
+		/* converts the document to boxes, as a placement would */
+		(void)fz_story_warnings(ctx, story);
+	}
+	fz_catch(ctx) {
+		if (!h->dom) {
+			/* the boxes were made, and the story dropped the
+			 * document */
+			fz_drop_xml(ctx, dom);
+			fz_drop_storable(ctx, &h->storable);
+		} else if (h->storable.refs == 1) {
+			/* mupdf dropped the story's reference: ours is it */
+			fz_drop_xml(ctx, dom);
+		} else {
+			/* mupdf dropped the document the story holds: our
+			 * reference is the story's */
+			fz_drop_storable(ctx, &h->storable);
+		}
+		fz_rethrow(ctx);
+	}
+	fz_drop_xml(ctx, dom);
+	fz_drop_storable(ctx, &h->storable);
+#else
+	(void)ctx;
+	(void)story;
+#endif
 }
 
 /* 1 when some page of doc has font object num among its resources. */
@@ -252,7 +466,8 @@ static void end_page(fz_context *ctx, const struct pager *pg,
  * share a story (blocks_intact()), and for none.  The same pages, at the
  * cost of a style sheet, a box tree and fonts for every block.
  */
-static void lay_out_each(fz_context *ctx, const struct pager *pg,
+static void lay_out_each(fz_context *ctx, struct cc_pdf *p,
+		    const struct pager *pg,
 		    const struct cc_pdf_block *blocks, size_t n,
 		    const char *css, fz_archive *fonts,
 		    const struct cc_pdf_html_opts *o, const char *footer,
@@ -280,7 +495,9 @@ static void lay_out_each(fz_context *ctx, const struct pager *pg,
 			in = fz_new_buffer_from_copied_data(ctx,
 				(const unsigned char *)blocks[i].html,
 				strlen(blocks[i].html));
-			story = fz_new_story(ctx, in, eachcss, 10, fonts);
+			story = new_story(ctx, p, in, eachcss, fonts, 10,
+					  o->family, 0);
+			story_boxes(ctx, story);
 			more = fz_place_story(ctx, story, where, &filled);
 			/* mupdf may say all fitted when the content ended right
 			 * on the bottom and the margin after it went on below,
@@ -500,9 +717,14 @@ static int blocks_intact(fz_context *ctx, fz_story *story,
  * where mupdf ends that; then in the area up to the end of the last
  * block that fits, which draws the page.  (mupdf 1.21 cannot be left to
  * end such a page itself: when a margin runs past the bottom of an
- * area, it goes on laying out below it, as on a next page.)
+ * area, it goes on laying out below it, as on a next page.)  A page
+ * that starts with the rest of a block is placed in the page's area
+ * first: when that goes on over the next page too, or ends the blocks,
+ * it is the page, and the higher area is not needed.  Each placement
+ * lays out all it holds again, every word measured anew: they are
+ * most of a letter's time.
  */
-void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
+void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		   const struct cc_pdf_block *blocks, size_t n,
 		   const char *css, fz_archive *fonts,
 		   const struct cc_pdf_html_opts *o, const char *footer,
@@ -514,12 +736,12 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 	fz_device *dev;
 	fz_rect mediabox, area, tall, where, box;
 	char *allcss, tag[96];
-	int first = *pages, more, done = 0, cont = 0, rest, split;
+	int first = *pages, more, done = 0, cont = 0, rest, split, tall_last;
 	size_t i, k, next = 0;
 	float cut;
 
 	if (n == 0) {
-		lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer, l,
+		lay_out_each(ctx, p, pg, blocks, n, css, fonts, o, footer, l,
 			     pages);
 		return;
 	}
@@ -547,12 +769,14 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 			fz_append_string(ctx, in, blocks[i].html);
 			fz_append_string(ctx, in, "</ccpdf-b></ccpdf-o>");
 		}
-		story = fz_new_story(ctx, in, allcss, 10, fonts);
+		story = new_story(ctx, p, in, allcss, fonts, 10, o->family,
+				  1);
 		if (!blocks_intact(ctx, story, blocks, n)) {
-			lay_out_each(ctx, pg, blocks, n, css, fonts, o, footer,
-				     l, pages);
+			lay_out_each(ctx, p, pg, blocks, n, css, fonts, o,
+				     footer, l, pages);
 			break;
 		}
+		story_boxes(ctx, story);
 		while (!done) {
 			dev = pg->begin(ctx, pg->arg, mediabox);
 			if (++*pages > 5000)
@@ -564,12 +788,16 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 			 * (split).  It ends at cut, or where mupdf ends the
 			 * area (cut < 0).
 			 */
-			place(ctx, story, tall, &rt);
 			rest = cont;
 			k = next;
 			split = 0;
 			cut = -1;
+			tall_last = 0;
 			if (rest) {
+				/* when the rest of block next - 1 goes on over
+				 * the next page too, or ends the blocks, the
+				 * page is mupdf's placement in the area: no
+				 * tall one is needed */
 				more = place(ctx, story, area, &ra);
 				if (more && ra.hi == ra.lo) {
 					/* it goes on over the next page too */
@@ -577,9 +805,13 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 					done = 1;
 				} else {
 					cont = 0;
+					place(ctx, story, tall, &rt);
+					tall_last = 1;
 					if (rt.seen[next] & REACH_BOX)
 						cut = rt.y0[next];
 				}
+			} else {
+				place(ctx, story, tall, &rt);
 			}
 			if (!cont && !done) {
 				while (k < n && fits(&rt, k, area.y1))
@@ -606,6 +838,9 @@ void ccpdf_lay_out(fz_context *ctx, const struct pager *pg,
 				where = area;
 				where.y1 = cut + 0.01f;
 				place(ctx, story, where, NULL);
+			} else if (tall_last) {
+				/* the page is the placement in the area */
+				place(ctx, story, area, NULL);
 			}
 			for (i = next; l && i < k + split; i++) {
 				if (!blocks[i].owner)

@@ -217,6 +217,7 @@ void cc_pdf_free(struct cc_pdf *p)
 	}
 	for (i = 0; i < 3; i++)
 		fz_drop_font(p->ctx, p->foot[i]);
+	ccpdf_faces_free(p);
 	for (i = 0; i < 6; i++)
 		fz_drop_font(p->ctx, p->face[i]);
 	ccpdf_fonts_free(p->ctx, p->reuse);

@@ -19,4 +19,15 @@
  */
 void cc_pdf_test_fail_allocs(struct cc_pdf *p, long n);
 
+/*
+ * The tree mupdf makes of html (elements, attributes, text) as its HTML5
+ * parser reads it, in *gumbo, and as its XML parser reads what
+ * html.c's ccpdf_html_xml() makes of html, in *fast: both as text,
+ * malloc'd, *fast NULL when ccpdf_html_xml() leaves html to the HTML5
+ * parser.  1 when both were made, 0 when only *gumbo, -1 when mupdf
+ * failed.  For the trees to be the same whenever *fast is made.
+ */
+int cc_pdf_test_html_trees(struct cc_pdf *p, const char *html, char **gumbo,
+			   char **fast);
+
 #endif

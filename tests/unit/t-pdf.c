@@ -7,7 +7,9 @@
  * closes what it did not open; the faces embedded; no blocks at all;
  * the same bytes twice.  And lib/pdf's errors: mupdf running out of
  * memory in any of the functions is "resource.memory", a damaged file
- * is still "pdf.damaged".
+ * is still "pdf.damaged".  And html.c: the HTML it writes as XML for
+ * mupdf's XML parser gives the tree mupdf's HTML5 parser gives, for the
+ * letters' kind of HTML and for thousands made at random.
  */
 #include "base/cc.h"
 #include "pdf/pdf.h"
@@ -570,6 +572,182 @@ static void test_memory(struct cc_pdf *p)
 	release(&b);
 }
 
+
+/* --- html.c: the same tree from HTML and from the XML made of it ---- */
+
+/* The trees of html: 1 when html.c takes it and they are the same, 0
+ * when it leaves it to the HTML5 parser, -1 when they differ or mupdf
+ * failed. */
+static int same_tree(struct cc_pdf *p, const char *html, int verbose)
+{
+	char *gumbo, *fast;
+	int rc = cc_pdf_test_html_trees(p, html, &gumbo, &fast);
+
+	if (rc == 1 && strcmp(gumbo, fast) != 0) {
+		if (verbose)
+			tap_diag("html:  %s\ngumbo: %s\nxml:   %s", html, gumbo,
+			     fast);
+		rc = -1;
+	}
+	free(gumbo);
+	free(fast);
+	return rc;
+}
+
+/* What the letters' templates print, and text that tries them. */
+static const char *const plain_html[] = {
+	"<ccpdf-o id=\"ccpdf-o0\"><ccpdf-b id=\"ccpdf-b0\">\n"
+	"<p class=\"stamp\">COVER SHEET &#8212; KEEP THIS PAGE</p>\n"
+	"<h1>Your dispute to Experian</h1>\n<p>Prepared for JANE Q DOE "
+	"on January 2, 2026.\nThe letter disputes 2 items:</p>\n"
+	"<ol><li>&lt;b&gt;PORTFOLIO&lt;/b&gt; RECOVERY &amp; CO, account "
+	"XXXX1234:\ndeletion\nrequested</li><li>O&#39;BRIEN &amp; SONS, "
+	"account not shown:\nverification\nrequested</li></ol>\n"
+	"<h2>How to send it</h2>\n<ol>\n<li>Mail it to<br/>\nP.O. Box "
+	"4500<br/>Allen, TX 75013<br/>\n</li>\n</ol>\n<p>(&#167;1681i(a)"
+	"(6)).</p>\n</ccpdf-b></ccpdf-o>",
+	"<ccpdf-o id=\"ccpdf-o0\"><ccpdf-b id=\"ccpdf-b0\"><div "
+	"class=\"address\"><p>JANE<br/>\n1 MAIN ST<br/>\n</p></div>\n"
+	"<div class=\"item\">\n<p class=\"h\">1. A&amp;lt;B &amp;amp; "
+	"&amp;#60;C&amp;gt;</p>\n<p>What is wrong: \xe2\x80\x9cquoted\xe2"
+	"\x80\x9d &quot;too&quot; &apos;and&apos; &#x3C;this&#62; & that"
+	"</p>\n</div>\n</ccpdf-b></ccpdf-o><ccpdf-o id=\"ccpdf-o1\">"
+	"<ccpdf-b id=\"ccpdf-b1\"><ul><li>A copy</li></ul><p class=\"blank\">"
+	"____<br>\nJANE</p></ccpdf-b></ccpdf-o>",
+	"<div title='a &quot;b&quot; &amp;lt; <c>' id=\"x\"><span>s</span>"
+	"<b><i><em><strong>x</strong></em></i></b><sub>1</sub><sup>2</sup>"
+	"<blockquote><ul><li><ol><li>nested</li></ol></li></ul></blockquote>"
+	"<h3><b>h</b></h3><div><li>loose</li></div>\t\f</div>",
+};
+
+/* What it must leave to the HTML5 parser, which reads it otherwise. */
+static const char *const other_html[] = {
+	"<p>a<div>b</div></p>",          /* the p ends before the div */
+	"<ul><li>a<li>b</li></ul>",      /* the first li ends */
+	"<h1><h2>x</h2></h1>",           /* the h1 ends */
+	"<b><b><b><b>x</b></b></b></b>", /* the fourth b is forgotten */
+	"<p>a</b></p>", "<p>a", "<P>a</P>", "<p CLASS=\"x\">a</p>",
+	"<p class=x>a</p>", "<p class>a</p>", "<p a=\"1\" a=\"2\">a</p>",
+	"<p>&copy; &amp &lt</p>", "<p>&#128; &#0; &#xD800;</p>",
+	"<p>&#1114112;</p>", "<p>&#65</p>", "<p>\x7f</p>", "<p>a\rb</p>",
+	"<p>\xff</p>", "<p>\xc0\x80</p>", "<p>\xef\xb7\x90</p>",
+	"<p><!-- c --></p>", "<p>a < b</p>", "<table><tr><td>x</td></tr>"
+	"</table>", "<p><a href=\"x\">a</a></p>", "<pre>\nx</pre>",
+	"<p><img src=\"x\"/></p>", "<p/>", "<br></br>", " <p>x</p>",
+	"<p title=\"<?xml encoding='latin1'\">x</p>",
+};
+
+/* A number below n, from *seed. */
+static unsigned rnd(unsigned long *seed, size_t n)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((*seed >> 33) % n);
+}
+
+/* A document made at random from pieces of what html.c takes and what
+ * it does not, mostly well nested when tidy. */
+static void random_html(unsigned long *seed, int tidy, struct cc_buf *b)
+{
+	static const char *const tag[] = {
+		"b", "i", "em", "strong", "u", "s", "small", "big", "code",
+		"tt", "span", "sub", "sup", "div", "p", "ol", "ul", "li",
+		"blockquote", "h1", "h3", "br", "ccpdf-o", "ccpdf-b",
+		/* not taken */
+		"table", "td", "a", "img", "pre", "font", "dl", "dd", "hr",
+		"B", "body", "title", "textarea", "button", "wbr", "q",
+	};
+	static const char *const text[] = {
+		"word", " ", "\n", "\t", "x y", "&amp;", "&lt;", "&gt;",
+		"&quot;", "&apos;", "&#60;", "&#x3C;", "&#38;", "&#8212;",
+		"&#x1F600;", "&#128;", "&#0;", "&#13;", "&#xD800;", "&copy;",
+		"&amp", "& ", "&", "&;", "&#", "&#65", "AT&T", "&amp;lt;",
+		"&amp;amp;", "&amp;#60;", "&#x26;lt;", "\xc3\xa9",
+		"\xf0\x9f\x98\x80", "\xff", "\xed\xa0\x80", "\r\n",
+		"\f", "<", ">", "\"", "'", "<!-- c -->", "&notit;",
+		"&amp;notit;", "\x01", "\x7f", "&#x7F;", "&#xFFFE;", "&#9;",
+		"&#34;", "&#39;",
+	};
+	static const char *const value[] = {
+		"x", "a b", "&amp;", "&lt;", "&quot;", "'", "\"", "<", ">",
+		"&#60;", "&#34;", "&amp;quot;", "&=", "&1", "&x", "", "&amp;lt;",
+	};
+	static const char *const attr[] = { "class", "id", "title", "a-1",
+					    "ID", "x:y" };
+	const char *stack[64], *t, *q;
+	int depth = 0, n, i, k;
+
+#define RND(n) rnd(seed, (n))
+#define NEL(a) (sizeof(a) / sizeof((a)[0]))
+	b->len = 0;
+	n = 1 + (int)RND(40);
+	for (i = 0; i < n; i++) {
+		unsigned r = RND(100);
+
+		if (r < 40 || i == 0) {
+			t = tag[RND(RND(tidy ? 30 : 3) ? 24 : NEL(tag))];
+			cc_buf_addf(b, "<%s", t);
+			for (k = RND(4) ? 0 : 1 + (int)RND(3); k > 0; k--) {
+				cc_buf_addf(b, "%s%s", RND(8) ? " " : "\n",
+					    attr[RND(NEL(attr))]);
+				if (!RND(15))
+					continue;
+				q = RND(4) ? "\"" : RND(5) ? "'" : "";
+				cc_buf_addf(b, "=%s%s%s%s", q,
+					    value[RND(NEL(value))],
+					    value[RND(NEL(value))], q);
+			}
+			if (!strcmp(t, "br") || !strcmp(t, "img") ||
+			    !strcmp(t, "hr") || !strcmp(t, "wbr")) {
+				cc_buf_adds(b, RND(2) ? "/>" : ">");
+			} else if (!RND(30)) {
+				cc_buf_adds(b, "/>");
+			} else {
+				cc_buf_adds(b, ">");
+				if (depth < 64)
+					stack[depth++] = t;
+			}
+		} else if (r < 65) {
+			for (k = 1 + (int)RND(3); k > 0; k--)
+				cc_buf_adds(b, RND(tidy ? 10 : 3) ?
+					    text[RND(6)] :
+					    text[RND(NEL(text))]);
+		} else if (r < 95) {
+			if (depth > 0 && RND(tidy ? 200 : 12))
+				cc_buf_addf(b, "</%s>", stack[--depth]);
+			else
+				cc_buf_addf(b, "</%s>", tag[RND(NEL(tag))]);
+		}
+	}
+	while (depth > 0 && RND(tidy ? 200 : 8))
+		cc_buf_addf(b, "</%s>", stack[--depth]);
+#undef RND
+#undef NEL
+}
+
+static void test_html(struct cc_pdf *p)
+{
+	struct cc_buf b = { 0 };
+	unsigned long seed = 1;
+	int i, rc, taken = 0, differ = 0;
+	size_t k;
+
+	for (k = 0; k < sizeof(plain_html) / sizeof(plain_html[0]); k++)
+		is_int(same_tree(p, plain_html[k], 1), 1,
+		       "plain HTML %zu: written as XML, the same tree", k + 1);
+	for (k = 0; k < sizeof(other_html) / sizeof(other_html[0]); k++)
+		is_int(same_tree(p, other_html[k], 1), 0,
+		       "other HTML %zu: left to the HTML5 parser", k + 1);
+	for (i = 0; i < 4000; i++) {
+		random_html(&seed, i & 1, &b);
+		rc = same_tree(p, b.s, differ < 3);
+		taken += rc == 1;
+		differ += rc == -1;
+	}
+	is_int(differ, 0, "4000 documents made at random: no tree differs");
+	ok(taken >= 200, "and %d of them were written as XML", taken);
+	cc_buf_release(&b);
+}
+
 int main(void)
 {
 	struct cc_error e;
@@ -583,6 +761,7 @@ int main(void)
 	test_fonts(p);
 	test_edges(p);
 	test_memory(p);
+	test_html(p);
 	cc_pdf_free(p);
 	return tap_done();
 }
