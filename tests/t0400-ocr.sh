@@ -37,6 +37,35 @@ test_expect_success 'line boxes are in points, on the page, top to bottom' '
 		NR % 2 == 0 { if (\$2 <= prev) bad = 1 } { prev = \$2 } END { exit bad }" boxes
 '
 
+test_expect_success 'each line has its font size, and "f" when most of it is bold or italic' '
+	mkpdf styled.pdf --kind styled &&
+	cc-ingest styled.pdf | cc-ocr --no-cache |
+		jq -c "select(.kind==\"page\") | .lines[] | [.t, .s, .f]" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK CARD",16,"b"]
+	["Balance $1,234",11,null]
+	["Creditors may view these items",9,"i"]
+	["PAYS_AS_AGREED",8,"bi"]
+	["Name JOHN Q SAMPLE",10,null]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success TESSERACT 'an OCR line has an estimated size, no style; a line of marks none' '
+	cc-ocr --no-cache <scan.docs >out &&
+	jq -r "select(.kind==\"page\") | .lines[] | select(.f != null)" out >styled &&
+	! test -s styled &&
+	jq -r "select(.kind==\"page\") | .lines[] | select(.t == \"MERGED INFILE CREDIT REPORT\" or .t == \"-\") | [.t, .s] | @tsv" out |
+		sort -u >got &&
+	printf "%s\t\n" - >expect &&
+	printf "MERGED INFILE CREDIT REPORT\t17\n" >>expect &&
+	test_cmp expect got &&
+	cc-ingest text1.pdf | cc-ocr --no-cache |
+		jq -r "select(.kind==\"page\") | .lines[0] | [.t, .s] | @tsv" >text.size &&
+	printf "MERGED INFILE CREDIT REPORT\t15.5\n" >expect &&
+	test_cmp expect text.size
+'
+
 test_expect_success 'the document record says which pages have text; a doc field is required' '
 	doc=$(jq -r .doc two.docs) &&
 	cc-ocr --no-cache <two.docs | jq -r "select(.kind==\"page\") | .doc" | sort -u >docs &&

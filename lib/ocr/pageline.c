@@ -117,7 +117,14 @@ void cc_ocr_page_line(struct cc_buf *b, const char *doc, int page,
 			else
 				b->len = at;
 		}
-		cc_buf_adds(b, "]}");
+		cc_buf_adds(b, "]");
+		if (t->lines[i].size > 0)
+			put_member_num(b, "s", t->lines[i].size);
+		if (t->lines[i].bold || t->lines[i].italic)
+			cc_buf_addf(b, ",\"f\":\"%s%s\"",
+				    t->lines[i].bold ? "b" : "",
+				    t->lines[i].italic ? "i" : "");
+		cc_buf_adds(b, "}");
 	}
 	cc_buf_adds(b, "]}");
 }

@@ -106,6 +106,8 @@ static json_t *lines_json(const struct cc_page_text *t, int with_conf)
 		json_object_set_new(l, "b", b);
 		if (with_conf)
 			json_object_set_new(l, "c", num(t->lines[i].conf));
+		if (t->lines[i].size > 0)
+			json_object_set_new(l, "s", num(t->lines[i].size));
 		json_array_append_new(a, l);
 	}
 	return a;
@@ -129,8 +131,8 @@ static json_t *page_record(const char *doc, int page, const char *source,
 
 /* What an OCR'd page's lines are, in the cache keys: "cells" since lines
  * are cut at wide gaps between words, "cells2" since stars are found by
- * their shape. */
-#define CC_OCR_FORMAT "cells2"
+ * their shape, "cells3" since a line has its size. */
+#define CC_OCR_FORMAT "cells3"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_ocr_stage_opts *o, const unsigned char *pix,

@@ -91,6 +91,10 @@ struct cc_text_line {
 	char *t;
 	float b[4];
 	float conf;          /* OCR confidence 0..100, -1 for a text layer */
+	float size;          /* font size in points (of most of its
+				characters; OCR: estimated), 0 unknown */
+	unsigned bold:1;     /* most of its characters are bold, */
+	unsigned italic:1;   /* italic (text layer only) */
 };
 
 struct cc_page_text {

@@ -6,6 +6,7 @@
 #include "pdf/impl.h"
 
 #include <ctype.h>
+#include <math.h>
 
 void cc_pdf_info_release(struct cc_pdf_info *info)
 {
@@ -444,12 +445,48 @@ static int line_order(const void *a, const void *b)
 	return x->b[0] < y->b[0] ? -1 : x->b[0] > y->b[0];
 }
 
-/* Append line's characters to buf, one space for any run of spaces. */
-static void line_text(fz_stext_line *line, struct cc_buf *buf)
+/* Whether font is bold: by its flags, or, as subset and Type 3 fonts
+ * often lack them, by its name ("ABCDEF+Arial-BoldMT"). */
+static int font_bold(fz_context *ctx, fz_font *font)
+{
+	const char *n;
+
+	if (!font)
+		return 0;
+	if (fz_font_is_bold(ctx, font))
+		return 1;
+	n = fz_font_name(ctx, font);
+	return n && (strstr(n, "Bold") || strstr(n, "bold") ||
+		     strstr(n, "Black") || strstr(n, "Heavy") ||
+		     strstr(n, "Semibold") || strstr(n, "Demi"));
+}
+
+static int font_italic(fz_context *ctx, fz_font *font)
+{
+	const char *n;
+
+	if (!font)
+		return 0;
+	if (fz_font_is_italic(ctx, font))
+		return 1;
+	n = fz_font_name(ctx, font);
+	return n && (strstr(n, "Italic") || strstr(n, "Oblique"));
+}
+
+/*
+ * Append line's characters to buf, one space for any run of spaces; and
+ * into l, the size most of its characters have, and whether most are
+ * bold or italic.
+ */
+static void line_text(fz_context *ctx, fz_stext_line *line,
+		      struct cc_buf *buf, struct cc_text_line *l)
 {
 	fz_stext_char *ch;
+	fz_font *font = NULL;
 	char utf[8];
-	int n, space = 0;
+	float sz[8];
+	int nsz[8], k, nk = 0, n, space = 0, chars = 0, bold = 0, italic = 0;
+	int fb = 0, fi = 0;
 
 	buf->len = 0;
 	if (buf->s)
@@ -469,7 +506,28 @@ static void line_text(fz_stext_line *line, struct cc_buf *buf)
 		}
 		n = fz_runetochar(utf, c);
 		cc_buf_add(buf, utf, (size_t)n);
+		/* the style of this character: a font's is asked once */
+		if (ch->font != font) {
+			font = ch->font;
+			fb = font_bold(ctx, font);
+			fi = font_italic(ctx, font);
+		}
+		chars++;
+		bold += fb;
+		italic += fi;
+		for (k = 0; k < nk && fabsf(sz[k] - ch->size) > 0.05f; k++)
+			;
+		if (k < nk)
+			nsz[k]++;
+		else if (nk < 8)
+			sz[nk] = ch->size, nsz[nk++] = 1;
 	}
+	l->size = 0;
+	for (k = 0, n = 0; k < nk; k++)
+		if (nsz[k] > n)
+			n = nsz[k], l->size = sz[k];
+	l->bold = chars && 2 * bold > chars;
+	l->italic = chars && 2 * italic > chars;
 }
 
 int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
@@ -503,13 +561,14 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 			if (block->type != FZ_STEXT_BLOCK_TEXT)
 				continue;
 			for (line = block->u.t.first_line; line; line = line->next) {
-				struct cc_text_line *l;
+				struct cc_text_line *l, style;
 
-				line_text(line, &buf);
+				line_text(ctx, line, &buf, &style);
 				if (!buf.len)
 					continue;
 				CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
 				l = &out->lines[out->n++];
+				*l = style;
 				l->t = cc_xstrndup(buf.s, buf.len);
 				l->b[0] = line->bbox.x0 - bounds.x0;
 				l->b[1] = line->bbox.y0 - bounds.y0;

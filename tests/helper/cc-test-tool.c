@@ -2,7 +2,9 @@
  * cc-test-tool -- what the tests need that no cc tool does, in the spirit
  * of git's t/helper/test-tool.  Never installed.
  *
- *   cc-test-tool mkpdf [options] -o OUT   make a small test PDF
+ *   cc-test-tool mkpdf [options] -o OUT   make a small test PDF (--kind
+ *                                          text, image, invisible, blank,
+ *                                          styled)
  *   cc-test-tool record-cat [--strict] [--max-record SIZE] [FILE...]
  *                                          run the shared record loop
  *   cc-test-tool config [--config FILE] [KEY=VALUE...] KEY...
@@ -75,6 +77,40 @@ static fz_image *noise_image(fz_context *ctx, long seed)
 	return img;
 }
 
+/*
+ * --kind styled: lines in the base-14 faces at other sizes, for the
+ * style of page records' lines: a bold heading, plain text, italic,
+ * bold italic, and a line whose bold label is shorter than its plain
+ * value (so it is not bold).
+ */
+static const char *const styled_faces[4] = {
+	"Helvetica-Bold", "Times-Italic", "Courier-BoldOblique", "Times-Roman",
+};
+
+static const char styled_page[] =
+	"BT /S1 16 Tf 72 720 Td (ACME BANK CARD) Tj ET\n"
+	"BT /F1 11 Tf 72 690 Td (Balance $1,234) Tj ET\n"
+	"BT /S2 9 Tf 72 670 Td (Creditors may view these items) Tj ET\n"
+	"BT /S3 8 Tf 72 650 Td (PAYS_AS_AGREED) Tj ET\n"
+	"BT /S1 10 Tf 72 630 Td (Name) Tj /S4 10 Tf ( JOHN Q SAMPLE) Tj ET\n";
+
+static void styled_fonts(fz_context *ctx, pdf_document *doc, pdf_obj *ref[4])
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		fz_font *f = fz_new_base14_font(ctx, styled_faces[i]);
+
+		fz_try(ctx)
+			ref[i] = pdf_add_simple_font(ctx, doc, f,
+						     PDF_SIMPLE_ENCODING_LATIN);
+		fz_always(ctx)
+			fz_drop_font(ctx, f);
+		fz_catch(ctx)
+			fz_rethrow(ctx);
+	}
+}
+
 static int mkpdf(const struct mkpdf *m, const char *out)
 {
 	fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
@@ -82,6 +118,7 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	fz_font *font = NULL;
 	fz_image *img = NULL;
 	pdf_obj *fref = NULL, *iref = NULL, *res, *page, *info;
+	pdf_obj *sref[4] = { NULL, NULL, NULL, NULL };
 	fz_buffer *contents;
 	pdf_write_options opts;
 	char optstr[512], line[256];
@@ -99,6 +136,8 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 		font = fz_new_base14_font(ctx, "Helvetica");
 		fref = pdf_add_simple_font(ctx, doc, font,
 					   PDF_SIMPLE_ENCODING_LATIN);
+		if (strcmp(m->kind, "styled") == 0)
+			styled_fonts(ctx, doc, sref);
 		if (strcmp(m->kind, "image") == 0 ||
 		    strcmp(m->kind, "invisible") == 0) {
 			img = noise_image(ctx, m->seed);
@@ -108,6 +147,13 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 			res = pdf_new_dict(ctx, doc, 2);
 			pdf_dict_putp_drop(ctx, res, "Font/F1",
 					   pdf_keep_obj(ctx, fref));
+			for (j = 0; j < 4 && sref[j]; j++) {
+				char key[16];
+
+				snprintf(key, sizeof(key), "Font/S%d", j + 1);
+				pdf_dict_putp_drop(ctx, res, key,
+						   pdf_keep_obj(ctx, sref[j]));
+			}
 			if (iref)
 				pdf_dict_putp_drop(ctx, res, "XObject/Im1",
 						   pdf_keep_obj(ctx, iref));
@@ -115,7 +161,9 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 			if (iref)
 				fz_append_string(ctx, contents,
 						 "q 612 0 0 792 0 0 cm /Im1 Do Q\n");
-			if (strcmp(m->kind, "blank") != 0 &&
+			if (strcmp(m->kind, "styled") == 0) {
+				fz_append_string(ctx, contents, styled_page);
+			} else if (strcmp(m->kind, "blank") != 0 &&
 			    strcmp(m->kind, "image") != 0) {
 				fz_append_printf(ctx, contents, "BT %s/F1 11 Tf 72 720 Td 14 TL\n",
 						 strcmp(m->kind, "invisible") == 0 ? "3 Tr " : "");
@@ -167,6 +215,8 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	fz_always(ctx) {
 		pdf_drop_obj(ctx, fref);
 		pdf_drop_obj(ctx, iref);
+		for (i = 0; i < 4; i++)
+			pdf_drop_obj(ctx, sref[i]);
 		fz_drop_image(ctx, img);
 		fz_drop_font(ctx, font);
 		pdf_drop_document(ctx, doc);

@@ -40,6 +40,12 @@ static char *with_jansson(const char *doc, int page,
 		for (k = 0; k < 4; k++)
 			json_array_append_new(b, num(t->lines[i].b[k]));
 		json_object_set_new(l, "b", b);
+		if (t->lines[i].size > 0 && isfinite(t->lines[i].size))
+			json_object_set_new(l, "s", num(t->lines[i].size));
+		if (t->lines[i].bold || t->lines[i].italic)
+			json_object_set_new(l, "f", json_string(
+				t->lines[i].bold && t->lines[i].italic ? "bi" :
+				t->lines[i].bold ? "b" : "i"));
 		json_array_append_new(a, l);
 	}
 	json_object_set_new(o, "lines", a);
@@ -76,6 +82,9 @@ static void line(struct cc_page_text *t, const char *s, float x0, float y0,
 	t->lines[t->n].b[2] = x1;
 	t->lines[t->n].b[3] = y1;
 	t->lines[t->n].conf = -1;
+	t->lines[t->n].size = 0;
+	t->lines[t->n].bold = 0;
+	t->lines[t->n].italic = 0;
 	t->n++;
 }
 
@@ -145,8 +154,26 @@ static void test_many(void)
 	cc_pdf_page_text_release(&t);
 }
 
+/* "s" and "f": a size when there is one, the style letters when any */
+static void test_style(void)
+{
+	struct cc_page_text t = { 612, 792, NULL, 0, 0 };
+	static const float sz[] = { 0, 9, 9.96f, 10.04f, 11.5f, -1, NAN, 72 };
+	size_t i;
+
+	for (i = 0; i < sizeof(sz) / sizeof(sz[0]); i++) {
+		line(&t, "Balance", 10, 20, 30, 40);
+		t.lines[t.n - 1].size = sz[i];
+		t.lines[t.n - 1].bold = i % 2;
+		t.lines[t.n - 1].italic = (i / 2) % 2;
+	}
+	same("abc", 3, &t, "sizes and bold and italic");
+	cc_pdf_page_text_release(&t);
+}
+
 int main(void)
 {
+	test_style();
 	test_numbers();
 	test_strings();
 	test_many();
