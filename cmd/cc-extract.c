@@ -58,6 +58,7 @@ int main(int argc, char **argv)
 	if (cc_opts_get(&opt, "list-layouts")) {
 		for (i = 0; i < cc_extract_nlayouts(L); i++)
 			printf("%s\n", cc_extract_layout_name(L, i));
+		printf("generic\n");
 		cc_extract_free(L);
 		cc_config_release(&cfg);
 		cc_opts_release(&opt);
@@ -68,7 +69,7 @@ int main(int argc, char **argv)
 		for (i = 0; i < cc_extract_nlayouts(L); i++)
 			if (!strcmp(cc_extract_layout_name(L, i), s))
 				break;
-		if (i == cc_extract_nlayouts(L))
+		if (i == cc_extract_nlayouts(L) && strcmp(s, "generic") != 0)
 			cc_tool_bad_setting(&cfg, "extract.layout", "a layout of --list-layouts");
 		eo.layout = s;
 	}

@@ -837,10 +837,10 @@ test_expect_success 'an unknown option: exit 2' '
 	test_cmp expect err
 '
 
-test_expect_success '--list-layouts: the five, in the order they are tried' '
+test_expect_success '--list-layouts: the five, in the order they are tried, then generic' '
 	cc-extract --list-layouts >got 2>err &&
 	test_cmp /dev/null err &&
-	printf "equifax\nexperian\nlender\nmerged3\ntransunion\n" >expect &&
+	printf "equifax\nexperian\nlender\nmerged3\ntransunion\ngeneric\n" >expect &&
 	test_cmp expect got
 '
 
@@ -1105,7 +1105,7 @@ test_expect_success 'the example layout file of cc-extract(1) loads and reads it
 		sed "1,/^\.Bd -literal/d; /^\.Ed/,\$d" >acme/acme.yaml &&
 	grep -q "^layout: acme$" acme/acme.yaml &&
 	cc-extract --layouts=acme --list-layouts >got &&
-	printf "acme\nequifax\nexperian\nlender\nmerged3\ntransunion\n" >expect &&
+	printf "acme\nequifax\nexperian\nlender\nmerged3\ntransunion\ngeneric\n" >expect &&
 	test_cmp expect got &&
 	cat >acme.jq <<-\EOF &&
 	{kind: "page", v: 1, doc: $d, page: 1, source: "text", width: 612, height: 792,

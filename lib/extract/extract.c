@@ -78,11 +78,49 @@ static void detect(const struct cc_extract_layouts *X, struct xdoc *d,
 	*conf = best >= 0.5 ? best / (best + second) : best;
 }
 
+/*
+ * The bureau a report of no known layout is from: the one bureau whose
+ * name its first pages' lines hold, or the only one named in its first
+ * five lines when they name others further on; NULL for none or several
+ * (a three-bureau report).
+ */
+static const char *name_bureau(const struct xdoc *d)
+{
+	static const struct { const char *name, *id; } b[] = {
+		{ "experian", "experian" }, { "equifax", "equifax" },
+		{ "transunion", "transunion" }, { "trans union", "transunion" },
+	};
+	const char *all = NULL, *top = NULL;
+	int nall = 0, ntop = 0;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(b) / sizeof(b[0]); k++) {
+		int seen = 0, early = 0;
+
+		for (i = 0; i < d->nraw; i++)
+			if (strstr(d->raw[i], b[k].name)) {
+				seen = 1;
+				early |= i < 5;
+			}
+		if (seen && (!all || strcmp(all, b[k].id) != 0)) {
+			nall++;
+			all = b[k].id;
+		}
+		if (early && (!top || strcmp(top, b[k].id) != 0)) {
+			ntop++;
+			top = b[k].id;
+		}
+	}
+	if (nall == 1)
+		return all;
+	return ntop == 1 ? top : NULL;
+}
+
 /* --- the walk ----------------------------------------------------------- */
 
 /* The readers, one per style of layout. */
 static const struct xreader *const readers[] = {
-	&x_read_blocks, &x_read_columns, &x_read_lender,
+	&x_read_blocks, &x_read_columns, &x_read_lender, &x_read_generic,
 };
 
 static const struct xreader *reader_for(int style)
@@ -146,6 +184,8 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	} else {
 		d.L = L;
 	}
+	if (d.unknown)
+		d.bureau = name_bureau(&d);
 	info->layout = d.unknown ? NULL : d.L->name;
 	info->layout_conf = d.unknown ? lshare : lconf;
 	/* a record's confidence is its text's times the layout's: a

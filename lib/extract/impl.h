@@ -32,7 +32,10 @@ enum xfield {
 };
 
 enum xgroup { XG_CONSUMER, XG_ACCOUNT, XG_PUBLIC, XG_INQUIRY };
-enum xstyle { XS_BLOCKS, XS_COLUMNS, XS_LENDER };
+enum xstyle { XS_BLOCKS, XS_COLUMNS, XS_LENDER, XS_GENERIC };
+/* What a label's value must be (x_value_fits()). */
+enum xtype { XT_ANY, XT_TEXT, XT_MONEY, XT_DATE, XT_YEAR, XT_MASK, XT_SSN,
+	     XT_CODE, XT_STATUS, XT_COUNT };
 enum xsection { XK_NONE, XK_CONSUMER, XK_ACCOUNTS, XK_PUBLIC, XK_INQUIRIES,
 		XK_OTHER };
 enum xgrid { XG_NONE, XG_YEAR_MONTH, XG_STRIP, XG_PATTERN };
@@ -44,6 +47,7 @@ struct xlabel {
 	size_t len;          /* of text, without a final ':' */
 	int field;           /* enum xfield */
 	int group;           /* enum xgroup */
+	int type;            /* enum xtype of its value */
 };
 
 struct xmap {
@@ -74,6 +78,7 @@ struct xlayout {
 	char *bureau;        /* "experian"..., "columns", or NULL */
 	int style;
 	int heading_mask;    /* the heading is "CREDITOR #MASK" */
+	int nocase;          /* labels match in any case (generic) */
 	int grid;
 	char **detect;       /* normalised */
 	size_t *detect_group;/* of each phrase: phrases of a group are alternatives */
@@ -105,6 +110,9 @@ struct cc_extract_layouts {
 	struct xlayout *v;
 	size_t n;
 };
+
+/* The type (enum xtype) of field f's values (layout.c). */
+int x_field_type(int f);
 
 /* The leading decimal number of s (atoi is banned: it cannot fail). */
 static inline int x_int(const char *s)

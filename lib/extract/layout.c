@@ -379,11 +379,39 @@ static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int grou
 			L->lab[L->nlab].len = label_len(texts[j]);
 			L->lab[L->nlab].field = field;
 			L->lab[L->nlab].group = group;
+			L->lab[L->nlab].type = x_field_type(field);
 			L->nlab++;
 		}
 		free(texts);
 	}
 	return 0;
+}
+
+int x_field_type(int f)
+{
+	switch (f) {
+	case XF_BALANCE: case XF_LIMIT: case XF_HIGH_BALANCE: case XF_PAYMENT:
+	case XF_PAST_DUE: case XF_CHARGE_OFF: case XP_AMOUNT:
+		return XT_MONEY;
+	case XF_OPENED: case XF_CLOSED: case XF_REPORTED: case XF_LAST_PAYMENT:
+	case XF_DOFD: case XF_REMOVAL: case XP_FILED: case XP_RESOLVED:
+	case XI_DATE: case XC_REPORT_DATE:
+		return XT_DATE;
+	case XF_ACCOUNT_MASK:
+		return XT_MASK;
+	case XC_BIRTH_YEAR:
+		return XT_YEAR;
+	case XC_SSN:
+		return XT_SSN;
+	case XF_STATUS: case XF_ACCOUNT_STATUS:
+		return XT_STATUS;
+	case XF_TYPE: case XF_LOAN_TYPE: case XF_RESPONSIBILITY:
+		return XT_CODE;
+	case XF_IGNORE:
+		return XT_ANY;
+	default:
+		return XT_TEXT;
+	}
 }
 
 static int reason_of(const char *s)
@@ -946,7 +974,8 @@ static void make_generic(struct cc_extract_layouts *X)
 	size_t i, j;
 
 	G->name = cc_xstrdup("generic");
-	G->style = XS_BLOCKS;
+	G->style = XS_GENERIC;
+	G->nocase = 1;
 	G->grid = XG_YEAR_MONTH;
 	G->inquiry_type = cc_xstrdup("hard");
 	G->common = &X->common;
@@ -962,6 +991,7 @@ static void make_generic(struct cc_extract_layouts *X)
 			G->lab[G->nlab].len = L->lab[j].len;
 			G->lab[G->nlab].field = L->lab[j].field;
 			G->lab[G->nlab].group = L->lab[j].group;
+			G->lab[G->nlab].type = L->lab[j].type;
 			G->nlab++;
 		}
 		for (j = 0; j < L->nsect; j++) {

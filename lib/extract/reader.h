@@ -39,7 +39,16 @@ struct xreader {
 	void (*end)(void *st, struct xdoc *d, int k);
 };
 
-extern const struct xreader x_read_blocks, x_read_columns, x_read_lender;
+extern const struct xreader x_read_blocks, x_read_columns, x_read_lender,
+	x_read_generic;
+
+/* The generic reader's (read_generic.c): whether a line is no data (a
+ * browser's print header or foot, a page counter, a paragraph of prose),
+ * and whether v is a value of type (enum xtype; a dash or "N/A" fits
+ * any). */
+int x_generic_drop(const char *line);
+int x_value_fits(int type, const char *v);
+
 
 /* --- cells and rows (rows.c) -------------------------------------------- */
 
@@ -99,6 +108,8 @@ struct xline {
 	double conf;
 	int page;
 	double height;    /* of its page */
+	float size;       /* font size, 0 unknown ("s") */
+	int bold;         /* "f" holds a b */
 	int furniture;    /* set by x_mark_furniture() */
 	/* x_mark_furniture()'s, while it runs */
 	char *key;

@@ -301,7 +301,9 @@ static void common(json_t *o, const struct xdoc *d, const char *bureau)
  * marker, the lender's merge, or an unknown layout. */
 static const char *doc_bureau(const struct xdoc *d)
 {
-	if (d->unknown || !d->L->bureau || !strcmp(d->L->bureau, "columns"))
+	if (d->unknown)
+		return d->bureau;
+	if (!d->L->bureau || !strcmp(d->L->bureau, "columns"))
 		return NULL;
 	return d->L->bureau;
 }

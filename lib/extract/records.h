@@ -15,6 +15,8 @@ struct xcell {
 	int page;
 	int lab;             /* index in the layout's labels, or -1 */
 	int est;             /* x0/x1 estimated: cut from a longer line */
+	float size;          /* its line's font size, 0 unknown */
+	int bold;            /* its line is bold */
 };
 
 struct xrow {
@@ -64,6 +66,8 @@ struct xinq {
 struct xdoc {
 	const struct xlayout *L;
 	int unknown;              /* L is the generic reader */
+	const char *bureau;       /* unknown: the one bureau its first
+				     pages name, or NULL */
 	double layout_conf;
 	const char *doc;
 	char **raw;               /* first pages' lines, normalised: detection */

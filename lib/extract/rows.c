@@ -40,9 +40,15 @@ static int cmp_cell_x(const void *a, const void *b)
 	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
 }
 
+/* the style of the line whose cells add_cell() is adding */
+struct lstyle {
+	float size;
+	int bold;
+};
+
 static void add_cell(struct xdoc *d, const char *t, size_t n, double x0,
 		     double y0, double x1, double y1, double conf, int page,
-		     int est)
+		     int est, const struct lstyle *st)
 {
 	struct xcell *c;
 
@@ -61,6 +67,8 @@ static void add_cell(struct xdoc *d, const char *t, size_t n, double x0,
 	c->page = page;
 	c->lab = -1;
 	c->est = est;
+	c->size = st->size;
+	c->bold = st->bold;
 }
 
 /*
@@ -78,10 +86,12 @@ static int match_label(const struct xlayout *L, const char *s, size_t *len)
 	for (i = 0; i < L->nlab; i++) {
 		const struct xlabel *b = &L->lab[i];
 
-		if (b->text[0] != s[0])
+		if (L->nocase ? tolower((unsigned char)b->text[0]) !=
+				tolower((unsigned char)s[0]) : b->text[0] != s[0])
 			continue;
 		n = b->len;
-		if (n > best_n && strncmp(s, b->text, n) == 0 &&
+		if (n > best_n && (L->nocase ? strncasecmp(s, b->text, n) :
+				   strncmp(s, b->text, n)) == 0 &&
 		    (s[n] == '\0' || s[n] == ' ' || s[n] == ':' ||
 		     /* run together: "Account Type - DetailStudent Loan" */
 		     (islower((unsigned char)b->text[n - 1]) &&
@@ -180,7 +190,8 @@ static int start_label(const struct xlayout *L, const char *t, double conf,
  * it starts with a consumer label or "History:".
  */
 static void add_line(struct xdoc *d, const char *t, double x0, double y0,
-		     double x1, double y1, double conf, int page)
+		     double x1, double y1, double conf, int page,
+		     const struct lstyle *st)
 {
 	size_t total = strlen(t), off = 0, n, cut[24], len[24], k, nl = 0;
 	int lab[24];
@@ -216,14 +227,14 @@ static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 		double b = x0 + (x1 - x0) * (double)(cut[k] + len[k]) / (double)total;
 
 		add_cell(d, t + cut[k], len[k], a, y0, b, y1, conf, page,
-			 nl > 1 || t[off] != '\0');
+			 nl > 1 || t[off] != '\0', st);
 		d->c[d->nc - 1].lab = lab[k];
 	}
 	if (t[off]) {
 		double a = x0 + (x1 - x0) * (double)off / (double)total;
 
 		add_cell(d, t + off, total - off, off ? a : x0, y0, x1, y1, conf,
-			 page, off > 0);
+			 page, off > 0, st);
 	}
 }
 
@@ -272,6 +283,8 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 		json_array_foreach(lines, j, ln) {
 			json_t *b = json_object_get(ln, "b"), *c = json_object_get(ln, "c");
 			const char *t = json_string_value(json_object_get(ln, "t"));
+			const char *fs = json_string_value(json_object_get(ln, "f"));
+			double sz = json_number_value(json_object_get(ln, "s"));
 			struct xline *f;
 			double v[4];
 			int k;
@@ -309,6 +322,8 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			f->b[2] = v[0] < v[2] ? v[2] : v[0];
 			f->b[1] = v[1] < v[3] ? v[1] : v[3];
 			f->b[3] = v[1] < v[3] ? v[3] : v[1];
+			f->size = sz > 0 && sz < 1000 ? (float)sz : 0;
+			f->bold = fs && strchr(fs, 'b');
 			nf++;
 		}
 		if (page > d->npages)
@@ -322,9 +337,14 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			 * an I, '-' an empty value) */
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
-			if (buf[0])
+			if (buf[0] && d->unknown && x_generic_drop(buf))
+				buf[0] = '\0';
+			if (buf[0]) {
+				struct lstyle st = { fl[i].size, fl[i].bold };
+
 				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
-					 fl[i].b[3], fl[i].conf, fl[i].page);
+					 fl[i].b[3], fl[i].conf, fl[i].page, &st);
+			}
 		}
 	}
 	free(fl);

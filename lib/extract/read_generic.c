@@ -1,0 +1,647 @@
+/*
+ * read_generic.c -- the reader of a report no layout matches: accounts
+ * read by geometry and by the vocabulary of labels alone.
+ *
+ * A row's cells are label/value pairs wherever a known label stands in
+ * it: the label opens a pair and its value runs to the next label, so a
+ * row may hold one, two or three pairs.  A row of labels with no values
+ * beside them is a row of labels over the row of values under it, each
+ * value the cell under its label.  A value must be of its field's type
+ * (x_value_fits()): a "Balance" whose value is not money is no balance,
+ * and the row is then text, not pairs.
+ *
+ * Rows that are no pairs gather until the next pairs.  When the pairs
+ * that follow cannot belong to the account being read (it has their
+ * field already) or the rows gathered hold a heading, a new account
+ * starts, headed by the heading: the first gathered row that looks like
+ * one (bold, larger than the body, or in capitals), with the rows of the
+ * same look right under it (a long name that wrapped), but not a line of
+ * an address or a telephone number printed under it.  Without any such
+ * row, the rows after the widest gap head it, as the blocks reader does.
+ * Gathered rows in the value column of the last field that holds text
+ * continue it (a status or a remark that wrapped).
+ *
+ * What is no data is dropped before the rows are made
+ * (x_generic_drop()): a browser's print header and foot (an address, a
+ * page counter, a date and time), and the prose under a section's
+ * heading; running heads repeated on every page are dropped for every
+ * layout (furniture.c).
+ */
+#include "base/cc.h"
+#include "extract/reader.h"
+#include "model/normalize.h"
+
+#include <ctype.h>
+#include <math.h>
+
+/* --- what is no data ----------------------------------------------------- */
+
+static int all_digits(const char *s, const char *e)
+{
+	if (s == e)
+		return 0;
+	for (; s < e; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* "3", "3/9", "3 of 9", "Page 3", "Page 3 of 9", "- 3 -" */
+static int page_counter(const char *s)
+{
+	const char *p = s, *q;
+
+	if (!strncasecmp(p, "page ", 5))
+		p += 5;
+	while (*p == '-' || *p == ' ')
+		p++;
+	for (q = p; isdigit((unsigned char)*q); q++)
+		;
+	if (!all_digits(p, q) || q - p > 4)
+		return 0;
+	p = q;
+	while (*p == ' ')
+		p++;
+	if (*p == '/' || !strncasecmp(p, "of ", 3)) {
+		p += *p == '/' ? 1 : 3;
+		while (*p == ' ')
+			p++;
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if (!all_digits(p, q) || q - p > 4)
+			return 0;
+		p = q;
+	}
+	while (*p == '-' || *p == ' ')
+		p++;
+	return *p == '\0';
+}
+
+/* A time of day, "3:04 PM", "15:04", "3:04:05 pm", somewhere in s. */
+static int has_time(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strchr(p, ':')) != NULL; p++)
+		if (p > s && isdigit((unsigned char)p[-1]) &&
+		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+		    !isdigit((unsigned char)p[3]))
+			return 1;
+	return 0;
+}
+
+/* Whether s is a line of prose: seven words or more, most of them in
+ * lower case, ending a sentence. */
+static int prose(const char *s)
+{
+	size_t n = strlen(s), words = 0, lower = 0;
+	const char *p = s;
+
+	if (n < 30 || (s[n - 1] != '.' && s[n - 1] != ':' && s[n - 1] != ','))
+		return 0;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		words++;
+		if (islower((unsigned char)*p))
+			lower++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return words >= 7 && 2 * lower > words;
+}
+
+int x_generic_drop(const char *s)
+{
+	if (strstr(s, "://") || !strncasecmp(s, "www.", 4))
+		return 1;
+	if (page_counter(s))
+		return 1;
+	/* a browser's print header: "1/15/26, 3:04 PM" and a title */
+	if (has_time(s) && strchr(s, '/') && !strchr(s, '$'))
+		return 1;
+	return prose(s);
+}
+
+/* --- values and their types ------------------------------------------- */
+
+/* Text that says "none": a dash, N/A, None... */
+static int none_value(const char *v)
+{
+	static const char *const none[] = {
+		"-", "--", "---", "n/a", "na", "none", "not reported",
+		"not available", "unknown", "",
+	};
+	char buf[32];
+	size_t i;
+
+	cc_norm_space(v, buf, sizeof(buf));
+	for (i = 0; buf[i]; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		if (!strcmp(buf, none[i]))
+			return 1;
+	return 0;
+}
+
+int x_value_fits(int type, const char *v)
+{
+	int64_t cents;
+	char buf[128], last4[5];
+
+	if (none_value(v))
+		return 1;
+	switch (type) {
+	case XT_MONEY:
+		return cc_norm_money(v, &cents) == 0;
+	case XT_DATE:
+		return cc_norm_date(v, buf) == 0;
+	case XT_MASK:
+		return cc_norm_mask(v, buf, sizeof(buf), last4) == 0 &&
+		       strlen(v) <= 40;
+	case XT_YEAR:
+		return cc_norm_digits(v, buf, sizeof(buf)) == 0 && strlen(buf) == 4;
+	default:
+		return 1;
+	}
+}
+
+/* --- a row's pairs ----------------------------------------------------- */
+
+struct gpair {
+	int field;
+	size_t lab;          /* the label's cell, in the row */
+	size_t from, to;     /* its value's cells [from, to) */
+};
+
+#define G_MAX_PAIRS 8
+
+/* The pairs of row r: labels of the account group and the cells after
+ * each up to the next.  Returns their count; *lead gets the number of
+ * cells before the first label. */
+static size_t row_pairs(const struct xdoc *d, const struct xrow *r,
+			struct gpair *p, size_t *lead)
+{
+	size_t k, n = 0;
+
+	*lead = r->n;
+	for (k = 0; k < r->n && n < G_MAX_PAIRS; k++) {
+		int f = x_cell_field(d, CELL(d, r, k), XG_ACCOUNT);
+
+		if (f == XF_NONE)
+			continue;
+		if (n == 0)
+			*lead = k;
+		else
+			p[n - 1].to = k;
+		p[n].field = f;
+		p[n].lab = k;
+		p[n].from = k + 1;
+		p[n].to = r->n;
+		n++;
+	}
+	return n;
+}
+
+static char *join_cells(const struct xdoc *d, const struct xrow *r, size_t from,
+			size_t to, double *conf)
+{
+	struct cc_buf b = { 0 };
+	size_t k;
+
+	*conf = 1;
+	for (k = from; k < to; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		if (b.len)
+			cc_buf_adds(&b, " ");
+		cc_buf_adds(&b, c->t);
+		if (c->conf < *conf)
+			*conf = c->conf;
+	}
+	return b.len ? cc_buf_detach(&b) : cc_xstrdup("");
+}
+
+/* A status as some reports print it: ">30 days late<" marks adverse
+ * data, "PAYS_AS_AGREED" is a code; made words. */
+static void clean_value(int f, char *v)
+{
+	size_t n = strlen(v), i;
+
+	if (f != XF_STATUS && f != XF_ACCOUNT_STATUS && f != XF_REMARKS)
+		return;
+	if (n >= 2 && v[0] == '>' && v[n - 1] == '<') {
+		memmove(v, v + 1, n - 2);
+		v[n - 2] = '\0';
+	}
+	for (i = 0; v[i]; i++)
+		if (v[i] == '_')
+			v[i] = ' ';
+}
+
+/* --- the reader's state -------------------------------------------------- */
+
+struct gstate {
+	struct xacct *cur;
+	int last_field;          /* of cur, or XF_NONE */
+	double last_x;           /* left edge of its value */
+	size_t last_row;
+	size_t *pending;         /* rows that are no pairs, since the last */
+	size_t npending, apending;
+	const char *sect_type;
+	double body;             /* the body's font size, 0 unknown */
+};
+
+static void push_pending(struct gstate *g, size_t i)
+{
+	if (g->npending == g->apending) {
+		g->apending = g->apending ? 2 * g->apending : 8;
+		g->pending = cc_xreallocarray(g->pending, g->apending, sizeof(size_t));
+	}
+	g->pending[g->npending++] = i;
+}
+
+/* The font size most of the document's cells have. */
+static double body_size(const struct xdoc *d)
+{
+	double sz[16];
+	size_t cnt[16], n = 0, i, k, best = 0;
+	double b = 0;
+
+	for (i = 0; i < d->nc; i++) {
+		double s = d->c[i].size;
+
+		if (s <= 0)
+			continue;
+		for (k = 0; k < n && fabs(sz[k] - s) > 0.3; k++)
+			;
+		if (k < n)
+			cnt[k]++;
+		else if (n < 16)
+			sz[n] = s, cnt[n++] = 1;
+	}
+	for (k = 0; k < n; k++)
+		if (cnt[k] > best)
+			best = cnt[k], b = sz[k];
+	return b;
+}
+
+/* A line of an address or a telephone number. */
+static int address_like(const char *t)
+{
+	int digits = 0, run = 0, zip = 0;
+	const char *p;
+
+	if (!strncasecmp(t, "po box", 6) || !strncasecmp(t, "p.o. box", 8) ||
+	    !strncasecmp(t, "p o box", 7))
+		return 1;
+	for (p = t; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digits++;
+			run++;
+		} else {
+			if (run == 5)
+				zip = 1;
+			run = 0;
+		}
+	}
+	if (run == 5)
+		zip = 1;
+	/* "(800) 955-7070", "800-955-7070" */
+	if (digits >= 10 && (strchr(t, '(') || strchr(t, '-')))
+		return 1;
+	/* "123 MAIN ST ... 19850": a street number and a ZIP code */
+	return zip && isdigit((unsigned char)t[0]);
+}
+
+/* How much row r looks like a creditor's heading: 0 not at all. */
+static int heading_like(const struct xdoc *d, const struct gstate *g,
+			const struct xrow *r)
+{
+	const struct xcell *c = CELL(d, r, 0);
+	int up = 0, low = 0, score = 0;
+	const char *p;
+
+	if (address_like(r->text) || x_alnums(r->text) < 2)
+		return 0;
+	for (p = r->text; *p; p++) {
+		if (isupper((unsigned char)*p))
+			up++;
+		else if (islower((unsigned char)*p))
+			low++;
+	}
+	if (c->bold)
+		score += 2;
+	if (g->body > 0 && c->size > 1.08 * g->body)
+		score += 2;
+	if (up >= 2 && low == 0)
+		score += 1;
+	return score;
+}
+
+/* --- accounts ------------------------------------------------------------ */
+
+static double row_gap(const struct xdoc *d, size_t a, size_t b)
+{
+	if (d->r[a].page != d->r[b].page)
+		return 1.2 * d->pitch;
+	return d->r[b].y0 - d->r[a].y1;
+}
+
+/* Start an account, headed by what the pending rows say. */
+static void new_account(struct xdoc *d, struct gstate *g)
+{
+	struct xacct *a = x_new_acct(&d->acct, &d->nacct);
+	struct cc_buf h = { 0 };
+	size_t k, first = g->npending, last = 0, j;
+	int best = 0, s;
+
+	a->sect_type = g->sect_type;
+	/* the first row that looks most like a heading */
+	for (k = 0; k < g->npending; k++) {
+		s = heading_like(d, g, &d->r[g->pending[k]]);
+		if (s > best) {
+			best = s;
+			first = k;
+		}
+	}
+	if (best > 0) {
+		/* and the rows of its look under it: a wrapped name */
+		const struct xcell *c0 = CELL(d, &d->r[g->pending[first]], 0);
+
+		for (last = first + 1; last < g->npending; last++) {
+			const struct xrow *r = &d->r[g->pending[last]];
+			const struct xcell *c = CELL(d, r, 0);
+
+			if (c->bold != c0->bold || fabs(c->size - c0->size) > 0.3 ||
+			    heading_like(d, g, r) != best ||
+			    row_gap(d, g->pending[last - 1], g->pending[last]) >
+			    0.6 * d->pitch)
+				break;
+		}
+	} else if (g->npending) {
+		double bg = -1e9, gp;
+
+		for (k = 0, first = 0; k < g->npending; k++) {
+			gp = row_gap(d, k ? g->pending[k - 1] : g->last_row,
+				     g->pending[k]);
+			if (gp > bg + 0.5) {
+				bg = gp;
+				first = k;
+			}
+		}
+		last = g->npending;
+	}
+	for (k = first; k < last; k++) {
+		const struct xrow *r = &d->r[g->pending[k]];
+
+		x_acct_box(a, r);
+		for (j = 0; j < r->n; j++) {
+			if (h.len)
+				cc_buf_adds(&h, " ");
+			cc_buf_adds(&h, CELL(d, r, j)->t);
+			x_acct_cell(a, CELL(d, r, j));
+		}
+	}
+	a->heading = h.len ? cc_buf_detach(&h) : NULL;
+	g->cur = a;
+	g->last_field = XF_NONE;
+	g->npending = 0;
+}
+
+/* The pending rows in the value column of the last field continue it;
+ * the rest are dropped.  Returns how many were taken. */
+static void wrap_pending(struct xdoc *d, struct gstate *g)
+{
+	size_t k;
+
+	for (k = 0; k < g->npending && g->cur; k++) {
+		const struct xrow *r = &d->r[g->pending[k]];
+		double conf;
+		char *t;
+
+		if (g->last_field == XF_NONE || !x_text_field(g->last_field) ||
+		    fabs(CELL(d, r, 0)->x0 - g->last_x) > 3)
+			break;
+		t = join_cells(d, r, 0, r->n, &conf);
+		clean_value(g->last_field, t);
+		x_acct_set(g->cur, g->last_field, t, conf, 1);
+		x_acct_box(g->cur, r);
+		free(t);
+	}
+	g->npending = 0;
+}
+
+/* Whether the account being read has one of the fields of p already. */
+static int has_any(const struct gstate *g, const struct gpair *p, size_t n)
+{
+	size_t k;
+
+	if (!g->cur)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (p[k].field != XF_IGNORE && p[k].field != XF_HISTORY &&
+		    g->cur->f[p[k].field])
+			return 1;
+	return 0;
+}
+
+/* The type of field f's values. */
+static int field_type(const struct xdoc *d, const struct xrow *r, const struct gpair *p)
+{
+	return d->L->lab[CELL(d, r, p->lab)->lab].type;
+}
+
+/*
+ * Row i's pairs, validated: the values of a row of labels alone are the
+ * cells of row i + 1 under them (*used gets 2 then, else 1).  Returns
+ * the count of pairs whose values fit, with their values in v[] (NULL
+ * for a pair whose value does not fit, which is then passed over).
+ */
+static size_t read_pairs(struct xdoc *d, size_t i, struct gpair *p, size_t n,
+			 char **v, double *vx, double *conf, size_t *used)
+{
+	const struct xrow *r = &d->r[i], *u;
+	size_t k, j, ok = 0, empty = 0;
+
+	*used = 1;
+	for (k = 0; k < n; k++)
+		empty += p[k].from == p[k].to;
+	if (empty == n && i + 1 < d->nr && d->r[i + 1].page == r->page) {
+		size_t lead;
+		struct gpair q[G_MAX_PAIRS];
+
+		u = &d->r[i + 1];
+		if (row_pairs(d, u, q, &lead) == 0) {
+			/* each cell of u goes to the label whose column it
+			 * starts in: the last label that starts left of it,
+			 * give or take a little */
+			for (k = 0; k < n; k++) {
+				struct cc_buf b = { 0 };
+				double lo = CELL(d, r, p[k].lab)->x0 - 4;
+				double hi = k + 1 < n ? CELL(d, r, p[k + 1].lab)->x0 - 4 : 1e9;
+
+				conf[k] = 1;
+				vx[k] = 0;
+				for (j = 0; j < u->n; j++) {
+					const struct xcell *c = CELL(d, u, j);
+
+					if (c->x0 < lo || c->x0 >= hi)
+						continue;
+					if (!b.len)
+						vx[k] = c->x0;
+					else
+						cc_buf_adds(&b, " ");
+					cc_buf_adds(&b, c->t);
+					if (c->conf < conf[k])
+						conf[k] = c->conf;
+				}
+				v[k] = b.len ? cc_buf_detach(&b) : cc_xstrdup("");
+			}
+			*used = 2;
+			goto check;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		v[k] = join_cells(d, r, p[k].from, p[k].to, &conf[k]);
+		vx[k] = p[k].from < p[k].to ? CELL(d, r, p[k].from)->x0 : 0;
+	}
+check:
+	for (k = 0; k < n; k++) {
+		if (p[k].field == XF_HISTORY || p[k].field == XF_IGNORE ||
+		    x_value_fits(field_type(d, r, &p[k]), v[k])) {
+			ok++;
+			continue;
+		}
+		free(v[k]);
+		v[k] = NULL;
+	}
+	return ok;
+}
+
+static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
+{
+	const struct xrow *r = &d->r[i];
+	struct gpair p[G_MAX_PAIRS];
+	char *v[G_MAX_PAIRS];
+	double vx[G_MAX_PAIRS], conf[G_MAX_PAIRS];
+	size_t n, lead, used, k, ok;
+
+	n = row_pairs(d, r, p, &lead);
+	if (n == 0 || (ok = read_pairs(d, i, p, n, v, vx, conf, &used)) == 0) {
+		push_pending(g, i);
+		return i + 1;
+	}
+	/* cells before the first label: a heading on the row of the pairs */
+	if (lead > 0) {
+		push_pending(g, i);
+	}
+	if (!g->cur || has_any(g, p, n) ||
+	    (g->npending && heading_like(d, g, &d->r[g->pending[g->npending - 1]])))
+		new_account(d, g);
+	else
+		wrap_pending(d, g);
+	x_acct_box(g->cur, r);
+	if (used == 2)
+		x_acct_box(g->cur, &d->r[i + 1]);
+	for (k = 0; k < n; k++) {
+		if (!v[k])
+			continue;
+		x_acct_cell(g->cur, CELL(d, r, p[k].lab));
+		if (p[k].field == XF_HISTORY) {
+			free(v[k]);
+			g->cur->has_grid = 1;
+			g->last_field = XF_NONE;
+			continue;
+		}
+		clean_value(p[k].field, v[k]);
+		if (p[k].field != XF_IGNORE && !g->cur->f[p[k].field] && v[k][0])
+			x_acct_set(g->cur, p[k].field, v[k], conf[k], 0);
+		g->last_field = p[k].field;
+		g->last_x = vx[k];
+		free(v[k]);
+	}
+	g->last_row = i + used - 1;
+	/* a payment grid under a "Payment history" label */
+	if (p[n - 1].field == XF_HISTORY) {
+		size_t next = i + used;
+
+		if (d->L->grid == XG_YEAR_MONTH)
+			next = x_grid_year_month(d, i + used, g->cur);
+		if (next > i + used)
+			g->last_row = next - 1;
+		return next;
+	}
+	return i + used;
+}
+
+/* --- the reader --------------------------------------------------------- */
+
+static void *generic_begin(struct xdoc *d)
+{
+	struct gstate *g = cc_xcalloc(1, sizeof(*g));
+
+	g->last_field = XF_NONE;
+	g->body = body_size(d);
+	return g;
+}
+
+static void end_accounts(struct xdoc *d, struct gstate *g)
+{
+	wrap_pending(d, g);
+	g->cur = NULL;
+	g->last_field = XF_NONE;
+}
+
+static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
+			    int k, const char *type)
+{
+	struct gstate *g = st;
+
+	(void)k;
+	(void)prev;
+	end_accounts(d, g);
+	g->sect_type = type;
+	g->last_row = i;
+}
+
+/* Whether row i holds a label of the consumer's. */
+static int consumer_row(const struct xdoc *d, size_t i)
+{
+	const struct xrow *r = &d->r[i];
+	size_t k;
+
+	for (k = 0; k < r->n; k++)
+		if (x_cell_field(d, CELL(d, r, k), XG_CONSUMER) != XF_NONE)
+			return 1;
+	return 0;
+}
+
+static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
+{
+	struct gstate *g = st;
+
+	if (k == XK_ACCOUNTS || (!consumer_row(d, i) && (g->cur || k == XK_NONE)))
+		return account_row(d, g, i);
+	return x_consumer_rows(d, i, k == XK_CONSUMER);
+}
+
+static void generic_finish(void *st, struct xdoc *d, int k)
+{
+	struct gstate *g = st;
+
+	(void)k;
+	end_accounts(d, g);
+	free(g->pending);
+	free(g);
+}
+
+const struct xreader x_read_generic = {
+	.style = XS_GENERIC,
+	.begin = generic_begin,
+	.section = generic_section,
+	.row = generic_read,
+	.end = generic_finish,
+};
