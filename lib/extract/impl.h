@@ -91,6 +91,11 @@ struct xlayout {
 	size_t nlab;
 	char **skip;         /* normalised prefixes of lines to pass over */
 	size_t nskip;
+	char **intros;       /* generic: normalised openings of sections'
+				introductions (labels.yaml) */
+	size_t nintros;
+	char **furniture;    /* generic: of running heads and feet */
+	size_t nfurniture;
 	char *inquiry_type;
 	char **statuses;     /* the statuses the layout prints, for OCR */
 	size_t nstatuses;
@@ -106,7 +111,9 @@ struct xlayout {
 
 struct cc_extract_layouts {
 	struct xlayout common;
-	struct xlayout generic;   /* every blocks layout's labels: unknown reports */
+	struct xlayout vocab;     /* labels.yaml: the vocabulary of labels */
+	struct xlayout generic;   /* the vocabulary's labels and every blocks
+				     layout's: unknown reports */
 	struct xlayout *v;
 	size_t n;
 };

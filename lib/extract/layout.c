@@ -323,66 +323,76 @@ static void index_sections(struct xlayout *L)
 	}
 }
 
+/* The labels list of field key kn of group into L, each of the field's
+ * type.  Returns the field, or -1. */
+static int field_labels(struct ld *d, struct xlayout *L, yaml_node_t *kn,
+			yaml_node_t *list, int group)
+{
+	const char *k = scalar(kn);
+	char **texts = NULL;
+	size_t nt = 0, i, j;
+	int field = XF_NONE;
+
+	if (!k)
+		return bad(d, kn, "keys must be plain names%s", "");
+	for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
+		if (field_names[i].group == group &&
+		    (!strcmp(field_names[i].name, k) ||
+		     (field_names[i].field == XF_IGNORE &&
+		      !strncmp(k, "ignore", 6))))
+			field = field_names[i].field;
+	if (field == XF_NONE) {
+		char *shown = cc_utf8_sanitize(k, strlen(k));
+		int rc = bad(d, kn, "unknown field '%.200s'", shown);
+
+		free(shown);
+		return rc;
+	}
+	if (strings(d, list, &texts, &nt, 0) < 0) {
+		for (j = 0; j < nt; j++)
+			free(texts[j]);
+		free(texts);
+		return -1;
+	}
+	for (j = 0; j < nt; j++)
+		if (!texts[j][0])
+			break;
+	if (j < nt) {
+		for (j = 0; j < nt; j++)
+			free(texts[j]);
+		free(texts);
+		return bad(d, list, "an empty label%s", "");
+	}
+	for (j = 0; j < nt; j++) {
+		L->lab = cc_xreallocarray(L->lab, L->nlab + 1, sizeof(*L->lab));
+		L->lab[L->nlab].text = texts[j];
+		L->lab[L->nlab].norm = x_norm(texts[j]);
+		L->lab[L->nlab].len = label_len(texts[j]);
+		L->lab[L->nlab].field = field;
+		L->lab[L->nlab].group = group;
+		L->lab[L->nlab].type = x_field_type(field);
+		L->nlab++;
+	}
+	free(texts);
+	return field;
+}
+
 static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int group)
 {
 	yaml_node_pair_t *p;
-	size_t i, j;
 
 	if (!map || is_null(map))
 		return 0;
 	if (map->type != YAML_MAPPING_NODE)
 		return bad(d, map, "expected a mapping of field: [labels]%s", "");
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
-		const char *k = scalar(kn);
-		char **texts = NULL;
-		size_t nt = 0;
-		int field = XF_NONE;
-
-		if (!k)
-			return bad(d, kn, "keys must be plain names%s", "");
-		if (group == XG_INQUIRY && !strcmp(k, "type"))
+		if (group == XG_INQUIRY &&
+		    !strcmp(scalar(yaml_document_get_node(&d->doc, p->key)) ?
+			    scalar(yaml_document_get_node(&d->doc, p->key)) : "", "type"))
 			continue;
-		for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
-			if (field_names[i].group == group &&
-			    (!strcmp(field_names[i].name, k) ||
-			     (field_names[i].field == XF_IGNORE &&
-			      !strncmp(k, "ignore", 6))))
-				field = field_names[i].field;
-		if (field == XF_NONE) {
-			char *shown = cc_utf8_sanitize(k, strlen(k));
-			int rc = bad(d, kn, "unknown field '%.200s'", shown);
-
-			free(shown);
-			return rc;
-		}
-		if (strings(d, yaml_document_get_node(&d->doc, p->value), &texts, &nt, 0) < 0) {
-			for (j = 0; j < nt; j++)
-				free(texts[j]);
-			free(texts);
+		if (field_labels(d, L, yaml_document_get_node(&d->doc, p->key),
+				 yaml_document_get_node(&d->doc, p->value), group) < 0)
 			return -1;
-		}
-		for (j = 0; j < nt; j++)
-			if (!texts[j][0])
-				break;
-		if (j < nt) {
-			for (j = 0; j < nt; j++)
-				free(texts[j]);
-			free(texts);
-			return bad(d, yaml_document_get_node(&d->doc, p->value),
-				   "an empty label%s", "");
-		}
-		for (j = 0; j < nt; j++) {
-			L->lab = cc_xreallocarray(L->lab, L->nlab + 1, sizeof(*L->lab));
-			L->lab[L->nlab].text = texts[j];
-			L->lab[L->nlab].norm = x_norm(texts[j]);
-			L->lab[L->nlab].len = label_len(texts[j]);
-			L->lab[L->nlab].field = field;
-			L->lab[L->nlab].group = group;
-			L->lab[L->nlab].type = x_field_type(field);
-			L->nlab++;
-		}
-		free(texts);
 	}
 	return 0;
 }
@@ -662,6 +672,115 @@ static int sections_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 	return 0;
 }
 
+/* --- the vocabulary of labels (labels.yaml) ----------------------------- */
+
+static int type_of(const char *s)
+{
+	static const char *const names[] = {
+		[XT_ANY] = "any", [XT_TEXT] = "text", [XT_MONEY] = "money",
+		[XT_DATE] = "date", [XT_YEAR] = "year", [XT_MASK] = "mask",
+		[XT_SSN] = "ssn", [XT_CODE] = "code", [XT_STATUS] = "status",
+		[XT_COUNT] = "count",
+	};
+	size_t i;
+
+	for (i = 0; s && i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
+
+/* A group of the vocabulary: field: {type: T, labels: [...]}, each label
+ * of type T. */
+static int vocab_group(struct ld *d, struct xlayout *L, yaml_node_t *map, int group)
+{
+	static const char *const keys[] = { "type", "labels", NULL };
+	yaml_node_pair_t *p;
+
+	if (!map || is_null(map))
+		return 0;
+	if (map->type != YAML_MAPPING_NODE)
+		return bad(d, map, "expected a mapping of field: {type, labels}%s", "");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *v = yaml_document_get_node(&d->doc, p->value), *t;
+		size_t before = L->nlab, i;
+		int type;
+
+		if (!v || v->type != YAML_MAPPING_NODE)
+			return bad(d, v, "expected {type: T, labels: [...]}%s", "");
+		if (only_keys(d, v, keys) < 0)
+			return -1;
+		t = get(d, v, "type");
+		type = type_of(scalar(t));
+		if (type < 0)
+			return bad(d, t ? t : v, "type: expected text, money, date, "
+				   "year, mask, ssn, code, status, count or any%s", "");
+		if (!get(d, v, "labels"))
+			return bad(d, v, "no 'labels'%s", "");
+		if (field_labels(d, L, yaml_document_get_node(&d->doc, p->key),
+				 get(d, v, "labels"), group) < 0)
+			return -1;
+		for (i = before; i < L->nlab; i++)
+			L->lab[i].type = type;
+	}
+	return 0;
+}
+
+/* The vocabulary: its labels, its sections' headings by kind, the opening
+ * words of sections' introductions and the furniture, normalised. */
+static int vocab_of(struct ld *d, struct xlayout *L, yaml_node_t *root)
+{
+	static const char *const top[] = { "consumer", "account", "public_record",
+		"inquiry", "sections", "section_intros", "furniture", NULL };
+	static const struct { const char *name; int kind; } kinds[] = {
+		{ "consumer", XK_CONSUMER }, { "accounts", XK_ACCOUNTS },
+		{ "negative", XK_ACCOUNTS }, { "public_records", XK_PUBLIC },
+		{ "inquiries", XK_INQUIRIES }, { "other", XK_OTHER },
+	};
+	yaml_node_t *sec;
+	size_t k, j;
+
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return bad(d, root, "expected a mapping%s", "");
+	if (only_keys(d, root, top) < 0 ||
+	    vocab_group(d, L, get(d, root, "consumer"), XG_CONSUMER) < 0 ||
+	    vocab_group(d, L, get(d, root, "account"), XG_ACCOUNT) < 0 ||
+	    vocab_group(d, L, get(d, root, "public_record"), XG_PUBLIC) < 0 ||
+	    vocab_group(d, L, get(d, root, "inquiry"), XG_INQUIRY) < 0 ||
+	    strings(d, get(d, root, "section_intros"), &L->intros, &L->nintros, 1) < 0 ||
+	    strings(d, get(d, root, "furniture"), &L->furniture, &L->nfurniture, 1) < 0)
+		return -1;
+	sec = get(d, root, "sections");
+	if (sec && !is_null(sec)) {
+		static const char *keys[sizeof(kinds) / sizeof(kinds[0]) + 1];
+
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			keys[k] = kinds[k].name;
+		if (sec->type != YAML_MAPPING_NODE)
+			return bad(d, sec, "sections: expected a mapping of kind: "
+				   "[headings]%s", "");
+		if (only_keys(d, sec, keys) < 0)
+			return -1;
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			char **h = NULL;
+			size_t nh = 0;
+
+			if (strings(d, get(d, sec, kinds[k].name), &h, &nh, 1) < 0)
+				return -1;
+			for (j = 0; j < nh; j++) {
+				L->sect = cc_xreallocarray(L->sect, L->nsect + 1,
+							   sizeof(*L->sect));
+				L->sect[L->nsect].norm = h[j];
+				L->sect[L->nsect].kind = kinds[k].kind;
+				L->sect[L->nsect].type = NULL;
+				L->nsect++;
+			}
+			free(h);
+		}
+	}
+	return 0;
+}
+
 static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int common)
 {
 	static const char *const top[] = { "layout", "bureau", "style", "detect",
@@ -781,6 +900,12 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->nskip; i++)
 		free(L->skip[i]);
 	free(L->skip);
+	for (i = 0; i < L->nintros; i++)
+		free(L->intros[i]);
+	free(L->intros);
+	for (i = 0; i < L->nfurniture; i++)
+		free(L->furniture[i]);
+	free(L->furniture);
 	free(L->inquiry_type);
 	for (i = 0; i < L->nstatuses; i++)
 		free(L->statuses[i]);
@@ -853,7 +978,9 @@ static int check_depth(FILE *f, const char *path, struct cc_error *e)
 	return rc;
 }
 
-static int load_file(const char *path, struct xlayout *L, int common,
+/* Load the file at path into L: a layout (kind 0), common.yaml (1) or
+ * labels.yaml (2). */
+static int load_file(const char *path, struct xlayout *L, int kind,
 		     struct cc_error *e)
 {
 	yaml_parser_t parser;
@@ -887,7 +1014,8 @@ static int load_file(const char *path, struct xlayout *L, int common,
 		return e->code;
 	}
 	L->file = cc_xstrdup(path);
-	rc = layout_of(&d, L, yaml_document_get_root_node(&d.doc), common);
+	rc = kind == 2 ? vocab_of(&d, L, yaml_document_get_root_node(&d.doc)) :
+	     layout_of(&d, L, yaml_document_get_root_node(&d.doc), kind);
 	yaml_document_delete(&d.doc);
 	yaml_parser_delete(&parser);
 	fclose(f);
@@ -933,6 +1061,8 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 		path = cc_xasprintf("%s/%s", dir, names[i]);
 		if (!strcmp(names[i], "common.yaml")) {
 			rc = load_file(path, &X->common, 1, e);
+		} else if (!strcmp(names[i], "labels.yaml")) {
+			rc = load_file(path, &X->vocab, 2, e);
 		} else {
 			X->v = cc_xreallocarray(X->v, X->n + 1, sizeof(*X->v));
 			memset(&X->v[X->n], 0, sizeof(X->v[0]));
@@ -966,11 +1096,34 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 	return X;
 }
 
-/* The reader of an unknown layout: label/value blocks, with the labels and
- * section headings of every blocks layout. */
+static void add_label(struct xlayout *G, const struct xlabel *b)
+{
+	G->lab = cc_xreallocarray(G->lab, G->nlab + 1, sizeof(*G->lab));
+	G->lab[G->nlab] = *b;
+	G->lab[G->nlab].text = cc_xstrdup(b->text);
+	G->lab[G->nlab].norm = cc_xstrdup(b->norm);
+	G->nlab++;
+}
+
+static void add_section(struct xlayout *G, const struct xsect *t)
+{
+	G->sect = cc_xreallocarray(G->sect, G->nsect + 1, sizeof(*G->sect));
+	G->sect[G->nsect].norm = cc_xstrdup(t->norm);
+	G->sect[G->nsect].kind = t->kind;
+	G->sect[G->nsect].type = t->type ? cc_xstrdup(t->type) : NULL;
+	G->nsect++;
+}
+
+/*
+ * The generic reader's layout: the vocabulary's labels (labels.yaml) and
+ * then every blocks layout's, matched in any case, so that a label both
+ * have means what the vocabulary says; every blocks layout's section
+ * headings (some give their accounts' type) and then the vocabulary's;
+ * its introductions and furniture.
+ */
 static void make_generic(struct cc_extract_layouts *X)
 {
-	struct xlayout *G = &X->generic;
+	struct xlayout *G = &X->generic, *V = &X->vocab;
 	size_t i, j;
 
 	G->name = cc_xstrdup("generic");
@@ -979,29 +1132,26 @@ static void make_generic(struct cc_extract_layouts *X)
 	G->grid = XG_YEAR_MONTH;
 	G->inquiry_type = cc_xstrdup("hard");
 	G->common = &X->common;
+	for (j = 0; j < V->nlab; j++)
+		add_label(G, &V->lab[j]);
 	for (i = 0; i < X->n; i++) {
 		const struct xlayout *L = &X->v[i];
 
 		if (L->style != XS_BLOCKS)
 			continue;
-		for (j = 0; j < L->nlab; j++) {
-			G->lab = cc_xreallocarray(G->lab, G->nlab + 1, sizeof(*G->lab));
-			G->lab[G->nlab].text = cc_xstrdup(L->lab[j].text);
-			G->lab[G->nlab].norm = cc_xstrdup(L->lab[j].norm);
-			G->lab[G->nlab].len = L->lab[j].len;
-			G->lab[G->nlab].field = L->lab[j].field;
-			G->lab[G->nlab].group = L->lab[j].group;
-			G->lab[G->nlab].type = L->lab[j].type;
-			G->nlab++;
-		}
-		for (j = 0; j < L->nsect; j++) {
-			G->sect = cc_xreallocarray(G->sect, G->nsect + 1, sizeof(*G->sect));
-			G->sect[G->nsect].norm = cc_xstrdup(L->sect[j].norm);
-			G->sect[G->nsect].kind = L->sect[j].kind;
-			G->sect[G->nsect].type = L->sect[j].type ? cc_xstrdup(L->sect[j].type) : NULL;
-			G->nsect++;
-		}
+		for (j = 0; j < L->nlab; j++)
+			add_label(G, &L->lab[j]);
+		for (j = 0; j < L->nsect; j++)
+			add_section(G, &L->sect[j]);
 	}
+	for (j = 0; j < V->nsect; j++)
+		add_section(G, &V->sect[j]);
+	G->intros = cc_xreallocarray(NULL, V->nintros + 1, sizeof(char *));
+	for (j = 0; j < V->nintros; j++)
+		G->intros[G->nintros++] = cc_xstrdup(V->intros[j]);
+	G->furniture = cc_xreallocarray(NULL, V->nfurniture + 1, sizeof(char *));
+	for (j = 0; j < V->nfurniture; j++)
+		G->furniture[G->nfurniture++] = cc_xstrdup(V->furniture[j]);
 }
 
 void cc_extract_free(struct cc_extract_layouts *X)
@@ -1014,6 +1164,7 @@ void cc_extract_free(struct cc_extract_layouts *X)
 		free_layout(&X->v[i]);
 	free(X->v);
 	free_layout(&X->common);
+	free_layout(&X->vocab);
 	free_layout(&X->generic);
 	free(X);
 }

@@ -22,10 +22,11 @@
  * continue it (a status or a remark that wrapped).
  *
  * What is no data is dropped before the rows are made
- * (x_generic_drop()): a browser's print header and foot (an address, a
- * page counter, a date and time), and the prose under a section's
- * heading; running heads repeated on every page are dropped for every
- * layout (furniture.c).
+ * (x_generic_marks()): a browser's print header and foot (an address, a
+ * page counter, a date and time), the furniture and the introductions
+ * the vocabulary names, and paragraphs of prose (a section's
+ * introduction); running heads repeated on every page are dropped for
+ * every layout (furniture.c).
  */
 #include "base/cc.h"
 #include "extract/reader.h"
@@ -90,39 +91,105 @@ static int has_time(const char *s)
 	return 0;
 }
 
-/* Whether s is a line of prose: seven words or more, most of them in
- * lower case, ending a sentence. */
-static int prose(const char *s)
+/* Words in s, and how many start in lower case. */
+static size_t words(const char *s, size_t *lower)
 {
-	size_t n = strlen(s), words = 0, lower = 0;
-	const char *p = s;
+	size_t n = 0;
 
-	if (n < 30 || (s[n - 1] != '.' && s[n - 1] != ':' && s[n - 1] != ','))
-		return 0;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
+	*lower = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
 			break;
-		words++;
-		if (islower((unsigned char)*p))
-			lower++;
-		while (*p && *p != ' ')
-			p++;
+		n++;
+		if (islower((unsigned char)*s))
+			(*lower)++;
+		while (*s && *s != ' ')
+			s++;
 	}
-	return words >= 7 && 2 * lower > words;
+	return n;
 }
 
-int x_generic_drop(const char *s)
+/* A line of running text: four words or more, most in lower case. */
+static int wordy(const char *s, size_t min)
 {
-	if (strstr(s, "://") || !strncasecmp(s, "www.", 4))
+	size_t lower, n = words(s, &lower);
+
+	return n >= min && 2 * lower > n;
+}
+
+static int starts_with_any(const char *norm, char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(norm, v[i], strlen(v[i])))
+			return 1;
+	return 0;
+}
+
+/* Whether one line is no data by itself. */
+static int drop_line(const struct xlayout *L, const char *t, const char *norm)
+{
+	if (strstr(t, "://") || !strncasecmp(t, "www.", 4))
 		return 1;
-	if (page_counter(s))
+	if (page_counter(t))
 		return 1;
 	/* a browser's print header: "1/15/26, 3:04 PM" and a title */
-	if (has_time(s) && strchr(s, '/') && !strchr(s, '$'))
+	if (has_time(t) && strchr(t, '/') && !strchr(t, '$'))
 		return 1;
-	return prose(s);
+	/* "Page" is furniture as a counter only: "PAGE ONE CREDIT UNION" */
+	return strncmp(norm, "page", 4) != 0 &&
+	       starts_with_any(norm, L->furniture, L->nfurniture);
+}
+
+void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
+{
+	size_t i, j, k, last, total, lower, nw;
+	char *norm;
+	int intro, sentence;
+
+	for (i = 0; i < n; i++) {
+		if (fl[i].furniture)
+			continue;
+		norm = x_norm(fl[i].t);
+		if (drop_line(L, fl[i].t, norm)) {
+			fl[i].furniture = 1;
+			free(norm);
+			continue;
+		}
+		intro = starts_with_any(norm, L->intros, L->nintros);
+		free(norm);
+		if (!intro && !wordy(fl[i].t, 4))
+			continue;
+		/* the paragraph: the lines under it at its left edge, each
+		 * close under the one before; lines beside it on a row are
+		 * passed over */
+		nw = words(fl[i].t, &lower);
+		total = nw;
+		sentence = strstr(fl[i].t, ". ") || fl[i].t[strlen(fl[i].t) - 1] == '.';
+		last = i;
+		for (j = i + 1; j < n && j <= last + 4; j++) {
+			double h = fl[last].b[3] - fl[last].b[1];
+
+			if (fl[j].page != fl[i].page || fl[j].b[1] - fl[last].b[3] > 0.8 * h)
+				break;
+			if (fabs(fl[j].b[0] - fl[i].b[0]) > 3 || !wordy(fl[j].t, 1))
+				continue;
+			total += words(fl[j].t, &lower);
+			sentence |= strstr(fl[j].t, ". ") ||
+				    fl[j].t[strlen(fl[j].t) - 1] == '.';
+			last = j;
+		}
+		if (!intro && (total < 12 || !sentence))
+			continue;
+		for (k = i; k <= last; k++)
+			if (k == i || (fabs(fl[k].b[0] - fl[i].b[0]) <= 3 &&
+				       wordy(fl[k].t, 1)))
+				fl[k].furniture = 1;
+		i = last;
+	}
 }
 
 /* --- values and their types ------------------------------------------- */
@@ -577,6 +644,125 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	return i + used;
 }
 
+/* --- what was read, settled ---------------------------------------------- */
+
+/* Move field from's text to field to, when to has none. */
+static void move_field(struct xacct *a, int from, int to)
+{
+	if (!a->f[from] || a->f[to])
+		return;
+	a->f[to] = a->f[from];
+	a->flen[to] = a->flen[from];
+	a->fcap[to] = a->fcap[from];
+	a->fconf[to] = a->fconf[from];
+	a->f[from] = NULL;
+	a->flen[from] = a->fcap[from] = 0;
+}
+
+/* A token of a heading that is an account number: "#7117XXXXX",
+ * "XXXXXXX9062", "****1234"; a whole one of digits only is not (a
+ * creditor's name may end in a number), unless after a '#'. */
+static int mask_token(const char *t, size_t n)
+{
+	size_t i, marks = 0, digits = 0;
+	int hash = n && t[0] == '#';
+
+	for (i = hash; i < n; i++) {
+		if (t[i] == 'X' || t[i] == 'x' || t[i] == '*')
+			marks++;
+		else if (isdigit((unsigned char)t[i]))
+			digits++;
+		else if (t[i] != '-')
+			return 0;
+	}
+	return marks + digits >= 4 && (marks || (hash && digits));
+}
+
+/*
+ * The heading of a: a first token of one to three digits (the item's
+ * number on the report) is dropped; a token that is an account number
+ * is the account's mask, when no label gave one, and leaves the heading.
+ */
+static void settle_heading(struct xacct *a)
+{
+	struct cc_buf h = { 0 };
+	const char *p = a->heading, *e;
+	int first = 1;
+
+	if (!p)
+		return;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		for (e = p; *e && *e != ' '; e++)
+			;
+		if (first && e[0] && e - p <= 3 && strspn(p, "0123456789") == (size_t)(e - p)) {
+			first = 0;
+			p = e;
+			continue;
+		}
+		first = 0;
+		if (mask_token(p, (size_t)(e - p))) {
+			if (!a->f[XF_ACCOUNT_MASK]) {
+				char *m = cc_xstrndup(p + (*p == '#'), (size_t)(e - p) - (*p == '#'));
+
+				x_acct_set(a, XF_ACCOUNT_MASK, m,
+					   a->conf_n ? a->conf_sum / a->conf_n : 1, 0);
+				free(m);
+			}
+		} else {
+			if (h.len)
+				cc_buf_adds(&h, " ");
+			cc_buf_add(&h, p, (size_t)(e - p));
+		}
+		p = e;
+	}
+	free(a->heading);
+	a->heading = h.len ? cc_buf_detach(&h) : NULL;
+}
+
+/* Whether s says only whether the account is open ("Open", "Closed",
+ * "Paid"), not how it is paid. */
+static int open_closed(const char *s)
+{
+	static const char *const w[] = { "open", "closed", "paid", "paid/closed",
+		"closed/paid", "inactive", "transferred", "refinanced" };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (!strcasecmp(s, w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * What one label means in one report and another in the next, settled
+ * by its value: an "Account type" that is a loan's kind ("Credit Card")
+ * is the loan type, one that is a type ("Revolving") the type; an
+ * "Account status" that says how the account is paid is its status.  A
+ * labelled creditor wins over the heading.
+ */
+static void settle(struct xdoc *d, struct xacct *a)
+{
+	const struct xlayout *L = d->L;
+
+	settle_heading(a);
+	if (a->f[XF_CREDITOR]) {
+		free(a->heading);
+		a->heading = NULL;
+	}
+	if (a->f[XF_TYPE] && !X_LOOKUP(L, types, a->f[XF_TYPE]) &&
+	    X_LOOKUP(L, loans, a->f[XF_TYPE]))
+		move_field(a, XF_TYPE, XF_LOAN_TYPE);
+	if (a->f[XF_LOAN_TYPE] && !X_LOOKUP(L, loans, a->f[XF_LOAN_TYPE]) &&
+	    X_LOOKUP(L, types, a->f[XF_LOAN_TYPE]))
+		move_field(a, XF_LOAN_TYPE, XF_TYPE);
+	if (a->f[XF_ACCOUNT_STATUS] && !open_closed(a->f[XF_ACCOUNT_STATUS]))
+		move_field(a, XF_ACCOUNT_STATUS, XF_STATUS);
+}
+
 /* --- the reader --------------------------------------------------------- */
 
 static void *generic_begin(struct xdoc *d)
@@ -631,9 +817,12 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 static void generic_finish(void *st, struct xdoc *d, int k)
 {
 	struct gstate *g = st;
+	size_t i;
 
 	(void)k;
 	end_accounts(d, g);
+	for (i = 0; i < d->nacct; i++)
+		settle(d, &d->acct[i]);
 	free(g->pending);
 	free(g);
 }

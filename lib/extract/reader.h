@@ -42,11 +42,8 @@ struct xreader {
 extern const struct xreader x_read_blocks, x_read_columns, x_read_lender,
 	x_read_generic;
 
-/* The generic reader's (read_generic.c): whether a line is no data (a
- * browser's print header or foot, a page counter, a paragraph of prose),
- * and whether v is a value of type (enum xtype; a dash or "N/A" fits
- * any). */
-int x_generic_drop(const char *line);
+/* The generic reader's (read_generic.c): whether v is a value of type
+ * (enum xtype; a dash or "N/A" fits any). */
 int x_value_fits(int type, const char *v);
 
 
@@ -119,6 +116,10 @@ struct xline {
 };
 
 void x_mark_furniture(struct xline *fl, size_t n, int npages);
+/* Mark, as furniture, the lines the generic reader takes for no data: a
+ * browser's print header and foot, L's furniture and introductions, and
+ * paragraphs of prose (read_generic.c). */
+void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n);
 
 /* --- what is read (acct.c) ---------------------------------------------- */
 

@@ -330,14 +330,14 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			d->npages = page;
 	}
 	x_mark_furniture(fl, nf, (int)npages);
+	if (d->unknown)
+		x_generic_marks(d->L, fl, nf);
 	for (i = 0; i < nf; i++) {
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
 			/* OCR's specks and smudges: marks alone ('|' may be
 			 * an I, '-' an empty value) */
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
-				buf[0] = '\0';
-			if (buf[0] && d->unknown && x_generic_drop(buf))
 				buf[0] = '\0';
 			if (buf[0]) {
 				struct lstyle st = { fl[i].size, fl[i].bold };
