@@ -129,17 +129,26 @@ static int starts_with_any(const char *norm, char *const *v, size_t n)
 	return 0;
 }
 
-/* Whether one line is no data by itself. */
-static int drop_line(const struct xlayout *L, const char *t, const char *norm)
+/* Whether line l is in its page's top or bottom tenth, where a browser
+ * prints its header and foot. */
+static int in_margin(const struct xline *l)
 {
-	if (strstr(t, "://") || !strncasecmp(t, "www.", 4))
+	return l->b[3] <= 0.1 * l->height || l->b[1] >= 0.9 * l->height;
+}
+
+/* Whether one line is no data by itself: in a margin, a browser's page
+ * address, page counter or print time ("1/15/26, 3:04 PM" with a title),
+ * or a line the vocabulary says is furniture ("Page" only as a counter:
+ * "PAGE ONE CREDIT UNION" is a creditor). */
+static int drop_line(const struct xlayout *L, const struct xline *l,
+		     const char *norm)
+{
+	const char *t = l->t;
+
+	if (in_margin(l) && (strstr(t, "://") || !strncasecmp(t, "www.", 4) ||
+			     page_counter(t) ||
+			     (has_time(t) && strchr(t, '/') && !strchr(t, '$'))))
 		return 1;
-	if (page_counter(t))
-		return 1;
-	/* a browser's print header: "1/15/26, 3:04 PM" and a title */
-	if (has_time(t) && strchr(t, '/') && !strchr(t, '$'))
-		return 1;
-	/* "Page" is furniture as a counter only: "PAGE ONE CREDIT UNION" */
 	return strncmp(norm, "page", 4) != 0 &&
 	       starts_with_any(norm, L->furniture, L->nfurniture);
 }
@@ -154,7 +163,7 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 		if (fl[i].furniture)
 			continue;
 		norm = x_norm(fl[i].t);
-		if (drop_line(L, fl[i].t, norm)) {
+		if (drop_line(L, &fl[i], norm)) {
 			fl[i].furniture = 1;
 			free(norm);
 			continue;
@@ -291,11 +300,11 @@ static char *join_cells(const struct xdoc *d, const struct xrow *r, size_t from,
 	return b.len ? cc_buf_detach(&b) : cc_xstrdup("");
 }
 
-/* A status as some reports print it: ">30 days late<" marks adverse
- * data, "PAYS_AS_AGREED" is a code; made words. */
+/* A status as some reports print it: ">30 days late<", the brackets
+ * marking adverse data, is "30 days late". */
 static void clean_value(int f, char *v)
 {
-	size_t n = strlen(v), i;
+	size_t n = strlen(v);
 
 	if (f != XF_STATUS && f != XF_ACCOUNT_STATUS && f != XF_REMARKS)
 		return;
@@ -303,9 +312,6 @@ static void clean_value(int f, char *v)
 		memmove(v, v + 1, n - 2);
 		v[n - 2] = '\0';
 	}
-	for (i = 0; v[i]; i++)
-		if (v[i] == '_')
-			v[i] = ' ';
 }
 
 /* --- the reader's state -------------------------------------------------- */
