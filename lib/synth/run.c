@@ -69,7 +69,7 @@ static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
 		       size_t i, struct cc_buf *lines, struct cc_error *e)
 {
 	struct cc_synth_report r;
-	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL, NULL };
+	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL, NULL, NULL, 0 };
 	struct cc_pdf_pos *pos = NULL;
 	unsigned char *doc = NULL, *scan = NULL;
 	size_t len = 0, slen = 0;
