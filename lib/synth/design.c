@@ -60,8 +60,8 @@ static const struct {
 	{ "sans-serif", "Helvetica", "sans-serif", 1 },
 	{ "serif", "Times", "serif", 1 },
 	{ "monospace", "Courier", "monospace", 1 },
-	{ "Charis SIL", "Charis SIL", "serif", 1 },
-	{ "Noto Serif", "Noto Serif", "serif", 0 },
+	{ "\"Charis SIL\"", "Charis SIL", "serif", 1 },
+	{ "\"Noto Serif\"", "Noto Serif", "serif", 0 },
 };
 
 #define NLABELS 7
@@ -609,7 +609,20 @@ static const char *field_value(struct ctx *c, const struct synth_printed *p,
 		return p->charge_off >= 0 ? money(c, p->charge_off, buf) : NULL;
 	case DF_ORIGINAL: return p->original_creditor;
 	case DF_DOFD: return p->dofd.y ? date(c, p->dofd, buf) : NULL;
-	case DF_REMOVAL: return p->removal.y ? date(c, p->removal, buf) : NULL;
+	case DF_REMOVAL:
+		if (!p->removal.y)
+			return NULL;
+		if (!p->removal.d && synth_design_days(c->r)) {
+			/* an estimate, a month: as a month in the style */
+			if (c->d->date_fmt == 1)
+				snprintf(buf, 200, "%02d/%04d", p->removal.m,
+					 p->removal.y);
+			else
+				snprintf(buf, 200, "%s %04d",
+					 mon_abbr[p->removal.m - 1], p->removal.y);
+			return buf;
+		}
+		return date(c, p->removal, buf);
 	case DF_REMARKS: return c->d->remark_line ? NULL : p->remark;
 	}
 	return NULL;
