@@ -83,6 +83,13 @@ int main(int argc, char **argv)
 		run.r.so.min_accounts = (int)lo;
 		run.r.so.max_accounts = (int)hi;
 	}
+	if ((v = cc_opts_get(&opt, "design")) != NULL) {
+		if (strcmp(v, "random") == 0)
+			run.r.so.design = CC_SYNTH_RANDOM;
+		else if (strcmp(v, "fixed") != 0)
+			cc_usage_error("--design: unknown design '%s' (fixed, "
+				       "random)", v);
+	}
 	run.r.scan = cc_opts_get(&opt, "scan") != NULL;
 	run.r.html = cc_opts_get(&opt, "html") != NULL;
 	if ((v = cc_opts_get(&opt, "noise")) != NULL)

@@ -158,6 +158,191 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 cc-synth -o x --noise 4 2>err
 '
 
+# --design random (cc-synth(1), DESIGNS)
+
+test_expect_success '--design fixed is the default, byte for byte' '
+	cc-synth -o fx -n 1 -s 42 --design fixed &&
+	for f in a/*; do cmp "$f" "fx/${f#a/}"; done
+'
+
+test_expect_success '--design random: the same options give the same bytes' '
+	cc-synth -o r1 -n 2 -s 11 --design random -j 2 &&
+	cc-synth -o r2 -n 2 -s 11 --design random -j 1 &&
+	ls r1 >files && test $(wc -l <files) -eq 11 &&
+	for f in r1/*; do cmp "$f" "r2/${f#r1/}"; done &&
+	jq -r "select(.kind==\"synth_report\") | \"\(.doc)  r1/\(.file)\"" r1/truth.ndjson >sums &&
+	sha256sum -c --quiet sums
+'
+
+test_expect_success '--design random: the model is the fixed design'"'"'s, the print is not' '
+	cc-synth -o f1 -n 2 -s 11 &&
+	for d in f1 r1; do
+		jq -c "select(.kind==\"tradeline\") | [.bureau, .creditor, .loan_type, .responsibility]" $d/truth.ndjson >$d.model
+	done &&
+	test_cmp f1.model r1.model &&
+	! cmp -s f1/experian-11-00000.pdf r1/experian-11-00000.pdf &&
+	! cmp -s f1/merged3-11-00001.pdf r1/merged3-11-00001.pdf &&
+	cmp f1/lender-11-00000.pdf r1/lender-11-00000.pdf
+'
+
+test_expect_success '--design: an unknown design is a usage error' '
+	test_expect_code 2 cc-synth -o x --design wild 2>err &&
+	cat >expect <<-\EOF &&
+	cc-synth: --design: unknown design '"'"'wild'"'"' (fixed, random)
+	Try '"'"'cc-synth --help'"'"' for more information.
+	EOF
+	test_cmp expect err &&
+	test ! -e x
+'
+
+test_expect_success '--design random: the truth is generic and gives the design' '
+	jq -r "select(.kind==\"synth_report\") | [.file, .layout, (.design|type)] | @tsv" r1/truth.ndjson >got &&
+	cat >expect <<-\EOF &&
+	experian-11-00000.pdf	generic	object
+	experian-11-00001.pdf	generic	object
+	equifax-11-00000.pdf	generic	object
+	equifax-11-00001.pdf	generic	object
+	transunion-11-00000.pdf	generic	object
+	transunion-11-00001.pdf	generic	object
+	merged3-11-00000.pdf	generic	object
+	merged3-11-00001.pdf	generic	object
+	lender-11-00000.pdf	lender	null
+	lender-11-00001.pdf	lender	null
+	EOF
+	test_cmp expect got &&
+	jq -e -s "[.[] | select(.kind==\"synth_report\" and .layout==\"generic\") | .design
+		| (.family|type==\"string\") and (.font|type==\"string\") and (.size >= 7 and .size <= 11)
+		and (.pairs_per_row >= 1 and .pairs_per_row <= 3) and (.stacked_labels|type==\"boolean\")
+		and (.labels.balance|type==\"string\") and (.fields|index(\"balance\") != null)
+		and (.grid|type==\"string\") and (.date_format|type==\"string\")
+		and (.print_header|type==\"boolean\") and (.running_head|type==\"boolean\")]
+		| length == 8 and all" r1/truth.ndjson &&
+	jq -r "select(.kind!=\"synth_report\" and .doc != null) | .layout" r1/truth.ndjson | sort -u >layouts &&
+	printf "%s\n" generic lender >expect && test_cmp expect layouts &&
+	jq -r "select(.kind==\"synth_report\" and .design) | .design.family" r1/truth.ndjson | sort -u >fams &&
+	printf "%s\n" equifax experian merged3 transunion >expect && test_cmp expect fams
+'
+
+test_expect_success '--design random: sixty reports cover the space' '
+	cc-synth -o cov -n 15 -s 3 -a 2-4 --design random -l experian -t cov.ndjson &&
+	cc-synth -o cov -n 15 -s 3 -a 2-4 --design random -l equifax -t cov2.ndjson &&
+	cc-synth -o cov -n 15 -s 3 -a 2-4 --design random -l transunion -t cov3.ndjson &&
+	cc-synth -o cov -n 15 -s 3 -a 2-4 --design random -l merged3 -t cov4.ndjson &&
+	cat cov.ndjson cov2.ndjson cov3.ndjson cov4.ndjson |
+		jq -c "select(.kind==\"synth_report\") | .design" >designs &&
+	test $(wc -l <designs) -eq 60 &&
+	distinct() { jq -r "$1" designs | sort -u | wc -l; } &&
+	test $(distinct .font) -ge 4 &&
+	test "$(jq -r .pairs_per_row designs | sort -u | tr "\n" " ")" = "1 2 3 " &&
+	test "$(jq -r .stacked_labels designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .grid designs | sort -u | tr "\n" " ")" = "bureau_rows none strip years " &&
+	test "$(jq -r .grid_cells designs | sort -u | tr "\n" " ")" = "codes symbols " &&
+	test "$(jq -r .statuses designs | sort -u | tr "\n" " ")" = "codes words " &&
+	test "$(jq -r .bracketed designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .running_head designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .print_header designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .intros designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .cents designs | sort -u | tr "\n" " ")" = "false true " &&
+	test "$(jq -r .consumer designs | sort -u | tr "\n" " ")" = "band block prepared_for " &&
+	test "$(jq -r .sections designs | sort -u | tr "\n" " ")" = "by_type negative_first one " &&
+	test "$(jq -r ".page_counter // \"none\"" designs | sort -u | tr "\n" " ")" = "Page n Page n of N n/N none " &&
+	test $(distinct .date_format) -eq 6 &&
+	test $(distinct .labels.balance) -ge 5 &&
+	test $(distinct .labels.status) -ge 5 &&
+	test $(distinct .rows_per_block) -ge 3
+'
+
+# text DIR TRUTH: for each text PDF of TRUTH in DIR, its page text as
+# cc-ocr reads it, in DIR/DOC.txt, whitespace made single spaces
+page_texts() {
+	cc-ingest "$1" | cc-ocr >"$1.pages" &&
+	jq -r "select(.kind==\"page\") | .doc" "$1.pages" | sort -u >"$1.docs" &&
+	while read -r doc; do
+		jq -r "select(.kind==\"page\" and .doc==\"$doc\") | .lines[].t" "$1.pages" |
+			tr -s " \n\t" "   " | sed "s|/ |/|g" >"$1/$doc.txt" || return 1
+	done <"$1.docs"
+}
+
+# every truth tradeline's creditor and money in its page text
+check_design_text() {
+	dir=$1 truth=$2
+	jq -r "select(.kind==\"tradeline\") | [.doc, .creditor] | @tsv" "$truth" | sed "s|/ |/|g" | sort -u >names &&
+	test -s names &&
+	while IFS="	" read -r doc name; do
+		grep -qF -- "$name" "$dir/$doc.txt" ||
+			{ echo "$doc: creditor '$name' not in the text"; return 1; }
+	done <names &&
+	jq -r "select(.kind==\"tradeline\") | .doc as \$d | (.balance, .limit, .high_balance, .payment, .past_due, .charge_off_amount)
+		| select(. != null) | [\$d, (. / 100 | tostring)] | @tsv" "$truth" | sort -u >money &&
+	test -s money &&
+	while IFS="	" read -r doc b; do
+		grouped=$(printf "%s" "$b" | sed -e :a -e "s/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/;ta")
+		grep -qE "\\\$($b|$grouped)(\.00)?([^0-9,]|$)" "$dir/$doc.txt" ||
+			{ echo "$doc: \$$b not in the text"; return 1; }
+	done <money
+}
+
+test_expect_success '--design random: truth creditors and money are in the page text (cc-ocr)' '
+	cc-synth -o rt -n 3 -s 9 --design random -l experian -t rt1.ndjson &&
+	cc-synth -o rt -n 3 -s 9 --design random -l equifax -t rt2.ndjson &&
+	cc-synth -o rt -n 3 -s 9 --design random -l transunion -t rt3.ndjson &&
+	cc-synth -o rt -n 3 -s 9 --design random -l merged3 -t rt4.ndjson &&
+	cat rt1.ndjson rt2.ndjson rt3.ndjson rt4.ndjson >rt.ndjson &&
+	page_texts rt &&
+	check_design_text rt rt.ndjson
+'
+
+test_expect_success '--design random: the bureau and the consumer are on the page' '
+	jq -r "select(.kind==\"synth_report\") | [.doc, .design.family] | @tsv" rt.ndjson >fam &&
+	while IFS="	" read -r doc fam; do
+		case $fam in
+		experian) grep -qi "experian" rt/$doc.txt ;;
+		equifax) grep -qi "equifax" rt/$doc.txt ;;
+		transunion) grep -qi "transunion" rt/$doc.txt ;;
+		merged3) grep -q "TransUnion" rt/$doc.txt && grep -q "Experian" rt/$doc.txt &&
+			grep -q "Equifax" rt/$doc.txt ;;
+		esac || { echo "$doc: no $fam"; return 1; }
+	done <fam &&
+	jq -r "select(.kind==\"consumer\") | [.doc, .name, .ssn_last4, .report_number, (.birth_year|tostring)] | @tsv" rt.ndjson |
+		sort -u >who &&
+	while IFS="	" read -r doc name ssn num yob; do
+		# a name in a narrow cell wraps, its lines between others
+		for w in $(echo "$name" | tr -d ,) "$ssn" "$num" "$yob"; do
+			grep -qF -- "$w" rt/$doc.txt || { echo "$doc: no $w"; return 1; }
+		done
+	done <who
+'
+
+test_expect_success '--design random: bracketed adverse statuses, page counters and print headers' '
+	jq -r "select(.kind==\"synth_report\") | .doc as \$d | .design
+		| select(.print_header) | \$d" cov.ndjson cov2.ndjson >chrome &&
+	test -s chrome &&
+	doc=$(head -n 1 chrome) &&
+	f=$(jq -r "select(.kind==\"synth_report\" and .doc==\"$doc\") | .file" cov.ndjson cov2.ndjson) &&
+	pages=$(cc-ingest "cov/$f" | jq -r .pages) &&
+	pdftotext "cov/$f" - | grep -q "^https://" &&
+	pdftotext "cov/$f" - | grep -qx "1/$pages" &&
+	jq -r "select(.kind==\"synth_report\" and .design.bracketed) | .file" cov.ndjson cov2.ndjson cov3.ndjson >br &&
+	test -s br &&
+	for f in $(cat br); do pdftotext "cov/$f" -; done | grep -qE "^>[A-Za-z0-9_ ,]+<$"
+'
+
+test_expect_success '--scan works with --design random' '
+	cc-synth -o rs -l transunion -s 3 -a 2-3 --design random --scan &&
+	cc-ingest rs/transunion-3-00000.pdf rs/transunion-3-00000-scan.pdf >docs &&
+	p=$(jq -r "select(.path==\"rs/transunion-3-00000.pdf\") | .pages" docs) &&
+	jq -c "[.pages, (.text_pages|length)]" docs >got &&
+	printf "[%s,%s]\n[%s,0]\n" "$p" "$p" "$p" >expect &&
+	test_cmp expect got &&
+	for k in synth_report tradeline consumer; do
+		jq -c "select(.kind==\"$k\") | del(.doc, .file, .scanned, .id, .account_group)" rs/truth.ndjson |
+			uniq | wc -l >n && echo 1 >one &&
+		if test $k = tradeline; then :; else test_cmp one n; fi
+	done &&
+	cc-synth -o rs2 -l transunion -s 3 -a 2-3 --design random --scan &&
+	cmp rs/transunion-3-00000-scan.pdf rs2/transunion-3-00000-scan.pdf
+'
+
 test_expect_success 'an output directory that cannot be made exits 74' '
 	echo file >blocker &&
 	test_expect_code 74 cc-synth -o blocker/sub 2>err &&

@@ -2,7 +2,8 @@
 # cc-score: hand-made truth/extraction pairs scored exactly (perfect, a
 # missing tradeline, a wrong balance, a wrong negative flag, masks, extras,
 # unknown documents, thresholds, gzip, bad lines, usage), then the truth of
-# every cc-synth layout scored against itself.
+# every cc-synth layout scored against itself, and random designs as
+# "generic".
 . "$(dirname "$0")/test-lib.sh"
 test_need_prereq JQ
 
@@ -483,6 +484,24 @@ test_expect_success 'every cc-synth layout, its truth scored against itself: all
 	part "[.overall.docs, .overall.tradelines.extracted, .overall.tradelines.recall]" <out >got &&
 	echo "[5,0,0]" >expect &&
 	test_cmp expect got
+'
+
+test_expect_success 'random designs: a generic extraction scored against their truth' '
+	cc-synth -o rsynth -n 2 --design random --no-progress &&
+	jq -c "select(.kind==\"consumer\" or .kind==\"tradeline\" or .kind==\"inquiry\" or .kind==\"public_record\")" \
+		rsynth/truth.ndjson >ext &&
+	cc-ingest rsynth >docs.ndjson &&
+	cat docs.ndjson ext | cc-score --truth rsynth/truth.ndjson >out 2>err &&
+	part "[.overall.docs, .overall.tradelines.recall, .overall.tradelines.precision, .overall.fields.accuracy, (.layouts|keys_unsorted)]" <out >got &&
+	echo "[10,1,1,1,[\"lender\",\"generic\"]]" >expect &&
+	test_cmp expect got &&
+	grep "^generic " err &&
+	jq -c "if .kind==\"tradeline\" and .balance != null then .balance += 100 else . end" ext >worse &&
+	cat docs.ndjson worse | cc-score --truth rsynth/truth.ndjson >out 2>/dev/null &&
+	part ".layouts.generic.tradelines.recall" <out >got &&
+	echo 1 >expect && test_cmp expect got &&
+	part ".layouts.generic.fields.by_field.balance < 1" <out >got &&
+	echo true >expect && test_cmp expect got
 '
 
 test_done

@@ -18,6 +18,14 @@ struct composer {
 	struct cc_pdf *p;
 	const struct cc_pdf_html_opts *o;
 	int faces[2], nfaces;    /* ccpdf_add_faces()' font objects */
+	int hold;                /* pages held until the count is known */
+	struct held {            /* a page laid out and not yet added */
+		fz_device *dev;
+		pdf_obj *res;
+		fz_buffer *contents;
+		fz_rect mediabox;
+	} *held;
+	size_t nheld, aheld;
 };
 
 static void compose_footer(fz_context *ctx, void *arg, fz_device *dev,
@@ -86,6 +94,20 @@ static void compose_end(fz_context *ctx, void *arg)
 	struct composer *c = arg;
 	pdf_obj *page = NULL;
 
+	if (c->hold) {
+		/* kept open, to draw the running lines on when the page
+		 * count is known (add_held()) */
+		CC_GROW(c->held, c->aheld, c->nheld + 1);
+		c->held[c->nheld].dev = c->dev;
+		c->held[c->nheld].res = c->res;
+		c->held[c->nheld].contents = c->contents;
+		c->held[c->nheld].mediabox = c->mediabox;
+		c->nheld++;
+		c->dev = NULL;
+		c->res = NULL;
+		c->contents = NULL;
+		return;
+	}
 	fz_var(page);
 	fz_try(ctx) {
 		fz_close_device(ctx, c->dev);
@@ -605,6 +627,45 @@ static void write_doc(fz_context *ctx, struct composer *c,
 		fz_rethrow(ctx);
 }
 
+/*
+ * The pages c held, each with the running lines of o drawn over it and
+ * its number of the count, added to the document in order.
+ */
+static void add_held(fz_context *ctx, struct composer *c,
+		     const struct cc_pdf_html_opts *o)
+{
+	size_t i;
+
+	c->hold = 0;
+	for (i = 0; i < c->nheld; i++) {
+		struct held *h = &c->held[i];
+
+		ccpdf_draw_running(ctx, c->p, h->dev, o->running, o->nrunning,
+				   (int)i + 1, (int)c->nheld);
+		c->dev = h->dev;
+		c->res = h->res;
+		c->contents = h->contents;
+		c->mediabox = h->mediabox;
+		memset(h, 0, sizeof(*h));
+		compose_end(ctx, c);
+	}
+}
+
+/* What add_held() has not added, released. */
+static void drop_held(fz_context *ctx, struct composer *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nheld; i++) {
+		fz_drop_device(ctx, c->held[i].dev);
+		pdf_drop_obj(ctx, c->held[i].res);
+		fz_drop_buffer(ctx, c->held[i].contents);
+	}
+	free(c->held);
+	c->held = NULL;
+	c->nheld = c->aheld = 0;
+}
+
 int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		       size_t n, const char *css,
 		       const struct cc_pdf_html_opts *o, unsigned char **out,
@@ -634,12 +695,16 @@ int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		c.nfaces = add_faces(ctx, p, c.doc, o->family, c.faces);
 		fonts = ccpdf_font_archive(ctx, o->family, &fcss);
 		allcss = cc_xasprintf("%s%s", fcss, css);
+		c.hold = o->running && o->nrunning > 0;
 		ccpdf_lay_out(ctx, p, &pg, blocks, n, allcss, fonts, o,
 			      o->footer, pos ? &l : NULL, pages);
+		if (c.hold)
+			add_held(ctx, &c, o);
 		write_doc(ctx, &c, out, len);
 	}
 	fz_always(ctx) {
 		compose_drop_page(ctx, &c);
+		drop_held(ctx, &c);
 		fz_drop_archive(ctx, fonts);
 		pdf_drop_document(ctx, c.doc);
 	}

@@ -159,6 +159,12 @@ void ccpdf_draw_footer(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 		       const struct cc_pdf_html_opts *o, const char *footer,
 		       int page);
 
+/* The running lines r[0..n) of page (1-based) of pages, drawn on dev
+ * (cc_pdf_from_blocks() with o->running).  Throws. */
+void ccpdf_draw_running(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
+			const struct cc_pdf_running *r, int n, int page,
+			int pages);
+
 /* The faces of family as an archive of font files, and *css their
  * @font-face rules (malloc'd).  Throws. */
 fz_archive *ccpdf_font_archive(fz_context *ctx, const char *family,

@@ -72,6 +72,56 @@ void ccpdf_draw_footer(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 		fz_rethrow(ctx);
 }
 
+/*
+ * Draw the running lines r[0..n) of page (1-based) of pages: each a
+ * printf format given the two numbers, in the built-in face of its
+ * family, placed as struct cc_pdf_running says.
+ */
+void ccpdf_draw_running(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
+			const struct cc_pdf_running *r, int n, int page,
+			int pages)
+{
+	const float black[1] = { 0 };
+	fz_text *text = NULL;
+	fz_matrix end;
+	char line[512];
+	float x;
+	int i;
+
+	fz_var(text);
+	fz_try(ctx) {
+		for (i = 0; i < n; i++) {
+			fz_font *font = ccpdf_footer_font(ctx, p, r[i].family);
+
+			if (!r[i].text || !*r[i].text)
+				continue;
+			snprintf(line, sizeof(line), r[i].text, page, pages);
+			x = r[i].x;
+			if (r[i].align >= 0) {
+				end = fz_measure_string(ctx, font,
+							fz_scale(r[i].size, -r[i].size),
+							line, 0, 0, FZ_BIDI_LTR,
+							FZ_LANG_UNSET);
+				x -= r[i].align ? end.e : end.e / 2;
+			}
+			text = fz_new_text(ctx);
+			fz_show_string(ctx, text, font,
+				       fz_make_matrix(r[i].size, 0, 0, -r[i].size,
+						      x, r[i].y),
+				       line, 0, 0, FZ_BIDI_LTR, FZ_LANG_UNSET);
+			fz_fill_text(ctx, dev, text, fz_identity,
+				     fz_device_gray(ctx), black, 1,
+				     fz_default_color_params);
+			fz_drop_text(ctx, text);
+			text = NULL;
+		}
+	}
+	fz_always(ctx)
+		fz_drop_text(ctx, text);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
 /* Grow the box of owner on its first page by r (positions for `src`). */
 static void note_position(struct poslist *l, const char *owner, int page,
 			  fz_rect r)

@@ -140,6 +140,24 @@ struct cc_pdf_pos {
 	float bbox[4];       /* x0 y0 x1 y1, points, origin top left */
 };
 
+/*
+ * A line of text drawn in the margins of every page of
+ * cc_pdf_from_blocks(), such as a running head or a page counter: text
+ * is a printf format of plain text (UTF-8) given two ints, the page
+ * number and the page count ("Page %d of %d", "%d/%d", "Report 12":
+ * a literal % is %%).  It is drawn in the built-in face of family
+ * ("sans-serif", "serif" or "monospace"; NULL is serif) at size points,
+ * its baseline y points from the top of the page, starting at x (align
+ * -1), centred on x (0) or ending at x (1).
+ */
+struct cc_pdf_running {
+	const char *text;
+	const char *family;
+	float size;
+	float x, y;
+	int align;
+};
+
 struct cc_pdf_html_opts {
 	float width, height; /* page size in points (612 x 792: US Letter) */
 	float margin;        /* on every side, in points */
@@ -149,6 +167,10 @@ struct cc_pdf_html_opts {
 	const char *family;  /* the generic font family the CSS uses
 				("sans-serif", "serif", "monospace"), so
 				its faces are loaded once; NULL if unknown */
+	const struct cc_pdf_running *running;  /* nrunning lines on every
+				page (cc_pdf_from_blocks() only), drawn
+				once the page count is known; or NULL */
+	int nrunning;
 };
 
 /*
@@ -173,7 +195,10 @@ struct cc_pdf_block {
  * pages as they take, and write the PDF into *out (malloc'd, *len bytes).
  * When pos is not NULL it receives, for each owner, the page where its
  * first block is and the box of its blocks on that page (malloc'd, *npos
- * of them).  *pages receives the page count.  0 or a negative cc_err.
+ * of them).  *pages receives the page count.  With o->nrunning, the
+ * pages are held until the last is laid out, and each gets the running
+ * lines, with its number and the count, over what the blocks drew; the
+ * footer, if any, is drawn as without.  0 or a negative cc_err.
  */
 int cc_pdf_from_blocks(struct cc_pdf *p, const struct cc_pdf_block *blocks,
 		       size_t n, const char *css,

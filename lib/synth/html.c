@@ -661,7 +661,7 @@ static void lender(struct ctx *c)
  * no table ever spans two blocks; an account still breaks across pages,
  * between its rows.
  */
-#define ROWS_PER_BLOCK 16
+#define ROWS_PER_BLOCK 16   /* the fixed designs' */
 
 static char *attr(const char *tag, const char *end, const char *name)
 {
@@ -694,7 +694,7 @@ static int count_rows(const char *s)
  * breaks across pages between such groups of rows only.
  */
 static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
-		      const char *owner)
+		      const char *owner, int rows_per_block)
 {
 	struct cc_pdf_block *last = bl->n ? &bl->v[bl->n - 1] : NULL;
 
@@ -702,7 +702,7 @@ static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
 	    !strncmp(owner, "acct", 4)) {
 		char *part = cc_xstrndup(html, n);
 
-		if (count_rows(last->html) + count_rows(part) <= ROWS_PER_BLOCK) {
+		if (count_rows(last->html) + count_rows(part) <= rows_per_block) {
 			char *joined = cc_xasprintf("%s%s", last->html, part);
 
 			free(last->html);
@@ -719,7 +719,8 @@ static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
 }
 
 
-static void split_blocks(const char *html, struct cc_synth_blocks *bl)
+void synth_split_blocks(const char *html, struct cc_synth_blocks *bl,
+			int rows_per_block)
 {
 	const char *p = html, *gt, *end;
 	char *owner = NULL, *cls, *rid;
@@ -758,7 +759,7 @@ static void split_blocks(const char *html, struct cc_synth_blocks *bl)
 					break;
 				cc_buf_addf(&row, "<table class=\"%s\">", cls ? cls : "");
 				rid = NULL;
-				while (tr && tr < end && rows < ROWS_PER_BLOCK) {
+				while (tr && tr < end && rows < rows_per_block) {
 					gt = strchr(tr, '>');
 					rid = attr(tr, gt, "id");
 					if (rid && rows) {
@@ -775,7 +776,8 @@ static void split_blocks(const char *html, struct cc_synth_blocks *bl)
 					tr = strstr(p, "<tr");
 				}
 				cc_buf_adds(&row, "</table>");
-				add_block(bl, row.s, row.len, rid ? rid : owner);
+				add_block(bl, row.s, row.len, rid ? rid : owner,
+					  rows_per_block);
 				row.len = 0;
 				free(rid);
 			}
@@ -790,7 +792,8 @@ static void split_blocks(const char *html, struct cc_synth_blocks *bl)
 			snprintf(close, sizeof(close), "</%.*s>", (int)nl, name);
 			end = strstr(p, close);
 			end = end ? end + strlen(close) : p + strlen(p);
-			add_block(bl, p, (size_t)(end - p), owner);
+			add_block(bl, p, (size_t)(end - p), owner,
+				  rows_per_block);
 			p = end;
 		} else {
 			p++;
@@ -818,6 +821,13 @@ static const char *const fonts[3] = { "sans-serif", "serif", "monospace" };
 
 const char *cc_synth_font_family(const struct cc_synth_report *r)
 {
+	/* a random design's: Helvetica, Times, Courier, then two serifs */
+	static const char *const design[5] = {
+		"sans-serif", "serif", "monospace", "serif", "serif",
+	};
+
+	if (r->design == CC_SYNTH_RANDOM)
+		return design[r->d.font];
 	return fonts[r->font];
 }
 
@@ -828,6 +838,16 @@ void cc_synth_html(const struct cc_synth_report *r,
 	struct ctx c = { r, &b };
 	double pt = r->font_pt;
 
+	if (r->design == CC_SYNTH_RANDOM) {
+		cc_buf_adds(&b, "<html><body>\n");
+		synth_design_html(r, &b);
+		cc_buf_adds(&b, "</body></html>\n");
+		memset(blocks, 0, sizeof(*blocks));
+		synth_split_blocks(b.s, blocks, r->d.rows_per_block);
+		cc_buf_release(&b);
+		*css = synth_design_css(r);
+		return;
+	}
 	cc_buf_adds(&b, "<html><body>\n");
 	switch (r->layout) {
 	case CC_LAYOUT_EXPERIAN: experian(&c); break;
@@ -838,7 +858,7 @@ void cc_synth_html(const struct cc_synth_report *r,
 	}
 	cc_buf_adds(&b, "</body></html>\n");
 	memset(blocks, 0, sizeof(*blocks));
-	split_blocks(b.s, blocks);
+	synth_split_blocks(b.s, blocks, ROWS_PER_BLOCK);
 	cc_buf_release(&b);
 
 	cc_buf_addf(&s, "body { font-family: %s; font-size: %.2fpt; }\n"

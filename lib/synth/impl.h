@@ -55,4 +55,28 @@ unsigned synth_reasons(const struct synth_account *a,
 
 struct cc_date cc_date_add_months(struct cc_date d, int n);
 
+/* --- design.c: --design random ------------------------------------------- */
+
+/* Draw r's design from its seed, on a stream of its own. */
+void synth_design_draw(struct cc_synth_report *r);
+/* The design's parameters, for the truth's synth_report. */
+json_t *synth_design_json(const struct cc_synth_report *r);
+/* 1 when the design's dates give the day. */
+int synth_design_days(const struct cc_synth_report *r);
+/* A date as the design prints it ("-" for none). */
+const char *synth_design_date(const struct cc_synth_report *r,
+			      struct cc_date d, char *buf, size_t len);
+/* The status of a as the design prints it, into p (status, adverse). */
+void synth_design_status(const struct cc_synth_report *r,
+			 const struct synth_account *a,
+			 struct synth_printed *p);
+/* The report in its design, as HTML into b, and its style sheet. */
+void synth_design_html(const struct cc_synth_report *r, struct cc_buf *b);
+char *synth_design_css(const struct cc_synth_report *r);
+
+/* html.c: cut printed HTML into the page layout's blocks, an account's
+ * rows in groups of up to rows (cc_synth_html()). */
+void synth_split_blocks(const char *html, struct cc_synth_blocks *bl,
+			int rows);
+
 #endif

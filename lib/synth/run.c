@@ -69,22 +69,20 @@ static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
 		       size_t i, struct cc_buf *lines, struct cc_error *e)
 {
 	struct cc_synth_report r;
-	struct cc_pdf_html_opts ho = { 612, 792, 42, NULL, NULL };
+	struct cc_pdf_html_opts ho;
+	struct cc_synth_page page;
 	struct cc_pdf_pos *pos = NULL;
 	unsigned char *doc = NULL, *scan = NULL;
 	size_t len = 0, slen = 0;
 	int layout = run->layouts[i / run->count], npos = 0, pages = 0;
 	unsigned long index = run->start + i % run->count;
 	struct cc_synth_blocks blocks;
-	char *css = NULL, name[128], footer[160];
+	char *css = NULL, name[128];
 	int rc = 0;
 
 	cc_synth_generate(&r, layout, &run->so, index);
 	cc_synth_html(&r, &blocks, &css);
-	ho.family = cc_synth_font_family(&r);
-	snprintf(footer, sizeof(footer), "%s \xe2\x80\x94 report %s \xe2\x80\x94 page %%d",
-		 cc_layout_name(layout), r.report_number);
-	ho.footer = footer;
+	cc_synth_page_opts(&r, &page, &ho);
 	snprintf(name, sizeof(name), "%s-%llu-%05lu.pdf", cc_layout_name(layout),
 		 (unsigned long long)run->so.seed, index);
 	if (run->html)

@@ -537,6 +537,13 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 		p->bureaus = 7;
 	}
 	/* sorting of the print is the layout's business; keep model order */
+
+	/* a random design, on a stream of its own: the model above is the
+	 * fixed design's (lender has no random design) */
+	if (o->design == CC_SYNTH_RANDOM && layout != CC_LAYOUT_LENDER) {
+		r->design = CC_SYNTH_RANDOM;
+		synth_design_draw(r);
+	}
 }
 
 void cc_synth_release(struct cc_synth_report *r)
@@ -554,15 +561,19 @@ static const char *const month_abbr[12] = {
 
 /* Dates: experian and equifax and merged3 print days, transunion and
  * lender print months. */
-static int prints_days(int layout)
+static int prints_days(const struct cc_synth_report *r)
 {
-	return layout == CC_LAYOUT_EXPERIAN || layout == CC_LAYOUT_EQUIFAX ||
-	       layout == CC_LAYOUT_MERGED3;
+	if (r->design == CC_SYNTH_RANDOM)
+		return synth_design_days(r);
+	return r->layout == CC_LAYOUT_EXPERIAN || r->layout == CC_LAYOUT_EQUIFAX ||
+	       r->layout == CC_LAYOUT_MERGED3;
 }
 
 const char *synth_fmt_date(const struct cc_synth_report *r, struct cc_date d,
 			   char *buf, size_t len)
 {
+	if (r->design == CC_SYNTH_RANDOM)
+		return synth_design_date(r, d, buf, len);
 	if (!d.y) {
 		snprintf(buf, len, "%s", r->layout == CC_LAYOUT_LENDER ? "--/--" : "-");
 		return buf;
@@ -606,7 +617,8 @@ const char *synth_fmt_money(const struct cc_synth_report *r, long dollars,
 	}
 	grouped[o] = '\0';
 	snprintf(buf, len, "$%s%s", grouped,
-		 r->money_cents && r->layout != CC_LAYOUT_LENDER ? ".00" : "");
+		 (r->design == CC_SYNTH_RANDOM ? r->d.money_cents : r->money_cents) &&
+		 r->layout != CC_LAYOUT_LENDER ? ".00" : "");
 	return buf;
 }
 
@@ -643,6 +655,8 @@ static void mask_number(const struct cc_synth_report *r, const char *num,
 		style = 4;   /* XXXXX1234 */
 		break;
 	}
+	if (r->design == CC_SYNTH_RANDOM && r->layout != CC_LAYOUT_MERGED3)
+		style = r->d.mask;
 	switch (style) {
 	case 0:
 		for (i = 0; i < n; i++)
@@ -701,6 +715,10 @@ static void status_text(const struct cc_synth_report *r,
 	int late = a->worst_late;
 
 	p->adverse = 0;
+	if (r->design == CC_SYNTH_RANDOM) {
+		synth_design_status(r, a, p);
+		return;
+	}
 	switch (r->layout) {
 	case CC_LAYOUT_EXPERIAN:
 		switch (a->story) {
@@ -933,7 +951,7 @@ void synth_print(const struct cc_synth_report *r,
 	p->closed = a->closed;
 	p->reported = a->reported;
 	p->last_payment = a->last_payment;
-	if (!prints_days(r->layout)) {
+	if (!prints_days(r)) {
 		p->opened = month_of(p->opened);
 		p->closed = month_of(p->closed);
 		p->reported = month_of(p->reported);
@@ -953,7 +971,30 @@ void synth_print(const struct cc_synth_report *r,
 	p->original_creditor = a->original_creditor;
 
 	/* what each layout leaves out */
-	switch (r->layout) {
+	if (r->design == CC_SYNTH_RANDOM) {
+		unsigned show = r->d.show;
+
+		if (!(show & (1u << DF_REPORTED)))
+			p->reported.y = 0;
+		if (!(show & (1u << DF_CLOSED)))
+			p->closed.y = 0;
+		if (!(show & (1u << DF_LAST_PAYMENT)))
+			p->last_payment.y = 0;
+		if (!(show & (1u << DF_LIMIT)))
+			p->limit = -1;
+		if (!(show & (1u << DF_HIGH)))
+			p->high = -1;
+		if (!(show & (1u << DF_PAYMENT)))
+			p->payment = -1;
+		if (!(show & (1u << DF_PAST_DUE)))
+			p->past_due = -1;
+		if (!(show & (1u << DF_CHARGE_OFF)))
+			p->charge_off = -1;
+		if (!(show & (1u << DF_ORIGINAL)))
+			p->original_creditor = NULL;
+		if (!(show & (1u << DF_REMARKS)))
+			p->remark = NULL;
+	} else switch (r->layout) {
 	case CC_LAYOUT_EXPERIAN:
 		p->past_due = -1;        /* folded into the status text */
 		p->charge_off = -1;
@@ -982,7 +1023,8 @@ void synth_print(const struct cc_synth_report *r,
 	}
 
 	/* the printed part of the history */
-	n = synth_hist_months(r->layout);
+	n = r->design == CC_SYNTH_RANDOM ? r->d.grid_months :
+	    synth_hist_months(r->layout);
 	keep = a->nhist < n ? a->nhist : n;
 	p->nhist = keep;
 	for (i = 0; i < keep; i++) {
@@ -1000,9 +1042,11 @@ void synth_print(const struct cc_synth_report *r,
 	 * elsewhere read off the grid: the oldest month of the newest run of
 	 * late or derogatory cells, unknown when that run goes on past the
 	 * oldest month shown */
-	if (r->layout == CC_LAYOUT_EQUIFAX || r->layout == CC_LAYOUT_MERGED3 ||
+	if (r->design == CC_SYNTH_RANDOM ?
+	    (r->d.show & (1u << DF_DOFD)) != 0 :
+	    r->layout == CC_LAYOUT_EQUIFAX || r->layout == CC_LAYOUT_MERGED3 ||
 	    r->layout == CC_LAYOUT_LENDER) {
-		p->dofd = prints_days(r->layout) ? a->dofd : month_of(a->dofd);
+		p->dofd = prints_days(r) ? a->dofd : month_of(a->dofd);
 	} else {
 		int start = -1;
 
@@ -1017,7 +1061,9 @@ void synth_print(const struct cc_synth_report *r,
 			p->dofd = p->hist_month[start];
 	}
 	reasons = synth_reasons(a, p);
-	if (r->layout == CC_LAYOUT_EXPERIAN || r->layout == CC_LAYOUT_TRANSUNION) {
+	if (r->design == CC_SYNTH_RANDOM ?
+	    (r->d.show & (1u << DF_REMOVAL)) != 0 :
+	    r->layout == CC_LAYOUT_EXPERIAN || r->layout == CC_LAYOUT_TRANSUNION) {
 		/* they print their own estimate, a month, from the furnisher's
 		 * date of first delinquency */
 		struct synth_printed q = *p;
@@ -1135,11 +1181,17 @@ static json_t *jsrc(const struct cc_synth_pos *pos, int npos, const char *id)
 	return json_null();
 }
 
+/* A random design is no layout an extractor knows: "generic". */
+static const char *truth_layout(const struct cc_synth_report *r)
+{
+	return r->design == CC_SYNTH_RANDOM ? "generic" : cc_layout_name(r->layout);
+}
+
 static void common(json_t *o, const struct cc_synth_report *r, const char *doc,
 		   const char *bureau)
 {
 	json_object_set_new(o, "doc", json_string(doc));
-	json_object_set_new(o, "layout", json_string(cc_layout_name(r->layout)));
+	json_object_set_new(o, "layout", json_string(truth_layout(r)));
 	json_object_set_new(o, "bureau", bureau ? json_string(bureau) : json_null());
 }
 
@@ -1151,7 +1203,8 @@ static void consumer_truth(const struct cc_synth_report *r, const char *doc,
 	char buf[160], d[16];
 
 	common(o, r, doc, bureau);
-	if (r->layout == CC_LAYOUT_LENDER)
+	if (r->layout == CC_LAYOUT_LENDER ||
+	    (r->design == CC_SYNTH_RANDOM && r->d.name_last_first))
 		snprintf(buf, sizeof(buf), "%s, %s %s", r->last, r->first, r->middle);
 	else
 		snprintf(buf, sizeof(buf), "%s %s %s", r->first, r->middle, r->last);
@@ -1280,10 +1333,12 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 	o = cc_record_new("synth_report");
 	json_object_set_new(o, "doc", json_string(doc));
 	json_object_set_new(o, "file", json_string(file));
-	json_object_set_new(o, "layout", json_string(cc_layout_name(r->layout)));
+	json_object_set_new(o, "layout", json_string(truth_layout(r)));
 	json_object_set_new(o, "scanned", json_boolean(scanned));
 	json_object_set_new(o, "as_of", jdate(r->as_of));
 	json_object_set_new(o, "accounts", json_integer(r->naccounts));
+	if (r->design == CC_SYNTH_RANDOM)
+		json_object_set_new(o, "design", synth_design_json(r));
 	json_array_append_new(out, o);
 
 	if (r->layout == CC_LAYOUT_MERGED3) {
@@ -1314,7 +1369,7 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		if (r->layout == CC_LAYOUT_MERGED3 || r->layout == CC_LAYOUT_LENDER)
 			bn = synth_bureau_id(q->bureaus == 1 ? SB_XP :
 					    q->bureaus == 2 ? SB_TU : SB_EF);
-		if (!prints_days(r->layout))
+		if (!prints_days(r))
 			when = month_of(when);
 		o = cc_record_new("inquiry");
 		common(o, r, doc, bn);
@@ -1333,7 +1388,7 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		struct synth_printed pv;
 		json_t *rs = json_array();
 
-		if (!prints_days(r->layout)) {
+		if (!prints_days(r)) {
 			filed = month_of(filed);
 			res = month_of(res);
 		}

@@ -88,6 +88,69 @@ struct synth_public {
 	int bureaus;
 };
 
+/*
+ * A report's design (cc-synth --design): CC_SYNTH_FIXED, the family's
+ * own layout (html.c), or CC_SYNTH_RANDOM, a design drawn from the
+ * report's seed on a stream of its own (design.c), so that the model is
+ * the fixed design's.  What the drawn parameters mean is in cc-synth(1),
+ * DESIGNS; the truth's synth_report gives them (synth_design_json()).
+ */
+enum { CC_SYNTH_FIXED, CC_SYNTH_RANDOM };
+
+/* The fields of an account block a random design labels. */
+enum synth_dfield {
+	DF_NAME, DF_NUMBER, DF_TYPE, DF_LOAN, DF_RESP, DF_OPENED, DF_REPORTED,
+	DF_CLOSED, DF_LAST_PAYMENT, DF_STATUS, DF_BALANCE, DF_LIMIT, DF_HIGH,
+	DF_PAYMENT, DF_PAST_DUE, DF_CHARGE_OFF, DF_ORIGINAL, DF_DOFD,
+	DF_REMOVAL, DF_REMARKS, DF_COUNT,
+};
+
+/* Payment grids of a random design. */
+enum { SG_NONE, SG_YEARS, SG_STRIP, SG_BUREAU_ROWS };
+
+struct synth_design {
+	int font;            /* synth_design_font(): Helvetica, Times, ... */
+	double pt;           /* body size, 7 to 11 points */
+	int margin;          /* page margins, points */
+	int pairs;           /* label/value pairs a row, 1 to 3 */
+	int stacked;         /* label above its value, else left of it */
+	int label_upper;     /* labels in capitals */
+	int colon;           /* labels end with ':' */
+	int label_light;     /* labels lighter (grey), else bold */
+	int label_w;         /* width of a label column, points */
+	int label[DF_COUNT]; /* the spelling of each field's label */
+	unsigned show;       /* bit per enum synth_dfield printed */
+	int order;           /* 0 to 2: the order of the fields */
+	int head_bold, head_caps, head_underline;
+	double head_scale;   /* creditor heading size over the body's */
+	int head_address;    /* an address and phone line under it */
+	int grid;            /* SG_*: the payment grid */
+	int grid_months;     /* months it shows, 0 with SG_NONE */
+	int grid_oldest_first;
+	int grid_symbol;     /* OK months as 0 codes, 1 a check (\u221a) */
+	int status_codes;    /* statuses as codes (PAYS_AS_AGREED) */
+	int status_vocab;    /* which words, 0 to 2 */
+	int bracket;         /* adverse statuses >bracketed< */
+	int intro;           /* a paragraph under section headings */
+	int sections;        /* 0 negative then others, 1 by type, 2 one */
+	int heading[6];      /* spelling of each section heading */
+	int running_head;    /* Prepared for: ... on every page */
+	int counter;         /* 0 none, 1 Page n of N, 2 n/N, 3 Page n */
+	int counter_align;   /* -1 left, 0 centre, 1 right */
+	int print_chrome;    /* a browser's print header and footer */
+	int rows_per_block;  /* an account breaks across pages between
+				groups of this many rows (99: never) */
+	int money_cents;
+	int date_fmt;        /* synth_design_date_formats() */
+	int consumer;        /* 0 a block, 1 a band, 2 Prepared for lines */
+	int name_last_first; /* LAST, FIRST M */
+	int mask;            /* account number masking, 0 to 4 */
+	int title;           /* how the page names the report */
+	int remark_line;     /* remarks as a line under the block */
+	int m3_columns;      /* merged3: bureau columns, else a block each */
+	int inq_list;        /* inquiries as lines, else a table */
+};
+
 struct cc_synth_report {
 	int layout;
 	uint64_t seed;          /* the report's own seed */
@@ -110,6 +173,8 @@ struct cc_synth_report {
 	int date_style;         /* layout-specific variant */
 	int order_variant;      /* field order variant */
 	int money_cents;        /* print money with cents */
+	int design;             /* CC_SYNTH_FIXED or CC_SYNTH_RANDOM */
+	struct synth_design d;  /* a random design's parameters */
 };
 
 struct cc_synth_opts {
@@ -117,6 +182,7 @@ struct cc_synth_opts {
 	struct cc_date as_of;   /* the reports' "today" */
 	int min_accounts;       /* 0: the natural spread, 1 to 60 */
 	int max_accounts;
+	int design;             /* CC_SYNTH_FIXED, CC_SYNTH_RANDOM */
 };
 
 /* The model of report number index of a run. */
@@ -139,6 +205,19 @@ void cc_synth_blocks_release(struct cc_synth_blocks *bl);
 
 /* The generic font family the report is printed in ("sans-serif", ...). */
 const char *cc_synth_font_family(const struct cc_synth_report *r);
+
+/*
+ * The page options of a report (size, margins, its footer or running
+ * lines), into *o; their text is kept in *page, which must outlive o.
+ */
+struct cc_synth_page {
+	struct cc_pdf_running run[6];
+	char text[6][256];
+	char footer[160];
+};
+void cc_synth_page_opts(const struct cc_synth_report *r,
+			struct cc_synth_page *page,
+			struct cc_pdf_html_opts *o);
 
 /*
  * Where the layout placed each element with an id ("acct-3", "inq-1",

@@ -12,6 +12,7 @@
  * letters' kind of HTML and for thousands made at random.
  */
 #include "base/cc.h"
+#include <math.h>
 #include "pdf/pdf.h"
 #include "pdf/testhook.h"
 
@@ -134,10 +135,21 @@ static void laid_release(struct laid *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static int lay_opts(struct cc_pdf *p, const struct blocks *b,
+		    struct laid *l, const struct cc_pdf_html_opts *op);
+
 static int lay(struct cc_pdf *p, const struct blocks *b, struct laid *l)
 {
 	struct cc_pdf_html_opts o = { 612, 792, 42, "t \xe2\x80\x94 page %d",
-				      "sans-serif" };
+				      "sans-serif", NULL, 0 };
+
+	return lay_opts(p, b, l, &o);
+}
+
+static int lay_opts(struct cc_pdf *p, const struct blocks *b,
+		    struct laid *l, const struct cc_pdf_html_opts *op)
+{
+	struct cc_pdf_html_opts o = *op;
 	struct cc_pdf_doc *d;
 	struct cc_page_text t;
 	struct cc_error e;
@@ -297,6 +309,100 @@ static void test_positions(struct cc_pdf *p)
 	release(&b);
 }
 
+/* text (lay()'s lines) without the lines that hold drop */
+static char *without(const char *text, const char *drop)
+{
+	struct cc_buf s = { 0 };
+	const char *p = text, *nl;
+	char *line;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		line = cc_xstrndup(p, (size_t)(nl - p));
+		if (!strstr(line, drop))
+			cc_buf_addf(&s, "%s\n", line);
+		free(line);
+		p = *nl ? nl + 1 : nl;
+	}
+	return s.s ? cc_buf_detach(&s) : cc_xstrdup("");
+}
+
+/* The box of the line of text that is exactly t on page: 1, or 0. */
+static int line_box(const char *text, int page, const char *t, float b[4])
+{
+	const char *p = text, *nl;
+	char line[256];
+	int pg;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		snprintf(line, sizeof(line), "%.*s", (int)(nl - p), p);
+		if (sscanf(line, "%d %f %f %f %f", &pg, &b[0], &b[1], &b[2],
+			   &b[3]) == 5 && pg == page) {
+			const char *q = line;
+			int k;
+
+			for (k = 0; k < 5 && q; k++) {
+				q = strchr(q, ' ');
+				if (q)
+					q++;
+			}
+			if (q && !strcmp(q, t))
+				return 1;
+		}
+		p = *nl ? nl + 1 : nl;
+	}
+	return 0;
+}
+
+static void test_running(struct cc_pdf *p)
+{
+	static const struct cc_pdf_running run[3] = {
+		{ "Prepared for: SAMPLE 100%% RUNHEAD", "serif", 8, 42, 24, -1 },
+		{ "RUNFOOT Page %d of %d", "sans-serif", 7, 306, 775, 0 },
+		{ "RUNFOOT %d/%d", "monospace", 7, 570, 775, 1 },
+	};
+	struct cc_pdf_html_opts o = { 612, 792, 42, NULL, "sans-serif",
+				      run, 3 };
+	struct cc_pdf_html_opts none = { 612, 792, 42, NULL, "sans-serif",
+					 NULL, 0 };
+	struct blocks b = { 0 };
+	struct laid a, z;
+	char want[64], *ta, *tb;
+	float box[4];
+
+	report(&b, 0);
+	if (!ok(lay_opts(p, &b, &a, &o) == 0 && lay_opts(p, &b, &z, &none) == 0,
+		"the report is laid out with running lines and without")) {
+		release(&b);
+		return;
+	}
+	is_int(a.pages, z.pages, "as many pages with running lines (%d)",
+	       a.pages);
+	ta = without(a.text, "RUNFOOT");
+	tb = without(ta, "RUNHEAD");
+	is_str(tb, z.text, "the body is where it was without them");
+	free(ta);
+	free(tb);
+	ok(line_box(a.text, 1, "Prepared for: SAMPLE 100% RUNHEAD", box) &&
+	   box[0] >= 41 && box[0] < 43 && box[3] < 42,
+	   "a head on page 1, from its x, in the top margin");
+	snprintf(want, sizeof(want), "RUNFOOT Page %d of %d", a.pages, a.pages);
+	ok(line_box(a.text, a.pages, want, box) &&
+	   fabsf((box[0] + box[2]) / 2 - 306) < 1 && box[1] > 750,
+	   "the last page's counter, centred, in the bottom margin");
+	snprintf(want, sizeof(want), "RUNFOOT 2/%d", a.pages);
+	ok(line_box(a.text, 2, want, box) && fabsf(box[2] - 570) < 1,
+	   "page 2 of the count, ending at its x");
+	laid_release(&a);
+	laid_release(&z);
+	release(&b);
+}
+
 static void test_unbalanced(struct cc_pdf *p)
 {
 	struct blocks b = { 0 }, c = { 0 };
@@ -433,7 +539,8 @@ static int step(struct cc_pdf *p, int k, const struct small *sm, long n,
 {
 	static struct cc_pdf_block block = { "<p>Out of <b>memory</b>.</p>",
 					     "m" };
-	struct cc_pdf_html_opts o = { 612, 792, 42, "page %d", "sans-serif" };
+	struct cc_pdf_html_opts o = { 612, 792, 42, "page %d", "sans-serif",
+				      NULL, 0 };
 	struct cc_pdf_scan_opts so = { 72, 1, 50, 7 };
 	struct cc_pdf_mark mark = { { 40, 40, 200, 60 }, "1" };
 	struct cc_pdf_part parts[2];
@@ -757,6 +864,7 @@ int main(void)
 		return tap_done();
 	test_same_pages(p);
 	test_positions(p);
+	test_running(p);
 	test_unbalanced(p);
 	test_fonts(p);
 	test_edges(p);
