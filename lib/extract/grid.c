@@ -10,6 +10,7 @@
 #include "extract/reader.h"
 #include "model/normalize.h"
 
+#include <ctype.h>
 #include <math.h>
 
 static const char *const month_names[12] = {
@@ -235,6 +236,237 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 	free(w);
 	free(hw);
 	return i;
+}
+
+/* --- any grid (the generic reader's) -------------------------------------- */
+
+/* A year mark over a strip's months: 'YY, ’YY or YYYY; 0 when w is none.
+ * A two-digit year after the report's is of the century before. */
+static int mark_year(const struct xdoc *d, const char *w)
+{
+	const char *p = w;
+	int y;
+
+	if (p[0] == '\'')
+		p++;
+	else if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\x98", 3))
+		p += 3;
+	else
+		return year_of_word(w);
+	if (strlen(p) != 2 || !isdigit((unsigned char)p[0]) ||
+	    !isdigit((unsigned char)p[1]))
+		return 0;
+	y = 2000 + (p[0] - '0') * 10 + (p[1] - '0');
+	if (d->report_date[0] && y > x_int(d->report_date))
+		y -= 100;
+	return y;
+}
+
+static int legend(const struct xrow *r)
+{
+	return strstr(r->text, " = ") != NULL && x_alnums(r->text) < 60;
+}
+
+enum { GR_NONE, GR_MMYY, GR_MARKS, GR_MONTHS };
+
+/* What kind of grid row r is. */
+static int grid_row(const struct xdoc *d, const struct xrow *r,
+		    struct xword **w, size_t *aw)
+{
+	size_t n = x_row_words(d, r, w, aw), k, months = 0, marks = 0, mmyy = 0;
+	int y, m;
+
+	if (n == 0)
+		return GR_NONE;
+	for (k = 0; k < n; k++) {
+		months += month_of_word((*w)[k].t) != 0;
+		marks += mark_year(d, (*w)[k].t) != 0;
+		mmyy += month_year(d, (*w)[k].t, &y, &m) == 0;
+	}
+	if (mmyy >= 3 && mmyy * 2 >= n)
+		return GR_MMYY;
+	if (months >= 6 && months * 3 >= n * 2)
+		return GR_MONTHS;
+	if (marks == n && n <= 12)
+		return GR_MARKS;
+	return GR_NONE;
+}
+
+int x_grid_starts(const struct xdoc *d, size_t i)
+{
+	struct xword *w = NULL;
+	size_t aw = 0, k;
+	int kind = GR_NONE;
+
+	for (k = 0; k < 3 && i + k < d->nr; k++) {
+		if (legend(&d->r[i + k]))
+			continue;
+		kind = grid_row(d, &d->r[i + k], &w, &aw);
+		if (kind == GR_MARKS)
+			kind = i + k + 1 < d->nr &&
+			       grid_row(d, &d->r[i + k + 1], &w, &aw) == GR_MONTHS ?
+			       GR_MONTHS : GR_NONE;
+		break;
+	}
+	free(w);
+	return kind != GR_NONE;
+}
+
+/* The bureau a grid row starts with ("TransUnion √ √ 30"), its words in
+ * *skip; or NULL. */
+static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
+{
+	*skip = 0;
+	if (n >= 1 && (!strcasecmp(w[0].t, "transunion") || !strcasecmp(w[0].t, "tu"))) {
+		*skip = 1;
+		return "transunion";
+	}
+	if (n >= 2 && !strcasecmp(w[0].t, "trans") && !strcasecmp(w[1].t, "union")) {
+		*skip = 2;
+		return "transunion";
+	}
+	if (n >= 1 && !strcasecmp(w[0].t, "experian")) {
+		*skip = 1;
+		return "experian";
+	}
+	if (n >= 1 && !strcasecmp(w[0].t, "equifax")) {
+		*skip = 1;
+		return "equifax";
+	}
+	return NULL;
+}
+
+/* The years of a strip's months mm[0..n): by the year marks over them
+ * (the mark at or left of a month's left edge), or, with none, counted
+ * back from the report's date, newest first or oldest first. */
+static int strip_years(const struct xdoc *d, const int *mm, const double *mx0,
+		       size_t n, const double *kx, const int *ky, size_t nk, int *yy)
+{
+	size_t k, j;
+	int ry, rm, desc;
+
+	if (nk) {
+		for (k = 0; k < n; k++) {
+			yy[k] = 0;
+			for (j = 0; j < nk; j++)
+				if (kx[j] <= mx0[k] + 3)
+					yy[k] = ky[j];
+			if (!yy[k])
+				yy[k] = ky[0];
+		}
+		return 0;
+	}
+	if (!d->report_date[0] || n < 2)
+		return -1;
+	ry = x_int(d->report_date);
+	rm = x_int(d->report_date + 5);
+	desc = mm[1] == (mm[0] + 10) % 12 + 1;
+	if (desc) {
+		yy[0] = mm[0] <= rm ? ry : ry - 1;
+		for (k = 1; k < n; k++)
+			yy[k] = yy[k - 1] - (mm[k] > mm[k - 1]);
+	} else {
+		yy[n - 1] = mm[n - 1] <= rm ? ry : ry - 1;
+		for (k = n - 1; k > 0; k--)
+			yy[k - 1] = yy[k] - (mm[k - 1] > mm[k]);
+	}
+	return 0;
+}
+
+size_t x_grid_any(struct xdoc *d, size_t i,
+		  struct xacct *(*pick)(struct xdoc *, void *, const char *),
+		  void *arg)
+{
+	struct xword *w = NULL;
+	size_t aw = 0, n, k, j, start = i, skip;
+	double mx[64], mx0[64], kx[16];
+	int mm[64], yy[64], ky[16];
+
+	while (i < d->nr) {
+		size_t nm = 0, nk = 0, at = i;
+		int kind, page;
+		struct xacct *a;
+
+		while (i < d->nr && i < at + 3 && legend(&d->r[i]))
+			i++;
+		if (i >= d->nr)
+			break;
+		kind = grid_row(d, &d->r[i], &w, &aw);
+		if (kind == GR_MMYY) {
+			free(w);
+			return x_grid_strip(d, i, pick(d, arg, NULL));
+		}
+		if (kind == GR_MARKS) {
+			n = x_row_words(d, &d->r[i], &w, &aw);
+			for (k = 0; k < n && nk < 16; k++) {
+				kx[nk] = w[k].x0;
+				ky[nk++] = mark_year(d, w[k].t);
+			}
+			x_acct_box(pick(d, arg, NULL), &d->r[i]);
+			i++;
+			if (i >= d->nr || grid_row(d, &d->r[i], &w, &aw) != GR_MONTHS) {
+				i = at;
+				break;
+			}
+		} else if (kind != GR_MONTHS) {
+			i = at;
+			break;
+		}
+		a = pick(d, arg, NULL);
+		n = x_row_words(d, &d->r[i], &w, &aw);
+		for (k = 0; k < n && nm < 64; k++)
+			if ((mm[nm] = month_of_word(w[k].t)) != 0) {
+				mx[nm] = (w[k].x0 + w[k].x1) / 2;
+				mx0[nm++] = w[k].x0;
+			}
+		/* Jan..Dec over rows of years */
+		if (!nk && nm == 12 && i + 1 < d->nr) {
+			for (k = 0; k < 12 && mm[k] == (int)k + 1; k++)
+				;
+			if (k == 12 && x_row_words(d, &d->r[i + 1], &w, &aw) > 0 &&
+			    year_of_word(w[0].t)) {
+				i = x_grid_year_month(d, i, a);
+				continue;
+			}
+		}
+		if (strip_years(d, mm, mx0, nm, kx, ky, nk, yy) < 0)
+			nm = 0;
+		x_acct_box(a, &d->r[i]);
+		page = d->r[i].page;
+		i++;
+		/* the rows of codes under the months */
+		while (i < d->nr && d->r[i].page == page) {
+			const char *b;
+			size_t codes = 0;
+
+			n = x_row_words(d, &d->r[i], &w, &aw);
+			b = row_bureau(w, n, &skip);
+			for (k = skip; k < n; k++)
+				codes += hist_code(d, w[k].t) != NULL;
+			if (n <= skip || codes == 0 || codes * 2 < n - skip)
+				break;
+			a = pick(d, arg, b);
+			x_acct_box(a, &d->r[i]);
+			for (k = skip; k < n; k++) {
+				const char *c = hist_code(d, w[k].t);
+				double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
+				size_t bj = 0;
+
+				if (!c)
+					continue;
+				for (j = 0; j < nm; j++)
+					if (fabs(mx[j] - xc) < best) {
+						best = fabs(mx[j] - xc);
+						bj = j;
+					}
+				if (nm && yy[bj])
+					hist_add(a, yy[bj], mm[bj], c);
+			}
+			i++;
+		}
+	}
+	free(w);
+	return i > start ? i : start;
 }
 
 /* "History: 12/25; L65432100" */

@@ -247,24 +247,33 @@ int x_value_fits(int type, const char *v)
 /* --- a row's pairs ----------------------------------------------------- */
 
 struct gpair {
-	int field;
+	int field, type;
 	size_t lab;          /* the label's cell, in the row */
 	size_t from, to;     /* its value's cells [from, to) */
 };
 
 #define G_MAX_PAIRS 8
 
-/* The pairs of row r: labels of the account group and the cells after
- * each up to the next.  Returns their count; *lead gets the number of
- * cells before the first label. */
-static size_t row_pairs(const struct xdoc *d, const struct xrow *r,
+static size_t collapse(const struct xdoc *d, const struct xrow *r,
+		       struct gpair *p, size_t n);
+
+/*
+ * The pairs of row r: labels of group and the cells after each up to
+ * the next.  Returns their count; *lead gets the number of cells before
+ * the first label.  In a row where some labels have values, a label
+ * with none right after another with none is the other's value when it
+ * fits its type ("Pay status  CLOSED  Opened  08/16/2024": CLOSED is the
+ * status, not the label of the date closed).
+ */
+static size_t row_pairs(const struct xdoc *d, const struct xrow *r, int group,
 			struct gpair *p, size_t *lead)
 {
-	size_t k, n = 0;
+	size_t k, n = 0, empty = 0;
 
 	*lead = r->n;
 	for (k = 0; k < r->n && n < G_MAX_PAIRS; k++) {
-		int f = x_cell_field(d, CELL(d, r, k), XG_ACCOUNT);
+		const struct xcell *c = CELL(d, r, k);
+		int f = x_cell_field(d, c, group);
 
 		if (f == XF_NONE)
 			continue;
@@ -273,10 +282,34 @@ static size_t row_pairs(const struct xdoc *d, const struct xrow *r,
 		else
 			p[n - 1].to = k;
 		p[n].field = f;
+		p[n].type = d->L->lab[c->lab].type;
 		p[n].lab = k;
 		p[n].from = k + 1;
 		p[n].to = r->n;
 		n++;
+	}
+	for (k = 0; k < n; k++)
+		empty += p[k].from == p[k].to;
+	if (empty == n)
+		return n;
+	return collapse(d, r, p, n);
+}
+
+/* In p[0..n) of row r, a label with no value right after another with
+ * none is the other's value when it fits its type.  Returns the count. */
+static size_t collapse(const struct xdoc *d, const struct xrow *r,
+		       struct gpair *p, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++) {
+		if (p[k - 1].from != p[k - 1].to || p[k].from != p[k].to ||
+		    !x_value_fits(p[k - 1].type, CELL(d, r, p[k].lab)->t))
+			continue;
+		p[k - 1].from = p[k].lab;
+		p[k - 1].to = p[k].lab + 1;
+		memmove(&p[k], &p[k + 1], (n - k - 1) * sizeof(*p));
+		n--;
 	}
 	return n;
 }
@@ -314,26 +347,49 @@ static void clean_value(int f, char *v)
 	}
 }
 
+/* Whether a value of type may wrap onto the next line. */
+static int wraps(int type)
+{
+	return type == XT_TEXT || type == XT_STATUS || type == XT_CODE;
+}
+
 /* --- the reader's state -------------------------------------------------- */
 
+/* A column of the last row of pairs: where its label and value start. */
+struct gcol {
+	int field, type, group;
+	double lx, vx;
+	int bold;            /* its value's */
+	float size;
+};
+
+struct gpend {
+	size_t row, n;       /* a row, its first n cells */
+};
+
 struct gstate {
-	struct xacct *cur;
-	int last_field;          /* of cur, or XF_NONE */
-	double last_x;           /* left edge of its value */
-	size_t last_row;
-	size_t *pending;         /* rows that are no pairs, since the last */
+	int have;                /* cur is an account */
+	size_t cur;              /* the account being read, in d->acct */
+	size_t block;            /* the first account of its creditor's block */
+	int first_field;         /* the field its first pair set */
+	struct gcol col[G_MAX_PAIRS];
+	size_t ncol;
+	size_t last_row;         /* the last row read as pairs or their wrap */
+	struct gpend *pending;   /* rows that are no pairs, since the last */
 	size_t npending, apending;
 	const char *sect_type;
 	double body;             /* the body's font size, 0 unknown */
 };
 
-static void push_pending(struct gstate *g, size_t i)
+static void push_pending(struct gstate *g, size_t i, size_t n)
 {
 	if (g->npending == g->apending) {
 		g->apending = g->apending ? 2 * g->apending : 8;
-		g->pending = cc_xreallocarray(g->pending, g->apending, sizeof(size_t));
+		g->pending = cc_xreallocarray(g->pending, g->apending,
+					      sizeof(*g->pending));
 	}
-	g->pending[g->npending++] = i;
+	g->pending[g->npending].row = i;
+	g->pending[g->npending++].n = n;
 }
 
 /* The font size most of the document's cells have. */
@@ -389,22 +445,25 @@ static int address_like(const char *t)
 	return zip && isdigit((unsigned char)t[0]);
 }
 
-/* How much row r looks like a creditor's heading: 0 not at all. */
+/* How much the first n cells of row r look like a creditor's heading: 0
+ * not at all, 1 in capitals only, 2 or more bold or larger. */
 static int heading_like(const struct xdoc *d, const struct gstate *g,
-			const struct xrow *r)
+			const struct xrow *r, size_t n)
 {
 	const struct xcell *c = CELL(d, r, 0);
 	int up = 0, low = 0, score = 0;
+	size_t k;
 	const char *p;
 
-	if (address_like(r->text) || x_alnums(r->text) < 2)
+	if (n == 0 || address_like(r->text) || x_alnums(c->t) < 2)
 		return 0;
-	for (p = r->text; *p; p++) {
-		if (isupper((unsigned char)*p))
-			up++;
-		else if (islower((unsigned char)*p))
-			low++;
-	}
+	for (k = 0; k < n; k++)
+		for (p = CELL(d, r, k)->t; *p; p++) {
+			if (isupper((unsigned char)*p))
+				up++;
+			else if (islower((unsigned char)*p))
+				low++;
+		}
 	if (c->bold)
 		score += 2;
 	if (g->body > 0 && c->size > 1.08 * g->body)
@@ -414,6 +473,26 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 	return score;
 }
 
+/* The bureau a row names alone ("TransUnion"), or NULL. */
+static const char *bureau_row(const struct xrow *r)
+{
+	if (r->n != 1)
+		return NULL;
+	if (!strcmp(r->norm, "transunion") || !strcmp(r->norm, "trans union"))
+		return "transunion";
+	if (!strcmp(r->norm, "experian"))
+		return "experian";
+	if (!strcmp(r->norm, "equifax"))
+		return "equifax";
+	return NULL;
+}
+
+/* A grid's legend: "√ = paid as agreed (OK)". */
+static int legend_row(const struct xrow *r)
+{
+	return strstr(r->text, " = ") != NULL && x_alnums(r->text) < 60;
+}
+
 /* --- accounts ------------------------------------------------------------ */
 
 static double row_gap(const struct xdoc *d, size_t a, size_t b)
@@ -421,6 +500,19 @@ static double row_gap(const struct xdoc *d, size_t a, size_t b)
 	if (d->r[a].page != d->r[b].page)
 		return 1.2 * d->pitch;
 	return d->r[b].y0 - d->r[a].y1;
+}
+
+static struct xacct *cur(struct xdoc *d, struct gstate *g)
+{
+	return g->have ? &d->acct[g->cur] : NULL;
+}
+
+/* Where pairs of group go. */
+static struct xacct *target(struct xdoc *d, struct gstate *g, int group)
+{
+	if (group == XG_CONSUMER)
+		return &x_consumer_for(d, NULL)->a;
+	return cur(d, g);
 }
 
 /* Start an account, headed by what the pending rows say. */
@@ -434,7 +526,7 @@ static void new_account(struct xdoc *d, struct gstate *g)
 	a->sect_type = g->sect_type;
 	/* the first row that looks most like a heading */
 	for (k = 0; k < g->npending; k++) {
-		s = heading_like(d, g, &d->r[g->pending[k]]);
+		s = heading_like(d, g, &d->r[g->pending[k].row], g->pending[k].n);
 		if (s > best) {
 			best = s;
 			first = k;
@@ -442,15 +534,15 @@ static void new_account(struct xdoc *d, struct gstate *g)
 	}
 	if (best > 0) {
 		/* and the rows of its look under it: a wrapped name */
-		const struct xcell *c0 = CELL(d, &d->r[g->pending[first]], 0);
+		const struct xcell *c0 = CELL(d, &d->r[g->pending[first].row], 0);
 
 		for (last = first + 1; last < g->npending; last++) {
-			const struct xrow *r = &d->r[g->pending[last]];
+			const struct xrow *r = &d->r[g->pending[last].row];
 			const struct xcell *c = CELL(d, r, 0);
 
 			if (c->bold != c0->bold || fabs(c->size - c0->size) > 0.3 ||
-			    heading_like(d, g, r) != best ||
-			    row_gap(d, g->pending[last - 1], g->pending[last]) >
+			    heading_like(d, g, r, g->pending[last].n) != best ||
+			    row_gap(d, g->pending[last - 1].row, g->pending[last].row) >
 			    0.6 * d->pitch)
 				break;
 		}
@@ -458,8 +550,8 @@ static void new_account(struct xdoc *d, struct gstate *g)
 		double bg = -1e9, gp;
 
 		for (k = 0, first = 0; k < g->npending; k++) {
-			gp = row_gap(d, k ? g->pending[k - 1] : g->last_row,
-				     g->pending[k]);
+			gp = row_gap(d, k ? g->pending[k - 1].row : g->last_row,
+				     g->pending[k].row);
 			if (gp > bg + 0.5) {
 				bg = gp;
 				first = k;
@@ -468,10 +560,10 @@ static void new_account(struct xdoc *d, struct gstate *g)
 		last = g->npending;
 	}
 	for (k = first; k < last; k++) {
-		const struct xrow *r = &d->r[g->pending[k]];
+		const struct xrow *r = &d->r[g->pending[k].row];
 
 		x_acct_box(a, r);
-		for (j = 0; j < r->n; j++) {
+		for (j = 0; j < g->pending[k].n; j++) {
 			if (h.len)
 				cc_buf_adds(&h, " ");
 			cc_buf_adds(&h, CELL(d, r, j)->t);
@@ -479,65 +571,159 @@ static void new_account(struct xdoc *d, struct gstate *g)
 		}
 	}
 	a->heading = h.len ? cc_buf_detach(&h) : NULL;
-	g->cur = a;
-	g->last_field = XF_NONE;
+	g->have = 1;
+	g->cur = d->nacct - 1;
+	g->block = g->cur;
+	g->first_field = XF_NONE;
+	g->ncol = 0;
 	g->npending = 0;
 }
 
-/* The pending rows in the value column of the last field continue it;
- * the rest are dropped.  Returns how many were taken. */
-static void wrap_pending(struct xdoc *d, struct gstate *g)
+/*
+ * An account's block holds one account per bureau, each after a row
+ * that names the bureau alone (a three-bureau report): the bureau's
+ * account of the block, made when there is none, is read next.
+ */
+static void bureau_block(struct xdoc *d, struct gstate *g, const char *b)
 {
+	struct xacct *a = cur(d, g), *n;
+	size_t k;
+	int k0, empty = 1;
+
+	for (k0 = 0; k0 < XF_COUNT; k0++)
+		if (a->f[k0])
+			empty = 0;
+	g->ncol = 0;
+	g->npending = 0;
+	g->first_field = XF_NONE;
+	if (!a->bureau && empty && !a->nhist) {
+		a->bureau = b;
+		return;
+	}
+	for (k = g->block; k < d->nacct; k++)
+		if (d->acct[k].bureau && !strcmp(d->acct[k].bureau, b)) {
+			g->cur = k;
+			return;
+		}
+	n = x_new_acct(&d->acct, &d->nacct);
+	a = &d->acct[g->block];
+	n->heading = a->heading ? cc_xstrdup(a->heading) : NULL;
+	n->sect_type = a->sect_type;
+	n->bureau = b;
+	n->page = a->page;
+	memcpy(n->bb, a->bb, sizeof(n->bb));
+	g->cur = d->nacct - 1;
+}
+
+/* The account of the block a grid's row of bureau b goes to (NULL: the
+ * one being read). */
+static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
+{
+	struct gstate *g = arg;
 	size_t k;
 
-	for (k = 0; k < g->npending && g->cur; k++) {
-		const struct xrow *r = &d->r[g->pending[k]];
-		double conf;
+	if (!b)
+		return cur(d, g);
+	for (k = g->block; k < d->nacct; k++)
+		if (d->acct[k].bureau && !strcmp(d->acct[k].bureau, b))
+			return &d->acct[k];
+	return cur(d, g);
+}
+
+/*
+ * Whether row i continues the last row of pairs: right under it, each of
+ * its cells where a column's label starts (a label that wrapped) or its
+ * value does (a value of text that wrapped), in the value's style.  Its
+ * values are added to theirs.
+ */
+static int continuation(struct xdoc *d, struct gstate *g, size_t i)
+{
+	const struct xrow *r = &d->r[i], *prev;
+	size_t k, j;
+	int at[64];
+
+	if (!g->ncol || g->last_row >= i || r->n > 64)
+		return 0;
+	prev = &d->r[g->last_row];
+	if (r->page != prev->page || r->y0 - prev->y1 > 0.8 * d->pitch ||
+	    heading_like(d, g, r, r->n) >= 2)
+		return 0;
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		if (c->lab >= 0)
+			return 0;
+		at[k] = -1;
+		for (j = 0; j < g->ncol; j++) {
+			const struct gcol *q = &g->col[j];
+
+			if (fabs(c->x0 - q->vx) <= 3 && wraps(q->type) &&
+			    c->bold == q->bold &&
+			    (q->size <= 0 || fabs(c->size - q->size) < 0.5)) {
+				at[k] = (int)j;
+				break;
+			}
+			if (fabs(c->x0 - q->lx) <= 3 && q->lx != q->vx) {
+				at[k] = -2;
+				break;
+			}
+		}
+		if (at[k] == -1)
+			return 0;
+	}
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+		const struct gcol *q;
+		struct xacct *a;
 		char *t;
 
-		if (g->last_field == XF_NONE || !x_text_field(g->last_field) ||
-		    fabs(CELL(d, r, 0)->x0 - g->last_x) > 3)
-			break;
-		t = join_cells(d, r, 0, r->n, &conf);
-		clean_value(g->last_field, t);
-		x_acct_set(g->cur, g->last_field, t, conf, 1);
-		x_acct_box(g->cur, r);
+		if (at[k] < 0)
+			continue;
+		q = &g->col[at[k]];
+		a = target(d, g, q->group);
+		if (!a || q->field == XF_IGNORE || q->field == XF_HISTORY)
+			continue;
+		t = cc_xstrdup(c->t);
+		clean_value(q->field, t);
+		x_acct_set(a, q->field, t, c->conf, 1);
+		if (q->group == XG_ACCOUNT)
+			x_acct_box(a, r);
 		free(t);
 	}
-	g->npending = 0;
+	g->last_row = i;
+	return 1;
 }
 
 /* Whether the account being read has one of the fields of p already. */
-static int has_any(const struct gstate *g, const struct gpair *p, size_t n)
+static int has_any(struct xdoc *d, struct gstate *g, const struct gpair *p, size_t n)
 {
+	struct xacct *a = cur(d, g);
 	size_t k;
 
-	if (!g->cur)
+	if (!a)
 		return 1;
 	for (k = 0; k < n; k++)
 		if (p[k].field != XF_IGNORE && p[k].field != XF_HISTORY &&
-		    g->cur->f[p[k].field])
+		    a->f[p[k].field])
 			return 1;
 	return 0;
 }
 
-/* The type of field f's values. */
-static int field_type(const struct xdoc *d, const struct xrow *r, const struct gpair *p)
-{
-	return d->L->lab[CELL(d, r, p->lab)->lab].type;
-}
-
 /*
- * Row i's pairs, validated: the values of a row of labels alone are the
- * cells of row i + 1 under them (*used gets 2 then, else 1).  Returns
+ * Row i's pairs p[0..*np), validated: the values of a row of labels alone
+ * are the cells of row i + 1 under them (*used gets 2 then, else 1); with
+ * no such row, some of the labels may be values (collapse(): *np is
+ * their count then).  Returns
  * the count of pairs whose values fit, with their values in v[] (NULL
- * for a pair whose value does not fit, which is then passed over).
+ * for a pair whose value does not fit, which is then passed over), and
+ * where each value starts in vx[] and its style in vc[].
  */
-static size_t read_pairs(struct xdoc *d, size_t i, struct gpair *p, size_t n,
-			 char **v, double *vx, double *conf, size_t *used)
+static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
+			 size_t *np, char **v, double *vx, const struct xcell **vc,
+			 double *conf, size_t *used)
 {
 	const struct xrow *r = &d->r[i], *u;
-	size_t k, j, ok = 0, empty = 0;
+	size_t k, j, ok = 0, empty = 0, n = *np;
 
 	*used = 1;
 	for (k = 0; k < n; k++)
@@ -547,7 +733,8 @@ static size_t read_pairs(struct xdoc *d, size_t i, struct gpair *p, size_t n,
 		struct gpair q[G_MAX_PAIRS];
 
 		u = &d->r[i + 1];
-		if (row_pairs(d, u, q, &lead) == 0) {
+		if (row_pairs(d, u, XG_ACCOUNT, q, &lead) == 0 &&
+		    row_pairs(d, u, XG_CONSUMER, q, &lead) == 0) {
 			/* each cell of u goes to the label whose column it
 			 * starts in: the last label that starts left of it,
 			 * give or take a little */
@@ -557,16 +744,19 @@ static size_t read_pairs(struct xdoc *d, size_t i, struct gpair *p, size_t n,
 				double hi = k + 1 < n ? CELL(d, r, p[k + 1].lab)->x0 - 4 : 1e9;
 
 				conf[k] = 1;
-				vx[k] = 0;
+				vx[k] = CELL(d, r, p[k].lab)->x0;
+				vc[k] = NULL;
 				for (j = 0; j < u->n; j++) {
 					const struct xcell *c = CELL(d, u, j);
 
 					if (c->x0 < lo || c->x0 >= hi)
 						continue;
-					if (!b.len)
+					if (!b.len) {
 						vx[k] = c->x0;
-					else
+						vc[k] = c;
+					} else {
 						cc_buf_adds(&b, " ");
+					}
 					cc_buf_adds(&b, c->t);
 					if (c->conf < conf[k])
 						conf[k] = c->conf;
@@ -577,14 +767,19 @@ static size_t read_pairs(struct xdoc *d, size_t i, struct gpair *p, size_t n,
 			goto check;
 		}
 	}
+	/* labels alone with no values under them: some may be values */
+	if (empty == n)
+		n = *np = collapse(d, r, p, n);
 	for (k = 0; k < n; k++) {
 		v[k] = join_cells(d, r, p[k].from, p[k].to, &conf[k]);
 		vx[k] = p[k].from < p[k].to ? CELL(d, r, p[k].from)->x0 : 0;
+		vc[k] = p[k].from < p[k].to ? CELL(d, r, p[k].from) : NULL;
 	}
 check:
+	(void)group;
 	for (k = 0; k < n; k++) {
 		if (p[k].field == XF_HISTORY || p[k].field == XF_IGNORE ||
-		    x_value_fits(field_type(d, r, &p[k]), v[k])) {
+		    x_value_fits(p[k].type, v[k])) {
 			ok++;
 			continue;
 		}
@@ -594,60 +789,127 @@ check:
 	return ok;
 }
 
+/* Set the fields of the pairs p[0..n) of row i of group into a, and the
+ * columns they make. */
+static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
+		      const struct gpair *p, size_t n, char **v, const double *vx,
+		      const struct xcell **vc, const double *conf, size_t used)
+{
+	const struct xrow *r = &d->r[i];
+	struct xacct *a = target(d, g, group);
+	size_t k;
+
+	if (group == XG_ACCOUNT) {
+		x_acct_box(a, r);
+		if (used == 2)
+			x_acct_box(a, &d->r[i + 1]);
+	}
+	g->ncol = 0;
+	for (k = 0; k < n; k++) {
+		const struct xcell *lc = CELL(d, r, p[k].lab);
+		struct gcol *q = &g->col[g->ncol++];
+
+		q->field = p[k].field;
+		q->type = p[k].type;
+		q->group = group;
+		q->lx = lc->x0;
+		q->vx = vx[k] > 0 ? vx[k] : lc->x1 + 1e6;
+		q->bold = vc[k] ? vc[k]->bold : 0;
+		q->size = vc[k] ? vc[k]->size : 0;
+		if (!v[k])
+			continue;
+		if (group == XG_ACCOUNT)
+			x_acct_cell(a, lc);
+		if (p[k].field == XF_HISTORY) {
+			a->has_grid = 1;
+		} else {
+			clean_value(p[k].field, v[k]);
+			if (p[k].field != XF_IGNORE && !a->f[p[k].field] && v[k][0])
+				x_acct_set(a, p[k].field, v[k], conf[k], 0);
+			if (group == XG_ACCOUNT && g->first_field == XF_NONE &&
+			    p[k].field != XF_IGNORE)
+				g->first_field = p[k].field;
+		}
+		free(v[k]);
+	}
+	g->last_row = i + used - 1;
+}
+
+/* Whether p[0..n) holds field f. */
+static int holds(const struct gpair *p, size_t n, int f)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (p[k].field == f)
+			return 1;
+	return 0;
+}
+
 static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 {
 	const struct xrow *r = &d->r[i];
 	struct gpair p[G_MAX_PAIRS];
 	char *v[G_MAX_PAIRS];
 	double vx[G_MAX_PAIRS], conf[G_MAX_PAIRS];
-	size_t n, lead, used, k, ok;
+	const struct xcell *vc[G_MAX_PAIRS];
+	const char *b;
+	size_t n, lead, used, k, ok, next;
+	int head = 0;
 
-	n = row_pairs(d, r, p, &lead);
-	if (n == 0 || (ok = read_pairs(d, i, p, n, v, vx, conf, &used)) == 0) {
-		push_pending(g, i);
+	if (g->have) {
+		if ((b = bureau_row(r)) != NULL) {
+			bureau_block(d, g, b);
+			return i + 1;
+		}
+		if (legend_row(r))
+			return i + 1;
+		if (x_grid_starts(d, i)) {
+			next = x_grid_any(d, i, grid_account, g);
+			if (next > i) {
+				cur(d, g)->has_grid = 1;
+				g->ncol = 0;
+				g->last_row = next - 1;
+				return next;
+			}
+		}
+		if (continuation(d, g, i))
+			return i + 1;
+	}
+	n = row_pairs(d, r, XG_ACCOUNT, p, &lead);
+	if (n == 0 || (ok = read_pairs(d, i, XG_ACCOUNT, p, &n, v, vx, vc, conf,
+				       &used)) == 0) {
+		push_pending(g, i, r->n);
 		return i + 1;
 	}
 	/* cells before the first label: a heading on the row of the pairs */
-	if (lead > 0) {
-		push_pending(g, i);
-	}
-	if (!g->cur || has_any(g, p, n) ||
-	    (g->npending && heading_like(d, g, &d->r[g->pending[g->npending - 1]])))
+	if (lead > 0)
+		push_pending(g, i, lead);
+	for (k = 0; k < g->npending; k++)
+		if (heading_like(d, g, &d->r[g->pending[k].row], g->pending[k].n))
+			head = 1;
+	if (!g->have || head || (g->first_field != XF_NONE && holds(p, n, g->first_field)) ||
+	    (g->npending && has_any(d, g, p, n)))
 		new_account(d, g);
-	else
-		wrap_pending(d, g);
-	x_acct_box(g->cur, r);
-	if (used == 2)
-		x_acct_box(g->cur, &d->r[i + 1]);
-	for (k = 0; k < n; k++) {
-		if (!v[k])
-			continue;
-		x_acct_cell(g->cur, CELL(d, r, p[k].lab));
-		if (p[k].field == XF_HISTORY) {
-			free(v[k]);
-			g->cur->has_grid = 1;
-			g->last_field = XF_NONE;
-			continue;
-		}
-		clean_value(p[k].field, v[k]);
-		if (p[k].field != XF_IGNORE && !g->cur->f[p[k].field] && v[k][0])
-			x_acct_set(g->cur, p[k].field, v[k], conf[k], 0);
-		g->last_field = p[k].field;
-		g->last_x = vx[k];
-		free(v[k]);
-	}
-	g->last_row = i + used - 1;
-	/* a payment grid under a "Payment history" label */
-	if (p[n - 1].field == XF_HISTORY) {
-		size_t next = i + used;
-
-		if (d->L->grid == XG_YEAR_MONTH)
-			next = x_grid_year_month(d, i + used, g->cur);
-		if (next > i + used)
-			g->last_row = next - 1;
-		return next;
-	}
+	g->npending = 0;
+	set_pairs(d, g, i, XG_ACCOUNT, p, n, v, vx, vc, conf, used);
 	return i + used;
+}
+
+/* A row of the consumer's labels and values, in any section. */
+static size_t consumer_pairs(struct xdoc *d, struct gstate *g, size_t i)
+{
+	struct gpair p[G_MAX_PAIRS];
+	char *v[G_MAX_PAIRS];
+	double vx[G_MAX_PAIRS], conf[G_MAX_PAIRS];
+	const struct xcell *vc[G_MAX_PAIRS];
+	size_t n, lead, used;
+
+	n = row_pairs(d, &d->r[i], XG_CONSUMER, p, &lead);
+	if (n == 0 || read_pairs(d, i, XG_CONSUMER, p, &n, v, vx, vc, conf, &used) == 0)
+		return 0;
+	set_pairs(d, g, i, XG_CONSUMER, p, n, v, vx, vc, conf, used);
+	return used;
 }
 
 /* --- what was read, settled ---------------------------------------------- */
@@ -775,16 +1037,17 @@ static void *generic_begin(struct xdoc *d)
 {
 	struct gstate *g = cc_xcalloc(1, sizeof(*g));
 
-	g->last_field = XF_NONE;
+	g->first_field = XF_NONE;
 	g->body = body_size(d);
 	return g;
 }
 
-static void end_accounts(struct xdoc *d, struct gstate *g)
+static void end_accounts(struct gstate *g)
 {
-	wrap_pending(d, g);
-	g->cur = NULL;
-	g->last_field = XF_NONE;
+	g->have = 0;
+	g->ncol = 0;
+	g->npending = 0;
+	g->first_field = XF_NONE;
 }
 
 static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
@@ -792,9 +1055,10 @@ static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
 {
 	struct gstate *g = st;
 
+	(void)d;
 	(void)k;
 	(void)prev;
-	end_accounts(d, g);
+	end_accounts(g);
 	g->sect_type = type;
 	g->last_row = i;
 }
@@ -811,13 +1075,31 @@ static int consumer_row(const struct xdoc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Before any heading and in the consumer's section, a row of the
+ * consumer's labels is the consumer's, and so is what wraps under it;
+ * the rest, and every row of an accounts section, is read as accounts.
+ */
 static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 {
 	struct gstate *g = st;
+	size_t n;
 
-	if (k == XK_ACCOUNTS || (!consumer_row(d, i) && (g->cur || k == XK_NONE)))
-		return account_row(d, g, i);
-	return x_consumer_rows(d, i, k == XK_CONSUMER);
+	if (k != XK_ACCOUNTS) {
+		if (g->ncol && g->col[0].group == XG_CONSUMER && continuation(d, g, i))
+			return i + 1;
+		if (consumer_row(d, i)) {
+			if ((n = consumer_pairs(d, g, i)) > 0)
+				return i + n;
+			g->ncol = 0;
+			return x_consumer_rows(d, i, k == XK_CONSUMER);
+		}
+		if (k == XK_CONSUMER) {
+			g->ncol = 0;
+			return x_consumer_rows(d, i, 1);
+		}
+	}
+	return account_row(d, g, i);
 }
 
 static void generic_finish(void *st, struct xdoc *d, int k)
@@ -826,7 +1108,7 @@ static void generic_finish(void *st, struct xdoc *d, int k)
 	size_t i;
 
 	(void)k;
-	end_accounts(d, g);
+	end_accounts(g);
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
 	free(g->pending);

@@ -139,6 +139,20 @@ int x_text_field(int f);
  * after it. */
 size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a);
 size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a);
+/*
+ * Any grid that starts at row i (x_grid_starts()): a legend line or two
+ * ("√ = paid as agreed (OK)"), then MM/YY headers (a strip), or a row of
+ * month names under an optional row of year marks ('25, 2025) over rows
+ * of codes (a strip, newest or oldest first: each code the month over
+ * it, a row that starts with a bureau's name that bureau's), or month
+ * names Jan..Dec over rows of a year and its codes.  A row's account is
+ * pick(d, arg, bureau), bureau NULL for a row that names none.  Returns
+ * the row after the grid (i when none starts there).
+ */
+int x_grid_starts(const struct xdoc *d, size_t i);
+size_t x_grid_any(struct xdoc *d, size_t i,
+		  struct xacct *(*pick)(struct xdoc *, void *, const char *),
+		  void *arg);
 /* "History: 12/25; L65432100", the text s, into a's history. */
 void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a);
 
