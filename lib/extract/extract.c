@@ -134,21 +134,102 @@ static const struct xreader *reader_for(int style)
 	cc_fatal("internal error: no reader for style %d", style);
 }
 
-int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages,
-			size_t n, const struct cc_extract_opts *o,
-			cc_extract_emit_fn emit, void *arg,
-			struct cc_extract_info *info, struct cc_error *e)
+/*
+ * Read the rows of d, loaded from its pages, as layout L (unknown: the
+ * generic reader's).  d->raw and d->doc are set; the rest is read here.
+ */
+static int read_as(const struct xlayout *L, int unknown, double lconf,
+		   json_t *const *pages, size_t n, struct xdoc *d,
+		   struct cc_error *e)
 {
-	struct xdoc d;
-	const struct xlayout *L;
 	const struct xreader *R;
 	void *st;
-	double lconf, lshare;
 	size_t i, j;
 	int section = XK_NONE, rc;
 	const char *sect_type = NULL;
 	struct xblocks pub;
 	struct xinqcols ic;
+
+	d->L = L;
+	d->unknown = unknown;
+	d->bureau = unknown ? name_bureau(d) : NULL;
+	/* a record's confidence is its text's times the layout's: a
+	 * forced layout counts as sure, an unknown one as its best match */
+	d->layout_conf = lconf;
+
+	rc = x_load_cells(d, pages, n, e);
+	if (rc < 0)
+		return rc;
+	x_build_rows(d);
+
+	R = reader_for(d->L->style);
+	st = R->begin(d);
+	x_blocks_init(&pub, XG_PUBLIC, &d->pub, &d->npub);
+	memset(&ic, 0, sizeof(ic));
+
+	/* the consumer's data comes first: the report date dates the rest */
+	for (i = 0; i < d->nr; i = j) {
+		const struct xrow *r = &d->r[i];
+		const char *t;
+		int k = x_row_section(d, r, &t);
+
+		j = i + 1;
+		/* a section's heading again on the next page: go on */
+		if (k >= 0 && k == section && t == sect_type && k != XK_CONSUMER)
+			continue;
+		if (k >= 0) {
+			R->section(st, d, i, section, k, t);
+			if (section == XK_PUBLIC)
+				x_blocks_end(d, &pub);
+			section = k;
+			sect_type = t;
+			pub.prev_row = i;
+			memset(&ic, 0, sizeof(ic));
+			continue;
+		}
+		switch (section) {
+		case XK_NONE:
+		case XK_CONSUMER:
+			j = R->row(st, d, i, section);
+			if (!d->report_date[0]) {
+				struct xcons *cs = d->ncons ? &d->cons[0] : NULL;
+
+				if (cs && cs->a.f[XC_REPORT_DATE])
+					cc_norm_date(cs->a.f[XC_REPORT_DATE], d->report_date);
+			}
+			break;
+		case XK_ACCOUNTS:
+			if (!x_row_is_skip(d, r))
+				j = R->row(st, d, i, section);
+			break;
+		case XK_PUBLIC:
+			if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
+				break;
+			j = x_blocks_row(d, &pub, i);
+			break;
+		case XK_INQUIRIES:
+			x_inquiry_row(d, r, &ic);
+			break;
+		default:
+			break;
+		}
+	}
+	R->end(st, d, section);
+	x_blocks_end(d, &pub);
+	x_blocks_release(&pub);
+	return 0;
+}
+
+int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages,
+			size_t n, const struct cc_extract_opts *o,
+			cc_extract_emit_fn emit, void *arg,
+			struct cc_extract_info *info, struct cc_error *e)
+{
+	struct xdoc d, g;
+	const struct xlayout *L;
+	double lconf, lshare;
+	size_t i, j;
+	int rc, unknown;
 
 	memset(&d, 0, sizeof(d));
 	memset(info, 0, sizeof(*info));
@@ -178,81 +259,44 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		}
 	}
 	detect(X, &d, o->layout, &L, &lshare, &lconf);
-	if (!L || (!o->layout && lshare < 0.5)) {
-		d.L = &X->generic;
-		d.unknown = 1;
-	} else {
-		d.L = L;
-	}
-	if (d.unknown)
-		d.bureau = name_bureau(&d);
-	info->layout = d.unknown ? NULL : d.L->name;
-	info->layout_conf = d.unknown ? lshare : lconf;
-	/* a record's confidence is its text's times the layout's: a
-	 * forced layout counts as sure, an unknown one as its best match */
-	d.layout_conf = lconf;
-
-	rc = x_load_cells(&d, pages, n, e);
+	unknown = !L || (!o->layout && lshare < 0.5);
+	rc = read_as(unknown ? &X->generic : L, unknown, lconf, pages, n, &d, e);
 	if (rc < 0)
 		goto out;
-	x_build_rows(&d);
-
-	R = reader_for(d.L->style);
-	st = R->begin(&d);
-	x_blocks_init(&pub, XG_PUBLIC, &d.pub, &d.npub);
-	memset(&ic, 0, sizeof(ic));
-
-	/* the consumer's data comes first: the report date dates the rest */
-	for (i = 0; i < d.nr; i = j) {
-		const struct xrow *r = &d.r[i];
-		const char *t;
-		int k = x_row_section(&d, r, &t);
-
-		j = i + 1;
-		/* a section's heading again on the next page: go on */
-		if (k >= 0 && k == section && t == sect_type && k != XK_CONSUMER)
-			continue;
-		if (k >= 0) {
-			R->section(st, &d, i, section, k, t);
-			if (section == XK_PUBLIC)
-				x_blocks_end(&d, &pub);
-			section = k;
-			sect_type = t;
-			pub.prev_row = i;
-			memset(&ic, 0, sizeof(ic));
-			continue;
+	/*
+	 * A layout is a hint: when not all its phrases are found, the
+	 * document may be another design that shares some, and the generic
+	 * reader reads it too; its reading wins when the layout's finds
+	 * fewer than half as many accounts (a design the layout's reader
+	 * cannot follow finds few or none).
+	 */
+	if (!unknown && !o->layout && lshare < 1) {
+		memset(&g, 0, sizeof(g));
+		g.doc = d.doc;
+		g.raw = d.raw;
+		g.nraw = d.nraw;
+		rc = read_as(&X->generic, 1, lshare, pages, n, &g, e);
+		g.raw = NULL;
+		g.nraw = 0;
+		if (rc < 0) {
+			x_doc_release(&g);
+			goto out;
 		}
-		switch (section) {
-		case XK_NONE:
-		case XK_CONSUMER:
-			j = R->row(st, &d, i, section);
-			if (!d.report_date[0]) {
-				struct xcons *cs = d.ncons ? &d.cons[0] : NULL;
-
-				if (cs && cs->a.f[XC_REPORT_DATE])
-					cc_norm_date(cs->a.f[XC_REPORT_DATE], d.report_date);
-			}
-			break;
-		case XK_ACCOUNTS:
-			if (!x_row_is_skip(&d, r))
-				j = R->row(st, &d, i, section);
-			break;
-		case XK_PUBLIC:
-			if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
-				break;
-			j = x_blocks_row(&d, &pub, i);
-			break;
-		case XK_INQUIRIES:
-			x_inquiry_row(&d, r, &ic);
-			break;
-		default:
-			break;
+		if (g.nacct > 2 * d.nacct) {
+			g.raw = d.raw;
+			g.nraw = d.nraw;
+			d.raw = NULL;
+			d.nraw = 0;
+			x_doc_release(&d);
+			d = g;
+			unknown = 1;
+			lconf = lshare;
+		} else {
+			x_doc_release(&g);
 		}
 	}
-	R->end(st, &d, section);
-	x_blocks_end(&d, &pub);
-	x_blocks_release(&pub);
-
+	info->layout = unknown ? NULL : d.L->name;
+	info->layout_conf = unknown ? lshare : lconf;
 	rc = x_emit(&d, o, emit, arg, info);
 out:
 	x_doc_release(&d);

@@ -857,11 +857,17 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	size_t n, lead, used, k, ok, next;
 	int head = 0;
 
+	if ((b = bureau_row(r)) != NULL && (g->have || g->npending)) {
+		/* a heading read since: the bureau's account is its */
+		for (k = 0; k < g->npending; k++)
+			if (heading_like(d, g, &d->r[g->pending[k].row], g->pending[k].n))
+				head = 1;
+		if (head || !g->have)
+			new_account(d, g);
+		bureau_block(d, g, b);
+		return i + 1;
+	}
 	if (g->have) {
-		if ((b = bureau_row(r)) != NULL) {
-			bureau_block(d, g, b);
-			return i + 1;
-		}
 		if (legend_row(r))
 			return i + 1;
 		if (x_grid_starts(d, i)) {
