@@ -134,6 +134,27 @@ static const struct xreader *reader_for(int style)
 	cc_fatal("internal error: no reader for style %d", style);
 }
 
+/* How many of d's accounts are read well: a name, a balance that is
+ * money, and an account number or an opening date. */
+static size_t well_read(const struct xdoc *d)
+{
+	size_t i, n = 0;
+	int64_t cents;
+	char buf[128], last4[5];
+
+	for (i = 0; i < d->nacct; i++) {
+		const struct xacct *a = &d->acct[i];
+
+		if ((a->heading || a->f[XF_CREDITOR]) && a->f[XF_BALANCE] &&
+		    cc_norm_money(a->f[XF_BALANCE], &cents) == 0 &&
+		    ((a->f[XF_ACCOUNT_MASK] &&
+		      cc_norm_mask(a->f[XF_ACCOUNT_MASK], buf, sizeof(buf), last4) == 0) ||
+		     (a->f[XF_OPENED] && cc_norm_date(a->f[XF_OPENED], buf) == 0)))
+			n++;
+	}
+	return n;
+}
+
 /*
  * Read the rows of d, loaded from its pages, as layout L (unknown: the
  * generic reader's).  d->raw and d->doc are set; the rest is read here.
@@ -266,9 +287,9 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	/*
 	 * A layout is a hint: when not all its phrases are found, the
 	 * document may be another design that shares some, and the generic
-	 * reader reads it too; its reading wins when the layout's finds
-	 * fewer than half as many accounts (a design the layout's reader
-	 * cannot follow finds few or none).
+	 * reader reads it too; its reading wins when it holds more
+	 * accounts read well (a design the layout's reader cannot follow
+	 * gives accounts without a balance, or none).
 	 */
 	if (!unknown && !o->layout && lshare < 1) {
 		memset(&g, 0, sizeof(g));
@@ -282,7 +303,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			x_doc_release(&g);
 			goto out;
 		}
-		if (g.nacct > 2 * d.nacct) {
+		if (well_read(&g) > well_read(&d)) {
 			g.raw = d.raw;
 			g.nraw = d.nraw;
 			d.raw = NULL;

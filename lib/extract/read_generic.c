@@ -273,7 +273,7 @@ static size_t row_pairs(const struct xdoc *d, const struct xrow *r, int group,
 	*lead = r->n;
 	for (k = 0; k < r->n && n < G_MAX_PAIRS; k++) {
 		const struct xcell *c = CELL(d, r, k);
-		int f = x_cell_field(d, c, group);
+		int f = c->dead ? XF_NONE : x_cell_field(d, c, group);
 
 		if (f == XF_NONE)
 			continue;
@@ -324,6 +324,8 @@ static char *join_cells(const struct xdoc *d, const struct xrow *r, size_t from,
 	for (k = from; k < to; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
+		if (c->dead)
+			continue;
 		if (b.len)
 			cc_buf_adds(&b, " ");
 		cc_buf_adds(&b, c->t);
@@ -392,11 +394,12 @@ static void push_pending(struct gstate *g, size_t i, size_t n)
 	g->pending[g->npending++].n = n;
 }
 
-/* The font size most of the document's cells have. */
+/* The font size most of the document's text has (by characters: a
+ * payment grid's many cells of one are little of it). */
 static double body_size(const struct xdoc *d)
 {
 	double sz[16];
-	size_t cnt[16], n = 0, i, k, best = 0;
+	size_t cnt[16], n = 0, i, k, best = 0, len;
 	double b = 0;
 
 	for (i = 0; i < d->nc; i++) {
@@ -404,12 +407,13 @@ static double body_size(const struct xdoc *d)
 
 		if (s <= 0)
 			continue;
+		len = strlen(d->c[i].t);
 		for (k = 0; k < n && fabs(sz[k] - s) > 0.3; k++)
 			;
 		if (k < n)
-			cnt[k]++;
+			cnt[k] += len;
 		else if (n < 16)
-			sz[n] = s, cnt[n++] = 1;
+			sz[n] = s, cnt[n++] = len;
 	}
 	for (k = 0; k < n; k++)
 		if (cnt[k] > best)
@@ -564,6 +568,8 @@ static void new_account(struct xdoc *d, struct gstate *g)
 
 		x_acct_box(a, r);
 		for (j = 0; j < g->pending[k].n; j++) {
+			if (CELL(d, r, j)->dead)
+				continue;
 			if (h.len)
 				cc_buf_adds(&h, " ");
 			cc_buf_adds(&h, CELL(d, r, j)->t);
@@ -651,6 +657,9 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
+		at[k] = -2;
+		if (c->dead)
+			continue;
 		if (c->lab >= 0)
 			return 0;
 		at[k] = -1;
@@ -749,7 +758,7 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 				for (j = 0; j < u->n; j++) {
 					const struct xcell *c = CELL(d, u, j);
 
-					if (c->x0 < lo || c->x0 >= hi)
+					if (c->dead || c->x0 < lo || c->x0 >= hi)
 						continue;
 					if (!b.len) {
 						vx[k] = c->x0;
@@ -856,6 +865,11 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	const char *b;
 	size_t n, lead, used, k, ok, next;
 	int head = 0;
+
+	for (k = 0; k < r->n && CELL(d, r, k)->dead; k++)
+		;
+	if (k == r->n)
+		return i + 1;
 
 	if ((b = bureau_row(r)) != NULL && (g->have || g->npending)) {
 		/* a heading read since: the bureau's account is its */
@@ -1037,6 +1051,104 @@ static void settle(struct xdoc *d, struct xacct *a)
 		move_field(a, XF_ACCOUNT_STATUS, XF_STATUS);
 }
 
+/* --- labels that wrap ------------------------------------------------------ */
+
+/* The label of L whose normalised text is t (prefix 0), or that starts
+ * with t and a space (prefix 1); -1 for none. */
+static int label_norm(const struct xlayout *L, const char *t, int prefix)
+{
+	size_t i, n = strlen(t);
+
+	for (i = 0; i < L->nlab; i++) {
+		const char *l = L->lab[i].norm;
+
+		if (l[0] != t[0] || strncmp(l, t, n) != 0)
+			continue;
+		if (prefix ? l[n] == ' ' : l[n] == '\0')
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The cell of row j that starts at x, give or take 2 points, or NULL. */
+static struct xcell *cell_at(struct xdoc *d, size_t j, double x)
+{
+	const struct xrow *r = &d->r[j];
+	size_t k;
+
+	for (k = 0; k < r->n; k++)
+		if (fabs(CELL(d, r, k)->x0 - x) <= 2 && !CELL(d, r, k)->dead)
+			return CELL(d, r, k);
+	return NULL;
+}
+
+/* Whether cell u of row j has a value after it: a next cell that is no
+ * label. */
+static int has_value(struct xdoc *d, size_t j, const struct xcell *u)
+{
+	const struct xrow *r = &d->r[j];
+	const struct xcell *e = CELL(d, r, 0) + r->n;
+
+	return u + 1 < e && !u[1].dead && u[1].lab < 0;
+}
+
+/*
+ * A label printed over two lines or more in a narrow column ("CURRENT" /
+ * "BALANCE:", "Date of first" / "delinquency"): a cell that begins a
+ * label, with the cells right under it at its left edge that complete
+ * it, is that label; the cells under it are dead.  Two labels, each
+ * with its value ("Account" over "Type"), are not one.
+ */
+static void join_labels(struct xdoc *d)
+{
+	size_t i, k, j, m;
+	struct xcell *under[4];
+
+	for (i = 0; i + 1 < d->nr; i++) {
+		const struct xrow *r = &d->r[i];
+
+		for (k = 0; k < r->n; k++) {
+			struct xcell *c = CELL(d, r, k), *u;
+			char *t, *joined;
+			size_t last = i;
+			int lab = -1;
+
+			if (c->dead || strlen(c->t) > 60 || !cell_at(d, i + 1, c->x0))
+				continue;
+			t = x_norm(c->t);
+			if (!t[0] || label_norm(d->L, t, 1) < 0) {
+				free(t);
+				continue;
+			}
+			for (m = 0, j = i + 1; j < d->nr && m < 4; j++, m++) {
+				char *n;
+
+				if (d->r[j].page != r->page ||
+				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
+				    !(u = cell_at(d, j, c->x0)) ||
+				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u)))
+					break;
+				n = x_norm(u->t);
+				joined = cc_xasprintf("%s %s", t, n);
+				free(n);
+				free(t);
+				t = joined;
+				under[m] = u;
+				last = j;
+				if ((lab = label_norm(d->L, t, 0)) >= 0 ||
+				    label_norm(d->L, t, 1) < 0)
+					break;
+			}
+			free(t);
+			if (lab < 0)
+				continue;
+			c->lab = lab;
+			for (j = 0; j <= m && j < 4; j++)
+				under[j]->dead = 1;
+		}
+	}
+}
+
 /* --- the reader --------------------------------------------------------- */
 
 static void *generic_begin(struct xdoc *d)
@@ -1045,6 +1157,7 @@ static void *generic_begin(struct xdoc *d)
 
 	g->first_field = XF_NONE;
 	g->body = body_size(d);
+	join_labels(d);
 	return g;
 }
 

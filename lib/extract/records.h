@@ -17,6 +17,8 @@ struct xcell {
 	int est;             /* x0/x1 estimated: cut from a longer line */
 	float size;          /* its line's font size, 0 unknown */
 	int bold;            /* its line is bold */
+	int dead;            /* generic: the end of a label that wrapped,
+				joined to the cell above it */
 };
 
 struct xrow {
