@@ -381,6 +381,10 @@ struct gstate {
 	size_t npending, apending;
 	const char *sect_type;
 	double body;             /* the body's font size, 0 unknown */
+	/* a three-bureau report's columns: where each bureau's values start */
+	const char *bcol[3];
+	double bx[3];
+	size_t nbcol;
 };
 
 static void push_pending(struct gstate *g, size_t i, size_t n)
@@ -491,6 +495,31 @@ static const char *bureau_row(const struct xrow *r)
 	return NULL;
 }
 
+/* A row of bureaus' names alone, two or three ("TransUnion  Experian
+ * Equifax" over their columns): their count, each in b[] and where it
+ * starts in x[]. */
+static size_t bureau_header(const struct xdoc *d, const struct xrow *r,
+			    const char **b, double *x)
+{
+	size_t k;
+
+	if (r->n < 2 || r->n > 3)
+		return 0;
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+		char *t = x_norm(c->t);
+
+		b[k] = !strcmp(t, "transunion") || !strcmp(t, "trans union") ?
+		       "transunion" : !strcmp(t, "experian") ? "experian" :
+		       !strcmp(t, "equifax") ? "equifax" : NULL;
+		free(t);
+		if (!b[k])
+			return 0;
+		x[k] = c->x0;
+	}
+	return r->n;
+}
+
 /* A grid's legend: "√ = paid as agreed (OK)". */
 static int legend_row(const struct xrow *r)
 {
@@ -519,7 +548,10 @@ static struct xacct *target(struct xdoc *d, struct gstate *g, int group)
 	return cur(d, g);
 }
 
-/* Start an account, headed by what the pending rows say. */
+static void bureau_block(struct xdoc *d, struct gstate *g, const char *b);
+
+/* Start an account, headed by what the pending rows say; in a report of
+ * bureau columns, one account per bureau. */
 static void new_account(struct xdoc *d, struct gstate *g)
 {
 	struct xacct *a = x_new_acct(&d->acct, &d->nacct);
@@ -583,6 +615,9 @@ static void new_account(struct xdoc *d, struct gstate *g)
 	g->first_field = XF_NONE;
 	g->ncol = 0;
 	g->npending = 0;
+	for (k = 0; k < g->nbcol; k++)
+		bureau_block(d, g, g->bcol[k]);
+	g->cur = g->block;
 }
 
 /*
@@ -855,6 +890,48 @@ static int holds(const struct gpair *p, size_t n, int f)
 	return 0;
 }
 
+/* The bureau whose column starts at or left of x. */
+static const char *column_of(const struct gstate *g, double x)
+{
+	const char *b = NULL;
+	size_t k;
+
+	for (k = 0; k < g->nbcol; k++)
+		if (g->bx[k] <= x + 4)
+			b = g->bcol[k];
+	return b;
+}
+
+/* Row i of pairs p[0..n) under bureau columns: each value cell is its
+ * column's bureau's, when it fits its field's type. */
+static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
+			const struct gpair *p, size_t n)
+{
+	const struct xrow *r = &d->r[i];
+	size_t k, j;
+
+	for (k = 0; k < n; k++)
+		for (j = p[k].from; j < p[k].to; j++) {
+			const struct xcell *c = CELL(d, r, j);
+			const char *b = column_of(g, c->x0);
+			struct xacct *a = b ? grid_account(d, g, b) : NULL;
+			char *t;
+
+			if (!a || c->dead || p[k].field == XF_IGNORE ||
+			    p[k].field == XF_HISTORY ||
+			    !x_value_fits(p[k].type, c->t))
+				continue;
+			t = cc_xstrdup(c->t);
+			clean_value(p[k].field, t);
+			x_acct_set(a, p[k].field, t, c->conf, 0);
+			x_acct_box(a, r);
+			x_acct_cell(a, c);
+			free(t);
+		}
+	g->ncol = 0;
+	g->last_row = i;
+}
+
 static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 {
 	const struct xrow *r = &d->r[i];
@@ -871,6 +948,29 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	if (k == r->n)
 		return i + 1;
 
+	{
+		const char *hb[3];
+		double hx[3];
+		size_t nh = bureau_header(d, r, hb, hx);
+
+		if (nh) {
+			for (k = 0; k < g->npending; k++)
+				if (heading_like(d, g, &d->r[g->pending[k].row],
+						 g->pending[k].n))
+					head = 1;
+			g->nbcol = nh;
+			memcpy(g->bcol, hb, sizeof(hb));
+			memcpy(g->bx, hx, sizeof(hx));
+			if (head || !g->have) {
+				new_account(d, g);
+			} else {
+				for (k = 0; k < nh; k++)
+					bureau_block(d, g, hb[k]);
+				g->cur = g->block;
+			}
+			return i + 1;
+		}
+	}
 	if ((b = bureau_row(r)) != NULL && (g->have || g->npending)) {
 		/* a heading read since: the bureau's account is its */
 		for (k = 0; k < g->npending; k++)
@@ -897,6 +997,10 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 			return i + 1;
 	}
 	n = row_pairs(d, r, XG_ACCOUNT, p, &lead);
+	if (n && g->nbcol && g->have && lead == 0) {
+		set_columns(d, g, i, p, n);
+		return i + 1;
+	}
 	if (n == 0 || (ok = read_pairs(d, i, XG_ACCOUNT, p, &n, v, vx, vc, conf,
 				       &used)) == 0) {
 		push_pending(g, i, r->n);
@@ -1163,6 +1267,7 @@ static void *generic_begin(struct xdoc *d)
 
 static void end_accounts(struct gstate *g)
 {
+	g->nbcol = 0;
 	g->have = 0;
 	g->ncol = 0;
 	g->npending = 0;
