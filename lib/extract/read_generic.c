@@ -1196,6 +1196,17 @@ static int has_value(struct xdoc *d, size_t j, const struct xcell *u)
 	return u + 1 < e && !u[1].dead && u[1].lab < 0;
 }
 
+/* Whether the cell after u in row j is the rest of u's line, cut from
+ * it at a label. */
+static int rest_of(struct xdoc *d, size_t j, const struct xcell *u)
+{
+	const struct xrow *r = &d->r[j];
+	const struct xcell *e = CELL(d, r, 0) + r->n;
+
+	return u->lab >= 0 && u + 1 < e && u[1].est && !u[1].dead &&
+	       u[1].x0 - u->x1 < 0.8 * (u->y1 - u->y0);
+}
+
 /*
  * A label printed over two lines or more in a narrow column ("CURRENT" /
  * "BALANCE:", "Date of first" / "delinquency"): a cell that begins a
@@ -1215,11 +1226,26 @@ static void join_labels(struct xdoc *d)
 			struct xcell *c = CELL(d, r, k), *u;
 			char *t, *joined;
 			size_t last = i;
-			int lab = -1;
+			int lab = -1, cut;
 
 			if (c->dead || strlen(c->t) > 60 || !cell_at(d, i + 1, c->x0))
 				continue;
 			t = x_norm(c->t);
+			cut = 0;
+			/* the upper line cut at a label ("DATE" "OF 1ST") */
+			if (rest_of(d, i, c)) {
+				char *n2 = x_norm(c[1].t);
+				char *t2 = cc_xasprintf("%s %s", t, n2);
+
+				free(n2);
+				if (label_norm(d->L, t2, 1) >= 0) {
+					free(t);
+					t = t2;
+					cut = 1;
+				} else {
+					free(t2);
+				}
+			}
 			if (!t[0] || label_norm(d->L, t, 1) < 0) {
 				free(t);
 				continue;
@@ -1235,6 +1261,23 @@ static void join_labels(struct xdoc *d)
 				n = x_norm(u->t);
 				joined = cc_xasprintf("%s %s", t, n);
 				free(n);
+				/* a line cut at a label when it was loaded
+				 * ("BALANCE" "EVER"): its rest too, when that
+				 * makes a label or the start of one */
+				if (rest_of(d, j, u)) {
+					char *n2 = x_norm(u[1].t);
+					char *j2 = cc_xasprintf("%s %s", joined, n2);
+
+					free(n2);
+					if (label_norm(d->L, j2, 0) >= 0 ||
+					    label_norm(d->L, j2, 1) >= 0) {
+						free(joined);
+						joined = j2;
+						u[1].dead = 1;
+					} else {
+						free(j2);
+					}
+				}
 				free(t);
 				t = joined;
 				under[m] = u;
@@ -1247,6 +1290,8 @@ static void join_labels(struct xdoc *d)
 			if (lab < 0)
 				continue;
 			c->lab = lab;
+			if (cut)
+				c[1].dead = 1;
 			for (j = 0; j <= m && j < 4; j++)
 				under[j]->dead = 1;
 		}
