@@ -753,6 +753,29 @@ static int has_any(struct xdoc *d, struct gstate *g, const struct gpair *p, size
 	return 0;
 }
 
+/* Whether every cell of row u starts under one of the labels p[0..n) of
+ * row r, and u is as many cells: a row of values under a row of labels,
+ * though a value may read as a label ("CLOSED"). */
+static int under_labels(const struct xdoc *d, const struct xrow *r,
+			const struct gpair *p, size_t n, const struct xrow *u)
+{
+	size_t k, j, cells = 0;
+
+	for (j = 0; j < u->n; j++) {
+		const struct xcell *c = CELL(d, u, j);
+
+		if (c->dead || c->est)
+			continue;
+		cells++;
+		for (k = 0; k < n; k++)
+			if (fabs(c->x0 - CELL(d, r, p[k].lab)->x0) <= 4)
+				break;
+		if (k == n)
+			return 0;
+	}
+	return cells > 0 && cells <= n;
+}
+
 /*
  * Row i's pairs p[0..*np), validated: the values of a row of labels alone
  * are the cells of row i + 1 under them (*used gets 2 then, else 1); with
@@ -777,8 +800,9 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 		struct gpair q[G_MAX_PAIRS];
 
 		u = &d->r[i + 1];
-		if (row_pairs(d, u, XG_ACCOUNT, q, &lead) == 0 &&
-		    row_pairs(d, u, XG_CONSUMER, q, &lead) == 0) {
+		if ((row_pairs(d, u, XG_ACCOUNT, q, &lead) == 0 &&
+		     row_pairs(d, u, XG_CONSUMER, q, &lead) == 0) ||
+		    under_labels(d, r, p, n, u)) {
 			/* each cell of u goes to the label whose column it
 			 * starts in: the last label that starts left of it,
 			 * give or take a little */
