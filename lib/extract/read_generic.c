@@ -795,7 +795,8 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 	*used = 1;
 	for (k = 0; k < n; k++)
 		empty += p[k].from == p[k].to;
-	if (empty == n && i + 1 < d->nr && d->r[i + 1].page == r->page) {
+	if (empty == n && i + 1 < d->nr && d->r[i + 1].page == r->page &&
+	    !x_grid_starts(d, i + 1)) {
 		size_t lead;
 		struct gpair q[G_MAX_PAIRS];
 
