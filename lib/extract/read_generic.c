@@ -153,11 +153,35 @@ static int drop_line(const struct xlayout *L, const struct xline *l,
 	       starts_with_any(norm, L->furniture, L->nfurniture);
 }
 
+/* Whether line t starts with a consumer's label and a colon ("Prepared
+ * for: NAME ..."). */
+static int consumer_head(const struct xlayout *L, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < L->nlab; i++)
+		if (L->lab[i].group == XG_CONSUMER &&
+		    !strncasecmp(t, L->lab[i].text, L->lab[i].len) &&
+		    t[L->lab[i].len] == ':')
+			return 1;
+	return 0;
+}
+
 void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 {
 	size_t i, j, k, last, total, lower, nw;
 	char *norm;
-	int intro, sentence;
+	int intro, sentence, first = 0;
+
+	/* a running head of the consumer's data is read once, on the first
+	 * page */
+	for (i = 0; i < n; i++)
+		if (i == 0 || fl[i].page < first)
+			first = fl[i].page;
+	for (i = 0; i < n; i++)
+		if (fl[i].furniture && fl[i].page == first &&
+		    consumer_head(L, fl[i].t))
+			fl[i].furniture = 0;
 
 	for (i = 0; i < n; i++) {
 		if (fl[i].furniture)
@@ -764,7 +788,9 @@ static int under_labels(const struct xdoc *d, const struct xrow *r,
 	for (j = 0; j < u->n; j++) {
 		const struct xcell *c = CELL(d, u, j);
 
-		if (c->dead || c->est)
+		/* a cell cut from a line is placed by estimate, but for
+		 * the label that starts it */
+		if (c->dead || (c->est && c->lab < 0))
 			continue;
 		cells++;
 		for (k = 0; k < n; k++)

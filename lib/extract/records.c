@@ -590,7 +590,9 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	s = lookup_first(L, offsetof(struct xlayout, loans), val(a, XF_LOAN_TYPE));
 	loan = s;
 	type = lookup_first(L, offsetof(struct xlayout, types), val(a, XF_TYPE));
-	if (!type)
+	/* the section's type, unless the generic reader has the loan's: a
+	 * heading that no layout gave ("Other accounts") says less */
+	if (!type && !(d->unknown && loan && strchr(loan, ':')))
 		type = a->sect_type;
 	{
 		char lt[32] = "", tt[32] = "";
@@ -755,7 +757,7 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 	const char *s;
 	char dg[16];
 
-	common(o, d, c->bureau);
+	common(o, d, c->bureau ? c->bureau : doc_bureau(d));
 	json_object_set_new(o, "name", jtext(val(a, XC_NAME)));
 	if (val(a, XC_ADDRESS))
 		json_array_append_new(ad, jtext(val(a, XC_ADDRESS)));

@@ -189,12 +189,70 @@ static int start_label(const struct xlayout *L, const char *t, double conf,
  * (so that a status "30 DAYS LATE" is not the column label "30"), or when
  * it starts with a consumer label or "History:".
  */
+/*
+ * The generic reader's: a line of two or more "Label: value" ("SSN:
+ * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
+ * NAME  Date generated: ...") cut into each label and its value, the
+ * text before the first label a cell of its own.  Returns 0 when the
+ * line is not such.
+ */
+static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
+			double x1, double y1, double conf, int page,
+			const struct lstyle *st)
+{
+	size_t total = strlen(t), at[16], len[16], k, n, p, nl = 0, from, to;
+	int lab[16], m;
+	double w = x1 - x0;
+
+	for (p = 0; t[p] && nl < 16; p++) {
+		if (p > 0 && t[p - 1] != ' ')
+			continue;
+		if ((m = match_label(d->L, t + p, &n)) < 0 || t[p + n - 1] != ':')
+			continue;
+		at[nl] = p;
+		len[nl] = n;
+		lab[nl++] = m;
+		p += n - 1;
+	}
+	if (nl < 2)
+		return 0;
+	if (at[0] > 0) {
+		to = at[0];
+		while (to > 0 && t[to - 1] == ' ')
+			to--;
+		add_cell(d, t, to, x0, y0, x0 + w * (double)to / (double)total,
+			 y1, conf, page, 1, st);
+	}
+	for (k = 0; k < nl; k++) {
+		add_cell(d, t + at[k], len[k],
+			 x0 + w * (double)at[k] / (double)total, y0,
+			 x0 + w * (double)(at[k] + len[k]) / (double)total, y1,
+			 conf, page, 1, st);
+		d->c[d->nc - 1].lab = lab[k];
+		from = at[k] + len[k];
+		while (t[from] == ' ')
+			from++;
+		to = k + 1 < nl ? at[k + 1] : total;
+		while (to > from && t[to - 1] == ' ')
+			to--;
+		if (to > from)
+			add_cell(d, t + from, to - from,
+				 x0 + w * (double)from / (double)total, y0,
+				 x0 + w * (double)to / (double)total, y1, conf,
+				 page, 1, st);
+	}
+	return 1;
+}
+
 static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 		     double x1, double y1, double conf, int page,
 		     const struct lstyle *st)
 {
 	size_t total = strlen(t), off = 0, n, cut[24], len[24], k, nl = 0;
 	int lab[24];
+
+	if (d->unknown && inline_pairs(d, t, x0, y0, x1, y1, conf, page, st))
+		return;
 
 	if (d->L->style == XS_LENDER) {
 		while (t[off] && nl < 24 && (lab[nl] = match_label(d->L, t + off, &n)) >= 0) {
