@@ -229,7 +229,10 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 			j = x_blocks_row(d, &pub, i);
 			break;
 		case XK_INQUIRIES:
-			x_inquiry_row(d, r, &ic);
+			if (d->unknown)
+				x_generic_inquiry(d, i, &ic);
+			else
+				x_inquiry_row(d, r, &ic);
 			break;
 		default:
 			break;

@@ -1349,6 +1349,89 @@ static void join_labels(struct xdoc *d)
 	}
 }
 
+/* --- inquiries ------------------------------------------------------------ */
+
+/* Row i's text but for labels, dates and bureaus' names, into b; its
+ * date into *date and its bureau into *bureau when it has them. */
+static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
+			  const char **date, const char **bureau)
+{
+	const struct xrow *r = &d->r[i];
+	char iso[11];
+	size_t k;
+
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+		char *t;
+
+		if (c->dead || c->lab >= 0)
+			continue;
+		if (cc_norm_date(c->t, iso) == 0) {
+			if (!*date)
+				*date = c->t;
+			continue;
+		}
+		t = x_norm(c->t);
+		if (!strcmp(t, "experian") || !strcmp(t, "equifax") ||
+		    !strcmp(t, "transunion") || !strcmp(t, "trans union")) {
+			*bureau = c->t;
+			free(t);
+			continue;
+		}
+		free(t);
+		if (b->len)
+			cc_buf_adds(b, " ");
+		cc_buf_adds(b, c->t);
+	}
+}
+
+void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
+{
+	const struct xrow *r = &d->r[i];
+	struct cc_buf cred = { 0 };
+	const char *date = NULL, *bureau = NULL;
+	struct xinq *q;
+	size_t k;
+
+	inquiry_cells(d, i, &cred, &date, &bureau);
+	if (!date) {
+		/* a creditor alone: its date comes under it */
+		if (cred.len && x_alnums(cred.s) >= 2) {
+			ic->pend = i;
+			ic->has_pend = 1;
+		}
+		cc_buf_release(&cred);
+		return;
+	}
+	if (!cred.len && ic->has_pend) {
+		const char *d2 = NULL, *b2 = NULL;
+
+		inquiry_cells(d, ic->pend, &cred, &d2, &b2);
+		if (!bureau)
+			bureau = b2;
+	}
+	ic->has_pend = 0;
+	if (!cred.len || x_alnums(cred.s) < 2) {
+		cc_buf_release(&cred);
+		return;
+	}
+	d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
+	q = &d->inq[d->ninq++];
+	memset(q, 0, sizeof(*q));
+	q->creditor = cc_buf_detach(&cred);
+	q->date = cc_xstrdup(date);
+	q->bureau = bureau ? cc_xstrdup(bureau) : NULL;
+	q->page = r->page;
+	q->bb[0] = CELL(d, r, 0)->x0;
+	q->bb[1] = r->y0;
+	q->bb[2] = CELL(d, r, r->n - 1)->x1;
+	q->bb[3] = r->y1;
+	q->conf = 1;
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->conf < q->conf)
+			q->conf = CELL(d, r, k)->conf;
+}
+
 /* --- the reader --------------------------------------------------------- */
 
 static void *generic_begin(struct xdoc *d)

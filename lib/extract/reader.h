@@ -166,9 +166,15 @@ size_t x_consumer_rows(struct xdoc *d, size_t i, int in_section);
 struct xinqcols {
 	double x[3];     /* left edges of creditor, date, bureau; 0: none */
 	int have;
+	size_t pend;     /* generic: a row of a creditor alone, */
+	int has_pend;    /* its date on the rows under it */
 };
 
 void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic);
+/* The generic reader's: any row of an inquiry, its creditor, a date and
+ * perhaps a bureau, labels passed over, in any order; a creditor alone
+ * on its row takes the date on the rows under it (read_generic.c). */
+void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic);
 
 /* --- label/value blocks (read_blocks.c) --------------------------------- */
 
