@@ -226,7 +226,8 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 		case XK_PUBLIC:
 			if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
 				break;
-			j = x_blocks_row(d, &pub, i);
+			j = R->public_row ? R->public_row(st, d, i) :
+			    x_blocks_row(d, &pub, i);
 			break;
 		case XK_INQUIRIES:
 			if (d->unknown)

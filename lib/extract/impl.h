@@ -48,6 +48,8 @@ struct xlabel {
 	int field;           /* enum xfield */
 	int group;           /* enum xgroup */
 	int type;            /* enum xtype of its value */
+	int alt[4];          /* the label of the same text in each group
+				(enum xgroup), or -1 (index_labels()) */
 };
 
 struct xmap {

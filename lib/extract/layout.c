@@ -377,6 +377,24 @@ static int field_labels(struct ld *d, struct xlayout *L, yaml_node_t *kn,
 	return field;
 }
 
+/* Each label's namesakes in the other groups ("Type" of an account and
+ * of a public record). */
+static void index_labels(struct xlayout *L)
+{
+	size_t i, j;
+	int g;
+
+	for (i = 0; i < L->nlab; i++)
+		for (g = 0; g < 4; g++)
+			L->lab[i].alt[g] = L->lab[i].group == g ? (int)i : -1;
+	for (i = 0; i < L->nlab; i++)
+		for (j = 0; j < L->nlab; j++)
+			if (L->lab[j].group != L->lab[i].group &&
+			    L->lab[i].alt[L->lab[j].group] < 0 &&
+			    !strcmp(L->lab[i].norm, L->lab[j].norm))
+				L->lab[i].alt[L->lab[j].group] = (int)j;
+}
+
 static int labels_of(struct ld *d, struct xlayout *L, yaml_node_t *map, int group)
 {
 	yaml_node_pair_t *p;
@@ -1090,9 +1108,11 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 	for (i = 0; i < X->n; i++) {
 		X->v[i].common = &X->common;
 		index_sections(&X->v[i]);
+		index_labels(&X->v[i]);
 	}
 	make_generic(X);
 	index_sections(&X->generic);
+	index_labels(&X->generic);
 	return X;
 }
 

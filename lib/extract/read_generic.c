@@ -394,8 +394,11 @@ struct gpend {
 };
 
 struct gstate {
+	int group;               /* XG_ACCOUNT, or XG_PUBLIC */
+	struct xacct **arr;      /* what is read: d->acct or d->pub, */
+	size_t *narr;            /* *narr of them */
 	int have;                /* cur is an account */
-	size_t cur;              /* the account being read, in d->acct */
+	size_t cur;              /* the account being read, in *arr */
 	size_t block;            /* the first account of its creditor's block */
 	int first_field;         /* the field its first pair set */
 	struct gcol col[G_MAX_PAIRS];
@@ -561,7 +564,8 @@ static double row_gap(const struct xdoc *d, size_t a, size_t b)
 
 static struct xacct *cur(struct xdoc *d, struct gstate *g)
 {
-	return g->have ? &d->acct[g->cur] : NULL;
+	(void)d;
+	return g->have ? &(*g->arr)[g->cur] : NULL;
 }
 
 /* Where pairs of group go. */
@@ -578,7 +582,7 @@ static void bureau_block(struct xdoc *d, struct gstate *g, const char *b);
  * bureau columns, one account per bureau. */
 static void new_account(struct xdoc *d, struct gstate *g)
 {
-	struct xacct *a = x_new_acct(&d->acct, &d->nacct);
+	struct xacct *a = x_new_acct(g->arr, g->narr);
 	struct cc_buf h = { 0 };
 	size_t k, first = g->npending, last = 0, j;
 	int best = 0, s;
@@ -634,7 +638,7 @@ static void new_account(struct xdoc *d, struct gstate *g)
 	}
 	a->heading = h.len ? cc_buf_detach(&h) : NULL;
 	g->have = 1;
-	g->cur = d->nacct - 1;
+	g->cur = *g->narr - 1;
 	g->block = g->cur;
 	g->first_field = XF_NONE;
 	g->ncol = 0;
@@ -665,19 +669,19 @@ static void bureau_block(struct xdoc *d, struct gstate *g, const char *b)
 		a->bureau = b;
 		return;
 	}
-	for (k = g->block; k < d->nacct; k++)
-		if (d->acct[k].bureau && !strcmp(d->acct[k].bureau, b)) {
+	for (k = g->block; k < *g->narr; k++)
+		if ((*g->arr)[k].bureau && !strcmp((*g->arr)[k].bureau, b)) {
 			g->cur = k;
 			return;
 		}
-	n = x_new_acct(&d->acct, &d->nacct);
-	a = &d->acct[g->block];
+	n = x_new_acct(g->arr, g->narr);
+	a = &(*g->arr)[g->block];
 	n->heading = a->heading ? cc_xstrdup(a->heading) : NULL;
 	n->sect_type = a->sect_type;
 	n->bureau = b;
 	n->page = a->page;
 	memcpy(n->bb, a->bb, sizeof(n->bb));
-	g->cur = d->nacct - 1;
+	g->cur = *g->narr - 1;
 }
 
 /* The account of the block a grid's row of bureau b goes to (NULL: the
@@ -689,9 +693,9 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 
 	if (!b)
 		return cur(d, g);
-	for (k = g->block; k < d->nacct; k++)
-		if (d->acct[k].bureau && !strcmp(d->acct[k].bureau, b))
-			return &d->acct[k];
+	for (k = g->block; k < *g->narr; k++)
+		if ((*g->arr)[k].bureau && !strcmp((*g->arr)[k].bureau, b))
+			return &(*g->arr)[k];
 	return cur(d, g);
 }
 
@@ -754,7 +758,7 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 		t = cc_xstrdup(c->t);
 		clean_value(q->field, t);
 		x_acct_set(a, q->field, t, c->conf, 1);
-		if (q->group == XG_ACCOUNT)
+		if (q->group != XG_CONSUMER)
 			x_acct_box(a, r);
 		free(t);
 	}
@@ -827,7 +831,7 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 		struct gpair q[G_MAX_PAIRS];
 
 		u = &d->r[i + 1];
-		if ((row_pairs(d, u, XG_ACCOUNT, q, &lead) == 0 &&
+		if ((row_pairs(d, u, group, q, &lead) == 0 &&
 		     row_pairs(d, u, XG_CONSUMER, q, &lead) == 0) ||
 		    under_labels(d, r, p, n, u)) {
 			/* each cell of u goes to the label whose column it
@@ -894,7 +898,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 	struct xacct *a = target(d, g, group);
 	size_t k;
 
-	if (group == XG_ACCOUNT) {
+	if (group != XG_CONSUMER) {
 		x_acct_box(a, r);
 		if (used == 2)
 			x_acct_box(a, &d->r[i + 1]);
@@ -913,7 +917,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		q->size = vc[k] ? vc[k]->size : 0;
 		if (!v[k])
 			continue;
-		if (group == XG_ACCOUNT)
+		if (group != XG_CONSUMER)
 			x_acct_cell(a, lc);
 		if (p[k].field == XF_HISTORY) {
 			a->has_grid = 1;
@@ -921,7 +925,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 			clean_value(p[k].field, v[k]);
 			if (p[k].field != XF_IGNORE && !a->f[p[k].field] && v[k][0])
 				x_acct_set(a, p[k].field, v[k], conf[k], 0);
-			if (group == XG_ACCOUNT && g->first_field == XF_NONE &&
+			if (group != XG_CONSUMER && g->first_field == XF_NONE &&
 			    p[k].field != XF_IGNORE)
 				g->first_field = p[k].field;
 		}
@@ -1047,12 +1051,12 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 		if (continuation(d, g, i))
 			return i + 1;
 	}
-	n = row_pairs(d, r, XG_ACCOUNT, p, &lead);
+	n = row_pairs(d, r, g->group, p, &lead);
 	if (n && g->nbcol && g->have && lead == 0) {
 		set_columns(d, g, i, p, n);
 		return i + 1;
 	}
-	if (n == 0 || (ok = read_pairs(d, i, XG_ACCOUNT, p, &n, v, vx, vc, conf,
+	if (n == 0 || (ok = read_pairs(d, i, g->group, p, &n, v, vx, vc, conf,
 				       &used)) == 0) {
 		push_pending(g, i, r->n);
 		return i + 1;
@@ -1067,7 +1071,7 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	    (g->npending && has_any(d, g, p, n)))
 		new_account(d, g);
 	g->npending = 0;
-	set_pairs(d, g, i, XG_ACCOUNT, p, n, v, vx, vc, conf, used);
+	set_pairs(d, g, i, g->group, p, n, v, vx, vc, conf, used);
 	return i + used;
 }
 
@@ -1434,14 +1438,30 @@ void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
 
 /* --- the reader --------------------------------------------------------- */
 
+/* The reader's state: accounts, and public records, read alike. */
+struct gread {
+	struct gstate acc, pub;
+};
+
+static void init_state(struct gstate *g, int group, struct xacct **arr,
+		       size_t *narr, double body)
+{
+	g->group = group;
+	g->arr = arr;
+	g->narr = narr;
+	g->first_field = XF_NONE;
+	g->body = body;
+}
+
 static void *generic_begin(struct xdoc *d)
 {
-	struct gstate *g = cc_xcalloc(1, sizeof(*g));
+	struct gread *G = cc_xcalloc(1, sizeof(*G));
+	double body = body_size(d);
 
-	g->first_field = XF_NONE;
-	g->body = body_size(d);
+	init_state(&G->acc, XG_ACCOUNT, &d->acct, &d->nacct, body);
+	init_state(&G->pub, XG_PUBLIC, &d->pub, &d->npub, body);
 	join_labels(d);
-	return g;
+	return G;
 }
 
 static void end_accounts(struct gstate *g)
@@ -1456,14 +1476,16 @@ static void end_accounts(struct gstate *g)
 static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
 			    int k, const char *type)
 {
-	struct gstate *g = st;
+	struct gread *G = st;
 
 	(void)d;
 	(void)k;
 	(void)prev;
-	end_accounts(g);
-	g->sect_type = type;
-	g->last_row = i;
+	end_accounts(&G->acc);
+	end_accounts(&G->pub);
+	G->acc.sect_type = type;
+	G->acc.last_row = i;
+	G->pub.last_row = i;
 }
 
 /* Whether row i holds a label of the consumer's. */
@@ -1485,7 +1507,7 @@ static int consumer_row(const struct xdoc *d, size_t i)
  */
 static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 {
-	struct gstate *g = st;
+	struct gstate *g = &((struct gread *)st)->acc;
 	size_t n;
 
 	if (k != XK_ACCOUNTS) {
@@ -1505,17 +1527,23 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 	return account_row(d, g, i);
 }
 
+/* A row of the public records' section: read as accounts are. */
+static size_t generic_public(void *st, struct xdoc *d, size_t i)
+{
+	return account_row(d, &((struct gread *)st)->pub, i);
+}
+
 static void generic_finish(void *st, struct xdoc *d, int k)
 {
-	struct gstate *g = st;
+	struct gread *G = st;
 	size_t i;
 
 	(void)k;
-	end_accounts(g);
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
-	free(g->pending);
-	free(g);
+	free(G->acc.pending);
+	free(G->pub.pending);
+	free(G);
 }
 
 const struct xreader x_read_generic = {
@@ -1523,5 +1551,6 @@ const struct xreader x_read_generic = {
 	.begin = generic_begin,
 	.section = generic_section,
 	.row = generic_read,
+	.public_row = generic_public,
 	.end = generic_finish,
 };

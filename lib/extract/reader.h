@@ -35,6 +35,9 @@ struct xreader {
 	 * XK_CONSUMER or XK_ACCOUNTS, not a row the layout passes over.
 	 * Returns the row to read next, after i. */
 	size_t (*row)(void *st, struct xdoc *d, size_t i, int k);
+	/* Read row i of the public records' section, when the reader
+	 * reads them (NULL: they are read as blocks). */
+	size_t (*public_row)(void *st, struct xdoc *d, size_t i);
 	/* The rows have ended, in a section of kind k: finish, free st. */
 	void (*end)(void *st, struct xdoc *d, int k);
 };
@@ -56,9 +59,11 @@ int x_value_fits(int type, const char *v);
 static inline int x_cell_field(const struct xdoc *d, const struct xcell *c,
 			       int group)
 {
-	if (c->lab < 0 || d->L->lab[c->lab].group != group)
-		return XF_NONE;
-	return d->L->lab[c->lab].field;
+	int l = c->lab;
+
+	if (l >= 0 && d->L->lab[l].group != group)
+		l = d->L->lab[l].alt[group];
+	return l < 0 ? XF_NONE : d->L->lab[l].field;
 }
 
 /* The lines of the pages into d->c, cells cut at labels, the running

@@ -720,7 +720,7 @@ static json_t *public_record(const struct xdoc *d, const struct xacct *a)
 	const char *type = lookup_first(d->L, offsetof(struct xlayout, pubtypes),
 					val(a, XP_TYPE));
 	json_t *o = cc_record_new("public_record"), *filed;
-	const char *bureau = d->L->style == XS_BLOCKS ? doc_bureau(d) : NULL;
+	const char *bureau = d->L->style == XS_BLOCKS || d->unknown ? doc_bureau(d) : NULL;
 	const char *f;
 	char out[11];
 

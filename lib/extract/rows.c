@@ -193,8 +193,9 @@ static int start_label(const struct xlayout *L, const char *t, double conf,
  * The generic reader's: a line of two or more "Label: value" ("SSN:
  * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
  * NAME  Date generated: ...") cut into each label and its value, the
- * text before the first label a cell of its own.  Returns 0 when the
- * line is not such.
+ * text before the first label a cell of its own; so is a line where a
+ * value ran into the next cell's "Label:".  Returns 0 when the line is
+ * not such.
  */
 static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			double x1, double y1, double conf, int page,
@@ -214,7 +215,9 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		lab[nl++] = m;
 		p += n - 1;
 	}
-	if (nl < 2)
+	/* two labels, or one after the end of a value that ran into it
+	 * ("Bankruptcy Chapter 13 Reference number:") */
+	if (nl == 0 || (nl == 1 && at[0] == 0))
 		return 0;
 	if (at[0] > 0) {
 		to = at[0];
