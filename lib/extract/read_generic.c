@@ -1280,8 +1280,8 @@ static void join_labels(struct xdoc *d)
 		for (k = 0; k < r->n; k++) {
 			struct xcell *c = CELL(d, r, k), *u;
 			char *t, *joined;
-			size_t last = i;
-			int lab = -1, cut;
+			size_t last = i, used = 0;
+			int lab = -1, cut, k2;
 
 			if (c->dead || strlen(c->t) > 60 || !cell_at(d, i + 1, c->x0))
 				continue;
@@ -1337,8 +1337,12 @@ static void join_labels(struct xdoc *d)
 				t = joined;
 				under[m] = u;
 				last = j;
-				if ((lab = label_norm(d->L, t, 0)) >= 0 ||
-				    label_norm(d->L, t, 1) < 0)
+				/* the longest label the lines make */
+				if ((k2 = label_norm(d->L, t, 0)) >= 0) {
+					lab = k2;
+					used = m + 1;
+				}
+				if (label_norm(d->L, t, 1) < 0)
 					break;
 			}
 			free(t);
@@ -1347,7 +1351,7 @@ static void join_labels(struct xdoc *d)
 			c->lab = lab;
 			if (cut)
 				c[1].dead = 1;
-			for (j = 0; j <= m && j < 4; j++)
+			for (j = 0; j < used; j++)
 				under[j]->dead = 1;
 		}
 	}

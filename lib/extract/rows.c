@@ -206,7 +206,10 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 	double w = x1 - x0;
 
 	for (p = 0; t[p] && nl < 16; p++) {
-		if (p > 0 && t[p - 1] != ' ')
+		/* at a word's start, or glued to a value that ran into
+		 * it ("7205103*********OPENED:") */
+		if (p > 0 && t[p - 1] != ' ' &&
+		    (isalpha((unsigned char)t[p - 1]) || !isupper((unsigned char)t[p])))
 			continue;
 		if ((m = match_label(d->L, t + p, &n)) < 0 || t[p + n - 1] != ':')
 			continue;
