@@ -35,6 +35,8 @@
 #include <ctype.h>
 #include <math.h>
 
+static int label_norm(const struct xlayout *L, const char *t, int prefix);
+
 /* --- what is no data ----------------------------------------------------- */
 
 static int all_digits(const char *s, const char *e)
@@ -182,6 +184,15 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 		if (fl[i].furniture && fl[i].page == first &&
 		    consumer_head(L, fl[i].t))
 			fl[i].furniture = 0;
+	/* a label alone, at the same place on many pages, is a label
+	 * ("CREDITOR:" atop each page a block went on to), not a head */
+	for (i = 0; i < n; i++)
+		if (fl[i].furniture) {
+			norm = x_norm(fl[i].t);
+			if (norm[0] && label_norm(L, norm, 0) >= 0)
+				fl[i].furniture = 0;
+			free(norm);
+		}
 
 	for (i = 0; i < n; i++) {
 		if (fl[i].furniture)

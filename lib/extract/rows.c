@@ -218,6 +218,21 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		lab[nl++] = m;
 		p += n - 1;
 	}
+	/* a label without a colon that a value ran into, the line's end
+	 * ("9197341********* Payment status") */
+	if (nl == 0 && strpbrk(t, "0123456789*$"))
+		for (p = 1; t[p]; p++) {
+			if (t[p - 1] != ' ' || strpbrk(t + p, "0123456789*$"))
+				continue;
+			if ((m = match_label(d->L, t + p, &n)) >= 0 && t[p + n] == '\0' &&
+			    n >= 5) {
+				at[0] = p;
+				len[0] = n;
+				lab[0] = m;
+				nl = 1;
+				break;
+			}
+		}
 	/* two labels, or one after the end of a value that ran into it
 	 * ("Bankruptcy Chapter 13 Reference number:") */
 	if (nl == 0 || (nl == 1 && at[0] == 0))
