@@ -1473,6 +1473,7 @@ static void *generic_begin(struct xdoc *d)
 	struct gread *G = cc_xcalloc(1, sizeof(*G));
 	double body = body_size(d);
 
+	d->body = body;
 	init_state(&G->acc, XG_ACCOUNT, &d->acct, &d->nacct, body);
 	init_state(&G->pub, XG_PUBLIC, &d->pub, &d->npub, body);
 	join_labels(d);
@@ -1534,10 +1535,10 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 			g->ncol = 0;
 			return x_consumer_rows(d, i, k == XK_CONSUMER);
 		}
-		if (k == XK_CONSUMER) {
-			g->ncol = 0;
-			return x_consumer_rows(d, i, 1);
-		}
+		/* in the consumer's section, a row of no label of its own
+		 * may begin the accounts under a heading no vocabulary
+		 * knows: it is read as accounts are (and is nothing when no
+		 * account's pairs follow it) */
 	}
 	return account_row(d, g, i);
 }

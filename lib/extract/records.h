@@ -70,6 +70,8 @@ struct xdoc {
 	int unknown;              /* L is the generic reader */
 	const char *bureau;       /* unknown: the one bureau its first
 				     pages name, or NULL */
+	double body;              /* generic: the body text's font size,
+				     0 unknown */
 	double layout_conf;
 	const char *doc;
 	char **raw;               /* first pages' lines, normalised: detection */

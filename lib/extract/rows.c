@@ -598,6 +598,51 @@ static int section_text(const struct xlayout *L, const char *norm, const char **
 	return -1;
 }
 
+/*
+ * The generic reader's: a heading that names a kind of account
+ * ("Revolving", "Installment loans", "Real estate accounts") heads an
+ * accounts section of that type, when it stands alone on its row in
+ * bold or larger than the body (a value "Revolving" under its label is
+ * neither).
+ */
+static int type_heading(const struct xdoc *d, const struct xrow *r,
+			const char **type)
+{
+	static const struct { const char *word, *type; } w[] = {
+		{ "revolving", "revolving" }, { "installment", "installment" },
+		{ "mortgage", "mortgage" }, { "real estate", "mortgage" },
+		{ "collection", "collection" }, { "collections", "collection" },
+		{ "open", "open" }, { "other", NULL }, { "closed", NULL },
+	};
+	static const char *const tails[] = { "", " accounts", " account",
+		" loans", " trades", " tradelines" };
+	const struct xcell *c;
+	size_t i, k, n;
+	int larger;
+
+	if (!d->unknown || r->n != 1)
+		return -1;
+	c = CELL(d, r, 0);
+	larger = d->body > 0 && c->size >= 1.1 * d->body;
+	if (!c->bold && !larger)
+		return -1;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		n = strlen(w[i].word);
+		if (strncmp(r->norm, w[i].word, n) != 0)
+			continue;
+		/* a word alone must be larger than the body, and a word
+		 * that is also an account's state never stands alone:
+		 * "CLOSED" and "COLLECTION" in bold head columns */
+		for (k = larger && i < 4 ? 0 : 1;
+		     k < sizeof(tails) / sizeof(tails[0]); k++)
+			if (!strcmp(r->norm + n, tails[k])) {
+				*type = w[i].type;
+				return XK_ACCOUNTS;
+			}
+	}
+	return -1;
+}
+
 /* The section a row heads, or -1: the row is the heading (OCR may add
  * stray marks after it), or one of its cells is, without a ':' after it
  * (a page header may share the heading's row). */
@@ -605,6 +650,9 @@ int x_row_section(const struct xdoc *d, const struct xrow *r, const char **type)
 {
 	size_t k, n;
 	int s = section_text(d->L, r->norm, type);
+
+	if (s < 0 && (s = type_heading(d, r, type)) >= 0)
+		return s;
 
 	for (k = 0; s < 0 && r->n > 1 && k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
