@@ -419,6 +419,9 @@ struct gstate {
 	size_t npending, apending;
 	const char *sect_type;
 	double body;             /* the body's font size, 0 unknown */
+	/* where this document's labels and values start, as read so far */
+	double dlx[16], dvx[16];
+	size_t ndlx, ndvx;
 	/* a three-bureau report's columns: where each bureau's values start */
 	const char *bcol[3];
 	double bx[3];
@@ -496,15 +499,18 @@ static int address_like(const char *t)
 static int heading_like(const struct xdoc *d, const struct gstate *g,
 			const struct xrow *r, size_t n)
 {
-	const struct xcell *c = CELL(d, r, 0);
+	const struct xcell *c = NULL;
 	int up = 0, low = 0, score = 0;
 	size_t k;
 	const char *p;
 
-	if (n == 0 || address_like(r->text) || x_alnums(c->t) < 2)
+	for (k = 0; k < n && !c; k++)
+		if (!CELL(d, r, k)->dead)
+			c = CELL(d, r, k);
+	if (!c || address_like(r->text) || x_alnums(c->t) < 2)
 		return 0;
 	for (k = 0; k < n; k++)
-		for (p = CELL(d, r, k)->t; *p; p++) {
+		for (p = CELL(d, r, k)->dead ? "" : CELL(d, r, k)->t; *p; p++) {
 			if (isupper((unsigned char)*p))
 				up++;
 			else if (islower((unsigned char)*p))
@@ -899,6 +905,52 @@ check:
 	return ok;
 }
 
+/* Add x to the positions v[0..*n), when none is within 2 points. */
+static void add_x(double *v, size_t *n, double x)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if (fabs(v[k] - x) <= 2)
+			return;
+	if (*n < 16)
+		v[(*n)++] = x;
+}
+
+static int at_x(const double *v, size_t n, double x)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (fabs(v[k] - x) <= 3)
+			return 1;
+	return 0;
+}
+
+/*
+ * A label of p[1..n) that stands where the document prints values, and
+ * where it never prints a label, is a value: the value of the pair
+ * before it ("REMARKS  UNPAID BALANCE").  Returns the count of pairs.
+ */
+static size_t demote(const struct xdoc *d, const struct gstate *g,
+		     const struct xrow *r, struct gpair *p, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k < n; k++) {
+		double x = CELL(d, r, p[k].lab)->x0;
+
+		if (!at_x(g->dvx, g->ndvx, x) || at_x(g->dlx, g->ndlx, x) ||
+		    p[k - 1].from != p[k].lab)
+			continue;
+		p[k - 1].to = p[k].to;
+		memmove(&p[k], &p[k + 1], (n - k - 1) * sizeof(*p));
+		n--;
+		k--;
+	}
+	return n;
+}
+
 /* Set the fields of the pairs p[0..n) of row i of group into a, and the
  * columns they make. */
 static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
@@ -926,6 +978,11 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		q->vx = vx[k] > 0 ? vx[k] : lc->x1 + 1e6;
 		q->bold = vc[k] ? vc[k]->bold : 0;
 		q->size = vc[k] ? vc[k]->size : 0;
+		if (v[k] && group != XG_CONSUMER) {
+			add_x(g->dlx, &g->ndlx, q->lx);
+			if (vx[k] > 0)
+				add_x(g->dvx, &g->ndvx, vx[k]);
+		}
 		if (!v[k])
 			continue;
 		if (group != XG_CONSUMER)
@@ -1063,6 +1120,8 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 			return i + 1;
 	}
 	n = row_pairs(d, r, g->group, p, &lead);
+	if (n > 1)
+		n = demote(d, g, r, p, n);
 	if (n && g->nbcol && g->have && lead == 0) {
 		set_columns(d, g, i, p, n);
 		return i + 1;

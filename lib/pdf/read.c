@@ -473,13 +473,71 @@ static int font_italic(fz_context *ctx, fz_font *font)
 	return n && (strstr(n, "Italic") || strstr(n, "Oblique"));
 }
 
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == 0xa0 || (c >= 0x2000 && c <= 0x200b);
+}
+
 /*
- * Append line's characters to buf, one space for any run of spaces; and
+ * The character from which on a line's text turns bold, or turns from
+ * bold, with no space before it: a value that ran into the label of the
+ * next cell ("213131XXXXXXXXXX" "ACCOUNT", "PAID" "DATE OPENED"), which
+ * are two cells, not one line.  NULL when there is none.
+ */
+static fz_stext_char *style_seam(fz_context *ctx, fz_stext_char *from)
+{
+	fz_stext_char *ch, *e;
+	fz_font *font = NULL;
+	int fb = 0, prev = -1, run = 0, after, pc = 0;
+
+	for (ch = from; ch; ch = ch->next) {
+		if (is_space(ch->c) || ch->c < 32) {
+			prev = -1;
+			run = 0;
+			continue;
+		}
+		if (ch->font != font) {
+			font = ch->font;
+			fb = font_bold(ctx, font);
+		}
+		/* three characters of a word on each side, a letter or a
+		 * digit on each side of the seam: not "XP" "/TU" */
+		if (prev >= 0 && prev != fb && run >= 3 && ch->c < 128 &&
+		    isalnum(ch->c) && pc < 128 && isalnum(pc)) {
+			for (e = ch, after = 0; e && !is_space(e->c) && after < 3;
+			     e = e->next)
+				after++;
+			if (after >= 3)
+				return ch;
+		}
+		prev = fb;
+		pc = ch->c;
+		run++;
+	}
+	return NULL;
+}
+
+/* The box of characters [from, stop). */
+static fz_rect chars_box(fz_stext_char *from, fz_stext_char *stop)
+{
+	fz_rect r = fz_empty_rect;
+	fz_stext_char *ch;
+
+	for (ch = from; ch && ch != stop; ch = ch->next)
+		if (!is_space(ch->c))
+			r = fz_union_rect(r, fz_rect_from_quad(ch->quad));
+	return r;
+}
+
+/*
+ * Append characters [from, stop) of a line to buf, one space for any run
+ * of spaces; and
  * into l, the size most of its characters have, and whether most are
  * bold or italic.
  */
-static void line_text(fz_context *ctx, fz_stext_line *line,
-		      struct cc_buf *buf, struct cc_text_line *l)
+static void line_text(fz_context *ctx, fz_stext_char *from,
+		      fz_stext_char *stop, struct cc_buf *buf,
+		      struct cc_text_line *l)
 {
 	fz_stext_char *ch;
 	fz_font *font = NULL;
@@ -491,10 +549,10 @@ static void line_text(fz_context *ctx, fz_stext_line *line,
 	buf->len = 0;
 	if (buf->s)
 		buf->s[0] = '\0';
-	for (ch = line->first_char; ch; ch = ch->next) {
+	for (ch = from; ch && ch != stop; ch = ch->next) {
 		int c = ch->c;
 
-		if (c == ' ' || c == '\t' || c == 0xa0 || (c >= 0x2000 && c <= 0x200b)) {
+		if (is_space(c)) {
 			space = buf->len > 0;
 			continue;
 		}
@@ -561,20 +619,31 @@ int cc_pdf_page_text(struct cc_pdf *p, struct cc_pdf_doc *d, int page,
 			if (block->type != FZ_STEXT_BLOCK_TEXT)
 				continue;
 			for (line = block->u.t.first_line; line; line = line->next) {
-				struct cc_text_line *l, style;
+				fz_stext_char *from = line->first_char, *stop;
 
-				line_text(ctx, line, &buf, &style);
-				if (!buf.len)
-					continue;
-				CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
-				l = &out->lines[out->n++];
-				*l = style;
-				l->t = cc_xstrndup(buf.s, buf.len);
-				l->b[0] = line->bbox.x0 - bounds.x0;
-				l->b[1] = line->bbox.y0 - bounds.y0;
-				l->b[2] = line->bbox.x1 - bounds.x0;
-				l->b[3] = line->bbox.y1 - bounds.y0;
-				l->conf = -1;
+				/* a line in pieces where a value ran into a
+				 * label: each piece a line of its own */
+				do {
+					struct cc_text_line *l, style;
+					fz_rect box;
+
+					stop = style_seam(ctx, from);
+					line_text(ctx, from, stop, &buf, &style);
+					box = stop || from != line->first_char ?
+					      chars_box(from, stop) : line->bbox;
+					from = stop;
+					if (!buf.len)
+						continue;
+					CC_GROW(out->lines, out->alloc, (size_t)out->n + 1);
+					l = &out->lines[out->n++];
+					*l = style;
+					l->t = cc_xstrndup(buf.s, buf.len);
+					l->b[0] = box.x0 - bounds.x0;
+					l->b[1] = box.y0 - bounds.y0;
+					l->b[2] = box.x1 - bounds.x0;
+					l->b[3] = box.y1 - bounds.y0;
+					l->conf = -1;
+				} while (from);
 			}
 		}
 		/* in a repaired file, an error recovered from means the page
