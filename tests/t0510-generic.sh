@@ -1,0 +1,720 @@
+#!/bin/sh
+# cc-extract: the generic reader (lib/extract/read_generic.c), on pages
+# made by hand: pairs in a row, labels over values, labels and values
+# that wrap, "Label: value" inside a line, creditor headings, new
+# accounts, three-bureau blocks and columns, payment grids, what is no
+# data, inquiries, public records, layouts as hints; --layout generic on
+# the committed corpus; hostile pages; random designs round trip.
+. "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
+
+C=$SRCDIR/testdata/corpus
+export C
+
+# page DOC [HEIGHT] <SPEC: the page records of document DOC, from lines of
+# SPEC "X0 Y0 X1 Y1 SIZE FONT TEXT" (SIZE the font size, FONT b, i or bi;
+# "-" for none), on a page of 612 by HEIGHT (default 792); a line "--"
+# starts the next page
+page() {
+	jq -R -n -c --arg d "$1" --argjson h "${2:-792}" '
+	[inputs] | reduce .[] as $l ([[]];
+		if $l == "--" then . + [[]]
+		else ($l | capture("^\\s*(?<x0>[-0-9.]+) +(?<y0>[-0-9.]+) +(?<x1>[-0-9.]+) +(?<y1>[-0-9.]+) +(?<s>[-0-9.]+) +(?<f>[-bi]+) (?<t>.*)$")) as $m |
+			.[-1] += [{t: $m.t, b: ([$m.x0, $m.y0, $m.x1, $m.y1] | map(tonumber))}
+				+ (if $m.s == "-" then {} else {s: ($m.s | tonumber)} end)
+				+ (if $m.f == "-" then {} else {f: $m.f} end)]
+		end) |
+	to_entries[] | {kind: "page", v: 1, doc: $d, page: (.key + 1), source: "text",
+		width: 612, height: $h, dpi: null, conf: null, lines: .value}'
+}
+
+# tradelines FIELDS <records: FIELDS (jq, comma-separated) of each
+# tradeline, one JSON array a line
+tradelines() {
+	jq -c "select(.kind==\"tradeline\") | [$1]"
+}
+
+# history <records: each tradeline's history as "YYYY-MM=CODE ..."
+history() {
+	jq -r "select(.kind==\"tradeline\") | [.bureau // \"-\", (.history | map(\"\(.m)=\(.s)\") | join(\" \"))] | join(\": \")"
+}
+
+# --- pairs ----------------------------------------------------------------
+
+test_expect_success 'two and three pairs in a row; the warning names the document' '
+	page twopairs >pages <<-\EOF &&
+	50 100 120 110 - - ACME BANK
+	50 120 100 130 - - Balance
+	110 120 150 130 - - $100
+	200 120 260 130 - - Account number
+	270 120 330 130 - - 1234XXXX
+	50 135 100 145 - - Opened
+	110 135 150 145 - - 03/2019
+	200 135 260 145 - - Credit limit
+	270 135 330 145 - - $5,000
+	400 135 450 145 - - Status
+	460 135 560 145 - - Open/Never late
+	50 150 100 160 - - Date reported
+	110 150 150 160 - - 04/2024
+	EOF
+	cc-extract pages >out 2>err &&
+	echo "cc-extract: twopairs: not a layout cc-extract knows (best match 0%); read as labels and values" >expect &&
+	test_cmp expect err &&
+	tradelines ".layout, .creditor, .account_mask, .balance, .opened, .limit, .status, .reported" <out >got &&
+	echo "[null,\"ACME BANK\",\"1234XXXX\",10000,\"2019-03\",500000,\"Open/Never late\",\"2024-04\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a row of labels over a row of values: each value the cell under its label, CLOSED too' '
+	page over <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 120 110 - - ACME BANK
+	50 120 100 130 - - Account #
+	150 120 200 130 - - Balance
+	250 120 300 130 - - Opened
+	350 120 400 130 - - Status
+	50 135 100 145 - - 1234XXXX
+	150 135 200 145 - - $1,200
+	250 135 300 145 - - 03/2019
+	350 135 400 145 - - CLOSED
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened, .status, .closed" <out >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",120000,\"2019-03\",\"CLOSED\",null]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success '"Pay status  CLOSED  Opened  08/16/2024": CLOSED is the status, not a label' '
+	page collapse <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 120 110 - - ACME BANK
+	50 120 100 130 - - Balance
+	110 120 150 130 - - $100
+	50 135 100 145 - - Pay status
+	150 135 200 145 - - CLOSED
+	250 135 300 145 - - Opened
+	350 135 400 145 - - 08/16/2024
+	EOF
+	tradelines ".creditor, .balance, .status, .opened, .closed" <out >got &&
+	echo "[\"ACME BANK\",10000,\"CLOSED\",\"2024-08-16\",null]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a value not of its label'"'"'s type is no value: no balance of "Paid in full", "BALANCE CREDIT UNION" a heading' '
+	page types <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 - b BALANCE CREDIT UNION
+	50 120 100 130 - - Account number
+	110 120 150 130 - - 1234XXXX
+	50 135 100 145 - - Balance
+	110 135 150 145 - - Paid in full
+	50 150 100 160 - - Comment
+	110 150 150 160 - - ok
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .remarks" <out >got &&
+	echo "[\"BALANCE CREDIT UNION\",\"1234XXXX\",null,\"ok\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'labels wrapped over two and three lines, values of text wrapped onto the next line' '
+	page wrap <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 - b ACME BANK
+	50 120 100 130 - - Account number
+	110 120 150 130 - - 1234XXXX
+	50 135 100 145 - - Date of first
+	110 135 150 145 - - 02/2020
+	50 146 100 156 - - delinquency
+	50 160 100 170 - - CURRENT
+	110 160 150 170 - - $250
+	50 171 100 181 - - BALANCE:
+	50 190 100 200 - - Estimated month
+	110 190 150 200 - - 05/2027
+	50 201 100 211 - - and year this item
+	50 212 100 222 - - will be removed
+	50 230 100 240 - - Comment
+	110 230 300 240 - - Paid on time every month
+	110 241 300 251 - - since the loan was made
+	50 260 100 270 - - Status
+	110 260 300 270 - - Paid, Closed/Never
+	110 271 300 281 - - late
+	EOF
+	tradelines ".creditor, .account_mask, .dofd, .balance, .removal_date, .remarks, .status" <out >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",\"2020-02\",25000,\"2027-05\",\"Paid on time every month since the loan was made\",\"Paid, Closed/Never late\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success '"Label: value Label: value" in one line cut into pairs; a value run into the next "LABEL:" cut there' '
+	page inline <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 - b ACME BANK
+	50 120 400 130 - - Account #: 1234XXXX Balance: $1,200
+	50 135 400 145 - - Opened: 03/2019 Status: Pays as agreed
+	50 200 200 210 - b ZETA BANK
+	50 220 100 230 - - Account #:
+	110 220 250 230 - - 7205103*********OPENED:
+	260 220 300 230 - - 03/2019
+	50 235 100 245 - - Balance:
+	110 235 150 245 - - $12
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",120000,"2019-03","Pays as agreed"]
+	["ZETA BANK","7205103*********",1200,"2019-03",null]
+	EOF
+	test_cmp expect got
+'
+
+# --- headings and accounts -------------------------------------------------
+
+test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '
+	page heads <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b Acme Bank
+	50 112 200 122 10 - 123 Main St Springfield IL 62701
+	50 124 200 134 10 - (800) 555-1212
+	50 140 100 150 10 - Account number
+	110 140 150 150 10 - 1234XXXX
+	50 152 100 162 10 - Balance
+	110 152 150 162 10 - $5
+	50 180 200 194 14 - Zeta Credit Union
+	50 200 100 210 10 - Account number
+	110 200 150 210 10 - 5678XXXX
+	50 212 100 222 10 - Balance
+	110 212 150 222 10 - $6
+	50 240 200 250 10 - MEGA LOANS
+	50 252 200 262 10 - PO Box 1234
+	50 270 100 280 10 - Account number
+	110 270 150 280 10 - 9999XXXX
+	50 282 100 292 10 - Balance
+	110 282 150 292 10 - $7
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["Acme Bank","1234XXXX",500]
+	["Zeta Credit Union","5678XXXX",600]
+	["MEGA LOANS","9999XXXX",700]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'headings: the item number dropped, an account number split off, a wrapped name joined, a labelled number kept' '
+	page masks <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 300 110 10 b 12 CAPITAL ONE BANK USA #5178XXXX
+	50 140 100 150 10 - Balance
+	110 140 150 150 10 - $5
+	50 180 300 190 10 b DEPARTMENT STORES NATIONAL
+	50 191 300 201 10 b BANK/MACYS XXXXXXX9062
+	50 212 100 222 10 - Balance
+	110 212 150 222 10 - $6
+	50 240 300 250 10 b ZETA BANK 1234XXXX
+	50 252 100 262 10 - Account number
+	110 252 150 262 10 - 4321XXXX
+	50 270 100 280 10 - Balance
+	110 270 150 280 10 - $7
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["CAPITAL ONE BANK USA","5178XXXX",500]
+	["DEPARTMENT STORES NATIONAL BANK/MACYS","XXXXXXX9062",600]
+	["ZETA BANK","4321XXXX",700]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'headings: the row in capitals among plain ones; a bold one over a capitals one; a labelled creditor wins' '
+	page looks <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 - First account
+	50 112 200 122 10 - ACME BANK
+	50 140 100 150 10 - Account number
+	110 140 150 150 10 - 1234XXXX
+	50 152 100 162 10 - Balance
+	110 152 150 162 10 - $5
+	50 178 200 188 10 - OPEN ACCOUNT
+	50 190 200 200 10 b Zeta Bank
+	50 202 100 212 10 - Account number
+	110 202 150 212 10 - 5678XXXX
+	50 214 100 224 10 - Balance
+	110 214 150 224 10 - $6
+	50 240 200 250 10 b Omega Bank
+	50 252 100 262 10 - Account name
+	110 252 150 262 10 - OMEGA FINANCIAL LLC
+	50 270 100 280 10 - Account number
+	110 270 150 280 10 - 9999XXXX
+	50 282 100 292 10 - Balance
+	110 282 150 292 10 - $7
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",500]
+	["Zeta Bank","5678XXXX",600]
+	["OMEGA FINANCIAL LLC","9999XXXX",700]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'no headings: the first field again starts the next account' '
+	page again <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 100 110 - - Creditor
+	110 100 250 110 - - Acme Bank
+	50 112 100 122 - - Account number
+	110 112 150 122 - - 1234XXXX
+	50 124 100 134 - - Balance
+	110 124 150 134 - - $5
+	50 136 100 146 - - Creditor
+	110 136 250 146 - - Zeta Bank
+	50 148 100 158 - - Account number
+	110 148 150 158 - - 5678XXXX
+	50 160 100 170 - - Balance
+	110 160 150 170 - - $6
+	50 172 100 182 - - Status
+	110 172 150 182 - - Open
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["Acme Bank","1234XXXX",500,null]
+	["Zeta Bank","5678XXXX",600,"Open"]
+	EOF
+	test_cmp expect got
+'
+
+# --- three-bureau reports ------------------------------------------------------
+
+test_expect_success 'three bureaus: a row naming one bureau starts its account of the block' '
+	page burows <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	50 115 150 125 10 - TransUnion
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1111XXXX
+	50 142 100 152 10 - Balance
+	110 142 150 152 10 - $1
+	50 157 150 167 10 - Experian
+	50 172 100 182 10 - Account number
+	110 172 150 182 10 - 2222XXXX
+	50 184 100 194 10 - Balance
+	110 184 150 194 10 - $2
+	50 199 150 209 10 - Equifax
+	50 214 100 224 10 - Account number
+	110 214 150 224 10 - 3333XXXX
+	50 226 100 236 10 - Balance
+	110 226 150 236 10 - $3
+	50 260 200 270 10 b ZETA BANK
+	50 275 150 285 10 - Experian
+	50 290 100 300 10 - Account number
+	110 290 150 300 10 - 4444XXXX
+	50 302 100 312 10 - Balance
+	110 302 150 312 10 - $4
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","ACME BANK","1111XXXX",100]
+	["experian","ACME BANK","2222XXXX",200]
+	["equifax","ACME BANK","3333XXXX",300]
+	["experian","ZETA BANK","4444XXXX",400]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'three bureaus: a row of bureau names over columns, each value its column'"'"'s bureau'"'"'s' '
+	page bucols <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	400 115 460 125 10 - Equifax
+	50 130 100 140 10 - Account #:
+	200 130 260 140 10 - 1111XXXX
+	300 130 360 140 10 - 2222XXXX
+	400 130 460 140 10 - 3333XXXX
+	50 142 100 152 10 - Balance:
+	200 142 260 152 10 - $1
+	300 142 360 152 10 - $2
+	400 142 460 152 10 - $3
+	50 154 100 164 10 - Pay status:
+	200 154 260 164 10 - Current
+	400 154 460 164 10 - Late 30 Days
+	50 180 200 190 10 b ZETA BANK
+	200 195 260 205 10 - TransUnion
+	300 195 360 205 10 - Equifax
+	50 210 100 220 10 - Account #:
+	200 210 260 220 10 - 4444XXXX
+	300 210 360 220 10 - 5555XXXX
+	50 222 100 232 10 - Balance:
+	200 222 260 232 10 - $4
+	300 222 360 232 10 - $5
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","ACME BANK","1111XXXX",100,"Current"]
+	["experian","ACME BANK","2222XXXX",200,null]
+	["equifax","ACME BANK","3333XXXX",300,"Late 30 Days"]
+	["transunion","ZETA BANK","4444XXXX",400,null]
+	["equifax","ZETA BANK","5555XXXX",500,null]
+	EOF
+	test_cmp expect got
+'
+
+# --- payment grids --------------------------------------------------------------
+
+test_expect_success 'grids: year marks over months newest first over codes; the pairs after the grid read' '
+	page marks <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	50 145 100 155 10 - Payment history
+	100 160 115 170 10 - '"'"'24
+	220 160 235 170 10 - '"'"'23
+	100 172 115 182 10 - Mar
+	130 172 145 182 10 - Feb
+	160 172 175 182 10 - Jan
+	220 172 235 182 10 - Dec
+	250 172 265 182 10 - Nov
+	280 172 295 182 10 - Oct
+	100 184 115 194 10 - OK
+	130 184 145 194 10 - OK
+	160 184 175 194 10 - 30
+	220 184 235 194 10 - √
+	250 184 265 194 10 - OK
+	280 184 295 194 10 - CO
+	50 210 100 220 10 - Status
+	110 210 150 220 10 - Open
+	EOF
+	history <out >got &&
+	echo "-: 2024-03=OK 2024-02=OK 2024-01=30 2023-12=OK 2023-11=OK 2023-10=CO" >expect &&
+	test_cmp expect got &&
+	tradelines ".creditor, .account_mask, .balance, .status" <out >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",500,\"Open\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'grids: months oldest first, a row of codes per bureau starting with its name' '
+	page burgrid <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	50 130 100 140 10 - Balance:
+	200 130 260 140 10 - $1
+	300 130 360 140 10 - $2
+	100 160 115 170 10 - '"'"'23
+	160 160 175 170 10 - '"'"'24
+	100 172 115 182 10 - Nov
+	130 172 145 182 10 - Dec
+	160 172 175 182 10 - Jan
+	190 172 205 182 10 - Feb
+	220 172 235 182 10 - Mar
+	250 172 265 182 10 - Apr
+	40 184 90 194 10 - TransUnion
+	100 184 115 194 10 - OK
+	130 184 145 194 10 - 30
+	160 184 175 194 10 - 60
+	190 184 205 194 10 - OK
+	220 184 235 194 10 - OK
+	250 184 265 194 10 - OK
+	40 196 90 206 10 - Experian
+	100 196 115 206 10 - √
+	130 196 145 206 10 - √
+	160 196 175 206 10 - √
+	190 196 205 206 10 - √
+	220 196 235 206 10 - √
+	250 196 265 206 10 - √
+	50 210 100 220 10 - Pay status:
+	200 210 260 220 10 - Late 60 Days
+	300 210 360 220 10 - Current
+	EOF
+	history <out >got &&
+	cat >expect <<-\EOF &&
+	transunion: 2024-04=OK 2024-03=OK 2024-02=OK 2024-01=60 2023-12=30 2023-11=OK
+	experian: 2024-04=OK 2024-03=OK 2024-02=OK 2024-01=OK 2023-12=OK 2023-11=OK
+	EOF
+	test_cmp expect got &&
+	tradelines ".bureau, .balance, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion",100,"Late 60 Days"]
+	["experian",200,"Current"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'grids: Jan..Dec over rows of a year and its codes; a strip of MM/YY over codes' '
+	{
+		echo "50 100 200 110 10 b ACME BANK" &&
+		echo "50 115 100 125 10 - Balance" &&
+		echo "110 115 150 125 10 - \$5" &&
+		x=100 &&
+		for m in Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec; do
+			echo "$x 150 $((x + 15)) 160 10 - $m" && x=$((x + 25)) || exit 1
+		done &&
+		echo "50 162 80 172 10 - 2024" &&
+		x=100 &&
+		for c in OK OK OK 30 60 OK; do
+			echo "$x 162 $((x + 15)) 172 10 - $c" && x=$((x + 25)) || exit 1
+		done &&
+		echo "50 174 80 184 10 - 2023" &&
+		x=100 &&
+		for c in OK OK OK OK OK OK OK OK OK OK OK CO; do
+			echo "$x 174 $((x + 15)) 184 10 - $c" && x=$((x + 25)) || exit 1
+		done &&
+		echo "50 200 100 210 10 - Status" &&
+		echo "110 200 150 210 10 - Open" &&
+		echo "50 300 200 310 10 b ZETA BANK" &&
+		echo "50 315 100 325 10 - Balance" &&
+		echo "110 315 150 325 10 - \$6" &&
+		x=100 &&
+		for m in 03/24 02/24 01/24 12/23 11/23; do
+			echo "$x 350 $((x + 20)) 360 10 - $m" && x=$((x + 25)) || exit 1
+		done &&
+		x=100 &&
+		for c in OK 30 OK OK CO; do
+			echo "$x 362 $((x + 15)) 372 10 - $c" && x=$((x + 25)) || exit 1
+		done
+	} >grid.spec &&
+	page grids <grid.spec | cc-extract 2>/dev/null >out &&
+	history <out >got &&
+	cat >expect <<-\EOF &&
+	-: 2024-06=OK 2024-05=60 2024-04=30 2024-03=OK 2024-02=OK 2024-01=OK 2023-12=CO 2023-11=OK 2023-10=OK 2023-09=OK 2023-08=OK 2023-07=OK 2023-06=OK 2023-05=OK 2023-04=OK 2023-03=OK 2023-02=OK 2023-01=OK
+	-: 2024-03=OK 2024-02=30 2024-01=OK 2023-12=OK 2023-11=CO
+	EOF
+	test_cmp expect got &&
+	tradelines ".creditor, .balance, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",500,"Open"]
+	["ZETA BANK",600,null]
+	EOF
+	test_cmp expect got
+'
+
+# --- what is no data -----------------------------------------------------------
+
+test_expect_success 'a browser'"'"'s print header and foot in the margins dropped; a date mid-page kept' '
+	page margins <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	50 600 100 610 10 - Account number
+	110 600 150 610 10 - 1234XXXX
+	50 612 100 622 10 - Balance
+	110 612 150 622 10 - $5
+	50 700 100 710 10 - Comment
+	110 702 300 712 10 - Paid as agreed
+	110 714 300 724 8 - https://www.example.com/report/view?id=1
+	110 726 140 736 8 - 1/2
+	--
+	110 10 300 20 8 - 1/15/26, 3:04 PM Credit Report
+	50 22 200 32 10 - Zeta Bank
+	50 34 100 44 10 - Account number
+	110 34 150 44 10 - 5678XXXX
+	50 300 100 310 10 - Balance
+	110 300 150 310 10 - $6
+	50 312 100 322 10 - Date reported
+	110 312 150 322 10 - 04/2024
+	110 770 140 780 8 - Page 2 of 2
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .remarks, .reported" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",500,"Paid as agreed",null]
+	["Zeta Bank","5678XXXX",600,null,"2024-04"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a paragraph of prose dropped (not part of the heading under it)' '
+	page prose <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 500 110 10 - Account details
+	50 120 500 130 10 - the following lines are about how to read the table below and are not data
+	50 131 500 141 10 - that anyone should keep. It goes on for quite a while.
+	50 142 200 152 10 - Acme Bank
+	50 153 100 163 10 - Account number
+	110 153 150 163 10 - 1234XXXX
+	50 164 100 174 10 - Balance
+	110 164 150 174 10 - $5
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	echo "[\"Acme Bank\",\"1234XXXX\",500]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a running head of the consumer'"'"'s labels read once; the bureau named in the first lines the document'"'"'s' '
+	page head <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 30 500 40 9 - Prepared for: JANE Q DOE Date generated: 01/15/2026 Report number: 2233-4455
+	50 45 300 55 9 - Experian credit report
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	--
+	50 30 500 40 9 - Prepared for: JANE Q DOE Date generated: 01/15/2026 Report number: 2233-4455
+	50 100 200 110 10 b ZETA BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $6
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 5678XXXX
+	50 145 300 155 10 - Equifax data furnished
+	--
+	50 30 500 40 9 - Prepared for: JANE Q DOE Date generated: 01/15/2026 Report number: 2233-4455
+	50 100 200 110 10 b OMEGA BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $7
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 9999XXXX
+	EOF
+	jq -c "select(.kind==\"consumer\") | [.bureau, .name, .report_date, .report_number]" out >got &&
+	echo "[\"experian\",\"JANE Q DOE\",\"2026-01-15\",\"2233-4455\"]" >expect &&
+	test_cmp expect got &&
+	tradelines ".bureau, .creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["experian","ACME BANK","1234XXXX",500]
+	["experian","ZETA BANK","5678XXXX",600]
+	["experian","OMEGA BANK","9999XXXX",700]
+	EOF
+	test_cmp expect got
+'
+
+# --- inquiries and public records ----------------------------------------------
+
+test_expect_success 'inquiries: a creditor over "Inquired on DATE"; a row of a creditor, a date and a bureau' '
+	page inq <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	50 200 200 212 12 b Hard inquiries
+	50 220 200 230 10 - ZETA FINANCE
+	50 232 100 242 10 - Inquired on
+	110 232 150 242 10 - 01/15/2025
+	50 250 200 260 10 - OMEGA AUTO LLC
+	250 250 300 260 10 - 02/03/2025
+	350 250 400 260 10 - Equifax
+	50 262 200 272 10 - DELTA BANK
+	250 262 300 272 10 - 03/04/2025
+	350 262 400 272 10 - TransUnion
+	EOF
+	jq -c "select(.kind==\"inquiry\") | [.layout, .creditor, .date, .bureau, .type]" out >got &&
+	cat >expect <<-\EOF &&
+	[null,"ZETA FINANCE","2025-01-15",null,"hard"]
+	[null,"OMEGA AUTO LLC","2025-02-03","equifax","hard"]
+	[null,"DELTA BANK","2025-03-04","transunion","hard"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'public records read as accounts are: the court the heading, labels of their own' '
+	page pub <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 20 200 30 10 - Experian credit report
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	50 200 200 212 12 b Public records
+	50 220 200 230 10 b US BANKRUPTCY COURT NJ
+	50 232 100 242 10 - Type
+	110 232 250 242 10 - Bankruptcy Chapter 7
+	50 244 100 254 10 - Date filed
+	110 244 150 254 10 - 05/2019
+	50 256 100 266 10 - Reference number
+	110 256 150 266 10 - 1900012345
+	50 268 100 278 10 - Amount
+	110 268 150 278 10 - $12,000
+	EOF
+	jq -c "select(.kind==\"public_record\") | [.bureau, .court, .type, .filed, .amount, .reference, .reasons, .removal_date]" out >got &&
+	echo "[\"experian\",\"US BANKRUPTCY COURT NJ\",\"bankruptcy_7\",\"2019-05\",1200000,\"1900012345\",[\"bankruptcy\"],\"2029-05\"]" >expect &&
+	test_cmp expect got &&
+	tradelines ".creditor, .balance" <out >got &&
+	echo "[\"ACME BANK\",500]" >expect &&
+	test_cmp expect got
+'
+
+# --- layouts are hints -------------------------------------------------------
+
+test_expect_success 'a layout is a hint: half its phrases found, the generic reading wins when it reads more accounts well' '
+	cat >hint.spec <<-\EOF &&
+	50 30 300 40 10 - Experian Credit Report
+	50 60 300 72 12 b Accounts in good standing
+	50 100 120 110 10 b ACME BANK
+	50 120 100 130 10 - Account #
+	150 120 200 130 10 - Balance
+	250 120 300 130 10 - Opened
+	50 135 100 145 10 - 1234XXXX
+	150 135 200 145 10 - $1,200
+	250 135 300 145 10 - 03/2019
+	EOF
+	page hint <hint.spec >pages &&
+	cc-extract pages >out 2>err &&
+	echo "cc-extract: hint: not a layout cc-extract knows (best match 50%); read as labels and values" >expect &&
+	test_cmp expect err &&
+	tradelines ".layout, .bureau, .creditor, .account_mask, .balance, .opened" <out >got &&
+	echo "[null,\"experian\",\"ACME BANK\",\"1234XXXX\",120000,\"2019-03\"]" >expect &&
+	test_cmp expect got &&
+	cc-extract -L experian pages >out 2>err &&
+	test_cmp /dev/null err &&
+	test $(grep -c "^{\"kind\":\"tradeline\"" out) -eq 0
+'
+
+test_expect_success '--list-layouts ends with generic' '
+	cc-extract --list-layouts >out &&
+	tail -n 1 out >got &&
+	echo generic >expect &&
+	test_cmp expect got
+'
+
+test_expect_success '--layout generic on the committed Experian reports: the tradelines and balances the layout reads' '
+	mkdir xp &&
+	cp "$C"/text/experian-*.pdf xp/ &&
+	cc-ingest xp | cc-ocr --no-cache >xp.pages &&
+	cc-extract xp.pages >auto 2>err &&
+	test_cmp /dev/null err &&
+	cc-extract --layout generic xp.pages >gen 2>err &&
+	for f in xp/experian-*.pdf; do
+		echo "cc-extract: $f: not a layout cc-extract knows (best match 0%); read as labels and values" || exit 1
+	done >expect &&
+	test_cmp expect err &&
+	key="select(.kind==\"tradeline\") | [.doc, .bureau, .creditor, .account_mask, .balance] | @tsv" &&
+	jq -r "$key" auto | sort >expect &&
+	test $(wc -l <expect) -eq 32 &&
+	jq -r "$key" gen | sort >got &&
+	test_cmp expect got &&
+	jq -r "select(.kind==\"tradeline\") | .layout" gen | sort -u >got &&
+	echo null >expect &&
+	test_cmp expect got
+'
+
+# --- hostile pages --------------------------------------------------------------
+
+test_expect_success 'a label 5000 times in a row, lines of 100 KB, a heading of 10000 rows: done in time, valid JSON' '
+	jq -n -c "{kind: \"page\", v: 1, doc: \"h1\", page: 1, source: \"text\", width: 612, height: 792,
+		dpi: null, conf: null, lines: (
+		[{t: \"ACME BANK\", b: [50, 100, 200, 110], f: \"b\"},
+		 {t: \"Account number\", b: [50, 112, 100, 122]}, {t: \"1234XXXX\", b: [110, 112, 150, 122]}] +
+		[range(5000) as \$i | {t: \"Balance\", b: [(50 + \$i * 0.1), 130, (50.05 + \$i * 0.1), 140]}] +
+		[{t: \"Balance\", b: [50, 150, 100, 160]}, {t: \"\$5\", b: [110, 150, 150, 160]}])}" >many &&
+	jq -n -c "{kind: \"page\", v: 1, doc: \"h2\", page: 1, source: \"text\", width: 612, height: 792,
+		dpi: null, conf: null, lines: [
+		{t: \"ACME BANK\", b: [50, 100, 200, 110], f: \"b\"},
+		{t: (\"Account #: 1234XXXX Balance: \$1 \" * 3200), b: [50, 130, 560, 140]},
+		{t: (\"Comment: \" + (\"x\" * 100000)), b: [50, 150, 560, 160]}]}" >long &&
+	test $(wc -c <long) -gt 200000 &&
+	jq -n -c "{kind: \"page\", v: 1, doc: \"h3\", page: 1, source: \"text\", width: 612, height: 200000,
+		dpi: null, conf: null, lines: (
+		[range(10000) as \$i | {t: \"ACME BANK OF THE LONG NAME\", b: [50, (100 + \$i * 11), 200, (110 + \$i * 11)], f: \"b\", s: 10}] +
+		[{t: \"Account number\", b: [50, 110100, 100, 110110], s: 10}, {t: \"1234XXXX\", b: [110, 110100, 150, 110110], s: 10},
+		 {t: \"Balance\", b: [50, 110112, 100, 110122], s: 10}, {t: \"\$5\", b: [110, 110112, 150, 110122], s: 10}])}" >tall &&
+	timeout 60 cc-extract many long tall >out 2>err &&
+	test $(grep -c "^cc-extract: h[123]: not a layout cc-extract knows" err) -eq 3 &&
+	jq -e . out >/dev/null &&
+	jq -c "select(.kind==\"tradeline\") | [.doc, (.creditor | length), .creditor[0:26], .account_mask, .balance, (.remarks // \"\" | test(\"^x*$\"))]" out >got &&
+	cat >expect <<-\EOF &&
+	["h1",9,"ACME BANK","1234XXXX",500,true]
+	["h2",9,"ACME BANK","1234XXXX",100,true]
+	["h3",269999,"ACME BANK OF THE LONG NAME","1234XXXX",500,true]
+	EOF
+	test_cmp expect got
+'
+
+# --- random designs -------------------------------------------------------------
+
+test_expect_success 'random designs (cc-synth --design random), Experian and three-bureau: read back, recall at least 90%' '
+	for l in experian merged3; do
+		cc-synth -o $l -n 3 -s 7 --design random -l $l --no-progress >/dev/null &&
+		cc-ingest $l/*.pdf | cc-ocr --no-cache >$l.pages &&
+		cc-extract $l.pages >$l.out 2>$l.err &&
+		test $(grep -c "^cc-extract: $l/$l-7-0000[0-2].pdf: not a layout cc-extract knows" $l.err) -eq 3 &&
+		cc-score --truth $l/truth.ndjson --min-recall 0.9 $l.out >$l.score 2>/dev/null &&
+		test $(jq .overall.docs $l.score) -eq 3 || exit 1
+	done
+'
+
+test_done
