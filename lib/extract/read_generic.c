@@ -396,7 +396,7 @@ static int wraps(int type)
 struct gcol {
 	int field, type, group;
 	double lx, vx;
-	int bold;            /* its value's */
+	int bold;            /* its value's, -1 unknown */
 	float size;
 };
 
@@ -572,6 +572,9 @@ static int legend_row(const struct xrow *r)
 
 /* --- accounts ------------------------------------------------------------ */
 
+static int at_x(const double *v, size_t n, double x);
+static int rest_of(struct xdoc *d, size_t j, const struct xcell *u);
+
 static double row_gap(const struct xdoc *d, size_t a, size_t b)
 {
 	if (d->r[a].page != d->r[b].page)
@@ -740,14 +743,23 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 		at[k] = -2;
 		if (c->dead)
 			continue;
-		if (c->lab >= 0)
+		/* a label where this document has values and never labels
+		 * is a word of the value ("REPORTED AS A") */
+		if (c->lab >= 0 && (!at_x(g->dvx, g->ndvx, c->x0) ||
+				    at_x(g->dlx, g->ndlx, c->x0)))
 			return 0;
+		/* the rest of a line cut at a label goes where its start
+		 * does */
+		if (k > 0 && at[k - 1] >= 0 && rest_of(d, i, CELL(d, r, k - 1))) {
+			at[k] = at[k - 1];
+			continue;
+		}
 		at[k] = -1;
 		for (j = 0; j < g->ncol; j++) {
 			const struct gcol *q = &g->col[j];
 
 			if (fabs(c->x0 - q->vx) <= 3 && wraps(q->type) &&
-			    c->bold == q->bold &&
+			    (q->bold < 0 || c->bold == q->bold) &&
 			    (q->size <= 0 || fabs(c->size - q->size) < 0.5)) {
 				at[k] = (int)j;
 				break;
@@ -976,8 +988,10 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		q->group = group;
 		q->lx = lc->x0;
 		q->vx = vx[k] > 0 ? vx[k] : lc->x1 + 1e6;
-		q->bold = vc[k] ? vc[k]->bold : 0;
-		q->size = vc[k] ? vc[k]->size : 0;
+		/* the style of a value cut from a longer line is its
+		 * line's, the label's too: unknown */
+		q->bold = vc[k] && !vc[k]->est ? vc[k]->bold : -1;
+		q->size = vc[k] && !vc[k]->est ? vc[k]->size : 0;
 		if (v[k] && group != XG_CONSUMER) {
 			add_x(g->dlx, &g->ndlx, q->lx);
 			if (vx[k] > 0)
