@@ -112,6 +112,33 @@ test_expect_success 'a value not of its label'"'"'s type is no value: no balance
 	test_cmp expect got
 '
 
+test_expect_success 'a value that starts with a label'"'"'s word is a value ("Account closed ...", "Balance transferred ...")' '
+	page labelwords <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 - b ACME BANK
+	50 120 100 130 - - Account number
+	110 120 150 130 - - 1234XXXX
+	50 135 100 145 - - Comment
+	110 135 300 145 - - Account closed at consumer'"'"'s request
+	50 150 100 160 - - Status
+	110 150 300 160 - - Closed
+	50 165 100 175 - - Date closed
+	110 165 300 175 - - 05/2024
+	50 200 200 210 - b ZETA BANK
+	50 220 100 230 - - Account number
+	110 220 150 230 - - 5678XXXX
+	50 235 100 245 - - Status
+	110 235 300 245 - - Balance transferred to another lender
+	50 250 100 260 - - Balance
+	110 250 300 260 - - $0
+	EOF
+	tradelines ".creditor, .account_mask, .remarks, .status, .closed, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX","Account closed at consumer'"'"'s request","Closed","2024-05",null]
+	["ZETA BANK","5678XXXX",null,"Balance transferred to another lender",null,0]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'labels wrapped over two and three lines, values of text wrapped onto the next line' '
 	page wrap <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 - b ACME BANK
