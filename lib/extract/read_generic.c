@@ -395,6 +395,7 @@ static int wraps(int type)
 /* A column of the last row of pairs: where its label and value start. */
 struct gcol {
 	int field, type, group;
+	const char *bureau;  /* a bureau column's, or NULL */
 	double lx, vx;
 	int bold;            /* its value's, -1 unknown */
 	float size;
@@ -781,7 +782,7 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 		if (at[k] < 0)
 			continue;
 		q = &g->col[at[k]];
-		a = target(d, g, q->group);
+		a = q->bureau ? grid_account(d, g, q->bureau) : target(d, g, q->group);
 		if (!a || q->field == XF_IGNORE || q->field == XF_HISTORY)
 			continue;
 		t = cc_xstrdup(c->t);
@@ -986,6 +987,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		q->field = p[k].field;
 		q->type = p[k].type;
 		q->group = group;
+		q->bureau = NULL;
 		q->lx = lc->x0;
 		q->vx = vx[k] > 0 ? vx[k] : lc->x1 + 1e6;
 		/* the style of a value cut from a longer line is its
@@ -1039,33 +1041,90 @@ static const char *column_of(const struct gstate *g, double x)
 	return b;
 }
 
-/* Row i of pairs p[0..n) under bureau columns: each value cell is its
- * column's bureau's, when it fits its field's type. */
+/* Give value text t of field k (pairs p) read at x in row r to the
+ * bureau whose column x is in, when it fits; and make it a column. */
+static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
+			 const struct gpair *p, const char *t, double x,
+			 double conf, const struct xcell *c)
+{
+	const char *b = column_of(g, x);
+	struct xacct *a = b ? grid_account(d, g, b) : NULL;
+	struct gcol *q;
+	char *v;
+
+	if (!a || !x_value_fits(p->type, t))
+		return;
+	v = cc_xstrdup(t);
+	clean_value(p->field, v);
+	x_acct_set(a, p->field, v, conf, 0);
+	x_acct_box(a, r);
+	x_acct_cell(a, c);
+	free(v);
+	if (g->ncol < G_MAX_PAIRS) {
+		q = &g->col[g->ncol++];
+		q->field = p->field;
+		q->type = p->type;
+		q->group = g->group;
+		q->bureau = b;
+		q->lx = CELL(d, r, p->lab)->x0;
+		q->vx = x;
+		q->bold = c->est ? -1 : c->bold;
+		q->size = c->est ? 0 : c->size;
+	}
+}
+
+/*
+ * Row i of pairs p[0..n) under bureau columns: each value cell is its
+ * column's bureau's, when it fits its field's type; a cell that runs
+ * over the next column (the text layer joined the columns' values into
+ * one line) is cut into its words, each placed by its estimated x.
+ */
 static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 			const struct gpair *p, size_t n)
 {
 	const struct xrow *r = &d->r[i];
-	size_t k, j;
+	struct xword *w = NULL;
+	size_t k, j, m, aw = 0, nw;
 
-	for (k = 0; k < n; k++)
+	g->ncol = 0;
+	for (k = 0; k < n; k++) {
+		if (p[k].field == XF_IGNORE || p[k].field == XF_HISTORY)
+			continue;
 		for (j = p[k].from; j < p[k].to; j++) {
 			const struct xcell *c = CELL(d, r, j);
-			const char *b = column_of(g, c->x0);
-			struct xacct *a = b ? grid_account(d, g, b) : NULL;
-			char *t;
+			struct cc_buf b = { 0 };
+			const char *cb = NULL;
+			double bx = 0;
 
-			if (!a || c->dead || p[k].field == XF_IGNORE ||
-			    p[k].field == XF_HISTORY ||
-			    !x_value_fits(p[k].type, c->t))
+			if (c->dead)
 				continue;
-			t = cc_xstrdup(c->t);
-			clean_value(p[k].field, t);
-			x_acct_set(a, p[k].field, t, c->conf, 0);
-			x_acct_box(a, r);
-			x_acct_cell(a, c);
-			free(t);
+			if (column_of(g, c->x1 - 2) == column_of(g, c->x0)) {
+				column_value(d, g, r, &p[k], c->t, c->x0, c->conf, c);
+				continue;
+			}
+			nw = x_cell_words(c, &w, &aw, 0);
+			for (m = 0; m <= nw; m++) {
+				const char *wb = m < nw ? column_of(g, w[m].x0 + 2) : NULL;
+
+				if (b.len && (m == nw || wb != cb)) {
+					column_value(d, g, r, &p[k], b.s, bx, c->conf, c);
+					b.len = 0;
+					b.s[0] = '\0';
+				}
+				if (m == nw)
+					break;
+				if (!b.len) {
+					cb = wb;
+					bx = w[m].x0;
+				} else {
+					cc_buf_adds(&b, " ");
+				}
+				cc_buf_adds(&b, w[m].t);
+			}
+			cc_buf_release(&b);
 		}
-	g->ncol = 0;
+	}
+	free(w);
 	g->last_row = i;
 }
 
