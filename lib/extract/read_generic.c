@@ -918,6 +918,32 @@ check:
 	return ok;
 }
 
+static int open_closed(const char *s);
+
+/*
+ * The field value v of field f goes to: a type ("Revolving") under a
+ * loan type's label is the type, a loan's kind ("Credit Card") under a
+ * type's label the loan type; a status that says only "Open" or
+ * "Closed" is the account's state, any other the status.
+ */
+static int route(const struct xdoc *d, int f, const char *v)
+{
+	const struct xlayout *L = d->L;
+
+	if (f == XF_TYPE || f == XF_LOAN_TYPE) {
+		int ty = X_LOOKUP(L, types, v) != NULL, lo = X_LOOKUP(L, loans, v) != NULL;
+
+		if (ty && !lo)
+			return XF_TYPE;
+		if (lo && !ty)
+			return XF_LOAN_TYPE;
+	}
+	if (f == XF_STATUS || f == XF_ACCOUNT_STATUS)
+		return open_closed(v) && f == XF_ACCOUNT_STATUS ? XF_ACCOUNT_STATUS :
+		       !open_closed(v) ? XF_STATUS : f;
+	return f;
+}
+
 /* Add x to the positions v[0..*n), when none is within 2 points. */
 static void add_x(double *v, size_t *n, double x)
 {
@@ -1006,9 +1032,11 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		if (p[k].field == XF_HISTORY) {
 			a->has_grid = 1;
 		} else {
-			clean_value(p[k].field, v[k]);
-			if (p[k].field != XF_IGNORE && !a->f[p[k].field] && v[k][0])
-				x_acct_set(a, p[k].field, v[k], conf[k], 0);
+			int f = route(d, p[k].field, v[k]);
+
+			clean_value(f, v[k]);
+			if (f != XF_IGNORE && !a->f[f] && v[k][0])
+				x_acct_set(a, f, v[k], conf[k], 0);
 			if (group != XG_CONSUMER && g->first_field == XF_NONE &&
 			    p[k].field != XF_IGNORE)
 				g->first_field = p[k].field;
@@ -1056,7 +1084,7 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
 		return;
 	v = cc_xstrdup(t);
 	clean_value(p->field, v);
-	x_acct_set(a, p->field, v, conf, 0);
+	x_acct_set(a, route(d, p->field, v), v, conf, 0);
 	x_acct_box(a, r);
 	x_acct_cell(a, c);
 	free(v);
@@ -1196,6 +1224,14 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 	if (n > 1)
 		n = demote(d, g, r, p, n);
 	if (n && g->nbcol && g->have && lead == 0) {
+		/* the labels are left of the bureaus' columns: what reads
+		 * as a label in a column ("Closed") is a value */
+		for (k = 1; k < n && CELL(d, r, p[k].lab)->x0 < g->bx[0] - 4; k++)
+			;
+		if (k < n) {
+			p[k - 1].to = r->n;
+			n = k;
+		}
 		set_columns(d, g, i, p, n);
 		return i + 1;
 	}
