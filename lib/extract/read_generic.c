@@ -1725,6 +1725,9 @@ static void generic_finish(void *st, struct xdoc *d, int k)
 	(void)k;
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
+	for (i = 0; i < d->nc && !d->prints_dofd; i++)
+		d->prints_dofd = !d->c[i].dead &&
+				 x_cell_field(d, &d->c[i], XG_ACCOUNT) == XF_DOFD;
 	free(G->acc.pending);
 	free(G->pub.pending);
 	free(G);

@@ -667,9 +667,15 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	{
 		int prints_dofd = 0;
 
-		for (i = 0; i < L->nlab; i++)
-			if (L->lab[i].field == XF_DOFD)
-				prints_dofd = 1;
+		if (d->unknown) {
+			/* the generic reader knows every label: whether this
+			 * report prints the date is on its pages */
+			prints_dofd = d->prints_dofd;
+		} else {
+			for (i = 0; i < L->nlab; i++)
+				if (L->lab[i].field == XF_DOFD)
+					prints_dofd = 1;
+		}
 		if (L->style == XS_LENDER && !a->f[XF_DOFD])
 			prints_dofd = 0;
 		cc_extract_negatives(o_, rs, !prints_dofd);

@@ -72,6 +72,8 @@ struct xdoc {
 				     pages name, or NULL */
 	double body;              /* generic: the body text's font size,
 				     0 unknown */
+	int prints_dofd;          /* generic: its pages label a date of
+				     first delinquency */
 	double layout_conf;
 	const char *doc;
 	char **raw;               /* first pages' lines, normalised: detection */
