@@ -291,6 +291,8 @@ struct gpair {
 
 static size_t collapse(const struct xdoc *d, const struct xrow *r,
 		       struct gpair *p, size_t n);
+static char *join_cells(const struct xdoc *d, const struct xrow *r, size_t from,
+			size_t to, double *conf);
 
 /*
  * The pairs of row r: labels of group and the cells after each up to
@@ -338,11 +340,24 @@ static size_t collapse(const struct xdoc *d, const struct xrow *r,
 	size_t k;
 
 	for (k = 1; k < n; k++) {
-		if (p[k - 1].from != p[k - 1].to || p[k].from != p[k].to ||
-		    !x_value_fits(p[k - 1].type, CELL(d, r, p[k].lab)->t))
+		double conf;
+		char *whole, *own;
+		int fits;
+
+		if (p[k - 1].from != p[k - 1].to)
+			continue;
+		/* the label alone, or the label and a value that is not of
+		 * its type ("Closed" "at consumer's request"), as a whole */
+		own = join_cells(d, r, p[k].from, p[k].to, &conf);
+		whole = join_cells(d, r, p[k].lab, p[k].to, &conf);
+		fits = (p[k].from == p[k].to || !x_value_fits(p[k].type, own)) &&
+		       x_value_fits(p[k - 1].type, whole);
+		free(own);
+		free(whole);
+		if (!fits)
 			continue;
 		p[k - 1].from = p[k].lab;
-		p[k - 1].to = p[k].lab + 1;
+		p[k - 1].to = p[k].to;
 		memmove(&p[k], &p[k + 1], (n - k - 1) * sizeof(*p));
 		n--;
 	}
@@ -1367,8 +1382,8 @@ static int open_closed(const char *s)
  * What one label means in one report and another in the next, settled
  * by its value: an "Account type" that is a loan's kind ("Credit Card")
  * is the loan type, one that is a type ("Revolving") the type; an
- * "Account status" that says how the account is paid is its status.  A
- * labelled creditor wins over the heading.
+ * "Account status" is the status when no other is printed.  A labelled
+ * creditor wins over the heading.
  */
 static void settle(struct xdoc *d, struct xacct *a)
 {
@@ -1385,8 +1400,8 @@ static void settle(struct xdoc *d, struct xacct *a)
 	if (a->f[XF_LOAN_TYPE] && !X_LOOKUP(L, loans, a->f[XF_LOAN_TYPE]) &&
 	    X_LOOKUP(L, types, a->f[XF_LOAN_TYPE]))
 		move_field(a, XF_LOAN_TYPE, XF_TYPE);
-	if (a->f[XF_ACCOUNT_STATUS] && !open_closed(a->f[XF_ACCOUNT_STATUS]))
-		move_field(a, XF_ACCOUNT_STATUS, XF_STATUS);
+	/* the only status printed is the status, whatever its label */
+	move_field(a, XF_ACCOUNT_STATUS, XF_STATUS);
 }
 
 /* --- labels that wrap ------------------------------------------------------ */

@@ -189,6 +189,21 @@ static int start_label(const struct xlayout *L, const char *t, double conf,
  * (so that a status "30 DAYS LATE" is not the column label "30"), or when
  * it starts with a consumer label or "History:".
  */
+/* Whether t[0..n) is a value of its own: an amount, a date or an
+ * account number with its mask ("9197341*********"), not words ("30
+ * days past due"). */
+static int value_before(const char *t, size_t n)
+{
+	char *v = cc_xstrndup(t, n), buf[128], last4[5];
+	int64_t cents;
+	int ok;
+
+	ok = cc_norm_money(v, &cents) == 0 || cc_norm_date(v, buf) == 0 ||
+	     (strpbrk(v, "Xx*") && cc_norm_mask(v, buf, sizeof(buf), last4) == 0);
+	free(v);
+	return ok;
+}
+
 /*
  * The generic reader's: a line of two or more "Label: value" ("SSN:
  * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
@@ -225,7 +240,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			if (t[p - 1] != ' ' || strpbrk(t + p, "0123456789*$"))
 				continue;
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && t[p + n] == '\0' &&
-			    n >= 5) {
+			    n >= 5 && value_before(t, p)) {
 				at[0] = p;
 				len[0] = n;
 				lab[0] = m;
