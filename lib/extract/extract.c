@@ -285,6 +285,11 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	}
 	detect(X, &d, o->layout, &L, &lshare, &lconf);
 	unknown = !L || (!o->layout && lshare < 0.5);
+	/* asked for: as sure as a layout asked for */
+	if (o->layout && !strcmp(o->layout, "generic")) {
+		lshare = lconf = 1;
+		info->forced = 1;
+	}
 	rc = read_as(unknown ? &X->generic : L, unknown, lconf, pages, n, &d, e);
 	if (rc < 0)
 		goto out;

@@ -40,6 +40,7 @@ struct cc_extract_info {
 	double layout_conf;     /* how sure the detection is, 0..1 */
 	int tradelines, inquiries, public_records, consumers;
 	int uncertain;          /* fields listed as uncertain */
+	int forced;             /* read as --layout generic asked */
 };
 
 typedef int (*cc_extract_emit_fn)(json_t *rec, void *arg);

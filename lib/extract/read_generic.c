@@ -53,6 +53,7 @@ static int all_digits(const char *s, const char *e)
 static int page_counter(const char *s)
 {
 	const char *p = s, *q;
+	long n;
 
 	if (!strncasecmp(p, "page ", 5))
 		p += 5;
@@ -60,8 +61,9 @@ static int page_counter(const char *s)
 		p++;
 	for (q = p; isdigit((unsigned char)*q); q++)
 		;
-	if (!all_digits(p, q) || q - p > 4)
+	if (!all_digits(p, q) || q - p > 4 || *p == '0')
 		return 0;
+	n = strtol(p, NULL, 10);
 	p = q;
 	while (*p == ' ')
 		p++;
@@ -71,7 +73,9 @@ static int page_counter(const char *s)
 			p++;
 		for (q = p; isdigit((unsigned char)*q); q++)
 			;
-		if (!all_digits(p, q) || q - p > 4)
+		/* "3/9", not a date "04/2019" */
+		if (!all_digits(p, q) || q - p > 4 || *p == '0' ||
+		    strtol(p, NULL, 10) < n)
 			return 0;
 		p = q;
 	}
@@ -1042,8 +1046,11 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		}
 		if (!v[k])
 			continue;
-		if (group != XG_CONSUMER)
+		if (group != XG_CONSUMER) {
 			x_acct_cell(a, lc);
+			if (vc[k])
+				x_acct_cell(a, vc[k]);
+		}
 		if (p[k].field == XF_HISTORY) {
 			a->has_grid = 1;
 		} else {
@@ -1553,14 +1560,41 @@ static void join_labels(struct xdoc *d)
 
 /* --- inquiries ------------------------------------------------------------ */
 
+/* The length of the date that the first one to three words of t make
+ * (the longest), its ISO form in iso; 0 for none. */
+static size_t date_words(const char *t, char iso[11])
+{
+	size_t n = 0, best = 0, w;
+	char buf[64], tmp[11];
+
+	for (w = 0; w < 3; w++) {
+		while (t[n] == ' ')
+			n++;
+		while (t[n] && t[n] != ' ')
+			n++;
+		if (n >= sizeof(buf))
+			break;
+		memcpy(buf, t, n);
+		buf[n] = '\0';
+		if (cc_norm_date(buf, tmp) == 0) {
+			best = n;
+			memcpy(iso, tmp, 11);
+		}
+		if (!t[n])
+			break;
+	}
+	return best;
+}
+
 /* Row i's text but for labels, dates and bureaus' names, into b; its
  * date into *date and its bureau into *bureau when it has them. */
 static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
-			  const char **date, const char **bureau)
+			  const char **date, const char **bureau, char iso_out[11])
 {
 	const struct xrow *r = &d->r[i];
 	char iso[11];
-	size_t k;
+	const char *p;
+	size_t k, n;
 
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
@@ -1571,6 +1605,22 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 		if (cc_norm_date(c->t, iso) == 0) {
 			if (!*date)
 				*date = c->t;
+			continue;
+		}
+		/* "03/04/2025 by DELTA BANK": a date, then the creditor */
+		if (!*date && (n = date_words(c->t, iso)) > 0) {
+			*date = iso_out;
+			memcpy(iso_out, iso, 11);
+			p = c->t + n;
+			while (*p == ' ')
+				p++;
+			if (!strncasecmp(p, "by ", 3))
+				p += 3;
+			if (*p) {
+				if (b->len)
+					cc_buf_adds(b, " ");
+				cc_buf_adds(b, p);
+			}
 			continue;
 		}
 		t = x_norm(c->t);
@@ -1590,12 +1640,13 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
 {
 	const struct xrow *r = &d->r[i];
+	char iso[11], iso2[11];
 	struct cc_buf cred = { 0 };
 	const char *date = NULL, *bureau = NULL;
 	struct xinq *q;
 	size_t k;
 
-	inquiry_cells(d, i, &cred, &date, &bureau);
+	inquiry_cells(d, i, &cred, &date, &bureau, iso);
 	if (!date) {
 		/* a creditor alone: its date comes under it */
 		if (cred.len && x_alnums(cred.s) >= 2) {
@@ -1608,7 +1659,7 @@ void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
 	if (!cred.len && ic->has_pend) {
 		const char *d2 = NULL, *b2 = NULL;
 
-		inquiry_cells(d, ic->pend, &cred, &d2, &b2);
+		inquiry_cells(d, ic->pend, &cred, &d2, &b2, iso2);
 		if (!bureau)
 			bureau = b2;
 	}
@@ -1740,6 +1791,8 @@ static void generic_finish(void *st, struct xdoc *d, int k)
 	(void)k;
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
+	for (i = 0; i < d->npub; i++)
+		settle_heading(&d->pub[i]);
 	for (i = 0; i < d->nc && !d->prints_dofd; i++)
 		d->prints_dofd = !d->c[i].dead &&
 				 x_cell_field(d, &d->c[i], XG_ACCOUNT) == XF_DOFD;

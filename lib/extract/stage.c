@@ -131,6 +131,8 @@ static int flush_doc(struct cc_extract_ctx *x, struct worker *w,
 	}
 	if (!info.layout) {
 		w->stats.unknown++;
+	}
+	if (!info.layout && !info.forced) {
 		cc_out_warn(out, "%s: not a layout cc-extract knows (best match "
 			    "%.0f%%); read as labels and values", name,
 			    info.layout_conf * 100);
