@@ -1124,54 +1124,74 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
 }
 
 /*
- * Row i of pairs p[0..n) under bureau columns: each value cell is its
- * column's bureau's, when it fits its field's type; a cell that runs
- * over the next column (the text layer joined the columns' values into
- * one line) is cut into its words, each placed by its estimated x.
+ * Row i of pairs p[0..n) under bureau columns: the value cells of each
+ * column are its bureau's value, when it fits its field's type; a cell
+ * that runs over the next column (the text layer joined the columns'
+ * values into one line) is cut into its words, each placed by its
+ * estimated x.
  */
+
+/* A bureau column's text of one row, gathered piece by piece. */
+struct gpiece {
+	const char *bureau;
+	struct cc_buf t;
+	double x;
+	const struct xcell *c;
+};
+
+/* Add text t, read at x from cell c, to the last piece when it is of the
+ * same column, else to a new one. */
+static void add_piece(struct gpiece *pc, size_t *n, const char *b,
+		      const char *t, double x, const struct xcell *c)
+{
+	if (!b)
+		return;
+	if (*n && pc[*n - 1].bureau == b) {
+		cc_buf_adds(&pc[*n - 1].t, " ");
+		cc_buf_adds(&pc[*n - 1].t, t);
+		return;
+	}
+	if (*n == 8)
+		return;
+	pc[*n].bureau = b;
+	memset(&pc[*n].t, 0, sizeof(pc[*n].t));
+	cc_buf_adds(&pc[*n].t, t);
+	pc[*n].x = x;
+	pc[*n].c = c;
+	(*n)++;
+}
+
 static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 			const struct gpair *p, size_t n)
 {
 	const struct xrow *r = &d->r[i];
 	struct xword *w = NULL;
-	size_t k, j, m, aw = 0, nw;
+	struct gpiece pc[8];
+	size_t k, j, m, aw = 0, nw, np;
 
 	g->ncol = 0;
 	for (k = 0; k < n; k++) {
 		if (p[k].field == XF_IGNORE || p[k].field == XF_HISTORY)
 			continue;
+		np = 0;
 		for (j = p[k].from; j < p[k].to; j++) {
 			const struct xcell *c = CELL(d, r, j);
-			struct cc_buf b = { 0 };
-			const char *cb = NULL;
-			double bx = 0;
 
 			if (c->dead)
 				continue;
 			if (column_of(g, c->x1 - 2) == column_of(g, c->x0)) {
-				column_value(d, g, r, &p[k], c->t, c->x0, c->conf, c);
+				add_piece(pc, &np, column_of(g, c->x0), c->t, c->x0, c);
 				continue;
 			}
 			nw = x_cell_words(c, &w, &aw, 0);
-			for (m = 0; m <= nw; m++) {
-				const char *wb = m < nw ? column_of(g, w[m].x0 + 2) : NULL;
-
-				if (b.len && (m == nw || wb != cb)) {
-					column_value(d, g, r, &p[k], b.s, bx, c->conf, c);
-					b.len = 0;
-					b.s[0] = '\0';
-				}
-				if (m == nw)
-					break;
-				if (!b.len) {
-					cb = wb;
-					bx = w[m].x0;
-				} else {
-					cc_buf_adds(&b, " ");
-				}
-				cc_buf_adds(&b, w[m].t);
-			}
-			cc_buf_release(&b);
+			for (m = 0; m < nw; m++)
+				add_piece(pc, &np, column_of(g, w[m].x0 + 2), w[m].t,
+					  w[m].x0, c);
+		}
+		for (j = 0; j < np; j++) {
+			column_value(d, g, r, &p[k], pc[j].t.s, pc[j].x,
+				     pc[j].c->conf, pc[j].c);
+			cc_buf_release(&pc[j].t);
 		}
 	}
 	free(w);
