@@ -1131,6 +1131,10 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
  * estimated x.
  */
 
+/* A value left of the bureaus' columns, under a label of the block: every
+ * bureau's. */
+static const char all_bureaus[] = "*";
+
 /* A bureau column's text of one row, gathered piece by piece. */
 struct gpiece {
 	const char *bureau;
@@ -1179,6 +1183,10 @@ static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 
 			if (c->dead)
 				continue;
+			if (c->x0 < g->bx[0] - 4) {
+				add_piece(pc, &np, all_bureaus, c->t, c->x0, c);
+				continue;
+			}
 			if (column_of(g, c->x1 - 2) == column_of(g, c->x0)) {
 				add_piece(pc, &np, column_of(g, c->x0), c->t, c->x0, c);
 				continue;
@@ -1189,8 +1197,15 @@ static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 					  w[m].x0, c);
 		}
 		for (j = 0; j < np; j++) {
-			column_value(d, g, r, &p[k], pc[j].t.s, pc[j].x,
-				     pc[j].c->conf, pc[j].c);
+			if (pc[j].bureau == all_bureaus) {
+				/* left of the columns: every bureau's */
+				for (m = 0; m < g->nbcol; m++)
+					column_value(d, g, r, &p[k], pc[j].t.s,
+						     g->bx[m], pc[j].c->conf, pc[j].c);
+			} else {
+				column_value(d, g, r, &p[k], pc[j].t.s, pc[j].x,
+					     pc[j].c->conf, pc[j].c);
+			}
 			cc_buf_release(&pc[j].t);
 		}
 	}
