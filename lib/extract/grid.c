@@ -56,8 +56,21 @@ static void hist_add(struct xacct *a, int y, int m, const char *code)
 	a->nhist++;
 }
 
+/* A grid cell's code: the vocabulary's, or, in a report whose legend
+ * says a check mark is OK (x_grid_legend()), a check as OCR reads it:
+ * v, V, Vv, \, ¥ (not "V" for a voluntary surrender there). */
 static const char *hist_code(const struct xdoc *d, const char *w)
 {
+	const unsigned char *p;
+	int n = 0;
+
+	if (d->check_ok) {
+		for (p = (const unsigned char *)w; *p; p++, n++)
+			if (!strchr("vV\\/Jy", *p) && !(*p & 0x80))
+				break;
+		if (!*p && n > 0 && n <= 4)
+			return "OK";
+	}
 	return X_LOOKUP(d->L, codes, w);
 }
 
@@ -247,9 +260,11 @@ static int mark_year(const struct xdoc *d, const char *w)
 	const char *p = w;
 	int y;
 
-	if (p[0] == '\'')
+	/* ' and its typographic forms, and how OCR reads them: * " ` */
+	if (p[0] == '\'' || p[0] == '*' || p[0] == '"' || p[0] == '`')
 		p++;
-	else if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\x98", 3))
+	else if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\x98", 3) ||
+		 !strncmp(p, "\xe2\x80\x9c", 3) || !strncmp(p, "\xe2\x80\x9d", 3))
 		p += 3;
 	else
 		return year_of_word(w);
@@ -265,6 +280,13 @@ static int mark_year(const struct xdoc *d, const char *w)
 static int legend(const struct xrow *r)
 {
 	return strstr(r->text, " = ") != NULL && x_alnums(r->text) < 60;
+}
+
+void x_grid_legend(struct xdoc *d, const struct xrow *r)
+{
+	if (strstr(r->text, " = ") && strstr(r->norm, "paid as agreed") &&
+	    strstr(r->text, "(OK)") && strncmp(r->text, "OK", 2) != 0)
+		d->check_ok = 1;
 }
 
 enum { GR_NONE, GR_MMYY, GR_MARKS, GR_MONTHS };
@@ -388,7 +410,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 		struct xacct *a;
 
 		while (i < d->nr && i < at + 3 && legend(&d->r[i]))
-			i++;
+			x_grid_legend(d, &d->r[i++]);
 		if (i >= d->nr)
 			break;
 		kind = grid_row(d, &d->r[i], &w, &aw);

@@ -1263,8 +1263,10 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 		return i + 1;
 	}
 	if (g->have) {
-		if (legend_row(r))
+		if (legend_row(r)) {
+			x_grid_legend(d, r);
 			return i + 1;
+		}
 		if (x_grid_starts(d, i)) {
 			next = x_grid_any(d, i, grid_account, g);
 			if (next > i) {

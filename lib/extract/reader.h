@@ -155,6 +155,10 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a);
  * the row after the grid (i when none starts there).
  */
 int x_grid_starts(const struct xdoc *d, size_t i);
+/* A grid's legend row r: when it says a mark other than "OK" means
+ * "paid as agreed (OK)", the report marks OK with a check, and its
+ * grids' cells that OCR read as v, V, \ are OK (d->check_ok). */
+void x_grid_legend(struct xdoc *d, const struct xrow *r);
 size_t x_grid_any(struct xdoc *d, size_t i,
 		  struct xacct *(*pick)(struct xdoc *, void *, const char *),
 		  void *arg);

@@ -74,6 +74,8 @@ struct xdoc {
 				     0 unknown */
 	int prints_dofd;          /* generic: its pages label a date of
 				     first delinquency */
+	int check_ok;             /* generic: a grid legend says a check
+				     mark is "paid as agreed (OK)" */
 	double layout_conf;
 	const char *doc;
 	char **raw;               /* first pages' lines, normalised: detection */
