@@ -164,8 +164,47 @@ static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
 	return best;
 }
 
+/*
+ * An OCR'd line that starts with a label of two words or more read
+ * without its spaces ("ACCOUNTNUMBER*2814"): that label, *len the length
+ * it takes in s.  Case is ignored where the layout's is (the generic
+ * reader's).
+ */
+static int spaceless_label(const struct xlayout *L, const char *s, size_t *len)
+{
+	size_t i, j, k, best_n = 0, best_k = 0;
+	int best = -1;
+
+	for (i = 0; i < L->nlab; i++) {
+		const char *t = L->lab[i].text;
+
+		if (!strchr(t, ' ') || L->lab[i].len <= best_n)
+			continue;
+		for (j = k = 0; j < L->lab[i].len && s[k]; j++) {
+			if (t[j] == ' ')
+				continue;
+			if (L->nocase ? tolower((unsigned char)t[j]) != tolower((unsigned char)s[k]) :
+			    t[j] != s[k])
+				break;
+			k++;
+		}
+		if (j == L->lab[i].len) {
+			best = (int)i;
+			best_n = L->lab[i].len;
+			best_k = k;
+		}
+	}
+	if (best >= 0) {
+		while (s[best_k] == ':')
+			best_k++;
+		*len = best_k;
+	}
+	return best;
+}
+
 /* The label a line starts with: read by OCR, one a letter off wins
- * over a shorter one read right ("Status updatd", not "Status"). */
+ * over a shorter one read right ("Status updatd", not "Status"), and one
+ * read without its spaces over one read right and shorter. */
 static int start_label(const struct xlayout *L, const char *t, double conf,
 		       size_t *len)
 {
@@ -177,6 +216,15 @@ static int start_label(const struct xlayout *L, const char *t, double conf,
 	if (fz >= 0 && (ex < 0 || L->lab[fz].len > L->lab[ex].len)) {
 		*len = fn;
 		return fz;
+	}
+	if (conf < 1 && L->nocase) {
+		size_t sn = 0;
+		int sp = spaceless_label(L, t, &sn);
+
+		if (sp >= 0 && (ex < 0 || L->lab[sp].len > L->lab[ex].len)) {
+			*len = sn;
+			return sp;
+		}
 	}
 	*len = n;
 	return ex;
