@@ -91,6 +91,11 @@ struct xlayout {
 	char sect_first[64]; /* the headings' first letters */
 	struct xlabel *lab;
 	size_t nlab;
+	/* the labels by their first letter, lower case: bylead[at[c] ..
+	 * at[c + 1]) are the indices of those that start with c, in order
+	 * (index_labels()) */
+	int *bylead;
+	size_t leadat[257];
 	char **skip;         /* normalised prefixes of lines to pass over */
 	size_t nskip;
 	char **intros;       /* generic: normalised openings of sections'

@@ -14,12 +14,34 @@
  * the columns, ic (zeroed where the section starts), and a row with a
  * date after a creditor is an inquiry.
  */
+void x_add_inquiry(struct xdoc *d, const struct xrow *r, char *creditor,
+		   const char *date, char *bureau)
+{
+	struct xinq *q;
+	size_t k;
+
+	d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
+	q = &d->inq[d->ninq++];
+	memset(q, 0, sizeof(*q));
+	q->creditor = creditor;
+	q->date = cc_xstrdup(date);
+	q->bureau = bureau;
+	q->page = r->page;
+	q->bb[0] = CELL(d, r, 0)->x0;
+	q->bb[1] = r->y0;
+	q->bb[2] = CELL(d, r, r->n - 1)->x1;
+	q->bb[3] = r->y1;
+	q->conf = 1;
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->conf < q->conf)
+			q->conf = CELL(d, r, k)->conf;
+}
+
 void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic)
 {
 	struct xword *w = NULL;
 	size_t aw = 0, n, k, di = (size_t)-1, dn = 0;
 	struct cc_buf cred = { 0 }, bur = { 0 };
-	struct xinq *q;
 	char iso[11], date[200];
 	int labels = 0, skip_rest = 0;
 
@@ -92,23 +114,9 @@ void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic)
 		memmove(cred.s, cred.s + 1, cred.len);
 		cred.len--;
 	}
-	if (cred.len) {
-		d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
-		q = &d->inq[d->ninq++];
-		memset(q, 0, sizeof(*q));
-		q->creditor = cc_buf_detach(&cred);
-		q->date = cc_xstrdup(date);
-		q->bureau = bur.len ? cc_buf_detach(&bur) : NULL;
-		q->page = r->page;
-		q->bb[0] = CELL(d, r, 0)->x0;
-		q->bb[1] = r->y0;
-		q->bb[2] = CELL(d, r, r->n - 1)->x1;
-		q->bb[3] = r->y1;
-		q->conf = 1;
-		for (k = 0; k < r->n; k++)
-			if (CELL(d, r, k)->conf < q->conf)
-				q->conf = CELL(d, r, k)->conf;
-	}
+	if (cred.len)
+		x_add_inquiry(d, r, cc_buf_detach(&cred), date,
+			      bur.len ? cc_buf_detach(&bur) : NULL);
 	cc_buf_release(&bur);
 	cc_buf_release(&cred);
 	free(w);

@@ -381,9 +381,21 @@ static int field_labels(struct ld *d, struct xlayout *L, yaml_node_t *kn,
  * of a public record). */
 static void index_labels(struct xlayout *L)
 {
-	size_t i, j;
+	size_t i, j, c, k;
 	int g;
 
+	/* by first letter: a counting sort, stable */
+	free(L->bylead);
+	L->bylead = cc_xreallocarray(NULL, L->nlab ? L->nlab : 1, sizeof(int));
+	memset(L->leadat, 0, sizeof(L->leadat));
+	for (i = 0; i < L->nlab; i++)
+		L->leadat[tolower((unsigned char)L->lab[i].text[0]) + 1]++;
+	for (c = 1; c < 257; c++)
+		L->leadat[c] += L->leadat[c - 1];
+	for (c = 0; c < 256; c++)
+		for (i = 0, k = L->leadat[c]; i < L->nlab; i++)
+			if ((size_t)tolower((unsigned char)L->lab[i].text[0]) == c)
+				L->bylead[k++] = (int)i;
 	for (i = 0; i < L->nlab; i++)
 		for (g = 0; g < 4; g++)
 			L->lab[i].alt[g] = L->lab[i].group == g ? (int)i : -1;
@@ -918,6 +930,7 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->nskip; i++)
 		free(L->skip[i]);
 	free(L->skip);
+	free(L->bylead);
 	for (i = 0; i < L->nintros; i++)
 		free(L->intros[i]);
 	free(L->intros);

@@ -1680,8 +1680,6 @@ void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
 	char iso[11], iso2[11];
 	struct cc_buf cred = { 0 };
 	const char *date = NULL, *bureau = NULL;
-	struct xinq *q;
-	size_t k;
 
 	inquiry_cells(d, i, &cred, &date, &bureau, iso);
 	if (!date) {
@@ -1705,21 +1703,8 @@ void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic)
 		cc_buf_release(&cred);
 		return;
 	}
-	d->inq = x_grow(d->inq, d->ninq, sizeof(*d->inq));
-	q = &d->inq[d->ninq++];
-	memset(q, 0, sizeof(*q));
-	q->creditor = cc_buf_detach(&cred);
-	q->date = cc_xstrdup(date);
-	q->bureau = bureau ? cc_xstrdup(bureau) : NULL;
-	q->page = r->page;
-	q->bb[0] = CELL(d, r, 0)->x0;
-	q->bb[1] = r->y0;
-	q->bb[2] = CELL(d, r, r->n - 1)->x1;
-	q->bb[3] = r->y1;
-	q->conf = 1;
-	for (k = 0; k < r->n; k++)
-		if (CELL(d, r, k)->conf < q->conf)
-			q->conf = CELL(d, r, k)->conf;
+	x_add_inquiry(d, r, cc_buf_detach(&cred), date,
+		      bureau ? cc_xstrdup(bureau) : NULL);
 }
 
 /* --- the reader --------------------------------------------------------- */

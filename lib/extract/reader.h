@@ -180,6 +180,10 @@ struct xinqcols {
 };
 
 void x_inquiry_row(struct xdoc *d, const struct xrow *r, struct xinqcols *ic);
+/* Add the inquiry of row r: creditor and bureau (or NULL) are taken, the
+ * date copied. */
+void x_add_inquiry(struct xdoc *d, const struct xrow *r, char *creditor,
+		   const char *date, char *bureau);
 /* The generic reader's: any row of an inquiry, its creditor, a date and
  * perhaps a bureau, labels passed over, in any order; a creditor alone
  * on its row takes the date on the rows under it (read_generic.c). */

@@ -83,11 +83,12 @@ static int match_label(const struct xlayout *L, const char *s, size_t *len)
 	size_t i, n, best_n = 0;
 	int best = -1;
 
-	for (i = 0; i < L->nlab; i++) {
-		const struct xlabel *b = &L->lab[i];
+	size_t c = (unsigned char)tolower((unsigned char)s[0]), q;
 
-		if (L->nocase ? tolower((unsigned char)b->text[0]) !=
-				tolower((unsigned char)s[0]) : b->text[0] != s[0])
+	for (q = L->leadat[c]; q < L->leadat[c + 1]; q++) {
+		const struct xlabel *b = &L->lab[i = (size_t)L->bylead[q]];
+
+		if (!L->nocase && b->text[0] != s[0])
 			continue;
 		n = b->len;
 		if (n > best_n && (L->nocase ? strncasecmp(s, b->text, n) :
@@ -139,11 +140,12 @@ static int boundary(char c)
  */
 static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
 {
-	size_t i, n, m, best_n = 0, best_m = 0, sl = strlen(s);
+	size_t i, n, m, best_n = 0, best_m = 0, sl = strlen(s), q;
+	size_t c = (unsigned char)tolower((unsigned char)s[0]);
 	int best = -1;
 
-	for (i = 0; i < L->nlab; i++) {
-		const struct xlabel *b = &L->lab[i];
+	for (q = L->leadat[c]; q < L->leadat[c + 1]; q++) {
+		const struct xlabel *b = &L->lab[i = (size_t)L->bylead[q]];
 
 		n = b->len;
 		if (n < 8 || n <= best_n || b->text[0] != s[0])
@@ -172,11 +174,12 @@ static int fuzzy_label(const struct xlayout *L, const char *s, size_t *len)
  */
 static int spaceless_label(const struct xlayout *L, const char *s, size_t *len)
 {
-	size_t i, j, k, best_n = 0, best_k = 0;
+	size_t i, j, k, best_n = 0, best_k = 0, q;
+	size_t c = (unsigned char)tolower((unsigned char)s[0]);
 	int best = -1;
 
-	for (i = 0; i < L->nlab; i++) {
-		const char *t = L->lab[i].text;
+	for (q = L->leadat[c]; q < L->leadat[c + 1]; q++) {
+		const char *t = L->lab[i = (size_t)L->bylead[q]].text;
 
 		if (!strchr(t, ' ') || L->lab[i].len <= best_n)
 			continue;

@@ -20,34 +20,9 @@
 
 #define H(b, s) cc_buf_add_html((b), (s))
 
-/* --- randomness: splitmix64, as synth.c, on the design's own stream ---- */
+/* --- randomness: impl.h's, on the design's own stream ---------------------- */
 
-struct drng {
-	uint64_t s;
-};
-
-static uint64_t dnext(struct drng *g)
-{
-	uint64_t z = (g->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static long dbetween(struct drng *g, long lo, long hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (long)(dnext(g) % (uint64_t)(hi - lo + 1));
-}
-
-static int dchance(struct drng *g, int percent)
-{
-	return dbetween(g, 1, 100) <= percent;
-}
-
-#define DPICK(g, n) ((int)dbetween((g), 0, (long)(n) - 1))
+#define DPICK(g, n) ((int)synth_between((g), 0, (long)(n) - 1))
 
 /* --- the vocabulary ------------------------------------------------------ */
 
@@ -232,54 +207,54 @@ int synth_design_days(const struct cc_synth_report *r)
 void synth_design_draw(struct cc_synth_report *r)
 {
 	struct synth_design *d = &r->d;
-	struct drng g;
+	struct synth_rng g;
 	int f, avail;
 
 	memset(d, 0, sizeof(*d));
 	g.s = r->seed ^ 0x5eed0fde51a9e5ULL;
-	g.s = dnext(&g);
+	g.s = synth_next64(&g);
 	d->font = DPICK(&g, NELEM(dfonts));
-	d->pairs = (int)dbetween(&g, 1, 3);
+	d->pairs = (int)synth_between(&g, 1, 3);
 	/* smaller type for more pairs, so values fit their cells */
-	d->pt = 7 + (double)dbetween(&g, 0, d->pairs == 3 ? 8 :
+	d->pt = 7 + (double)synth_between(&g, 0, d->pairs == 3 ? 8 :
 				    d->pairs == 2 ? 12 : 16) / 4.0;
 	if (d->font == 2 && d->pairs == 3 && d->pt > 8.5)
 		d->pt = 8.5;
-	d->margin = (int)dbetween(&g, 36, 56);
-	d->stacked = dchance(&g, 40);
-	d->label_upper = dchance(&g, 25);
-	d->colon = dchance(&g, 40);
-	d->label_light = dchance(&g, 40);
+	d->margin = (int)synth_between(&g, 36, 56);
+	d->stacked = synth_chance(&g, 40);
+	d->label_upper = synth_chance(&g, 25);
+	d->colon = synth_chance(&g, 40);
+	d->label_light = synth_chance(&g, 40);
 	avail = 612 - 2 * d->margin;
-	d->label_w = (int)(avail / d->pairs * (35 + dbetween(&g, 0, 10)) / 100);
+	d->label_w = (int)(avail / d->pairs * (35 + synth_between(&g, 0, 10)) / 100);
 	if (d->label_w > 170)
-		d->label_w = 90 + (int)dbetween(&g, 0, 80);
+		d->label_w = 90 + (int)synth_between(&g, 0, 80);
 	for (f = 0; f < DF_COUNT; f++)
 		d->label[f] = DPICK(&g, nlabels(f));
 	/* always: the number, loan type, responsibility, status, balance,
 	 * opened; the rest mostly */
 	d->show = (1u << DF_NUMBER) | (1u << DF_LOAN) | (1u << DF_RESP) |
 		  (1u << DF_STATUS) | (1u << DF_BALANCE) | (1u << DF_OPENED);
-	if (dchance(&g, 50)) d->show |= 1u << DF_NAME;
-	if (dchance(&g, 60)) d->show |= 1u << DF_TYPE;
-	if (dchance(&g, 85)) d->show |= 1u << DF_REPORTED;
-	if (dchance(&g, 60)) d->show |= 1u << DF_CLOSED;
-	if (dchance(&g, 60)) d->show |= 1u << DF_LAST_PAYMENT;
-	if (dchance(&g, 85)) d->show |= 1u << DF_LIMIT;
-	if (dchance(&g, 75)) d->show |= 1u << DF_HIGH;
-	if (dchance(&g, 80)) d->show |= 1u << DF_PAYMENT;
-	if (dchance(&g, 65)) d->show |= 1u << DF_PAST_DUE;
-	if (dchance(&g, 40)) d->show |= 1u << DF_CHARGE_OFF;
-	if (dchance(&g, 85)) d->show |= 1u << DF_ORIGINAL;
-	if (dchance(&g, 45)) d->show |= 1u << DF_DOFD;
-	if (dchance(&g, 40)) d->show |= 1u << DF_REMOVAL;
-	if (dchance(&g, 80)) d->show |= 1u << DF_REMARKS;
+	if (synth_chance(&g, 50)) d->show |= 1u << DF_NAME;
+	if (synth_chance(&g, 60)) d->show |= 1u << DF_TYPE;
+	if (synth_chance(&g, 85)) d->show |= 1u << DF_REPORTED;
+	if (synth_chance(&g, 60)) d->show |= 1u << DF_CLOSED;
+	if (synth_chance(&g, 60)) d->show |= 1u << DF_LAST_PAYMENT;
+	if (synth_chance(&g, 85)) d->show |= 1u << DF_LIMIT;
+	if (synth_chance(&g, 75)) d->show |= 1u << DF_HIGH;
+	if (synth_chance(&g, 80)) d->show |= 1u << DF_PAYMENT;
+	if (synth_chance(&g, 65)) d->show |= 1u << DF_PAST_DUE;
+	if (synth_chance(&g, 40)) d->show |= 1u << DF_CHARGE_OFF;
+	if (synth_chance(&g, 85)) d->show |= 1u << DF_ORIGINAL;
+	if (synth_chance(&g, 45)) d->show |= 1u << DF_DOFD;
+	if (synth_chance(&g, 40)) d->show |= 1u << DF_REMOVAL;
+	if (synth_chance(&g, 80)) d->show |= 1u << DF_REMARKS;
 	d->order = DPICK(&g, 3);
-	d->head_bold = dchance(&g, 75);
-	d->head_underline = dchance(&g, 30);
-	d->head_scale = 1 + (double)dbetween(&g, 0, 4) / 10.0;
-	d->head_caps = dchance(&g, 30);
-	d->head_address = dchance(&g, 35);
+	d->head_bold = synth_chance(&g, 75);
+	d->head_underline = synth_chance(&g, 30);
+	d->head_scale = 1 + (double)synth_between(&g, 0, 4) / 10.0;
+	d->head_caps = synth_chance(&g, 30);
+	d->head_address = synth_chance(&g, 35);
 	if (r->layout == CC_LAYOUT_MERGED3) {
 		static const int g3[4] = { SG_NONE, SG_STRIP, SG_BUREAU_ROWS,
 					   SG_BUREAU_ROWS };
@@ -292,36 +267,36 @@ void synth_design_draw(struct cc_synth_report *r)
 		d->grid = g1[DPICK(&g, 5)];
 	}
 	d->grid_months = d->grid == SG_NONE ? 0 :
-			 d->grid == SG_YEARS ? 12 * (int)dbetween(&g, 2, 7) :
-			 (int)dbetween(&g, 12, 24);
-	d->grid_oldest_first = dchance(&g, 50);
+			 d->grid == SG_YEARS ? 12 * (int)synth_between(&g, 2, 7) :
+			 (int)synth_between(&g, 12, 24);
+	d->grid_oldest_first = synth_chance(&g, 50);
 	d->grid_symbol = d->grid != SG_NONE && dfonts[d->font].radical &&
-			 dchance(&g, 35);
-	d->status_codes = dchance(&g, 25);
+			 synth_chance(&g, 35);
+	d->status_codes = synth_chance(&g, 25);
 	d->status_vocab = DPICK(&g, 3);
-	d->bracket = dchance(&g, 30);
-	d->intro = dchance(&g, 50);
+	d->bracket = synth_chance(&g, 30);
+	d->intro = synth_chance(&g, 50);
 	d->sections = DPICK(&g, 3);
 	for (f = 0; f < 6; f++)
 		d->heading[f] = DPICK(&g, NHEAD);
-	d->running_head = dchance(&g, 45);
+	d->running_head = synth_chance(&g, 45);
 	d->counter = DPICK(&g, 4);
-	d->counter_align = (int)dbetween(&g, -1, 1);
-	d->print_chrome = dchance(&g, 35);
+	d->counter_align = (int)synth_between(&g, -1, 1);
+	d->print_chrome = synth_chance(&g, 35);
 	{
 		static const int rows[5] = { 6, 10, 16, 30, 30 };
 
 		d->rows_per_block = rows[DPICK(&g, 5)];
 	}
-	d->money_cents = dchance(&g, 40);
+	d->money_cents = synth_chance(&g, 40);
 	d->date_fmt = DPICK(&g, NELEM(date_formats));
 	d->consumer = DPICK(&g, 3);
-	d->name_last_first = dchance(&g, 25);
+	d->name_last_first = synth_chance(&g, 25);
 	d->mask = DPICK(&g, 5);
 	d->title = DPICK(&g, NELEM(titles));
-	d->remark_line = dchance(&g, 40);
-	d->m3_columns = dchance(&g, 60);
-	d->inq_list = dchance(&g, 40);
+	d->remark_line = synth_chance(&g, 40);
+	d->m3_columns = synth_chance(&g, 60);
+	d->inq_list = synth_chance(&g, 40);
 }
 
 json_t *synth_design_json(const struct cc_synth_report *r)
@@ -658,16 +633,16 @@ static void address_line(struct ctx *c, int idx)
 		{ "SALT LAKE CITY", "UT", "841" }, { "RICHMOND", "VA", "232" },
 		{ "PHOENIX", "AZ", "850" }, { "COLUMBUS", "OH", "432" },
 	};
-	struct drng g;
+	struct synth_rng g;
 	int t;
 
 	g.s = c->r->seed ^ (0xadd7e55ULL + (uint64_t)idx * 7919);
-	g.s = dnext(&g);
+	g.s = synth_next64(&g);
 	t = DPICK(&g, 6);
 	cc_buf_addf(c->b, "<p class=\"addr\">PO BOX %ld %s %s %s%02ld (800) %03ld-%04ld</p>\n",
-		    dbetween(&g, 100, 99999), towns[t][0], towns[t][1],
-		    towns[t][2], dbetween(&g, 0, 99), dbetween(&g, 200, 999),
-		    dbetween(&g, 0, 9999));
+		    synth_between(&g, 100, 99999), towns[t][0], towns[t][1],
+		    towns[t][2], synth_between(&g, 0, 99), synth_between(&g, 200, 999),
+		    synth_between(&g, 0, 9999));
 }
 
 static const char *hist_cell(const struct ctx *c, int code)
@@ -1207,7 +1182,7 @@ void cc_synth_page_opts(const struct cc_synth_report *r,
 	char name[128], lit[192], t[128], when[40], line[256];
 	const char *fam;
 	float m, W = 612, Hh = 792;
-	struct drng g;
+	struct synth_rng g;
 
 	memset(o, 0, sizeof(*o));
 	o->width = W;
@@ -1227,12 +1202,12 @@ void cc_synth_page_opts(const struct cc_synth_report *r,
 	fam = dfonts[d->font].generic;
 	if (d->print_chrome) {
 		g.s = r->seed ^ 0xc42013eULL;
-		g.s = dnext(&g);
+		g.s = synth_next64(&g);
 		title(r, t, sizeof(t));
 		snprintf(line, sizeof(line), "%d/%d/%02d, %ld:%02ld %s",
 			 r->as_of.m, r->as_of.d, r->as_of.y % 100,
-			 dbetween(&g, 1, 12), dbetween(&g, 0, 59),
-			 dchance(&g, 50) ? "AM" : "PM");
+			 synth_between(&g, 1, 12), synth_between(&g, 0, 59),
+			 synth_chance(&g, 50) ? "AM" : "PM");
 		run_line(pg, o, line, "sans-serif", 7, 18, 14, -1);
 		literal(lit, sizeof(lit), t);
 		run_line(pg, o, lit, "sans-serif", 7, W / 2, 14, 0);

@@ -79,4 +79,35 @@ char *synth_design_css(const struct cc_synth_report *r);
 void synth_split_blocks(const char *html, struct cc_synth_blocks *bl,
 			int rows);
 
+/*
+ * The generator's randomness: splitmix64, seeded per report (the design
+ * on a stream of its own), so that the same seed gives the same draws on
+ * any machine.
+ */
+struct synth_rng {
+	uint64_t s;
+};
+
+static inline uint64_t synth_next64(struct synth_rng *g)
+{
+	uint64_t z = (g->s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* uniform in [lo, hi] */
+static inline long synth_between(struct synth_rng *g, long lo, long hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (long)(synth_next64(g) % (uint64_t)(hi - lo + 1));
+}
+
+static inline int synth_chance(struct synth_rng *g, int percent)
+{
+	return synth_between(g, 1, 100) <= percent;
+}
+
 #endif

@@ -28,35 +28,9 @@ const char *synth_bureau_id(int b)
 	return cc_bureau_id(synth_bureau_model(b));
 }
 
-/* --- randomness: splitmix64, seeded per report ----------------------------- */
+/* --- randomness (impl.h) ------------------------------------------------- */
 
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t next64(struct rng *g)
-{
-	uint64_t z = (g->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* uniform in [lo, hi] */
-static long between(struct rng *g, long lo, long hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (long)(next64(g) % (uint64_t)(hi - lo + 1));
-}
-
-static int chance(struct rng *g, int percent)
-{
-	return between(g, 1, 100) <= percent;
-}
-
-#define PICK(g, arr) ((arr)[between((g), 0, (long)NELEM(arr) - 1)])
+#define PICK(g, arr) ((arr)[synth_between((g), 0, (long)NELEM(arr) - 1)])
 
 /* --- dates ------------------------------------------------------------------ */
 
@@ -71,19 +45,19 @@ static struct cc_date month_of(struct cc_date d)
 	return d;
 }
 
-static struct cc_date random_day(struct rng *g, struct cc_date month)
+static struct cc_date random_day(struct synth_rng *g, struct cc_date month)
 {
-	month.d = (int)between(g, 1, cc_days_in_month(month.y, month.m));
+	month.d = (int)synth_between(g, 1, cc_days_in_month(month.y, month.m));
 	return month;
 }
 
 
 /* --- the model ---------------------------------------------------------------- */
 
-static int pick_kind(struct rng *g)
+static int pick_kind(struct synth_rng *g)
 {
 	static const int w[SK_COUNT] = { 34, 3, 10, 10, 7, 2, 6, 15, 13 };
-	long x = between(g, 1, 100), acc = 0;
+	long x = synth_between(g, 1, 100), acc = 0;
 	int k;
 
 	for (k = 0; k < SK_COUNT; k++) {
@@ -94,9 +68,9 @@ static int pick_kind(struct rng *g)
 	return SK_CARD;
 }
 
-static int pick_story(struct rng *g, int kind)
+static int pick_story(struct synth_rng *g, int kind)
 {
-	long x = between(g, 1, 100);
+	long x = synth_between(g, 1, 100);
 
 	if (kind == SK_COLLECTION || kind == SK_MEDICAL)
 		return x <= 78 ? SS_COLLECTION : SS_PAID_COLLECTION;
@@ -110,7 +84,7 @@ static int pick_story(struct rng *g, int kind)
 		if (kind == SK_MORTGAGE || kind == SK_HELOC)
 			return SS_FORECLOSURE;
 		if (kind == SK_AUTO)
-			return chance(g, 60) ? SS_REPOSSESSION : SS_SURRENDER;
+			return synth_chance(g, 60) ? SS_REPOSSESSION : SS_SURRENDER;
 		return SS_CHARGE_OFF;
 	}
 	if (x <= 77)
@@ -122,13 +96,13 @@ static int pick_story(struct rng *g, int kind)
 	return kind == SK_CARD ? SS_CONSUMER_CLOSED : SS_PAID_CLOSED;
 }
 
-static void make_number(struct rng *g, char *buf, int digits)
+static void make_number(struct synth_rng *g, char *buf, int digits)
 {
 	int i;
 
-	buf[0] = (char)('1' + between(g, 0, 8));
+	buf[0] = (char)('1' + synth_between(g, 0, 8));
 	for (i = 1; i < digits; i++)
-		buf[i] = (char)('0' + between(g, 0, 9));
+		buf[i] = (char)('0' + synth_between(g, 0, 9));
 	buf[digits] = '\0';
 }
 
@@ -145,7 +119,7 @@ static void episode(struct synth_account *a, int at, const int *codes, int n)
 
 static const int climb[] = { HC_30, HC_60, HC_90, HC_120, HC_150, HC_180 };
 
-static void make_history(struct rng *g, struct synth_account *a,
+static void make_history(struct synth_rng *g, struct synth_account *a,
 			 struct cc_date as_of)
 {
 	int i, at, len, last = -1, worst = 0;
@@ -165,8 +139,8 @@ static void make_history(struct rng *g, struct synth_account *a,
 	(void)as_of;
 	switch (a->story) {
 	case SS_LATE_PAST:
-		len = (int)between(g, 1, 3);
-		at = (int)between(g, 3 + len, 20);
+		len = (int)synth_between(g, 1, 3);
+		at = (int)synth_between(g, 3 + len, 20);
 		if (at >= a->nhist)
 			at = a->nhist - 1;
 		if (at < 0)
@@ -177,7 +151,7 @@ static void make_history(struct rng *g, struct synth_account *a,
 		a->dofd = random_day(g, a->hist_month[at]);
 		break;
 	case SS_LATE_NOW:
-		len = chance(g, 85) ? (int)between(g, 1, 4) : (int)between(g, 5, 6);
+		len = synth_chance(g, 85) ? (int)synth_between(g, 1, 4) : (int)synth_between(g, 5, 6);
 		if (len > a->nhist)
 			len = a->nhist;
 		if (len <= 0)
@@ -195,7 +169,7 @@ static void make_history(struct rng *g, struct synth_account *a,
 	case SS_BANKRUPTCY:
 		len = a->story == SS_CHARGE_OFF ? 6 :
 		      a->story == SS_FORECLOSURE ? 4 :
-		      a->story == SS_SETTLED ? (int)between(g, 2, 4) : 3;
+		      a->story == SS_SETTLED ? (int)synth_between(g, 2, 4) : 3;
 		for (i = 0; i < len; i++)
 			codes[i] = climb[i];
 		at = months_between(month_of(a->dofd), month_of(a->reported));
@@ -227,7 +201,7 @@ static void make_history(struct rng *g, struct synth_account *a,
 	a->worst_late = worst;
 }
 
-static void make_account(struct rng *g, struct synth_account *a,
+static void make_account(struct synth_rng *g, struct synth_account *a,
 			 struct cc_date as_of, int layout, int birth_year)
 {
 	struct cc_date adult = { birth_year + 18, 6, 1 };
@@ -238,11 +212,11 @@ static void make_account(struct rng *g, struct synth_account *a,
 	a->kind = pick_kind(g);
 	a->story = pick_story(g, a->kind);
 	a->resp = SR_INDIVIDUAL;
-	if (chance(g, 10))
+	if (synth_chance(g, 10))
 		a->resp = SR_JOINT;
-	else if (a->kind == SK_CARD && chance(g, 10))
+	else if (a->kind == SK_CARD && synth_chance(g, 10))
 		a->resp = SR_AUTHORIZED;
-	else if ((a->kind == SK_AUTO || a->kind == SK_STUDENT) && chance(g, 8))
+	else if ((a->kind == SK_AUTO || a->kind == SK_STUDENT) && synth_chance(g, 8))
 		a->resp = SR_COSIGNER;
 	if (a->resp == SR_AUTHORIZED && a->story != SS_CURRENT)
 		a->story = SS_CURRENT;
@@ -265,23 +239,23 @@ static void make_account(struct rng *g, struct synth_account *a,
 		break;
 	}
 	make_number(g, a->number, a->kind == SK_CARD ||
-		    a->kind == SK_CHARGE_CARD ? 16 : (int)between(g, 9, 13));
+		    a->kind == SK_CHARGE_CARD ? 16 : (int)synth_between(g, 9, 13));
 
 	/* when: mortgages are old, collections recent unless obsolete */
-	age = a->kind == SK_MORTGAGE ? between(g, 24, 300) :
+	age = a->kind == SK_MORTGAGE ? synth_between(g, 24, 300) :
 	      a->kind == SK_COLLECTION || a->kind == SK_MEDICAL ?
-	      between(g, 3, 70) : between(g, 8, 240);
+	      synth_between(g, 3, 70) : synth_between(g, 8, 240);
 	obsolete = (a->story == SS_CHARGE_OFF || a->story == SS_COLLECTION) &&
-		   chance(g, 12);
+		   synth_chance(g, 12);
 	if (obsolete)
-		age = between(g, 100, 130);
+		age = synth_between(g, 100, 130);
 	/* nobody opens an account before turning eighteen */
 	if (age > months_between(adult, as_of) - 1)
 		age = months_between(adult, as_of) - 1;
 	if (age < 3)
 		age = 3;
 	a->opened = random_day(g, cc_date_add_months(as_of, -(int)age));
-	a->reported = random_day(g, cc_date_add_months(as_of, -(int)between(g, 0, 2)));
+	a->reported = random_day(g, cc_date_add_months(as_of, -(int)synth_between(g, 0, 2)));
 	if (a->reported.y * 400 + a->reported.m * 32 + a->reported.d >
 	    as_of.y * 400 + as_of.m * 32 + as_of.d)
 		a->reported = as_of;
@@ -305,18 +279,18 @@ static void make_account(struct rng *g, struct synth_account *a,
 			hi = lo;
 		if (hi > 60 && !obsolete)
 			hi = 60;
-		a->dofd = random_day(g, cc_date_add_months(as_of, -(int)between(g, lo, hi)));
+		a->dofd = random_day(g, cc_date_add_months(as_of, -(int)synth_between(g, lo, hi)));
 		if (months_between(a->opened, a->dofd) < 2)
-			a->opened = random_day(g, cc_date_add_months(a->dofd, -(int)between(g, 3, 30)));
+			a->opened = random_day(g, cc_date_add_months(a->dofd, -(int)synth_between(g, 3, 30)));
 		break;
 	}
 	case SS_COLLECTION:
 	case SS_PAID_COLLECTION:
 		/* the debt went bad first; the collector took it on after */
-		a->dofd = random_day(g, cc_date_add_months(a->opened, -(int)between(g, 2, 10)));
+		a->dofd = random_day(g, cc_date_add_months(a->opened, -(int)synth_between(g, 2, 10)));
 		if (obsolete) {
-			a->dofd = random_day(g, cc_date_add_months(as_of, -(int)between(g, 92, 98)));
-			a->opened = random_day(g, cc_date_add_months(a->dofd, (int)between(g, 2, 10)));
+			a->dofd = random_day(g, cc_date_add_months(as_of, -(int)synth_between(g, 92, 98)));
+			a->opened = random_day(g, cc_date_add_months(a->dofd, (int)synth_between(g, 2, 10)));
 		}
 		break;
 	default:
@@ -330,16 +304,16 @@ static void make_account(struct rng *g, struct synth_account *a,
 	switch (a->kind) {
 	case SK_CARD:
 	case SK_CHARGE_CARD:
-		a->limit = between(g, 3, 250) * 100;
-		a->balance = between(g, 0, a->limit);
-		a->high = a->balance + between(g, 0, a->limit - a->balance);
+		a->limit = synth_between(g, 3, 250) * 100;
+		a->balance = synth_between(g, 0, a->limit);
+		a->high = a->balance + synth_between(g, 0, a->limit - a->balance);
 		a->payment = a->balance ? (a->balance / 50 > 25 ? a->balance / 50 : 25) : 0;
 		if (a->kind == SK_CHARGE_CARD)
 			a->limit = -1;
 		break;
 	case SK_HELOC:
-		a->limit = between(g, 100, 1500) * 100;
-		a->balance = between(g, 0, a->limit);
+		a->limit = synth_between(g, 100, 1500) * 100;
+		a->balance = synth_between(g, 0, a->limit);
 		a->high = a->balance;
 		a->payment = a->balance / 80;
 		break;
@@ -347,19 +321,19 @@ static void make_account(struct rng *g, struct synth_account *a,
 	case SK_STUDENT:
 	case SK_PERSONAL:
 	case SK_MORTGAGE:
-		a->high = a->kind == SK_MORTGAGE ? between(g, 800, 6500) * 100 :
-			  a->kind == SK_AUTO ? between(g, 60, 550) * 100 :
-			  a->kind == SK_STUDENT ? between(g, 30, 900) * 100 :
-			  between(g, 10, 400) * 100;
+		a->high = a->kind == SK_MORTGAGE ? synth_between(g, 800, 6500) * 100 :
+			  a->kind == SK_AUTO ? synth_between(g, 60, 550) * 100 :
+			  a->kind == SK_STUDENT ? synth_between(g, 30, 900) * 100 :
+			  synth_between(g, 10, 400) * 100;
 		a->term_months = a->kind == SK_MORTGAGE ? 360 :
 				 a->kind == SK_STUDENT ? 120 :
-				 (int)between(g, 3, 7) * 12;
+				 (int)synth_between(g, 3, 7) * 12;
 		a->payment = a->high / a->term_months + a->high / 400;
-		a->balance = a->high - a->high * between(g, 0, 80) / 100;
+		a->balance = a->high - a->high * synth_between(g, 0, 80) / 100;
 		break;
 	case SK_COLLECTION:
 	case SK_MEDICAL:
-		a->high = between(g, 50, 6000);
+		a->high = synth_between(g, 50, 6000);
 		a->balance = a->high;
 		a->past_due = a->balance;
 		break;
@@ -367,7 +341,7 @@ static void make_account(struct rng *g, struct synth_account *a,
 
 	switch (a->story) {
 	case SS_LATE_NOW:
-		a->past_due = a->payment > 0 ? a->payment * between(g, 1, 4) : 35;
+		a->past_due = a->payment > 0 ? a->payment * synth_between(g, 1, 4) : 35;
 		break;
 	case SS_CHARGE_OFF:
 		a->charge_off = a->balance > 0 ? a->balance : a->high;
@@ -391,7 +365,7 @@ static void make_account(struct rng *g, struct synth_account *a,
 		a->balance = 0;
 		a->past_due = 0;
 		a->payment = 0;
-		a->closed = random_day(g, cc_date_add_months(a->reported, -(int)between(g, 1, 24)));
+		a->closed = random_day(g, cc_date_add_months(a->reported, -(int)synth_between(g, 1, 24)));
 		if (a->closed.y * 12 + a->closed.m < a->opened.y * 12 + a->opened.m)
 			a->closed = a->reported;
 		break;
@@ -409,7 +383,7 @@ static void make_account(struct rng *g, struct synth_account *a,
 	if (a->story != SS_CHARGE_OFF && a->story != SS_COLLECTION &&
 	    a->story != SS_PAID_COLLECTION && a->story != SS_SETTLED &&
 	    a->kind != SK_COLLECTION && a->kind != SK_MEDICAL)
-		a->last_payment = random_day(g, cc_date_add_months(a->reported, -(int)between(g, 0, 1)));
+		a->last_payment = random_day(g, cc_date_add_months(a->reported, -(int)synth_between(g, 0, 1)));
 	else if (a->story == SS_SETTLED || a->story == SS_PAID_COLLECTION)
 		a->last_payment = a->closed;
 	if (a->dofd.y && (a->story == SS_REPOSSESSION || a->story == SS_SURRENDER ||
@@ -436,23 +410,23 @@ static void make_account(struct rng *g, struct synth_account *a,
 		a->remark = "PAID COLLECTION ACCOUNT";
 	else if (a->kind == SK_MEDICAL)
 		a->remark = "MEDICAL PAYMENT DATA";
-	else if (a->story == SS_CHARGE_OFF && chance(g, 50))
+	else if (a->story == SS_CHARGE_OFF && synth_chance(g, 50))
 		a->remark = "UNPAID BALANCE REPORTED AS A LOSS BY THE CREDIT GRANTOR; "
 			    "CONSUMER DISPUTES THIS ACCOUNT INFORMATION";
 	else if (a->resp == SR_AUTHORIZED)
 		a->remark = "AUTHORIZED USER";
-	else if (a->kind == SK_STUDENT && chance(g, 40))
+	else if (a->kind == SK_STUDENT && synth_chance(g, 40))
 		a->remark = "STUDENT LOAN - PAYMENT DEFERRED";
 
 	/* which bureaus report it, and their disagreements (merged3, lender) */
 	a->bureaus = 7;
-	if (chance(g, 25))
-		a->bureaus &= ~(1 << between(g, 0, 2));
-	if (layout == CC_LAYOUT_MERGED3 && chance(g, 12) && a->balance > 0) {
-		int b = (int)between(g, 0, 2);
+	if (synth_chance(g, 25))
+		a->bureaus &= ~(1 << synth_between(g, 0, 2));
+	if (layout == CC_LAYOUT_MERGED3 && synth_chance(g, 12) && a->balance > 0) {
+		int b = (int)synth_between(g, 0, 2);
 
 		if (a->bureaus & (1 << b))
-			a->balance_delta[b] = between(g, 1, 40) * 10;
+			a->balance_delta[b] = synth_between(g, 1, 40) * 10;
 	}
 }
 
@@ -461,7 +435,7 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 {
 	uint64_t seed = o->seed;
 	struct cc_date as_of = o->as_of;
-	struct rng g;
+	struct synth_rng g;
 	const char *const *city;
 	int i, n;
 
@@ -469,42 +443,42 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 	/* one stream per (seed, layout, index): each part hashed on its own,
 	 * so neighbouring seeds or indexes share nothing */
 	g.s = seed;
-	g.s = next64(&g) ^ ((uint64_t)layout << 32);
-	g.s = next64(&g) ^ index;
-	g.s = next64(&g);
+	g.s = synth_next64(&g) ^ ((uint64_t)layout << 32);
+	g.s = synth_next64(&g) ^ index;
+	g.s = synth_next64(&g);
 	r->layout = layout;
 	r->seed = g.s;
 	r->as_of = as_of;
 
 	snprintf(r->first, sizeof(r->first), "%s", PICK(&g, first_names));
-	snprintf(r->middle, sizeof(r->middle), "%c", (char)('A' + between(&g, 0, 25)));
+	snprintf(r->middle, sizeof(r->middle), "%c", (char)('A' + synth_between(&g, 0, 25)));
 	snprintf(r->last, sizeof(r->last), "%s", PICK(&g, last_names));
-	city = cities[between(&g, 0, (long)NELEM(cities) - 1)];
-	snprintf(r->street, sizeof(r->street), "%ld %s", between(&g, 10, 9999),
+	city = cities[synth_between(&g, 0, (long)NELEM(cities) - 1)];
+	snprintf(r->street, sizeof(r->street), "%ld %s", synth_between(&g, 10, 9999),
 		 PICK(&g, streets));
 	snprintf(r->city, sizeof(r->city), "%s", city[0]);
 	snprintf(r->state, sizeof(r->state), "%s", city[1]);
-	snprintf(r->zip, sizeof(r->zip), "%05ld", between(&g, 10000, 99950));
-	city = cities[between(&g, 0, (long)NELEM(cities) - 1)];
+	snprintf(r->zip, sizeof(r->zip), "%05ld", synth_between(&g, 10000, 99950));
+	city = cities[synth_between(&g, 0, (long)NELEM(cities) - 1)];
 	snprintf(r->prev_street, sizeof(r->prev_street), "%ld %s",
-		 between(&g, 10, 9999), PICK(&g, streets));
+		 synth_between(&g, 10, 9999), PICK(&g, streets));
 	snprintf(r->prev_city, sizeof(r->prev_city), "%s", city[0]);
 	snprintf(r->prev_state, sizeof(r->prev_state), "%s", city[1]);
-	snprintf(r->prev_zip, sizeof(r->prev_zip), "%05ld", between(&g, 10000, 99950));
-	r->ssn_last4 = (int)between(&g, 0, 9999);
-	r->birth_year = as_of.y - (int)between(&g, 21, 80);
+	snprintf(r->prev_zip, sizeof(r->prev_zip), "%05ld", synth_between(&g, 10000, 99950));
+	r->ssn_last4 = (int)synth_between(&g, 0, 9999);
+	r->birth_year = as_of.y - (int)synth_between(&g, 21, 80);
 	snprintf(r->report_number, sizeof(r->report_number), "%04ld-%06ld",
-		 between(&g, 1000, 9999), between(&g, 0, 999999));
+		 synth_between(&g, 1000, 9999), synth_between(&g, 0, 999999));
 
-	r->font = (int)between(&g, 0, 2);
-	r->font_pt = 7.5 + (double)between(&g, 0, 10) / 4.0;
-	r->date_style = (int)between(&g, 0, 1);
-	r->order_variant = (int)between(&g, 0, 1);
-	r->money_cents = chance(&g, 30);
+	r->font = (int)synth_between(&g, 0, 2);
+	r->font_pt = 7.5 + (double)synth_between(&g, 0, 10) / 4.0;
+	r->date_style = (int)synth_between(&g, 0, 1);
+	r->order_variant = (int)synth_between(&g, 0, 1);
+	r->money_cents = synth_chance(&g, 30);
 
 	/* 1 to 60 accounts, most reports between 5 and 30 */
-	n = chance(&g, 10) ? (int)between(&g, 1, 4) :
-	    chance(&g, 10) ? (int)between(&g, 31, 60) : (int)between(&g, 5, 30);
+	n = synth_chance(&g, 10) ? (int)synth_between(&g, 1, 4) :
+	    synth_chance(&g, 10) ? (int)synth_between(&g, 31, 60) : (int)synth_between(&g, 5, 30);
 	if (o->min_accounts > 0 && o->max_accounts >= o->min_accounts)
 		n = o->min_accounts + (n - 1) % (o->max_accounts - o->min_accounts + 1);
 	r->naccounts = n;
@@ -512,28 +486,28 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 	for (i = 0; i < n; i++)
 		make_account(&g, &r->accounts[i], as_of, layout, r->birth_year);
 
-	r->ninquiries = (int)between(&g, 0, 8);
+	r->ninquiries = (int)synth_between(&g, 0, 8);
 	for (i = 0; i < r->ninquiries; i++) {
 		r->inquiries[i].creditor = PICK(&g, inquirers);
-		r->inquiries[i].date = random_day(&g, cc_date_add_months(as_of, -(int)between(&g, 0, 23)));
-		r->inquiries[i].bureaus = 1 << between(&g, 0, 2);
+		r->inquiries[i].date = random_day(&g, cc_date_add_months(as_of, -(int)synth_between(&g, 0, 23)));
+		r->inquiries[i].bureaus = 1 << synth_between(&g, 0, 2);
 	}
-	r->npublic = chance(&g, 15) ? (int)between(&g, 1, 2) : 0;
+	r->npublic = synth_chance(&g, 15) ? (int)synth_between(&g, 1, 2) : 0;
 	for (i = 0; i < r->npublic; i++) {
 		struct synth_public *p = &r->publics[i];
 
-		p->type = (int)between(&g, 0, 3);
-		p->court = courts[p->type <= 1 ? between(&g, 0, 1) :
-				  p->type == 2 ? between(&g, 2, 3) : 4];
+		p->type = (int)synth_between(&g, 0, 3);
+		p->court = courts[p->type <= 1 ? synth_between(&g, 0, 1) :
+				  p->type == 2 ? synth_between(&g, 2, 3) : 4];
 		snprintf(p->reference, sizeof(p->reference), "%ld%s%05ld",
-			 between(&g, 10, 24), p->type <= 1 ? "-BK-" : "-CV-",
-			 between(&g, 0, 99999));
-		p->filed = random_day(&g, cc_date_add_months(as_of, -(int)between(&g, 6, 130)));
-		if (chance(&g, 60))
-			p->resolved = random_day(&g, cc_date_add_months(p->filed, (int)between(&g, 3, 5)));
+			 synth_between(&g, 10, 24), p->type <= 1 ? "-BK-" : "-CV-",
+			 synth_between(&g, 0, 99999));
+		p->filed = random_day(&g, cc_date_add_months(as_of, -(int)synth_between(&g, 6, 130)));
+		if (synth_chance(&g, 60))
+			p->resolved = random_day(&g, cc_date_add_months(p->filed, (int)synth_between(&g, 3, 5)));
 		if (p->resolved.y && months_between(p->resolved, as_of) < 0)
 			p->resolved.y = 0;
-		p->amount = p->type <= 1 ? -1 : between(&g, 300, 25000);
+		p->amount = p->type <= 1 ? -1 : synth_between(&g, 300, 25000);
 		p->bureaus = 7;
 	}
 	/* sorting of the print is the layout's business; keep model order */
