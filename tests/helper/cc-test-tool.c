@@ -94,21 +94,26 @@ static const char styled_page[] =
 	"BT /S3 8 Tf 72 650 Td (PAYS_AS_AGREED) Tj ET\n"
 	"BT /S1 10 Tf 72 630 Td (Name) Tj /S4 10 Tf ( JOHN Q SAMPLE) Tj ET\n";
 
+static pdf_obj *styled_font(fz_context *ctx, pdf_document *doc, const char *name)
+{
+	fz_font *f = fz_new_base14_font(ctx, name);
+	pdf_obj *ref = NULL;
+
+	fz_try(ctx)
+		ref = pdf_add_simple_font(ctx, doc, f, PDF_SIMPLE_ENCODING_LATIN);
+	fz_always(ctx)
+		fz_drop_font(ctx, f);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	return ref;
+}
+
 static void styled_fonts(fz_context *ctx, pdf_document *doc, pdf_obj *ref[4])
 {
 	int i;
 
-	for (i = 0; i < 4; i++) {
-		fz_font *f = fz_new_base14_font(ctx, styled_faces[i]);
-
-		fz_try(ctx)
-			ref[i] = pdf_add_simple_font(ctx, doc, f,
-						     PDF_SIMPLE_ENCODING_LATIN);
-		fz_always(ctx)
-			fz_drop_font(ctx, f);
-		fz_catch(ctx)
-			fz_rethrow(ctx);
-	}
+	for (i = 0; i < 4; i++)
+		ref[i] = styled_font(ctx, doc, styled_faces[i]);
 }
 
 static int mkpdf(const struct mkpdf *m, const char *out)
@@ -119,6 +124,7 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	fz_image *img = NULL;
 	pdf_obj *fref = NULL, *iref = NULL, *res, *page, *info;
 	pdf_obj *sref[4] = { NULL, NULL, NULL, NULL };
+	int si;      /* the cleanup's own: i changes inside fz_try */
 	fz_buffer *contents;
 	pdf_write_options opts;
 	char optstr[512], line[256];
@@ -215,8 +221,8 @@ static int mkpdf(const struct mkpdf *m, const char *out)
 	fz_always(ctx) {
 		pdf_drop_obj(ctx, fref);
 		pdf_drop_obj(ctx, iref);
-		for (i = 0; i < 4; i++)
-			pdf_drop_obj(ctx, sref[i]);
+		for (si = 0; si < 4; si++)
+			pdf_drop_obj(ctx, sref[si]);
 		fz_drop_image(ctx, img);
 		fz_drop_font(ctx, font);
 		pdf_drop_document(ctx, doc);
