@@ -253,7 +253,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	struct xdoc d, g;
 	const struct xlayout *L;
 	double lconf, lshare;
-	size_t i, j;
+	size_t i, j, wd;
 	int rc, unknown;
 
 	memset(&d, 0, sizeof(d));
@@ -298,9 +298,10 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	 * document may be another design that shares some; when then the
 	 * layout's reading holds no account or a tenth or more of its
 	 * accounts are not read well, the generic reader reads it too, and
-	 * its reading wins when it holds more accounts read well (a design
-	 * the layout's reader cannot follow gives accounts without a
-	 * balance, or none).
+	 * its reading wins when it holds clearly more accounts read well:
+	 * any, when the layout's holds none, else more than a tenth and
+	 * one more (a design the layout's reader cannot follow gives
+	 * accounts without a balance, or none).
 	 */
 	if (!unknown && !o->layout && lshare < 1 &&
 	    10 * well_read(&d) < 9 * d.nacct + 1) {
@@ -315,7 +316,8 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			x_doc_release(&g);
 			goto out;
 		}
-		if (well_read(&g) > well_read(&d)) {
+		wd = well_read(&d);
+		if (well_read(&g) > (wd ? wd + 1 + wd / 10 : 0)) {
 			g.raw = d.raw;
 			g.nraw = d.nraw;
 			d.raw = NULL;
