@@ -255,6 +255,32 @@ static int value_before(const char *t, size_t n)
 	return ok;
 }
 
+/* Whether the first word of t is a value of type (enum xtype): an
+ * amount, a date, an account number with digits; words of other types
+ * say nothing. */
+static int typed_word(int type, const char *t)
+{
+	char w[64], buf[128], last4[5];
+	size_t n = strcspn(t, " ");
+	int64_t cents;
+
+	if (n == 0 || n >= sizeof(w))
+		return 0;
+	memcpy(w, t, n);
+	w[n] = '\0';
+	switch (type) {
+	case XT_MONEY:
+		return cc_norm_money(w, &cents) == 0;
+	case XT_DATE:
+		return cc_norm_date(w, buf) == 0;
+	case XT_MASK:
+		return strpbrk(w, "0123456789") &&
+		       cc_norm_mask(w, buf, sizeof(buf), last4) == 0;
+	default:
+		return 0;
+	}
+}
+
 /*
  * The generic reader's: a line of two or more "Label: value" ("SSN:
  * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
@@ -292,6 +318,23 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 				continue;
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && t[p + n] == '\0' &&
 			    n >= 5 && value_before(t, p)) {
+				at[0] = p;
+				len[0] = n;
+				lab[0] = m;
+				nl = 1;
+				break;
+			}
+		}
+	/* OCR that kept two cells one line ("ENHANCED RECOVERY CO Account #
+	 * *3244"): a label of two words or more, mid-line, whose next word
+	 * is a value of its type */
+	if (nl == 0 && conf < 1)
+		for (p = 1; t[p]; p++) {
+			if (t[p - 1] != ' ')
+				continue;
+			if ((m = match_label(d->L, t + p, &n)) >= 0 &&
+			    strchr(d->L->lab[m].text, ' ') && t[p + n] == ' ' &&
+			    typed_word(d->L->lab[m].type, t + p + n + 1)) {
 				at[0] = p;
 				len[0] = n;
 				lab[0] = m;
