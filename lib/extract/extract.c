@@ -295,16 +295,15 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		goto out;
 	/*
 	 * A layout is a hint: when not all its phrases are found, the
-	 * document may be another design that shares some; when then the
-	 * layout's reading holds no account or a tenth or more of its
-	 * accounts are not read well, the generic reader reads it too, and
-	 * its reading wins when it holds clearly more accounts read well:
-	 * any, when the layout's holds none, else more than a tenth and
-	 * one more (a design the layout's reader cannot follow gives
-	 * accounts without a balance, or none).
+	 * document may be another design that shares some; when then three
+	 * quarters of them or fewer are found, or the layout's reading
+	 * holds no account or leaves a tenth or more of its accounts not
+	 * read well, the generic reader reads it too, and its reading wins
+	 * when it holds more accounts read well (a design the layout's
+	 * reader cannot follow gives accounts without a balance, or none).
 	 */
 	if (!unknown && !o->layout && lshare < 1 &&
-	    10 * well_read(&d) < 9 * d.nacct + 1) {
+	    (lshare <= 0.75 || 10 * well_read(&d) < 9 * d.nacct + 1)) {
 		memset(&g, 0, sizeof(g));
 		g.doc = d.doc;
 		g.raw = d.raw;
@@ -317,7 +316,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			goto out;
 		}
 		wd = well_read(&d);
-		if (well_read(&g) > (wd ? wd + 1 + wd / 10 : 0)) {
+		if (well_read(&g) > wd) {
 			g.raw = d.raw;
 			g.nraw = d.nraw;
 			d.raw = NULL;
