@@ -456,6 +456,60 @@ test_expect_success 'grids: months oldest first, a row of codes per bureau start
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a Month row, a Year row under it, a row of codes per bureau named with a colon' '
+	page monthyear <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Equifax
+	50 130 100 140 10 - Balance:
+	200 130 260 140 10 - $1
+	300 130 360 140 10 - $2
+	40 160 90 170 10 - Month
+	100 160 115 170 10 - Nov
+	130 160 145 170 10 - Dec
+	160 160 175 170 10 - Jan
+	190 160 205 170 10 - Feb
+	220 160 235 170 10 - Mar
+	250 160 265 170 10 - Apr
+	40 172 90 182 10 - Year
+	100 172 115 182 10 - '"'"'23
+	130 172 145 182 10 - '"'"'23
+	160 172 175 182 10 - '"'"'24
+	190 172 205 182 10 - '"'"'24
+	220 172 235 182 10 - '"'"'24
+	250 172 265 182 10 - '"'"'24
+	40 184 90 194 10 - TransUnion:
+	100 184 115 194 10 - OK
+	130 184 145 194 10 - 30
+	160 184 175 194 10 - 60
+	190 184 205 194 10 - OK
+	220 184 235 194 10 - OK
+	250 184 265 194 10 - OK
+	40 196 90 206 10 - Equifax:
+	100 196 115 206 10 - OK
+	130 196 145 206 10 - OK
+	160 196 175 206 10 - OK
+	190 196 205 206 10 - CO
+	220 196 235 206 10 - CO
+	250 196 265 206 10 - CO
+	50 210 100 220 10 - Pay status:
+	200 210 260 220 10 - Current
+	300 210 360 220 10 - Charge off
+	EOF
+	history <out >got &&
+	cat >expect <<-\EOF &&
+	transunion: 2024-04=OK 2024-03=OK 2024-02=OK 2024-01=60 2023-12=30 2023-11=OK
+	equifax: 2024-04=CO 2024-03=CO 2024-02=CO 2024-01=OK 2023-12=OK 2023-11=OK
+	EOF
+	test_cmp expect got &&
+	tradelines ".bureau, .negative" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion",true]
+	["equifax",true]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'grids: Jan..Dec over rows of a year and its codes; a strip of MM/YY over codes' '
 	{
 		echo "50 100 200 110 10 b ACME BANK" &&

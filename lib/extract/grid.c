@@ -289,7 +289,7 @@ void x_grid_legend(struct xdoc *d, const struct xrow *r)
 		d->check_ok = 1;
 }
 
-enum { GR_NONE, GR_MMYY, GR_MARKS, GR_MONTHS };
+enum { GR_NONE, GR_MMYY, GR_MARKS, GR_MONTHS, GR_YEARS };
 
 /* What kind of grid row r is. */
 static int grid_row(const struct xdoc *d, const struct xrow *r,
@@ -311,6 +311,10 @@ static int grid_row(const struct xdoc *d, const struct xrow *r,
 		return GR_MONTHS;
 	if (marks == n && n <= 12)
 		return GR_MARKS;
+	/* a year under every month ("Year '23 '23 ... '24"), after a word
+	 * that names the row */
+	if (marks + 1 == n && marks >= 6 && !mark_year(d, (*w)[0].t))
+		return GR_YEARS;
 	return GR_NONE;
 }
 
@@ -336,22 +340,29 @@ int x_grid_starts(const struct xdoc *d, size_t i)
 
 /* The bureau a grid row starts with ("TransUnion √ √ 30"), its words in
  * *skip; or NULL. */
+static int word_is(const char *w, const char *name)
+{
+	size_t n = strlen(name);
+
+	return !strncasecmp(w, name, n) && (w[n] == '\0' || (w[n] == ':' && !w[n + 1]));
+}
+
 static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
 {
 	*skip = 0;
-	if (n >= 1 && (!strcasecmp(w[0].t, "transunion") || !strcasecmp(w[0].t, "tu"))) {
+	if (n >= 1 && (word_is(w[0].t, "transunion") || word_is(w[0].t, "tu"))) {
 		*skip = 1;
 		return "transunion";
 	}
-	if (n >= 2 && !strcasecmp(w[0].t, "trans") && !strcasecmp(w[1].t, "union")) {
+	if (n >= 2 && !strcasecmp(w[0].t, "trans") && word_is(w[1].t, "union")) {
 		*skip = 2;
 		return "transunion";
 	}
-	if (n >= 1 && !strcasecmp(w[0].t, "experian")) {
+	if (n >= 1 && word_is(w[0].t, "experian")) {
 		*skip = 1;
 		return "experian";
 	}
-	if (n >= 1 && !strcasecmp(w[0].t, "equifax")) {
+	if (n >= 1 && word_is(w[0].t, "equifax")) {
 		*skip = 1;
 		return "equifax";
 	}
@@ -451,11 +462,30 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 				continue;
 			}
 		}
-		if (strip_years(d, mm, mx0, nm, kx, ky, nk, yy) < 0)
-			nm = 0;
 		x_acct_box(a, &d->r[i]);
 		page = d->r[i].page;
 		i++;
+		/* a row under the months with the year of each ("Month" /
+		 * "Year" rows of a monitoring service's report): each month
+		 * the year nearest under it; else the year marks over them,
+		 * or the report's date */
+		if (i < d->nr && d->r[i].page == page && nm &&
+		    grid_row(d, &d->r[i], &w, &aw) == GR_YEARS) {
+			n = x_row_words(d, &d->r[i], &w, &aw);
+			for (k = 0; k < nm; k++) {
+				double best = 1e9;
+
+				for (j = 1; j < n; j++)
+					if (fabs((w[j].x0 + w[j].x1) / 2 - mx[k]) < best) {
+						best = fabs((w[j].x0 + w[j].x1) / 2 - mx[k]);
+						yy[k] = mark_year(d, w[j].t);
+					}
+			}
+			x_acct_box(a, &d->r[i]);
+			i++;
+		} else if (strip_years(d, mm, mx0, nm, kx, ky, nk, yy) < 0) {
+			nm = 0;
+		}
 		/* the rows of codes under the months */
 		while (i < d->nr && d->r[i].page == page) {
 			const char *b;
