@@ -514,6 +514,39 @@ static int address_like(const char *t)
 	return zip && isdigit((unsigned char)t[0]);
 }
 
+/* Whether every word of row r is a payment grid's code or a month's
+ * name ("OK OK 30 60", "Jan Feb Mar"): a grid's row, never a heading. */
+static int grid_words(const struct xdoc *d, const struct xrow *r)
+{
+	static const char *const mon[] = { "jan", "feb", "mar", "apr", "may",
+		"jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	const char *p = r->text, *e;
+	char w[16];
+	size_t k, n;
+	int words = 0;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		for (e = p; *e && *e != ' '; e++)
+			;
+		n = (size_t)(e - p);
+		if (n >= sizeof(w))
+			return 0;
+		memcpy(w, p, n);
+		w[n] = '\0';
+		for (k = 0; k < 12 && strncasecmp(w, mon[k], 3); k++)
+			;
+		if (!(k < 12 && n <= 4) && !X_LOOKUP(d->L, codes, w))
+			return 0;
+		words++;
+		p = e;
+	}
+	return words >= 3;
+}
+
 /* How much the first n cells of row r look like a creditor's heading: 0
  * not at all, 1 in capitals only, 2 or more bold or larger. */
 static int heading_like(const struct xdoc *d, const struct gstate *g,
@@ -527,7 +560,8 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 	for (k = 0; k < n && !c; k++)
 		if (!CELL(d, r, k)->dead)
 			c = CELL(d, r, k);
-	if (!c || address_like(r->text) || x_alnums(c->t) < 2)
+	if (!c || c->lab >= 0 || address_like(r->text) || x_alnums(c->t) < 2 ||
+	    grid_words(d, r))
 		return 0;
 	for (k = 0; k < n; k++)
 		for (p = CELL(d, r, k)->dead ? "" : CELL(d, r, k)->t; *p; p++) {
