@@ -18,7 +18,7 @@ static const char *const month_names[12] = {
 	"nov", "dec",
 };
 
-static int month_of_word(const char *w)
+int x_month_of_word(const char *w)
 {
 	int m;
 
@@ -59,7 +59,7 @@ static void hist_add(struct xacct *a, int y, int m, const char *code)
 /* A grid cell's code: the vocabulary's, or, in a report whose legend
  * says a check mark is OK (x_grid_legend()), a check as OCR reads it:
  * v, V, Vv, \, ¥ (not "V" for a voluntary surrender there). */
-static const char *hist_code(const struct xdoc *d, const char *w)
+const char *x_grid_code(const struct xdoc *d, const char *w)
 {
 	const unsigned char *p;
 	int n = 0;
@@ -91,11 +91,11 @@ size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 
 		n = x_row_words(d, r, &w, &aw);
 		for (k = 0; k < n; k++)
-			if (month_of_word(w[k].t))
+			if (x_month_of_word(w[k].t))
 				months++;
 		if (months >= 6 && months * 2 >= (int)n) {
 			for (k = 0; k < n; k++)
-				if ((m = month_of_word(w[k].t)) != 0)
+				if ((m = x_month_of_word(w[k].t)) != 0)
 					mx[m] = (w[k].x0 + w[k].x1) / 2;
 			have = 1;
 			x_acct_box(a, r);
@@ -112,7 +112,7 @@ size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 
 			first = right ? 12 - (int)(n - 1) + 1 : 1;
 			for (k = 1; k < n; k++) {
-				const char *c = hist_code(d, w[k].t);
+				const char *c = x_grid_code(d, w[k].t);
 
 				if (c)
 					hist_add(a, y, first + (int)k - 1, c);
@@ -121,7 +121,7 @@ size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 		}
 		for (k = 1; k < n; k++) {
 			double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
-			const char *c = hist_code(d, w[k].t);
+			const char *c = x_grid_code(d, w[k].t);
 			int bm = 0;
 
 			for (m = 1; m <= 12; m++)
@@ -224,7 +224,7 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 			x_acct_cell(a, CELL(d, r, 0));
 		if (n == nh) {
 			for (k = 0; k < n; k++) {
-				const char *c = hist_code(d, w[k].t);
+				const char *c = x_grid_code(d, w[k].t);
 
 				if (c && ys[k])
 					hist_add(a, ys[k], ms[k], c);
@@ -232,7 +232,7 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 		} else {
 			for (k = 0; k < n; k++) {
 				double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
-				const char *c = hist_code(d, w[k].t);
+				const char *c = x_grid_code(d, w[k].t);
 				size_t bj = 0;
 
 				for (j = 0; j < nh; j++)
@@ -301,7 +301,7 @@ static int grid_row(const struct xdoc *d, const struct xrow *r,
 	if (n == 0)
 		return GR_NONE;
 	for (k = 0; k < n; k++) {
-		months += month_of_word((*w)[k].t) != 0;
+		months += x_month_of_word((*w)[k].t) != 0;
 		marks += mark_year(d, (*w)[k].t) != 0;
 		mmyy += month_year(d, (*w)[k].t, &y, &m) == 0;
 	}
@@ -347,24 +347,44 @@ static int word_is(const char *w, const char *name)
 	return !strncasecmp(w, name, n) && (w[n] == '\0' || (w[n] == ':' && !w[n + 1]));
 }
 
+const char *x_bureau_named(const char *s)
+{
+	static const struct { const char *name, *id; } b[] = {
+		{ "transunion", "transunion" }, { "trans union", "transunion" },
+		{ "experian", "experian" }, { "equifax", "equifax" },
+	};
+	char t[16];
+	size_t n = 0, i;
+
+	/* lower case, runs of spaces one, a final ':' dropped */
+	for (; *s && n + 1 < sizeof(t); s++) {
+		if (*s == ' ' && (n == 0 || t[n - 1] == ' '))
+			continue;
+		t[n++] = (char)tolower((unsigned char)*s);
+	}
+	if (*s)
+		return NULL;
+	while (n && (t[n - 1] == ' ' || t[n - 1] == ':'))
+		n--;
+	t[n] = '\0';
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (!strcmp(t, b[i].name))
+			return b[i].id;
+	return NULL;
+}
+
 static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
 {
+	const char *b;
+
 	*skip = 0;
-	if (n >= 1 && (word_is(w[0].t, "transunion") || word_is(w[0].t, "tu"))) {
+	if (n >= 1 && ((b = x_bureau_named(w[0].t)) != NULL || word_is(w[0].t, "tu"))) {
 		*skip = 1;
-		return "transunion";
+		return b ? b : "transunion";
 	}
 	if (n >= 2 && !strcasecmp(w[0].t, "trans") && word_is(w[1].t, "union")) {
 		*skip = 2;
 		return "transunion";
-	}
-	if (n >= 1 && word_is(w[0].t, "experian")) {
-		*skip = 1;
-		return "experian";
-	}
-	if (n >= 1 && word_is(w[0].t, "equifax")) {
-		*skip = 1;
-		return "equifax";
 	}
 	return NULL;
 }
@@ -448,7 +468,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 		a = pick(d, arg, NULL);
 		n = x_row_words(d, &d->r[i], &w, &aw);
 		for (k = 0; k < n && nm < 64; k++)
-			if ((mm[nm] = month_of_word(w[k].t)) != 0) {
+			if ((mm[nm] = x_month_of_word(w[k].t)) != 0) {
 				mx[nm] = (w[k].x0 + w[k].x1) / 2;
 				mx0[nm++] = w[k].x0;
 			}
@@ -494,13 +514,13 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 			n = x_row_words(d, &d->r[i], &w, &aw);
 			b = row_bureau(w, n, &skip);
 			for (k = skip; k < n; k++)
-				codes += hist_code(d, w[k].t) != NULL;
+				codes += x_grid_code(d, w[k].t) != NULL;
 			if (n <= skip || codes == 0 || codes * 2 < n - skip)
 				break;
 			a = pick(d, arg, b);
 			x_acct_box(a, &d->r[i]);
 			for (k = skip; k < n; k++) {
-				const char *c = hist_code(d, w[k].t);
+				const char *c = x_grid_code(d, w[k].t);
 				double xc = (w[k].x0 + w[k].x1) / 2, best = 1e9;
 				size_t bj = 0;
 
@@ -548,7 +568,7 @@ void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a)
 			yy--;
 		}
 		c[0] = *p;
-		code = hist_code(d, c);
+		code = x_grid_code(d, c);
 		if (code)
 			hist_add(a, yy, mm, code);
 	}

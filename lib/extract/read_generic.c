@@ -518,11 +518,9 @@ static int address_like(const char *t)
  * name ("OK OK 30 60", "Jan Feb Mar"): a grid's row, never a heading. */
 static int grid_words(const struct xdoc *d, const struct xrow *r)
 {
-	static const char *const mon[] = { "jan", "feb", "mar", "apr", "may",
-		"jun", "jul", "aug", "sep", "oct", "nov", "dec" };
 	const char *p = r->text, *e;
 	char w[16];
-	size_t k, n;
+	size_t n;
 	int words = 0;
 
 	while (*p) {
@@ -537,9 +535,7 @@ static int grid_words(const struct xdoc *d, const struct xrow *r)
 			return 0;
 		memcpy(w, p, n);
 		w[n] = '\0';
-		for (k = 0; k < 12 && strncasecmp(w, mon[k], 3); k++)
-			;
-		if (!(k < 12 && n <= 4) && !X_LOOKUP(d->L, codes, w))
+		if (!x_month_of_word(w) && !x_grid_code(d, w))
 			return 0;
 		words++;
 		p = e;
@@ -582,15 +578,7 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 /* The bureau a row names alone ("TransUnion"), or NULL. */
 static const char *bureau_row(const struct xrow *r)
 {
-	if (r->n != 1)
-		return NULL;
-	if (!strcmp(r->norm, "transunion") || !strcmp(r->norm, "trans union"))
-		return "transunion";
-	if (!strcmp(r->norm, "experian"))
-		return "experian";
-	if (!strcmp(r->norm, "equifax"))
-		return "equifax";
-	return NULL;
+	return r->n == 1 ? x_bureau_named(r->text) : NULL;
 }
 
 /* A row of bureaus' names alone, two or three ("TransUnion  Experian
@@ -605,12 +593,8 @@ static size_t bureau_header(const struct xdoc *d, const struct xrow *r,
 		return 0;
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
-		char *t = x_norm(c->t);
 
-		b[k] = !strcmp(t, "transunion") || !strcmp(t, "trans union") ?
-		       "transunion" : !strcmp(t, "experian") ? "experian" :
-		       !strcmp(t, "equifax") ? "equifax" : NULL;
-		free(t);
+		b[k] = x_bureau_named(c->t);
 		if (!b[k])
 			return 0;
 		x[k] = c->x0;
@@ -1669,7 +1653,6 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
-		char *t;
 
 		if (c->dead || c->lab >= 0)
 			continue;
@@ -1694,14 +1677,10 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 			}
 			continue;
 		}
-		t = x_norm(c->t);
-		if (!strcmp(t, "experian") || !strcmp(t, "equifax") ||
-		    !strcmp(t, "transunion") || !strcmp(t, "trans union")) {
+		if (x_bureau_named(c->t)) {
 			*bureau = c->t;
-			free(t);
 			continue;
 		}
-		free(t);
 		if (b->len)
 			cc_buf_adds(b, " ");
 		cc_buf_adds(b, c->t);

@@ -162,6 +162,14 @@ void x_grid_legend(struct xdoc *d, const struct xrow *r);
 size_t x_grid_any(struct xdoc *d, size_t i,
 		  struct xacct *(*pick)(struct xdoc *, void *, const char *),
 		  void *arg);
+/* The month (1..12) a word names ("Jan", "Sept"), or 0. */
+int x_month_of_word(const char *w);
+/* A payment grid cell's code (layouts' "codes"; a check mark where the
+ * report's legend says one is OK), or NULL. */
+const char *x_grid_code(const struct xdoc *d, const char *w);
+/* The bureau that s names and nothing more ("TransUnion", "Trans Union",
+ * "EXPERIAN:": case, runs of spaces and a final ':' ignored), or NULL. */
+const char *x_bureau_named(const char *s);
 /* "History: 12/25; L65432100", the text s, into a's history. */
 void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a);
 
