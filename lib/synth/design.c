@@ -432,15 +432,9 @@ void synth_design_status(const struct cc_synth_report *r,
 	int late = a->worst_late;
 
 	if (r->d.status_codes) {
-		if (a->story == SS_LATE_NOW)
-			snprintf(p->status, sizeof(p->status), "%s",
-				 late >= 120 ? "OVER_120_DAYS_PAST_DUE" :
-				 late >= 90 ? "90_119_DAYS_PAST_DUE" :
-				 late >= 60 ? "60_89_DAYS_PAST_DUE" :
-				 "30_59_DAYS_PAST_DUE");
-		else
-			snprintf(p->status, sizeof(p->status), "%s",
-				 codes[a->story]);
+		snprintf(p->status, sizeof(p->status), "%s",
+			 a->story == SS_LATE_NOW ? synth_late_code(late) :
+			 codes[a->story]);
 	} else {
 		snprintf(p->status, sizeof(p->status),
 			 words[r->d.status_vocab][a->story], late);

@@ -79,6 +79,10 @@ char *synth_design_css(const struct cc_synth_report *r);
 void synth_split_blocks(const char *html, struct cc_synth_blocks *bl,
 			int rows);
 
+/* "30_59_DAYS_PAST_DUE" ... "OVER_120_DAYS_PAST_DUE": the status code
+ * of an account late now by late days (synth.c). */
+const char *synth_late_code(int late);
+
 /*
  * The generator's randomness: splitmix64, seeded per report (the design
  * on a stream of its own), so that the same seed gives the same draws on

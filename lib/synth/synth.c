@@ -28,6 +28,15 @@ const char *synth_bureau_id(int b)
 	return cc_bureau_id(synth_bureau_model(b));
 }
 
+/* The status code of an account late now by late days, as Equifax and
+ * the designs that print codes write it. */
+const char *synth_late_code(int late)
+{
+	return late >= 120 ? "OVER_120_DAYS_PAST_DUE" :
+	       late >= 90 ? "90_119_DAYS_PAST_DUE" :
+	       late >= 60 ? "60_89_DAYS_PAST_DUE" : "30_59_DAYS_PAST_DUE";
+}
+
 /* --- randomness (impl.h) ------------------------------------------------- */
 
 #define PICK(g, arr) ((arr)[synth_between((g), 0, (long)NELEM(arr) - 1)])
@@ -752,14 +761,8 @@ static void status_text(const struct cc_synth_report *r,
 			"BANKRUPTCY_CHAPTER_7", "CLOSED", "CLOSED",
 		};
 
-		if (a->story == SS_LATE_NOW)
-			snprintf(p->status, sizeof(p->status), "%s",
-				 late >= 120 ? "OVER_120_DAYS_PAST_DUE" :
-				 late >= 90 ? "90_119_DAYS_PAST_DUE" :
-				 late >= 60 ? "60_89_DAYS_PAST_DUE" :
-				 "30_59_DAYS_PAST_DUE");
-		else
-			snprintf(p->status, sizeof(p->status), "%s", eq[a->story]);
+		snprintf(p->status, sizeof(p->status), "%s",
+			 a->story == SS_LATE_NOW ? synth_late_code(late) : eq[a->story]);
 		break;
 	}
 	case CC_LAYOUT_TRANSUNION:
