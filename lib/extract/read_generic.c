@@ -757,6 +757,38 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 	return cur(d, g);
 }
 
+/* Whether a column of the last row of pairs has its label, left of its
+ * value, at x. */
+static int label_column(const struct gstate *g, double x)
+{
+	size_t j;
+
+	for (j = 0; j < g->ncol; j++)
+		if (fabs(x - g->col[j].lx) <= 3 && g->col[j].lx != g->col[j].vx)
+			return 1;
+	return 0;
+}
+
+/* Whether label cell c, which ends in a colon, is the end of the label
+ * of row prev right above it, which does not. */
+static int wrapped_label(const struct xdoc *d, const struct xrow *prev,
+			 const struct xcell *c)
+{
+	size_t k, n = strlen(c->t);
+	const struct xcell *u;
+
+	if (!n || c->t[n - 1] != ':')
+		return 0;
+	for (k = 0; k < prev->n; k++) {
+		u = CELL(d, prev, k);
+		if (!u->dead && u->lab >= 0 && fabs(u->x0 - c->x0) <= 2) {
+			n = strlen(u->t);
+			return n && u->t[n - 1] != ':';
+		}
+	}
+	return 0;
+}
+
 /*
  * Whether row i continues the last row of pairs: right under it, each of
  * its cells where a column's label starts (a label that wrapped) or its
@@ -767,20 +799,29 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 {
 	const struct xrow *r = &d->r[i], *prev;
 	size_t k, j;
-	int at[64];
+	int at[64], strict;
 
 	if (!g->ncol || g->last_row >= i || r->n > 64)
 		return 0;
 	prev = &d->r[g->last_row];
-	if (r->page != prev->page || r->y0 - prev->y1 > 0.8 * d->pitch ||
-	    heading_like(d, g, r, r->n) >= 2)
+	if (r->page != prev->page || r->y0 - prev->y1 > 0.8 * d->pitch)
 		return 0;
+	/* bold or larger, it is a heading, unless the values of its
+	 * columns are in just that style */
+	strict = heading_like(d, g, r, r->n) >= 2;
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
 		at[k] = -2;
 		if (c->dead)
 			continue;
+		/* the end of a label that wrapped, under its start
+		 * ("ORIGINAL CREDITOR" "NAME:") */
+		if (c->lab >= 0 && label_column(g, c->x0) &&
+		    wrapped_label(d, prev, c)) {
+			at[k] = -2;
+			continue;
+		}
 		/* a label where this document has values and never labels
 		 * is a word of the value ("REPORTED AS A") */
 		if (c->lab >= 0 && (!at_x(g->dvx, g->ndvx, c->x0) ||
@@ -797,8 +838,9 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			const struct gcol *q = &g->col[j];
 
 			if (fabs(c->x0 - q->vx) <= 3 && wraps(q->type) &&
-			    (q->bold < 0 || c->bold == q->bold) &&
-			    (q->size <= 0 || fabs(c->size - q->size) < 0.5)) {
+			    (q->bold < 0 ? !strict : c->bold == q->bold) &&
+			    (q->size <= 0 ? !strict :
+			     fabs(c->size - q->size) < 0.5)) {
 				at[k] = (int)j;
 				break;
 			}
@@ -1183,6 +1225,48 @@ static void add_piece(struct gpiece *pc, size_t *n, const char *b,
 	(*n)++;
 }
 
+/* Add word w of cell c to the pieces of the columns it is in; a word
+ * across the start of a column is two values that touched, with no
+ * space between ("OUTSOURCINGCONVERGENT"): cut where the column starts,
+ * by the word's width, or at a lower case letter before a capital a
+ * letter or two off that. */
+static void column_word(const struct gstate *g, struct gpiece *pc, size_t *np,
+			const struct xword *w, const struct xcell *c)
+{
+	size_t len = strlen(w->t), k, cut;
+	char a[64];
+	int d;
+
+	for (k = 0; k < g->nbcol && len >= 4; k++) {
+		if (g->bx[k] <= w->x0 + 4 || g->bx[k] >= w->x1 - 4)
+			continue;
+		cut = (size_t)((g->bx[k] - w->x0) / (w->x1 - w->x0) *
+			       (double)len + 0.5);
+		for (d = -2; d <= 2; d++) {
+			size_t q = (size_t)((int)cut + d);
+
+			if (q > 0 && q < len && islower((unsigned char)w->t[q - 1]) &&
+			    isupper((unsigned char)w->t[q])) {
+				cut = q;
+				break;
+			}
+		}
+		if (cut == 0 || cut >= len)
+			break;
+		/* not inside a character */
+		while (cut > 0 && ((unsigned char)w->t[cut] & 0xc0) == 0x80)
+			cut--;
+		if (cut == 0)
+			break;
+		memcpy(a, w->t, cut);
+		a[cut] = '\0';
+		add_piece(pc, np, column_of(g, w->x0 + 2), a, w->x0, c);
+		add_piece(pc, np, g->bcol[k], w->t + cut, g->bx[k], c);
+		return;
+	}
+	add_piece(pc, np, column_of(g, w->x0 + 2), w->t, w->x0, c);
+}
+
 static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 			const struct gpair *p, size_t n)
 {
@@ -1211,8 +1295,7 @@ static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 			}
 			nw = x_cell_words(c, &w, &aw, 0);
 			for (m = 0; m < nw; m++)
-				add_piece(pc, &np, column_of(g, w[m].x0 + 2), w[m].t,
-					  w[m].x0, c);
+				column_word(g, pc, &np, &w[m], c);
 		}
 		for (j = 0; j < np; j++) {
 			if (pc[j].bureau == all_bureaus) {

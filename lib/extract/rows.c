@@ -281,6 +281,43 @@ static int typed_word(int type, const char *t)
 	}
 }
 
+/* Where a page's lines that start with a label start, those that two
+ * or more lines start at. */
+#define LABCOLS 32
+struct labcols {
+	double x[LABCOLS];
+	int cnt[LABCOLS];
+	size_t n;
+};
+
+static void labcols_add(struct labcols *lc, double x)
+{
+	size_t k;
+
+	for (k = 0; k < lc->n; k++)
+		if (fabs(lc->x[k] - x) <= 2) {
+			lc->cnt[k]++;
+			return;
+		}
+	if (lc->n < LABCOLS) {
+		lc->x[lc->n] = x;
+		lc->cnt[lc->n++] = 1;
+	}
+}
+
+/* Whether x, a position estimated from a line's width, is near a column
+ * of labels right of the line's start x0. */
+static int at_labcol(const struct labcols *lc, double x, double x0)
+{
+	size_t k;
+
+	for (k = 0; k < lc->n; k++)
+		if (lc->cnt[k] >= 2 && lc->x[k] > x0 + 20 &&
+		    fabs(lc->x[k] - x) <= 12)
+			return 1;
+	return 0;
+}
+
 /*
  * The generic reader's: a line of two or more "Label: value" ("SSN:
  * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
@@ -291,7 +328,7 @@ static int typed_word(int type, const char *t)
  */
 static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			double x1, double y1, double conf, int page,
-			const struct lstyle *st)
+			const struct lstyle *st, const struct labcols *lc)
 {
 	size_t total = strlen(t), at[16], len[16], k, n, p, nl = 0, from, to;
 	int lab[16], m;
@@ -342,6 +379,38 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 				break;
 			}
 		}
+	/* a value that ran into the next cell's label where that cell's
+	 * labels start on this page ("FIRST PREMIER BANK Account No."
+	 * "4678045***"): the label mid-line, where the line's width puts
+	 * it near a column of labels */
+	if (nl == 0 && lc && lc->n) {
+		size_t from = 1;
+
+		/* and the label the line starts with */
+		if ((m = match_label(d->L, t, &n)) >= 0) {
+			at[0] = 0;
+			len[0] = n;
+			lab[0] = m;
+			from = n + 1;
+		}
+		for (p = from; p < total && t[p]; p++) {
+			double lx = x0 + w * (double)p / (double)total;
+
+			/* at a word's start, or glued to the value with a
+			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:") */
+			if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
+			    !at_labcol(lc, lx, x0))
+				continue;
+			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
+			    (t[p - 1] == ' ' || t[p + n - 1] == ':')) {
+				nl = from > 1;
+				at[nl] = p;
+				len[nl] = n;
+				lab[nl++] = m;
+				break;
+			}
+		}
+	}
 	/* two labels, or one after the end of a value that ran into it
 	 * ("Bankruptcy Chapter 13 Reference number:") */
 	if (nl == 0 || (nl == 1 && at[0] == 0))
@@ -376,12 +445,12 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 
 static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 		     double x1, double y1, double conf, int page,
-		     const struct lstyle *st)
+		     const struct lstyle *st, const struct labcols *lc)
 {
 	size_t total = strlen(t), off = 0, n, cut[24], len[24], k, nl = 0;
 	int lab[24];
 
-	if (d->unknown && inline_pairs(d, t, x0, y0, x1, y1, conf, page, st))
+	if (d->unknown && inline_pairs(d, t, x0, y0, x1, y1, conf, page, st, lc))
 		return;
 
 	if (d->L->style == XS_LENDER) {
@@ -451,6 +520,7 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 	struct xline *fl = NULL;
 	size_t nf = 0, af = 0, i, j;
 	char buf[4096];
+	struct labcols lc = { { 0 }, { 0 }, 0 };
 
 	memcpy(pv, pages, npages * sizeof(*pv));
 	qsort(pv, npages, sizeof(*pv), cmp_page_rec);
@@ -521,6 +591,16 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 	if (d->unknown)
 		x_generic_marks(d->L, fl, nf);
 	for (i = 0; i < nf; i++) {
+		/* a new page: where its labels start */
+		if (d->unknown && (i == 0 || fl[i].page != fl[i - 1].page)) {
+			size_t q, n;
+
+			memset(&lc, 0, sizeof(lc));
+			for (q = i; q < nf && fl[q].page == fl[i].page; q++)
+				if (!fl[q].furniture && fl[q].t[0] &&
+				    match_label(d->L, fl[q].t, &n) >= 0)
+					labcols_add(&lc, fl[q].b[0]);
+		}
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
 			/* OCR's specks and smudges: marks alone ('|' may be
@@ -531,7 +611,8 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 				struct lstyle st = { fl[i].size, fl[i].bold };
 
 				add_line(d, buf, fl[i].b[0], fl[i].b[1], fl[i].b[2],
-					 fl[i].b[3], fl[i].conf, fl[i].page, &st);
+					 fl[i].b[3], fl[i].conf, fl[i].page, &st,
+					 d->unknown ? &lc : NULL);
 			}
 		}
 	}

@@ -482,16 +482,21 @@ static int is_space(int c)
  * The character from which on a line's text turns bold, or turns from
  * bold, with no space before it: a value that ran into the label of the
  * next cell ("213131XXXXXXXXXX" "ACCOUNT", "PAID" "DATE OPENED"), which
- * are two cells, not one line.  NULL when there is none.
+ * are two cells, not one line; or turns bold at a word after a regular
+ * one.  NULL when there is none.
  */
 static fz_stext_char *style_seam(fz_context *ctx, fz_stext_char *from)
 {
 	fz_stext_char *ch, *e;
 	fz_font *font = NULL;
-	int fb = 0, prev = -1, run = 0, after, pc = 0;
+	int fb = 0, prev = -1, run = 0, after, pc = 0, word = -1;
 
 	for (ch = from; ch; ch = ch->next) {
 		if (is_space(ch->c) || ch->c < 32) {
+			/* the style of the word before the space, if it
+			 * had three characters */
+			if (prev >= 0)
+				word = run >= 3 ? prev : -1;
 			prev = -1;
 			run = 0;
 			continue;
@@ -500,10 +505,23 @@ static fz_stext_char *style_seam(fz_context *ctx, fz_stext_char *from)
 			font = ch->font;
 			fb = font_bold(ctx, font);
 		}
+		/* a bold word of three characters after a regular one and a
+		 * space: a value that ran up to the next cell's label
+		 * ("PORTFOLIO RECOVERY ASSOCIATES" "Acct #") */
+		if (prev < 0 && word == 0 && fb && ch != from) {
+			for (e = ch, after = 0; e && !is_space(e->c) &&
+			     (e->font == ch->font); e = e->next)
+				after++;
+			if (after >= 3)
+				return ch;
+		}
+		if (prev < 0)
+			word = -1;
 		/* three characters of a word on each side, a letter or a
-		 * digit on each side of the seam: not "XP" "/TU" */
+		 * digit on each side of the seam (or a mask's '*' before
+		 * it): not "XP" "/TU" */
 		if (prev >= 0 && prev != fb && run >= 3 && ch->c < 128 &&
-		    isalnum(ch->c) && pc < 128 && isalnum(pc)) {
+		    isalnum(ch->c) && pc < 128 && (isalnum(pc) || pc == '*')) {
 			for (e = ch, after = 0; e && !is_space(e->c) && after < 3;
 			     e = e->next)
 				after++;
