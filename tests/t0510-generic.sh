@@ -186,6 +186,68 @@ test_expect_success '"Label: value Label: value" in one line cut into pairs; a v
 	test_cmp expect got
 '
 
+test_expect_success 'a value that ran into the next cell'"'"'s label: cut where the page'"'"'s labels start, glued too; a word at the end kept' '
+	page runin <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 - b ACME BANK
+	50 120 100 130 - - Creditor name
+	120 120 330 130 - - FIRST PREMIER BANK Account No.
+	340 120 400 130 - - 4678XXXX
+	50 135 100 145 - - Opened
+	120 135 200 145 - - 03/2019
+	250 135 300 145 - - Balance
+	340 135 400 145 - - $1,200
+	50 150 100 160 - - Remarks
+	120 150 307 160 - - PAID COLLECTION ACCOUNT
+	250 165 300 175 - - Status
+	340 165 400 175 - - Closed
+	50 200 200 210 - b ZETA BANK
+	50 220 100 230 - - CREDITOR:
+	120 220 361 230 - - ZETA FINANCIALAMOUNT OWED:
+	370 220 400 230 - - $0
+	50 235 100 245 - - ACCT #:
+	120 235 358 245 - - 7205XXXX4722PAY STATUS
+	370 235 420 245 - - CHARGE_OFF
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened, .remarks, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["FIRST PREMIER BANK","4678XXXX",120000,"2019-03","PAID COLLECTION ACCOUNT","Closed"]
+	["ZETA FINANCIAL","7205XXXX4722",0,null,null,"CHARGE_OFF"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a value wrapped in a bold and larger style than the body'"'"'s; a label'"'"'s last word under it, the value'"'"'s beside' '
+	page wrapped <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 250 112 12 b ACME BANK
+	50 120 120 128 7 - Account #
+	150 120 220 128 7 - Balance
+	250 120 320 128 7 - Opened
+	50 130 120 140 9 b 1234XXXX
+	150 130 220 140 9 b $100
+	250 130 320 140 9 b 03/2019
+	50 145 120 153 7 - Remarks
+	250 145 320 153 7 - Reported
+	50 155 230 165 9 b UNPAID; REPORTED AS A LOSS BY THE
+	250 155 320 165 9 b 04/2024
+	50 166 300 176 9 b CREDIT GRANTOR
+	50 200 250 212 12 b ZETA BANK
+	50 220 120 230 9 b Original creditor
+	150 220 220 230 9 - SYNCB/WALMART
+	250 220 300 230 9 b Creditor
+	350 220 420 230 9 - SOUTHWEST CREDIT
+	50 231 80 241 9 b name
+	350 231 420 241 9 - SYSTEMS
+	50 245 100 255 9 b Charged off
+	150 245 200 255 9 - $5
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .remarks, .original_creditor, .charge_off_amount" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",10000,"UNPAID; REPORTED AS A LOSS BY THE CREDIT GRANTOR",null,null]
+	["SOUTHWEST CREDIT SYSTEMS",null,null,null,"SYNCB/WALMART",500]
+	EOF
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '
@@ -369,6 +431,30 @@ test_expect_success 'three bureaus: a row of bureau names over columns, each val
 	["equifax","ACME BANK","3333XXXX",300,"Late 30 Days"]
 	["transunion","ZETA BANK","4444XXXX",400,null]
 	["equifax","ZETA BANK","5555XXXX",500,null]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'three bureaus: values wider than their column that touch the next one cut where it starts' '
+	page glued <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	400 115 460 125 10 - Equifax
+	50 130 100 140 10 - Account #:
+	200 130 260 140 10 - 1111XXXX
+	300 130 360 140 10 - 2222XXXX
+	400 130 460 140 10 - 3333XXXX
+	50 142 100 152 10 - Creditor:
+	200 142 500 152 10 - MIDLAND CREDIT MGMTMIDLAND CREDIT MGMTMIDLAND CREDIT MGMT
+	50 154 100 164 10 - Original creditor:
+	200 154 497 164 10 - Comenity BankComenity Bank OneComenity Bank
+	EOF
+	tradelines ".bureau, .creditor, .original_creditor" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","MIDLAND CREDIT MGMT","Comenity Bank"]
+	["experian","MIDLAND CREDIT MGMT","Comenity Bank One"]
+	["equifax","MIDLAND CREDIT MGMT","Comenity Bank"]
 	EOF
 	test_cmp expect got
 '

@@ -418,6 +418,7 @@ struct gcol {
 	double lx, vx;
 	int bold;            /* its value's, -1 unknown */
 	float size;
+	int est;             /* vx is estimated: the value was cut from a line */
 };
 
 struct gpend {
@@ -757,6 +758,23 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 	return cur(d, g);
 }
 
+/* Whether the line of row prev that starts where cell c does is in c's
+ * style: a value's next line, when the value's own style is not known
+ * (it was cut from its line). */
+static int same_style(const struct xdoc *d, const struct xrow *prev,
+		      const struct xcell *c)
+{
+	size_t k;
+
+	for (k = 0; k < prev->n; k++) {
+		const struct xcell *u = CELL(d, prev, k);
+
+		if (!u->dead && fabs(u->x0 - c->x0) <= 3)
+			return u->bold == c->bold && fabs(u->size - c->size) < 0.5;
+	}
+	return 0;
+}
+
 /* Whether a column of the last row of pairs has its label, left of its
  * value, at x. */
 static int label_column(const struct gstate *g, double x)
@@ -769,15 +787,16 @@ static int label_column(const struct gstate *g, double x)
 	return 0;
 }
 
-/* Whether label cell c, which ends in a colon, is the end of the label
- * of row prev right above it, which does not. */
+/* Whether label cell c, which ends in a colon or starts in lower case
+ * ("name"), is the end of the label of row prev right above it, which
+ * does not end in a colon. */
 static int wrapped_label(const struct xdoc *d, const struct xrow *prev,
 			 const struct xcell *c)
 {
 	size_t k, n = strlen(c->t);
 	const struct xcell *u;
 
-	if (!n || c->t[n - 1] != ':')
+	if (!n || (c->t[n - 1] != ':' && !islower((unsigned char)c->t[0])))
 		return 0;
 	for (k = 0; k < prev->n; k++) {
 		u = CELL(d, prev, k);
@@ -837,9 +856,15 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 		for (j = 0; j < g->ncol; j++) {
 			const struct gcol *q = &g->col[j];
 
-			if (fabs(c->x0 - q->vx) <= 3 && wraps(q->type) &&
-			    (q->bold < 0 ? !strict : c->bold == q->bold) &&
-			    (q->size <= 0 ? !strict :
+			if ((fabs(c->x0 - q->vx) <= 3 ||
+			     /* where a value of the document starts, a
+			      * little off the estimate of this one's */
+			     (q->est && c->x0 > q->lx + 4 &&
+			      fabs(c->x0 - q->vx) <= 15 &&
+			      at_x(g->dvx, g->ndvx, c->x0))) && wraps(q->type) &&
+			    (q->bold < 0 ? !strict || same_style(d, prev, c) :
+			     c->bold == q->bold) &&
+			    (q->size <= 0 ? !strict || same_style(d, prev, c) :
 			     fabs(c->size - q->size) < 0.5)) {
 				at[k] = (int)j;
 				break;
@@ -1099,6 +1124,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		 * line's, the label's too: unknown */
 		q->bold = vc[k] && !vc[k]->est ? vc[k]->bold : -1;
 		q->size = vc[k] && !vc[k]->est ? vc[k]->size : 0;
+		q->est = vc[k] && vc[k]->est;
 		if (v[k] && group != XG_CONSUMER) {
 			add_x(g->dlx, &g->ndlx, q->lx);
 			if (vx[k] > 0)
@@ -1180,6 +1206,7 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
 		q->vx = x;
 		q->bold = c->est ? -1 : c->bold;
 		q->size = c->est ? 0 : c->size;
+		q->est = 0;
 	}
 }
 
@@ -1879,9 +1906,13 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 	size_t n;
 
 	if (k != XK_ACCOUNTS) {
+		/* what wraps under the consumer's pairs, or an account's
+		 * ("Original creditor" "name") */
 		if (g->ncol && g->col[0].group == XG_CONSUMER && continuation(d, g, i))
 			return i + 1;
 		if (consumer_row(d, i)) {
+			if (g->have && g->ncol && continuation(d, g, i))
+				return i + 1;
 			if ((n = consumer_pairs(d, g, i)) > 0)
 				return i + n;
 			g->ncol = 0;

@@ -250,7 +250,8 @@ static int value_before(const char *t, size_t n)
 	int ok;
 
 	ok = cc_norm_money(v, &cents) == 0 || cc_norm_date(v, buf) == 0 ||
-	     (strpbrk(v, "Xx*") && cc_norm_mask(v, buf, sizeof(buf), last4) == 0);
+	     (strpbrk(v, "Xx*") && !v[strspn(v, "0123456789Xx*- ")] &&
+	      cc_norm_mask(v, buf, sizeof(buf), last4) == 0);
 	free(v);
 	return ok;
 }
@@ -384,7 +385,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 	 * "4678045***"): the label mid-line, where the line's width puts
 	 * it near a column of labels */
 	if (nl == 0 && lc && lc->n) {
-		size_t from = 1;
+		from = 1;
 
 		/* and the label the line starts with */
 		if ((m = match_label(d->L, t, &n)) >= 0) {
@@ -397,12 +398,17 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			double lx = x0 + w * (double)p / (double)total;
 
 			/* at a word's start, or glued to the value with a
-			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:") */
+			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:")
+			 * or after a digit ("XXXX4722PAY STATUS") */
 			if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
 			    !at_labcol(lc, lx, x0))
 				continue;
+			/* a label of one word, no colon, ends many a
+			 * value ("PAID COLLECTION ACCOUNT") */
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
-			    (t[p - 1] == ' ' || t[p + n - 1] == ':')) {
+			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ')) &&
+			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
+			     !isalpha((unsigned char)t[p - 1]))) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
