@@ -47,6 +47,11 @@ test_expect_success 'each line has its font size, and "f" when most of it is bol
 	["Creditors may view these items",9,"i"]
 	["PAYS_AS_AGREED",8,"bi"]
 	["Name JOHN Q SAMPLE",10,null]
+	["MIDLAND CREDIT MGMT",10,null]
+	["Acct #",10,"b"]
+	["7205103***",10,null]
+	["TYPE",10,"b"]
+	["Paid as agreed OK",10,null]
 	EOF
 	test_cmp expect got
 '
