@@ -248,6 +248,48 @@ test_expect_success 'a value wrapped in a bold and larger style than the body'"'
 	test_cmp expect got
 '
 
+# ocr <page records: the same read by OCR (source "ocr", each line a
+# confidence of 90, no style)
+ocr() {
+	jq -c '.source = "ocr" | .lines |= map(. + {c: 90} | del(.f))'
+}
+
+test_expect_success 'OCR: a label read without its spaces mid-line, quote specks, year marks without their '"'"', the heading'"'"'s spaces kept' '
+	page ocrd <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	53 556 176 566 10.3 - SOUTHWEST CREDIT SYSTEMS
+	53 570 205 578 7.4 - PO BOX 28205 RICHMOND VA 23268 (800) 939-0798
+	53 587 90 597 8.9 - COMPANY
+	137 587 324 597 - - SOUTHWESTCREDITACCOUNTNUMBER*7009
+	390 586 409 596 10 - TYPE
+	474 587 505 597 8.5 - Collection
+	137 596 171 606 8.9 - SYSTEMS
+	53 606 117 616 8.9 - ACCOUNT DETAIL
+	137 606 169 616 10 - Collection
+	221 606 287 616 8.5 - WHOSE ACCOUNT
+	306 606 336 616 10 - Individual
+	53 618 140 628 9 - “CURRENT BALANCE’ $1,234
+	221 618 280 628 9 - DATE OPENED
+	306 618 350 628 9 - 03/2019
+	55 640 120 650 9.6 - Payment history
+	86 651 95 661 8.1 - 24
+	349 651 358 661 8.5 - 25
+	85 662 430 672 7.8 - Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar
+	85 674 430 684 7.8 - OK OK OK OK OK OK 30 OK OK OK OK OK
+	53 700 176 710 10.3 - CAPITAL ONE
+	53 720 90 730 8.9 - COMPANY
+	137 720 200 730 8.9 - CAPITAL ONE
+	221 720 287 730 8.5 - WHOSE ACCOUNT
+	306 720 336 730 10 - Individual
+	53 732 140 742 9 - CURRENT BALANCE $5
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .loan_type, .opened, (.history | map(\"\(.m)=\(.s)\") | join(\" \"))" <out >got &&
+	cat >expect <<-\EOF &&
+	["SOUTHWEST CREDIT SYSTEMS","*7009",123400,"collection","2019-03","2025-03=OK 2025-02=OK 2025-01=OK 2024-12=OK 2024-11=OK 2024-10=30 2024-09=OK 2024-08=OK 2024-07=OK 2024-06=OK 2024-05=OK 2024-04=OK"]
+	["CAPITAL ONE",null,500,null,null,""]
+	EOF
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '

@@ -253,9 +253,10 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 
 /* --- any grid (the generic reader's) -------------------------------------- */
 
-/* A year mark over a strip's months: 'YY, ’YY or YYYY; 0 when w is none.
- * A two-digit year after the report's is of the century before. */
-static int mark_year(const struct xdoc *d, const char *w)
+/* A year mark over a strip's months: 'YY, ’YY or YYYY, or YY where OCR
+ * lost the ' (bare); 0 when w is none.  A two-digit year after the
+ * report's is of the century before. */
+static int mark_year(const struct xdoc *d, const char *w, int bare)
 {
 	const char *p = w;
 	int y;
@@ -266,7 +267,7 @@ static int mark_year(const struct xdoc *d, const char *w)
 	else if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\x98", 3) ||
 		 !strncmp(p, "\xe2\x80\x9c", 3) || !strncmp(p, "\xe2\x80\x9d", 3))
 		p += 3;
-	else
+	else if (!bare || strlen(p) != 2)
 		return year_of_word(w);
 	if (strlen(p) != 2 || !isdigit((unsigned char)p[0]) ||
 	    !isdigit((unsigned char)p[1]))
@@ -275,6 +276,17 @@ static int mark_year(const struct xdoc *d, const char *w)
 	if (d->report_date[0] && y > x_int(d->report_date))
 		y -= 100;
 	return y;
+}
+
+/* Whether row r was read by OCR. */
+static int ocr_row(const struct xdoc *d, const struct xrow *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->conf < 1)
+			return 1;
+	return 0;
 }
 
 static int legend(const struct xrow *r)
@@ -302,7 +314,7 @@ static int grid_row(const struct xdoc *d, const struct xrow *r,
 		return GR_NONE;
 	for (k = 0; k < n; k++) {
 		months += x_month_of_word((*w)[k].t) != 0;
-		marks += mark_year(d, (*w)[k].t) != 0;
+		marks += mark_year(d, (*w)[k].t, ocr_row(d, r)) != 0;
 		mmyy += month_year(d, (*w)[k].t, &y, &m) == 0;
 	}
 	if (mmyy >= 3 && mmyy * 2 >= n)
@@ -313,7 +325,7 @@ static int grid_row(const struct xdoc *d, const struct xrow *r,
 		return GR_MARKS;
 	/* a year under every month ("Year '23 '23 ... '24"), after a word
 	 * that names the row */
-	if (marks + 1 == n && marks >= 6 && !mark_year(d, (*w)[0].t))
+	if (marks + 1 == n && marks >= 6 && !mark_year(d, (*w)[0].t, 0))
 		return GR_YEARS;
 	return GR_NONE;
 }
@@ -453,7 +465,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 			n = x_row_words(d, &d->r[i], &w, &aw);
 			for (k = 0; k < n && nk < 16; k++) {
 				kx[nk] = w[k].x0;
-				ky[nk++] = mark_year(d, w[k].t);
+				ky[nk++] = mark_year(d, w[k].t, ocr_row(d, &d->r[i]));
 			}
 			x_acct_box(pick(d, arg, NULL), &d->r[i]);
 			i++;
@@ -498,7 +510,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 				for (j = 1; j < n; j++)
 					if (fabs((w[j].x0 + w[j].x1) / 2 - mx[k]) < best) {
 						best = fabs((w[j].x0 + w[j].x1) / 2 - mx[k]);
-						yy[k] = mark_year(d, w[j].t);
+						yy[k] = mark_year(d, w[j].t, 0);
 					}
 			}
 			x_acct_box(a, &d->r[i]);

@@ -571,6 +571,10 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 		score += 2;
 	if (g->body > 0 && c->size > 1.08 * g->body)
 		score += 2;
+	/* a name has letters: not a row of numbers ("24 25", year marks
+	 * OCR read without their ') */
+	if (up + low < 2)
+		return 0;
 	if (up >= 2 && low == 0)
 		score += 1;
 	return score;
@@ -758,6 +762,13 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 	return cur(d, g);
 }
 
+/* Whether cell c's font is of size sz: give or take half a point, or a
+ * fifth where OCR estimated it. */
+static int same_size(const struct xcell *c, double sz)
+{
+	return fabs(c->size - sz) < (c->conf < 1 ? 0.2 * sz : 0.5);
+}
+
 /* Whether the line of row prev that starts where cell c does is in c's
  * style: a value's next line, when the value's own style is not known
  * (it was cut from its line). */
@@ -770,7 +781,7 @@ static int same_style(const struct xdoc *d, const struct xrow *prev,
 		const struct xcell *u = CELL(d, prev, k);
 
 		if (!u->dead && fabs(u->x0 - c->x0) <= 3)
-			return u->bold == c->bold && fabs(u->size - c->size) < 0.5;
+			return u->bold == c->bold && same_size(c, u->size);
 	}
 	return 0;
 }
@@ -865,7 +876,7 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			    (q->bold < 0 ? !strict || same_style(d, prev, c) :
 			     c->bold == q->bold) &&
 			    (q->size <= 0 ? !strict || same_style(d, prev, c) :
-			     fabs(c->size - q->size) < 0.5)) {
+			     same_size(c, q->size))) {
 				at[k] = (int)j;
 				break;
 			}
@@ -1550,6 +1561,26 @@ static int open_closed(const char *s)
 	return 0;
 }
 
+/* Whether names a and b have the same letters and digits, case aside,
+ * and a more spaces. */
+static int same_name(const char *a, const char *b)
+{
+	int sa = 0, sb = 0;
+
+	for (;;) {
+		while (*a && !isalnum((unsigned char)*a))
+			sa += *a++ == ' ';
+		while (*b && !isalnum((unsigned char)*b))
+			sb += *b++ == ' ';
+		if (!*a || !*b)
+			return !*a && !*b && sa > sb;
+		if (toupper((unsigned char)*a) != toupper((unsigned char)*b))
+			return 0;
+		a++;
+		b++;
+	}
+}
+
 /*
  * What one label means in one report and another in the next, settled
  * by its value: an "Account type" that is a loan's kind ("Credit Card")
@@ -1562,7 +1593,10 @@ static void settle(struct xdoc *d, struct xacct *a)
 	const struct xlayout *L = d->L;
 
 	settle_heading(a);
-	if (a->f[XF_CREDITOR]) {
+	/* but not over the same name read better, with its spaces
+	 * ("SOUTHWESTCREDIT SYSTEMS" by OCR) */
+	if (a->f[XF_CREDITOR] && !(a->heading &&
+				   same_name(a->heading, a->f[XF_CREDITOR]))) {
 		free(a->heading);
 		a->heading = NULL;
 	}

@@ -282,6 +282,25 @@ static int typed_word(int type, const char *t)
 	}
 }
 
+/* Whether t[p..p+n), a word of a label, has a lower case letter and the
+ * word before it, in capitals, none. */
+static int case_turns(const char *t, size_t p, size_t n)
+{
+	size_t k, b;
+	int low = 0, up = 0;
+
+	for (k = p; k < p + n; k++)
+		low |= islower((unsigned char)t[k]) != 0;
+	if (!low || p < 2 || t[p - 1] != ' ')
+		return 0;
+	for (b = p - 1; b > 0 && t[b - 1] != ' '; b--) {
+		if (islower((unsigned char)t[b - 1]))
+			return 0;
+		up |= isupper((unsigned char)t[b - 1]) != 0;
+	}
+	return up;
+}
+
 /* Where a page's lines that start with a label start, those that two
  * or more lines start at. */
 #define LABCOLS 32
@@ -404,11 +423,23 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			    !at_labcol(lc, lx, x0))
 				continue;
 			/* a label of one word, no colon, ends many a
-			 * value ("PAID COLLECTION ACCOUNT") */
+			 * value ("PAID COLLECTION ACCOUNT"), but not one
+			 * in capitals ("CARRINGTON MORTGAGE Balance") */
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
-			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ')) &&
+			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
+			     case_turns(t, p, n)) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]))) {
+				nl = from > 1;
+				at[nl] = p;
+				len[nl] = n;
+				lab[nl++] = m;
+				break;
+			}
+			/* OCR that lost the spaces of a line
+			 * ("SOUTHWESTCREDITACCOUNTNUMBER*7009") */
+			if (conf < 1 && d->L->nocase &&
+			    (m = spaceless_label(d->L, t + p, &n)) >= 0) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
@@ -519,6 +550,44 @@ static int cmp_page_rec(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The length of the quote mark at s, OCR's for a speck ("CURRENT
+ * BALANCE’", "“CREDIT ONE BANK"): curly quotes and ", or 0. */
+static size_t quote_at(const char *s)
+{
+	if (s[0] == '"')
+		return 1;
+	if (!strncmp(s, "\xe2\x80", 2) && (unsigned char)s[2] >= 0x98 &&
+	    (unsigned char)s[2] <= 0x9d)
+		return 3;
+	return 0;
+}
+
+/* Drop the quote marks that start or end a word of an OCR'd line, but
+ * one before a digit (a year mark, ’24). */
+static void ocr_quotes(char *s)
+{
+	char *r = s, *w = s;
+	size_t q;
+
+	while (*r) {
+		q = quote_at(r);
+		if (q && (r == s || r[-1] == ' ' || r[q] == ' ' || r[q] == '\0') &&
+		    !isdigit((unsigned char)r[q])) {
+			r += q;
+			continue;
+		}
+		/* not a space left at the start, or two */
+		if (*r == ' ' && (w == s || w[-1] == ' ')) {
+			r++;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
 int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 		 struct cc_error *e)
 {
@@ -610,9 +679,12 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
 			/* OCR's specks and smudges: marks alone ('|' may be
-			 * an I, '-' an empty value) */
+			 * an I, '-' an empty value), quotes at a word's
+			 * edge */
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
+			if (fl[i].conf < 1)
+				ocr_quotes(buf);
 			if (buf[0]) {
 				struct lstyle st = { fl[i].size, fl[i].bold };
 
