@@ -112,6 +112,15 @@ test_expect_success TESSERACT 'stars masking account numbers are read as stars, 
 	test_cmp expect got
 '
 
+test_expect_success TESSERACT 'a name, a gap and an account number with stars: two lines, as the text layer has them' '
+	cc-synth -o rnd -n 6 -s 606 -l transunion --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages rnd/transunion-606-00005-scan.pdf 4 -- name.pdf &&
+	cc-ingest name.pdf | cc-ocr --no-cache >name.out &&
+	jq -r "select(.kind==\"page\") | .lines[] | select(.b[1] > 250 and .b[1] < 258) | .t" name.out >got &&
+	printf "%s\n" "COMENITY BANK/VICTORIAS SECRET" "9018395*********" "Revolving" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success TESSERACT 'OCR agrees with the text layer of the same report' '
 	cc-ocr --no-cache <text.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.text &&
 	cc-ocr --no-cache <scan.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.ocr &&

@@ -667,7 +667,8 @@ static void new_account(struct xdoc *d, struct gstate *g)
 			const struct xrow *r = &d->r[g->pending[last].row];
 			const struct xcell *c = CELL(d, r, 0);
 
-			if (c->bold != c0->bold || fabs(c->size - c0->size) > 0.3 ||
+			if (c->bold != c0->bold ||
+			    fabs(c->size - c0->size) > (c->conf < 1 ? 0.2 * c0->size : 0.3) ||
 			    heading_like(d, g, r, g->pending[last].n) != best ||
 			    row_gap(d, g->pending[last - 1].row, g->pending[last].row) >
 			    0.6 * d->pitch)
@@ -783,8 +784,17 @@ static int same_style(const struct xdoc *d, const struct xrow *prev,
 		if (!u->dead && fabs(u->x0 - c->x0) <= 3)
 			return u->bold == c->bold && same_size(c, u->size);
 	}
+	/* or that runs over where c starts (OCR's line over columns) */
+	for (k = 0; k < prev->n; k++) {
+		const struct xcell *u = CELL(d, prev, k);
+
+		if (!u->dead && u->x0 < c->x0 && u->x1 > c->x0)
+			return u->bold == c->bold && same_size(c, u->size);
+	}
 	return 0;
 }
+
+static const char *column_of(const struct gstate *g, double x);
 
 /* Whether a column of the last row of pairs has its label, left of its
  * value, at x. */
@@ -868,6 +878,9 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			const struct gcol *q = &g->col[j];
 
 			if ((fabs(c->x0 - q->vx) <= 3 ||
+			     /* a bureau's column, its value's start estimated */
+			     (q->bureau && fabs(c->x0 - q->vx) <= 12 &&
+			      column_of(g, c->x0 + 2) == q->bureau) ||
 			     /* where a value of the document starts, a
 			      * little off the estimate of this one's */
 			     (q->est && c->x0 > q->lx + 4 &&

@@ -186,6 +186,9 @@ static int spaceless_label(const struct xlayout *L, const char *s, size_t *len)
 		for (j = k = 0; j < L->lab[i].len && s[k]; j++) {
 			if (t[j] == ' ')
 				continue;
+			/* and spaces where the line has some ("PASTDUE") */
+			while (s[k] == ' ')
+				k++;
 			if (L->nocase ? tolower((unsigned char)t[j]) != tolower((unsigned char)s[k]) :
 			    t[j] != s[k])
 				break;
@@ -424,10 +427,14 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 				continue;
 			/* a label of one word, no colon, ends many a
 			 * value ("PAID COLLECTION ACCOUNT"), but not one
-			 * in capitals ("CARRINGTON MORTGAGE Balance") */
+			 * in capitals ("CARRINGTON MORTGAGE Balance"), or
+			 * one a value of its type follows ("HARRIS & HARRIS
+			 * NUMBER 9706XXXXX") */
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
-			     case_turns(t, p, n)) &&
+			     case_turns(t, p, n) ||
+			     (t[p + n] == ' ' &&
+			      typed_word(d->L->lab[m].type, t + p + n + 1))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]))) {
 				nl = from > 1;
@@ -562,12 +569,48 @@ static size_t quote_at(const char *s)
 	return 0;
 }
 
+/* Whether t[0..n) is letters in capitals and I's read as '|' or '!'
+ * ("SOF!", "|"), between words in capitals. */
+static int caps_i(const char *t, size_t n)
+{
+	size_t k, up = 0;
+
+	for (k = 0; k < n; k++) {
+		if (isupper((unsigned char)t[k]))
+			up++;
+		else if (t[k] != '|' && t[k] != '!')
+			return 0;
+	}
+	return up + 1 >= n || n == 1;
+}
+
 /* Drop the quote marks that start or end a word of an OCR'd line, but
- * one before a digit (a year mark, ’24). */
+ * one before a digit (a year mark, ’24); an I read as '|' or '!' in a
+ * name in capitals is an I again ("CAVALRY SPV | LLC", "SOF! LENDING"). */
 static void ocr_quotes(char *s)
 {
-	char *r = s, *w = s;
+	char *r = s, *w = s, *e;
 	size_t q;
+
+	for (r = s; *r; r = e) {
+		size_t n;
+
+		while (*r == ' ')
+			r++;
+		n = strcspn(r, " ");
+		e = r + n;
+		if (!strpbrk(r, "|!") || (size_t)(strpbrk(r, "|!") - r) >= n)
+			continue;
+		/* the words beside it in capitals, or it one */
+		if (n == 1 && !(r > s + 1 && isupper((unsigned char)r[-2]) &&
+				*e == ' ' && isupper((unsigned char)e[1])))
+			continue;
+		if (caps_i(r, n))
+			for (q = 0; q < n; q++)
+				if (r[q] == '|' || r[q] == '!')
+					r[q] = 'I';
+	}
+	r = s;
 
 	while (*r) {
 		q = quote_at(r);
@@ -586,6 +629,9 @@ static void ocr_quotes(char *s)
 	while (w > s && w[-1] == ' ')
 		w--;
 	*w = '\0';
+	/* a table's rule read as '|' at the line's end */
+	if (w - s > 2 && w[-1] == '|' && w[-2] == ' ')
+		w[-2] = '\0';
 }
 
 int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,

@@ -586,7 +586,10 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	int x0 = w[0].x0, x1 = w[0].x1, ly0 = w[0].ly0, ly1 = w[0].ly1;
 	struct blob b[STAR_MAX_BLOBS];
 	struct cc_buf out = { 0 };
-	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1, top, H, unit;
+	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1, top, H, unit, split;
+	int hx1 = 0, tx0 = 0;
+	size_t f;
+	struct cc_buf head = { 0 };
 	double csum = 0;
 	size_t k;
 	BOXA *boxa;
@@ -659,14 +662,33 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		}
 		/* the ink up to the next star, read on its own with a
 		 * margin, the stars beside it whited out */
+		for (j = i + 1; j < nb && !b[j].stars; j++)
+			;
+		/* words before a space and the ink beside a star
+		 * ("COMENITY BANK 9018395****"): read on their own, not
+		 * for digits, and a space after them */
+		split = 0;
+		if (j < nb) {
+			int far = b[i].x1, g = 0;
+
+			for (m = i + 1; m < j; m++) {
+				if (b[m].x0 - far > lh / 2)
+					g = m;
+				far = b[m].x1 > far ? b[m].x1 : far;
+			}
+			if (g) {
+				j = g;
+				split = 1;
+			}
+		}
 		sx0 = b[i].x0;
 		sx1 = b[i].x1;
 		raised = b[i].y1 <= top + 0.75 * H;
-		for (j = i + 1; j < nb && !b[j].stars; j++) {
-			sx1 = b[j].x1 > sx1 ? b[j].x1 : sx1;
-			raised &= b[j].y1 <= top + 0.75 * H;
+		for (m = i + 1; m < j; m++) {
+			sx1 = b[m].x1 > sx1 ? b[m].x1 : sx1;
+			raised &= b[m].y1 <= top + 0.75 * H;
 		}
-		if (raised && (i > 0 || j < nb)) {
+		if (raised && !split && (i > 0 || j < nb)) {
 			/* beside stars and all in their upper half: stars
 			 * the blur has broken or run together; a bit of a
 			 * star beside it, or narrower than half of one, is
@@ -684,7 +706,7 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		sx1 += pad;
 		t = read_rect(api, grey, dpi, sx0, ly0 - pad, sx1, ly1 + pad,
 			      b, nb, &c);
-		if (t && (mostly_digits(t) ||
+		if (t && !split && (mostly_digits(t) ||
 			  (i > 0 && b[i].x0 - b[i - 1].x1 < lh / 2) ||
 			  (j < nb && b[j].x0 - b[j - 1].x1 < lh / 2))) {
 			/* mostly digits, or right beside a star: an account
@@ -708,14 +730,42 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			cn++;
 			free(t);
 		}
+		if (split && out.len) {
+			/* what comes before is words of their own */
+			if (head.len)
+				cc_buf_adds(&head, " ");
+			cc_buf_add(&head, out.s, out.len);
+			out.len = 0;
+			cn = 0;
+			csum = 0;
+			hx1 = sx1 - pad;
+			tx0 = b[j].x0;
+		}
 	}
+	/* the words before the split as tesseract read them, the rest
+	 * the word read again; with no word of the run before the split,
+	 * all one word */
+	for (f = 0; head.len && f < n && w[f].x1 <= hx1 + lh / 4; f++)
+		;
+	if (head.len && (f == 0 || f == n)) {
+		cc_buf_adds(&head, " ");
+		cc_buf_add(&head, out.s, out.len);
+		cc_buf_release(&out);
+		out = head;
+		memset(&head, 0, sizeof(head));
+		f = 0;
+	}
+	cc_buf_release(&head);
 	if (!out.len) {
 		cc_buf_release(&out);
+		cc_buf_release(&head);
 		return 0;
 	}
+	w += f;
+	n -= f;
 	free(w[0].t);
 	w[0].t = cc_buf_detach(&out);
-	w[0].x0 = b[0].x0 < ox0 ? b[0].x0 : ox0;
+	w[0].x0 = f ? tx0 : b[0].x0 < ox0 ? b[0].x0 : ox0;
 	w[0].x1 = ox1;
 	for (i = 0; i < nb; i++)
 		w[0].x1 = b[i].x1 > w[0].x1 ? b[i].x1 : w[0].x1;
@@ -726,6 +776,9 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	}
 	/* the stars are as sure as their shape; the rest as tesseract */
 	w[0].conf = cn ? csum / cn : 90;
+	/* after words and a gap, a cell of its own */
+	if (f)
+		w[0].line_start = 1;
 	return 1;
 }
 
