@@ -254,7 +254,7 @@ ocr() {
 	jq -c '.source = "ocr" | .lines |= map(. + {c: 90} | del(.f))'
 }
 
-test_expect_success 'OCR: a label read without its spaces mid-line, quote specks, year marks without their '"'"', the heading'"'"'s spaces kept' '
+test_expect_success 'OCR: labels read without their spaces, a one-word label before its value mid-line, quote specks, I read as | or !, year marks without their '"'"', the heading'"'"'s spaces kept' '
 	page ocrd <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
 	53 556 176 566 10.3 - SOUTHWEST CREDIT SYSTEMS
 	53 570 205 578 7.4 - PO BOX 28205 RICHMOND VA 23268 (800) 939-0798
@@ -281,11 +281,21 @@ test_expect_success 'OCR: a label read without its spaces mid-line, quote specks
 	221 720 287 730 8.5 - WHOSE ACCOUNT
 	306 720 336 730 10 - Individual
 	53 732 140 742 9 - CURRENT BALANCE $5
+	--
+	53 56 176 66 10.3 - CAVALRY SPV | LLC |
+	53 75 90 85 8.9 - ORIGINAL CREDITOR
+	137 75 300 85 8.9 - SOF! LENDING NUMBER 9706XXXXX
+	53 87 140 97 9 - AMOUNT PASTDUE $7
+	221 87 287 97 8.5 - WHOSE ACCOUNT
+	306 87 336 97 10 - Individual
+	221 99 280 109 9 - DATE OPENED
+	306 99 350 109 9 - 04/2020
 	EOF
-	tradelines ".creditor, .account_mask, .balance, .loan_type, .opened, (.history | map(\"\(.m)=\(.s)\") | join(\" \"))" <out >got &&
+	tradelines ".creditor, .account_mask, .balance, .past_due, .original_creditor, .loan_type, .opened, (.history | map(\"\(.m)=\(.s)\") | join(\" \"))" <out >got &&
 	cat >expect <<-\EOF &&
-	["SOUTHWEST CREDIT SYSTEMS","*7009",123400,"collection","2019-03","2025-03=OK 2025-02=OK 2025-01=OK 2024-12=OK 2024-11=OK 2024-10=30 2024-09=OK 2024-08=OK 2024-07=OK 2024-06=OK 2024-05=OK 2024-04=OK"]
-	["CAPITAL ONE",null,500,null,null,""]
+	["SOUTHWEST CREDIT SYSTEMS","*7009",123400,null,null,"collection","2019-03","2025-03=OK 2025-02=OK 2025-01=OK 2024-12=OK 2024-11=OK 2024-10=30 2024-09=OK 2024-08=OK 2024-07=OK 2024-06=OK 2024-05=OK 2024-04=OK"]
+	["CAPITAL ONE",null,500,null,null,null,null,""]
+	["CAVALRY SPV I LLC","9706XXXXX",null,700,"SOFI LENDING",null,"2020-04",""]
 	EOF
 	test_cmp expect got
 '
