@@ -493,7 +493,7 @@ test_expect_success 'setup: pages made by hand' '
 test_expect_success 'a document of no known layout: a warning, read as labels and values, layout null, exit 0' '
 	cc-extract --stats unknown >out 2>err &&
 	cat >expect <<-\EOF &&
-	cc-extract: scans/0317.pdf: not a layout cc-extract knows (best match 25%); read as labels and values
+	cc-extract: scans/0317.pdf: not a layout cc-extract knows (best match 25%, equifax); read as labels and values, equifax'"'"'s first
 	cc-extract: 1 documents (1 of unknown layout): 1 tradelines, 0 inquiries, 0 public records, 0 uncertain fields
 	EOF
 	test_cmp expect err &&
@@ -510,7 +510,7 @@ test_expect_success 'a document of no known layout: a warning, read as labels an
 
 test_expect_success 'without its document record, the warning names the document by its hash' '
 	grep -v "\"kind\":\"document\"" unknown | cc-extract >/dev/null 2>err &&
-	echo "cc-extract: dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd: not a layout cc-extract knows (best match 25%); read as labels and values" >expect &&
+	echo "cc-extract: dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd: not a layout cc-extract knows (best match 25%, equifax); read as labels and values, equifax'"'"'s first" >expect &&
 	test_cmp expect err
 '
 

@@ -853,7 +853,7 @@ test_expect_success 'a layout is a hint: half its phrases found, the generic rea
 	EOF
 	page hint <hint.spec >pages &&
 	cc-extract pages >out 2>err &&
-	echo "cc-extract: hint: not a layout cc-extract knows (best match 50%); read as labels and values" >expect &&
+	echo "cc-extract: hint: not a layout cc-extract knows (best match 50%, experian); read as labels and values, experian'"'"'s first" >expect &&
 	test_cmp expect err &&
 	tradelines ".layout, .bureau, .creditor, .account_mask, .balance, .opened" <out >got &&
 	echo "[null,\"experian\",\"ACME BANK\",\"1234XXXX\",120000,\"2019-03\"]" >expect &&

@@ -251,7 +251,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			struct cc_extract_info *info, struct cc_error *e)
 {
 	struct xdoc d, g;
-	const struct xlayout *L;
+	const struct xlayout *L, *G;
 	double lconf, lshare;
 	size_t i, j, wd;
 	int rc, unknown;
@@ -290,7 +290,10 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		lshare = lconf = 1;
 		info->forced = 1;
 	}
-	rc = read_as(unknown ? &X->generic : L, unknown, lconf, pages, n, &d, e);
+	/* a layout the document partly matches is a hint to the generic
+	 * reader: its labels and headings first */
+	G = L && lshare > 0 && !info->forced ? &X->hinted[L - X->v] : &X->generic;
+	rc = read_as(unknown ? G : L, unknown, lconf, pages, n, &d, e);
 	if (rc < 0)
 		goto out;
 	/*
@@ -309,7 +312,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		g.doc = d.doc;
 		g.raw = d.raw;
 		g.nraw = d.nraw;
-		rc = read_as(&X->generic, 1, lshare, pages, n, &g, e);
+		rc = read_as(G, 1, lshare, pages, n, &g, e);
 		g.raw = NULL;
 		g.nraw = 0;
 		if (rc < 0) {
@@ -331,6 +334,7 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		}
 	}
 	info->layout = unknown ? NULL : d.L->name;
+	info->hint = unknown && G != &X->generic ? L->name : NULL;
 	info->layout_conf = unknown ? lshare : lconf;
 	rc = x_emit(&d, o, emit, arg, info);
 out:

@@ -41,6 +41,8 @@ struct cc_extract_info {
 	int tradelines, inquiries, public_records, consumers;
 	int uncertain;          /* fields listed as uncertain */
 	int forced;             /* read as --layout generic asked */
+	const char *hint;       /* read generically, this layout's labels
+				   first; or NULL */
 };
 
 typedef int (*cc_extract_emit_fn)(json_t *rec, void *arg);

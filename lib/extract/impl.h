@@ -122,6 +122,7 @@ struct cc_extract_layouts {
 	struct xlayout generic;   /* the vocabulary's labels and every blocks
 				     layout's: unknown reports */
 	struct xlayout *v;
+	struct xlayout *hinted;   /* generic with each of v[] as a hint */
 	size_t n;
 };
 

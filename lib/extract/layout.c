@@ -1053,7 +1053,8 @@ static int load_file(const char *path, struct xlayout *L, int kind,
 	return rc < 0 ? e->code : 0;
 }
 
-static void make_generic(struct cc_extract_layouts *X);
+static void make_generic(struct cc_extract_layouts *X, struct xlayout *G,
+			 const struct xlayout *H);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -1123,9 +1124,16 @@ struct cc_extract_layouts *cc_extract_load(const char *dir, struct cc_error *e)
 		index_sections(&X->v[i]);
 		index_labels(&X->v[i]);
 	}
-	make_generic(X);
+	make_generic(X, &X->generic, NULL);
 	index_sections(&X->generic);
 	index_labels(&X->generic);
+	X->hinted = cc_xreallocarray(NULL, X->n, sizeof(*X->hinted));
+	memset(X->hinted, 0, X->n * sizeof(*X->hinted));
+	for (i = 0; i < X->n; i++) {
+		make_generic(X, &X->hinted[i], &X->v[i]);
+		index_sections(&X->hinted[i]);
+		index_labels(&X->hinted[i]);
+	}
 	return X;
 }
 
@@ -1148,15 +1156,17 @@ static void add_section(struct xlayout *G, const struct xsect *t)
 }
 
 /*
- * The generic reader's layout: the vocabulary's labels (labels.yaml) and
+ * The generic reader's layout G: the vocabulary's labels (labels.yaml) and
  * then every blocks layout's, matched in any case, so that a label both
  * have means what the vocabulary says; every blocks layout's section
  * headings (some give their accounts' type) and then the vocabulary's;
- * its introductions and furniture.
+ * its introductions and furniture.  With a hint H, a layout the document
+ * partly matches, H's labels and headings come first.
  */
-static void make_generic(struct cc_extract_layouts *X)
+static void make_generic(struct cc_extract_layouts *X, struct xlayout *G,
+			 const struct xlayout *H)
 {
-	struct xlayout *G = &X->generic, *V = &X->vocab;
+	const struct xlayout *V = &X->vocab;
 	size_t i, j;
 
 	G->name = cc_xstrdup("generic");
@@ -1165,12 +1175,20 @@ static void make_generic(struct cc_extract_layouts *X)
 	G->grid = XG_YEAR_MONTH;
 	G->inquiry_type = cc_xstrdup("hard");
 	G->common = &X->common;
+	/* a hint's labels and headings first: where it and the vocabulary
+	 * spell a label alike, the hint says what it means */
+	if (H) {
+		for (j = 0; j < H->nlab; j++)
+			add_label(G, &H->lab[j]);
+		for (j = 0; j < H->nsect; j++)
+			add_section(G, &H->sect[j]);
+	}
 	for (j = 0; j < V->nlab; j++)
 		add_label(G, &V->lab[j]);
 	for (i = 0; i < X->n; i++) {
 		const struct xlayout *L = &X->v[i];
 
-		if (L->style != XS_BLOCKS)
+		if (L->style != XS_BLOCKS || L == H)
 			continue;
 		for (j = 0; j < L->nlab; j++)
 			add_label(G, &L->lab[j]);
@@ -1193,9 +1211,13 @@ void cc_extract_free(struct cc_extract_layouts *X)
 
 	if (!X)
 		return;
-	for (i = 0; i < X->n; i++)
+	for (i = 0; i < X->n; i++) {
 		free_layout(&X->v[i]);
+		if (X->hinted)
+			free_layout(&X->hinted[i]);
+	}
 	free(X->v);
+	free(X->hinted);
 	free_layout(&X->common);
 	free_layout(&X->vocab);
 	free_layout(&X->generic);

@@ -764,10 +764,10 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 }
 
 /* Whether cell c's font is of size sz: give or take half a point, or a
- * fifth where OCR estimated it. */
+ * quarter where OCR estimated it. */
 static int same_size(const struct xcell *c, double sz)
 {
-	return fabs(c->size - sz) < (c->conf < 1 ? 0.2 * sz : 0.5);
+	return fabs(c->size - sz) < (c->conf < 1 ? 0.25 * sz : 0.5);
 }
 
 /* Whether the line of row prev that starts where cell c does is in c's

@@ -311,7 +311,28 @@ struct labcols {
 	double x[LABCOLS];
 	int cnt[LABCOLS];
 	size_t n;
+	/* the page's lines fl[from..to), the one being read fl[self] */
+	const struct xline *fl;
+	size_t from, to, self;
 };
+
+/* Whether the next line right of fl[self] on its baseline starts with
+ * a value of type (enum xtype). */
+static int typed_next(const struct labcols *lc, int type)
+{
+	const struct xline *me = &lc->fl[lc->self], *best = NULL;
+	size_t k;
+
+	for (k = lc->from; k < lc->to; k++) {
+		const struct xline *o = &lc->fl[k];
+
+		if (k == lc->self || o->furniture || fabs(o->b[1] - me->b[1]) > 3 ||
+		    o->b[0] < me->b[2] - 2 || (best && o->b[0] >= best->b[0]))
+			continue;
+		best = o;
+	}
+	return best && best->b[0] - me->b[2] < 60 && typed_word(type, best->t);
+}
 
 static void labcols_add(struct labcols *lc, double x)
 {
@@ -428,13 +449,15 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			/* a label of one word, no colon, ends many a
 			 * value ("PAID COLLECTION ACCOUNT"), but not one
 			 * in capitals ("CARRINGTON MORTGAGE Balance"), or
-			 * one a value of its type follows ("HARRIS & HARRIS
-			 * NUMBER 9706XXXXX") */
+			 * one a value of its type follows, in the line or
+			 * in the next cell ("HARRIS & HARRIS NUMBER"
+			 * "9706XXXXX") */
 			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
 			     case_turns(t, p, n) ||
 			     (t[p + n] == ' ' &&
-			      typed_word(d->L->lab[m].type, t + p + n + 1))) &&
+			      typed_word(d->L->lab[m].type, t + p + n + 1)) ||
+			     (!t[p + n] && typed_next(lc, d->L->lab[m].type))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]))) {
 				nl = from > 1;
@@ -641,7 +664,7 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 	struct xline *fl = NULL;
 	size_t nf = 0, af = 0, i, j;
 	char buf[4096];
-	struct labcols lc = { { 0 }, { 0 }, 0 };
+	struct labcols lc = { { 0 }, { 0 }, 0, NULL, 0, 0, 0 };
 
 	memcpy(pv, pages, npages * sizeof(*pv));
 	qsort(pv, npages, sizeof(*pv), cmp_page_rec);
@@ -721,7 +744,11 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 				if (!fl[q].furniture && fl[q].t[0] &&
 				    match_label(d->L, fl[q].t, &n) >= 0)
 					labcols_add(&lc, fl[q].b[0]);
+			lc.fl = fl;
+			lc.from = i;
+			lc.to = q;
 		}
+		lc.self = i;
 		if (!fl[i].furniture) {
 			cc_norm_space(fl[i].t, buf, sizeof(buf));
 			/* OCR's specks and smudges: marks alone ('|' may be

@@ -132,7 +132,12 @@ static int flush_doc(struct cc_extract_ctx *x, struct worker *w,
 	if (!info.layout) {
 		w->stats.unknown++;
 	}
-	if (!info.layout && !info.forced) {
+	if (!info.layout && !info.forced && info.hint) {
+		cc_out_warn(out, "%s: not a layout cc-extract knows (best match "
+			    "%.0f%%, %s); read as labels and values, %s's "
+			    "first", name, info.layout_conf * 100, info.hint,
+			    info.hint);
+	} else if (!info.layout && !info.forced) {
 		cc_out_warn(out, "%s: not a layout cc-extract knows (best match "
 			    "%.0f%%); read as labels and values", name,
 			    info.layout_conf * 100);
