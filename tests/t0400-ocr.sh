@@ -121,6 +121,15 @@ test_expect_success TESSERACT 'a name, a gap and an account number with stars: t
 	test_cmp expect got
 '
 
+test_expect_success TESSERACT 'a title much larger than the text, which tesseract'"'"'s layout passes over, is read too' '
+	qpdf --empty --pages rnd/transunion-606-00004-scan.pdf 1 -- title.pdf &&
+	cc-ingest title.pdf | cc-ocr --no-cache >title.out &&
+	jq -r "select(.kind==\"page\") | .lines[] | select(.b[1] < 80) | .t" title.out >got &&
+	printf "%s\n" "Prepared for: SAMPLE, TYRONE A" "Date generated: January 15, 2026" \
+		"Report number: 2305-888937" "TRANSUNION" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success TESSERACT 'OCR agrees with the text layer of the same report' '
 	cc-ocr --no-cache <text.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.text &&
 	cc-ocr --no-cache <scan.docs | jq -r "select(.kind==\"page\") | .lines[].t" | tr -s " " "\n" | sort >words.ocr &&

@@ -925,9 +925,9 @@ static int unsure(const struct oword *w)
  * A run is words of one row that touch or overlap, or stand no further
  * apart than twice the line's height: the words of one cell.
  */
-static void find_stars(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
+static void find_stars(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
+		       struct owords *w)
 {
-	PIX *bin = NULL;
 	size_t i, j, k;
 
 	for (i = 0; i < w->n; i = j) {
@@ -946,19 +946,180 @@ static void find_stars(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 			lim0 = w->v[i - 1].x1 + 1;
 		if (j < w->n && same_row(&w->v[j - 1], &w->v[j]))
 			lim1 = w->v[j].x0 - 1;
-		if (!bin) {
-			bin = TessBaseAPIGetThresholdedImage(api);
-			if (!bin)
-				return;
-			/* tesseract's results go when it reads a piece again */
-			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
-		}
+		/* tesseract's results go when it reads a piece again */
+		TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
 		if (!fix_run(api, bin, grey, dpi, &w->v[i], j - i, lim0, lim1))
 			for (k = i; k < j; k++)
 				if (unsure(&w->v[k]) && x_mask(w->v[k].t))
 					fix_xmask(api, bin, grey, dpi, &w->v[k]);
 	}
-	pixDestroy(&bin);
+}
+
+/*
+ * Lines tesseract's page layout passed over: with one block of text
+ * assumed (--psm 6), a line much larger than the rest, a report's title
+ * ("TRANSUNION"), is no text at all.  The ink that no word covers, in
+ * clusters of at least three marks about a line high and wider than
+ * high, is read again as one line each, and kept when tesseract is sure
+ * of it and it holds three letters or digits.
+ */
+#define MISSED_MAX 4096      /* more marks than this: a picture, not text */
+
+static int cmp_box_y(const void *a, const void *b)
+{
+	const struct blob *p = a, *q = b;
+
+	if (p->y0 != q->y0)
+		return (p->y0 > q->y0) - (p->y0 < q->y0);
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int alnum_count(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += isalnum((unsigned char)*s) != 0;
+	return n;
+}
+
+static void add_missed(struct owords *w, const char *t, int x0, int y0,
+		       int x1, int y1, double conf)
+{
+	size_t len = strlen(t), i = 0, st;
+
+	while (i < len) {
+		struct oword *o;
+
+		while (i < len && t[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		st = i;
+		while (i < len && t[i] != ' ')
+			i++;
+		CC_GROW(w->v, w->alloc, w->n + 1);
+		o = &w->v[w->n++];
+		o->t = cc_xstrndup(t + st, i - st);
+		o->x0 = x0 + (int)((double)(x1 - x0) * (double)st / (double)len);
+		o->x1 = x0 + (int)((double)(x1 - x0) * (double)i / (double)len);
+		o->y0 = o->ly0 = y0;
+		o->y1 = o->ly1 = o->base = y1;
+		o->line_start = st == 0 || (st > 0 && t[0] == ' ');
+		o->conf = conf;
+	}
+}
+
+static void missed_lines(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
+			 struct owords *w)
+{
+	struct blob *b = NULL;
+	int *hs = NULL, med, m, i, j, nb = 0;
+	size_t k, nw = w->n, nh = 0;
+	PIX *ink;
+	BOXA *boxa;
+
+	if (!bin || !nw)
+		return;
+	/* the words' height, the median of them */
+	hs = cc_xreallocarray(NULL, nw, sizeof(*hs));
+	for (k = 0; k < nw; k++)
+		if (alnum_count(w->v[k].t) >= 2)
+			hs[nh++] = w->v[k].ly1 - w->v[k].ly0;
+	if (nh < 5) {
+		free(hs);
+		return;
+	}
+	qsort(hs, nh, sizeof(*hs), cmp_int);
+	med = hs[nh / 2];
+	free(hs);
+	if (med < 4)
+		return;
+	ink = pixCopy(NULL, bin);
+	if (!ink)
+		return;
+	for (k = 0; k < nw; k++) {
+		const struct oword *o = &w->v[k];
+		int pad = (o->ly1 - o->ly0) / 4 + 2;
+		BOX *bx = boxCreate(o->x0 - pad, o->ly0 - pad,
+				    o->x1 - o->x0 + 2 * pad,
+				    o->ly1 - o->ly0 + 2 * pad);
+
+		if (bx) {
+			pixClearInRect(ink, bx);
+			boxDestroy(&bx);
+		}
+	}
+	boxa = pixConnCompBB(ink, 8);
+	pixDestroy(&ink);
+	if (!boxa)
+		return;
+	m = boxaGetCount(boxa);
+	if (m > MISSED_MAX) {
+		boxaDestroy(&boxa);
+		return;
+	}
+	b = cc_xreallocarray(NULL, (size_t)(m ? m : 1), sizeof(*b));
+	for (i = 0; i < m; i++) {
+		l_int32 x, y, bw, bh;
+
+		if (boxaGetBoxGeometry(boxa, i, &x, &y, &bw, &bh) != 0)
+			continue;
+		/* a letter of a line at least as large as the text's,
+		 * not a rule, a box or a picture */
+		if (bh < med / 2 || bh > 4 * med || bw > 4 * med)
+			continue;
+		b[nb].x0 = x;
+		b[nb].y0 = y;
+		b[nb].x1 = x + bw;
+		b[nb].y1 = y + bh;
+		b[nb].stars = 1;
+		nb++;
+	}
+	boxaDestroy(&boxa);
+	qsort(b, (size_t)nb, sizeof(*b), cmp_box_y);
+	/* marks into lines: each mark joins the line it overlaps most in
+	 * height and is near in width */
+	for (i = 0; i < nb; i++) {
+		if (!b[i].stars)
+			continue;
+		for (j = i + 1; j < nb; j++) {
+			int h, ov;
+
+			if (!b[j].stars)
+				continue;
+			if (b[j].y0 > b[i].y1)
+				break;
+			h = b[i].y1 - b[i].y0;
+			ov = (b[j].y1 < b[i].y1 ? b[j].y1 : b[i].y1) -
+			     (b[j].y0 > b[i].y0 ? b[j].y0 : b[i].y0);
+			if (2 * ov < h || b[j].x0 > b[i].x1 + h ||
+			    b[j].x1 < b[i].x0 - h)
+				continue;
+			b[i].x0 = b[j].x0 < b[i].x0 ? b[j].x0 : b[i].x0;
+			b[i].x1 = b[j].x1 > b[i].x1 ? b[j].x1 : b[i].x1;
+			b[i].y0 = b[j].y0 < b[i].y0 ? b[j].y0 : b[i].y0;
+			b[i].y1 = b[j].y1 > b[i].y1 ? b[j].y1 : b[i].y1;
+			b[i].stars += b[j].stars;
+			b[j].stars = 0;
+			j = i;  /* the line grew: look again */
+		}
+	}
+	TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+	for (i = 0; i < nb; i++) {
+		int h = b[i].y1 - b[i].y0, pad = h / 4 + 2;
+		double conf = 0;
+		char *t;
+
+		if (b[i].stars < 3 || b[i].x1 - b[i].x0 < 2 * h || h < med * 3 / 4)
+			continue;
+		t = read_rect(api, grey, dpi, b[i].x0 - pad, b[i].y0 - pad,
+			      b[i].x1 + pad, b[i].y1 + pad, NULL, 0, &conf);
+		if (t && conf >= 70 && alnum_count(t) >= 3)
+			add_missed(w, t, b[i].x0, b[i].y0, b[i].x1, b[i].y1, conf);
+		free(t);
+	}
+	free(b);
 }
 
 int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
@@ -968,7 +1129,7 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	       int dpi, struct cc_page_text *out, double *mean,
 	       struct cc_error *e)
 {
-	PIX *p = make_pix(pix, w, h, o->opts.deskew);
+	PIX *p = make_pix(pix, w, h, o->opts.deskew), *bin;
 	struct owords ws = { 0 };
 	struct cc_buf cell = { 0 };
 	float scale = 72.0f / (float)dpi;
@@ -990,7 +1151,12 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	collect_words(o->api, &ws);
 	lone_marks(&ws);
 	stray_marks(&ws);
-	find_stars(o->api, p, dpi, &ws);
+	bin = TessBaseAPIGetThresholdedImage(o->api);
+	if (bin) {
+		find_stars(o->api, bin, p, dpi, &ws);
+		missed_lines(o->api, bin, p, dpi, &ws);
+		pixDestroy(&bin);
+	}
 	TessBaseAPISetPageSegMode(o->api, (TessPageSegMode)o->opts.psm);
 	/*
 	 * Word by word, each text line cut where the gap between two words
