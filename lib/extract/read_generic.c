@@ -1302,6 +1302,14 @@ static void column_word(const struct gstate *g, struct gpiece *pc, size_t *np,
 				break;
 			}
 		}
+		/* with no such seam, a cut near an end is the estimate's
+		 * error, not two values ("WELLS" read a little left) */
+		if (d > 2 && cut < 3) {
+			add_piece(pc, np, g->bcol[k], w->t, g->bx[k], c);
+			return;
+		}
+		if (d > 2 && cut + 3 > len)
+			break;
 		if (cut == 0 || cut >= len)
 			break;
 		/* not inside a character */
