@@ -49,19 +49,27 @@ static int all_digits(const char *s, const char *e)
 	return 1;
 }
 
-/* "3", "3/9", "3 of 9", "Page 3", "Page 3 of 9", "- 3 -" */
+/* "3", "3/9", "3 of 9", "Page 3", "Page 3 of 9", "- 3 -"; a number
+ * alone of three digits at most (not a year, "2024") */
 static int page_counter(const char *s)
 {
-	const char *p = s, *q;
+	const char *p = s, *q, *e;
 	long n;
+	int word = 0;
 
-	if (!strncasecmp(p, "page ", 5))
+	if (!strncasecmp(p, "page ", 5)) {
 		p += 5;
+		word = 1;
+	}
 	while (*p == '-' || *p == ' ')
 		p++;
 	for (q = p; isdigit((unsigned char)*q); q++)
 		;
 	if (!all_digits(p, q) || q - p > 4 || *p == '0')
+		return 0;
+	for (e = q; *e == ' '; e++)
+		;
+	if (!word && q - p > 3 && *e != '/' && strncasecmp(e, "of ", 3))
 		return 0;
 	n = strtol(p, NULL, 10);
 	p = q;

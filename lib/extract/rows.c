@@ -850,19 +850,33 @@ void x_build_rows(struct xdoc *d)
 	free(hs);
 }
 
+/* Characters, not bytes, of UTF-8 t[0..n): a word's place in its line
+ * is estimated by them ("√" is one, in three bytes). */
+static size_t u8len(const char *t, size_t n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n; k++)
+		c += ((unsigned char)t[k] & 0xc0) != 0x80;
+	return c;
+}
+
 size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 		    size_t nw)
 {
-	size_t n = strlen(c->t), i = 0, s;
+	size_t n = strlen(c->t), i = 0, s, cn = u8len(c->t, n), ci = 0, cs;
 
 	while (i < n) {
-		while (i < n && c->t[i] == ' ')
+		while (i < n && c->t[i] == ' ') {
 			i++;
+			ci++;
+		}
 		if (i >= n)
 			break;
 		s = i;
+		cs = ci;
 		while (i < n && c->t[i] != ' ')
-			i++;
+			ci += ((unsigned char)c->t[i++] & 0xc0) != 0x80;
 		if (nw == *aw) {
 			*aw = *aw ? *aw * 2 : 32;
 			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
@@ -879,8 +893,8 @@ size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 			memcpy((*w)[nw].t, c->t + s, len);
 			(*w)[nw].t[len] = '\0';
 		}
-		(*w)[nw].x0 = c->x0 + (c->x1 - c->x0) * (double)s / (double)n;
-		(*w)[nw].x1 = c->x0 + (c->x1 - c->x0) * (double)i / (double)n;
+		(*w)[nw].x0 = c->x0 + (c->x1 - c->x0) * (double)cs / (double)cn;
+		(*w)[nw].x1 = c->x0 + (c->x1 - c->x0) * (double)ci / (double)cn;
 		(*w)[nw].conf = c->conf;
 		nw++;
 	}
