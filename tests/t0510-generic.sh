@@ -696,6 +696,119 @@ test_expect_success 'grids: Jan..Dec over rows of a year and its codes; a strip 
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a year'"'"'s row at the top of the next page, its codes in the margin, is no page counter' '
+	page yeartop <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 600 200 612 12 b ACME BANK
+	50 620 100 630 9 - Balance:
+	120 620 160 630 9 - $100
+	50 640 120 650 9 - Payment history
+	100 660 115 668 7 - Jan
+	130 660 145 668 7 - Feb
+	160 660 175 668 7 - Mar
+	190 660 205 668 7 - Apr
+	220 660 235 668 7 - May
+	250 660 265 668 7 - Jun
+	280 660 295 668 7 - Jul
+	310 660 325 668 7 - Aug
+	340 660 355 668 7 - Sep
+	370 660 385 668 7 - Oct
+	400 660 415 668 7 - Nov
+	430 660 445 668 7 - Dec
+	50 670 75 678 7 - 2022
+	100 670 112 678 7 - OK
+	130 670 142 678 7 - OK
+	160 670 172 678 7 - OK
+	190 670 202 678 7 - OK
+	220 670 232 678 7 - OK
+	250 670 262 678 7 - OK
+	280 670 292 678 7 - OK
+	310 670 322 678 7 - OK
+	340 670 352 678 7 - OK
+	370 670 382 678 7 - OK
+	400 670 412 678 7 - OK
+	430 670 442 678 7 - OK
+	50 680 75 688 7 - 2023
+	100 680 112 688 7 - OK
+	130 680 142 688 7 - OK
+	160 680 172 688 7 - OK
+	190 680 202 688 7 - OK
+	220 680 232 688 7 - OK
+	250 680 262 688 7 - OK
+	280 680 292 688 7 - OK
+	310 680 322 688 7 - OK
+	340 680 352 688 7 - OK
+	370 680 382 688 7 - OK
+	400 680 412 688 7 - OK
+	430 680 442 688 7 - OK
+	--
+	50 40 75 48 7 - 2024
+	100 40 112 48 7 - OK
+	130 40 142 48 7 - OK
+	160 40 172 48 7 - OK
+	190 40 202 48 7 - OK
+	220 40 232 48 7 - OK
+	250 40 262 48 7 - OK
+	280 40 292 48 7 - OK
+	310 40 322 48 7 - OK
+	340 40 352 48 7 - OK
+	370 40 382 48 7 - 30
+	400 40 412 48 7 - 60
+	430 40 442 48 7 - OK
+	50 50 75 58 7 - 2025
+	100 50 112 58 7 - OK
+	130 50 142 58 7 - OK
+	160 50 172 58 7 - OK
+	190 50 202 58 7 - OK
+	220 50 232 58 7 - OK
+	250 50 262 58 7 - OK
+	280 50 292 58 7 - OK
+	310 50 322 58 7 - OK
+	340 50 352 58 7 - OK
+	370 50 382 58 7 - OK
+	400 50 412 58 7 - OK
+	430 50 442 58 7 - OK
+	50 80 200 92 12 b ZETA BANK
+	50 100 100 110 9 - Balance:
+	120 100 160 110 9 - $5
+	50 112 100 122 9 - Account #:
+	120 112 160 122 9 - 9999XXXX
+	EOF
+	tradelines ".creditor, .negative, (.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",true,"2024-11=60 2024-10=30",48]
+	["ZETA BANK",false,"",0]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'grids: a row of check marks read as one line: each code under its month by characters, not bytes' '
+	page checks <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 112 12 b ACME BANK
+	50 120 100 130 9 - Balance:
+	120 120 160 130 9 - $100
+	50 132 100 142 9 - Account #:
+	120 132 160 142 9 - 1234XXXX
+	50 150 200 158 7 - √ = paid as agreed (OK)
+	100 170 110 178 7 - '"'"'24
+	208 170 218 178 7 - '"'"'25
+	100 180 114 188 7 - Sep
+	127 180 141 188 7 - Oct
+	154 180 168 188 7 - Nov
+	181 180 195 188 7 - Dec
+	208 180 222 188 7 - Jan
+	235 180 249 188 7 - Feb
+	262 180 276 188 7 - Mar
+	289 180 303 188 7 - Apr
+	316 180 330 188 7 - May
+	343 180 357 188 7 - Jun
+	370 180 384 188 7 - Jul
+	100 190 380 198 7 - √ √ √ √ √ √ √ √ 30 OK OK
+	EOF
+	tradelines ".negative, (.history | map(select(.s == \"30\")) | map(.m))" <out >got &&
+	echo "[true,[\"2025-04\"]]" >expect &&
+	test_cmp expect got
+'
+
 # --- what is no data -----------------------------------------------------------
 
 test_expect_success 'a browser'"'"'s print header and foot in the margins dropped; a date mid-page kept' '

@@ -150,17 +150,31 @@ static int in_margin(const struct xline *l)
 	return l->b[3] <= 0.1 * l->height || l->b[1] >= 0.9 * l->height;
 }
 
+/* Whether line fl[i] of fl[0..n) has no other on its row: a number in a
+ * row of a grid's cells is no page counter. */
+static int alone_on_row(const struct xline *fl, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (k != i && fl[k].page == fl[i].page &&
+		    fabs(fl[k].b[3] - fl[i].b[3]) < 2)
+			return 0;
+	return 1;
+}
+
 /* Whether one line is no data by itself: in a margin, a browser's page
- * address, page counter or print time ("1/15/26, 3:04 PM" with a title),
+ * address, page counter (alone on its row) or print time ("1/15/26, 3:04 PM" with a title),
  * or a line the vocabulary says is furniture ("Page" only as a counter:
  * "PAGE ONE CREDIT UNION" is a creditor). */
-static int drop_line(const struct xlayout *L, const struct xline *l,
-		     const char *norm)
+static int drop_line(const struct xlayout *L, const struct xline *fl,
+		     size_t n, size_t i, const char *norm)
 {
+	const struct xline *l = &fl[i];
 	const char *t = l->t;
 
 	if (in_margin(l) && (strstr(t, "://") || !strncasecmp(t, "www.", 4) ||
-			     page_counter(t) ||
+			     (page_counter(t) && alone_on_row(fl, n, i)) ||
 			     (has_time(t) && strchr(t, '/') && !strchr(t, '$'))))
 		return 1;
 	return strncmp(norm, "page", 4) != 0 &&
@@ -210,7 +224,7 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 		if (fl[i].furniture)
 			continue;
 		norm = x_norm(fl[i].t);
-		if (drop_line(L, &fl[i], norm)) {
+		if (drop_line(L, fl, n, i, norm)) {
 			fl[i].furniture = 1;
 			free(norm);
 			continue;
