@@ -579,8 +579,10 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 	for (k = 0; k < n && !c; k++)
 		if (!CELL(d, r, k)->dead)
 			c = CELL(d, r, k);
+	/* a bureau's name alone, or a report's title, is no creditor */
 	if (!c || c->lab >= 0 || address_like(r->text) || x_alnums(c->t) < 2 ||
-	    grid_words(d, r))
+	    grid_words(d, r) || x_bureau_named(r->text) ||
+	    strstr(r->norm, "credit report"))
 		return 0;
 	for (k = 0; k < n; k++)
 		for (p = CELL(d, r, k)->dead ? "" : CELL(d, r, k)->t; *p; p++) {
@@ -1254,6 +1256,8 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
 		q->size = c->est ? 0 : c->size;
 		q->est = 0;
 	}
+	/* where this document's values start, a bureau's column's too */
+	add_x(g->dvx, &g->ndvx, x);
 }
 
 /*
