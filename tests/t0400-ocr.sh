@@ -52,6 +52,8 @@ test_expect_success 'each line has its font size, and "f" when most of it is bol
 	["7205103***",10,null]
 	["TYPE",10,"b"]
 	["Paid as agreed OK",10,null]
+	["Months (terms)",10,"b"]
+	["120",10,null]
 	EOF
 	test_cmp expect got
 '

@@ -518,10 +518,12 @@ static fz_stext_char *style_seam(fz_context *ctx, fz_stext_char *from)
 		if (prev < 0)
 			word = -1;
 		/* three characters of a word on each side, a letter or a
-		 * digit on each side of the seam (or a mask's '*' before
-		 * it): not "XP" "/TU" */
+		 * digit on each side of the seam, or a label's end before
+		 * it and an amount or a mask after ("(terms)120",
+		 * "*********TYPE"): not "XP" "/TU" */
 		if (prev >= 0 && prev != fb && run >= 3 && ch->c < 128 &&
-		    isalnum(ch->c) && pc < 128 && (isalnum(pc) || pc == '*')) {
+		    (isalnum(ch->c) || ch->c == '$' || ch->c == '*') && pc < 128 &&
+		    (isalnum(pc) || strchr("*).:#", pc))) {
 			for (e = ch, after = 0; e && !is_space(e->c) && after < 3;
 			     e = e->next)
 				after++;

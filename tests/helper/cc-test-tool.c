@@ -95,7 +95,8 @@ static const char styled_page[] =
 	"BT /S1 10 Tf 72 630 Td (Name) Tj /S4 10 Tf ( JOHN Q SAMPLE) Tj ET\n"
 	"BT /S4 10 Tf 72 610 Td (MIDLAND CREDIT MGMT ) Tj /S1 10 Tf (Acct #) Tj ET\n"
 	"BT /S4 10 Tf 72 590 Td (7205103***) Tj /S1 10 Tf (TYPE) Tj ET\n"
-	"BT /S4 10 Tf 72 570 Td (Paid as agreed ) Tj /S1 10 Tf (OK) Tj ET\n";
+	"BT /S4 10 Tf 72 570 Td (Paid as agreed ) Tj /S1 10 Tf (OK) Tj ET\n"
+	"BT /S1 10 Tf 72 550 Td (Months \\(terms\\)) Tj /S4 10 Tf (120) Tj ET\n";
 
 static pdf_obj *styled_font(fz_context *ctx, pdf_document *doc, const char *name)
 {
