@@ -1001,10 +1001,34 @@ static int type_heading(const struct xdoc *d, const struct xrow *r,
 /* The section a row heads, or -1: the row is the heading (OCR may add
  * stray marks after it), or one of its cells is, without a ':' after it
  * (a page header may share the heading's row). */
+/* Whether row r is the next line of a cell of the row right above it:
+ * its first cell under one of that row's, in that cell's style, close
+ * under it ("ACCOUNT INFORMATION", the end of a remark, is no heading). */
+static int wraps_above(const struct xdoc *d, const struct xrow *r)
+{
+	const struct xrow *p = r - 1;
+	const struct xcell *c = CELL(d, r, 0), *u;
+	size_t k;
+
+	if (r == d->r || p->page != r->page || r->y0 - p->y1 > 0.5 * d->pitch)
+		return 0;
+	for (k = 0; k < p->n; k++) {
+		u = CELL(d, p, k);
+		if (!u->dead && fabs(u->x0 - c->x0) <= 2 && u->bold == c->bold &&
+		    fabs(u->size - c->size) < 0.5 && u->lab < 0)
+			return 1;
+	}
+	return 0;
+}
+
 int x_row_section(const struct xdoc *d, const struct xrow *r, const char **type)
 {
 	size_t k, n;
-	int s = section_text(d->L, r->norm, type);
+	int s;
+
+	if (d->unknown && r->n && wraps_above(d, r))
+		return -1;
+	s = section_text(d->L, r->norm, type);
 
 	if (s < 0 && (s = type_heading(d, r, type)) >= 0)
 		return s;
