@@ -300,6 +300,31 @@ test_expect_success 'OCR: labels read without their spaces, a one-word label bef
 	test_cmp expect got
 '
 
+test_expect_success 'a remark'"'"'s last line that is a section'"'"'s name ("ACCOUNT INFORMATION") is the remark'"'"'s, not a section' '
+	page remark <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 250 112 12 b ACME BANK
+	50 120 120 130 9 b Balance:
+	150 120 220 130 9 - $100
+	50 132 120 142 9 b Comments:
+	150 132 400 142 9 - UNPAID BALANCE REPORTED AS A LOSS BY THE
+	150 143 400 153 9 - CREDIT GRANTOR; CONSUMER DISPUTES THIS
+	150 154 300 164 9 - ACCOUNT INFORMATION
+	50 175 120 185 9 b Account #:
+	150 175 220 185 9 - 1234XXXX
+	50 200 250 212 12 b ZETA BANK
+	50 220 120 230 9 b Balance:
+	150 220 220 230 9 - $5
+	50 232 120 242 9 b Account #:
+	150 232 220 242 9 - 5678XXXX
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",10000,"UNPAID BALANCE REPORTED AS A LOSS BY THE CREDIT GRANTOR; CONSUMER DISPUTES THIS ACCOUNT INFORMATION"]
+	["ZETA BANK","5678XXXX",500,null]
+	EOF
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '
