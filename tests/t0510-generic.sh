@@ -186,7 +186,7 @@ test_expect_success '"Label: value Label: value" in one line cut into pairs; a v
 	test_cmp expect got
 '
 
-test_expect_success 'a value that ran into the next cell'"'"'s label: cut where the page'"'"'s labels start, glued too; a word at the end kept' '
+test_expect_success 'a value that ran into the next cell'"'"'s label: cut where the page'"'"'s labels start, glued too, the start of a label that wraps too; a word at the end kept' '
 	page runin <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 - b ACME BANK
 	50 120 100 130 - - Creditor name
@@ -207,11 +207,21 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	50 235 100 245 - - ACCT #:
 	120 235 358 245 - - 7205XXXX4722PAY STATUS
 	370 235 420 245 - - CHARGE_OFF
+	50 300 200 310 - b OMEGA BANK
+	50 320 100 330 - - Creditor name
+	120 320 389 330 - - OMEGA FINANCE ESTIMATED MONTH
+	400 320 440 330 - - 03/2031
+	250 331 300 341 - - AND YEAR THIS
+	250 342 300 352 - - ITEM WILL BE
+	250 353 300 363 - - REMOVED
+	50 370 100 380 - - Balance
+	120 370 200 380 - - $9
 	EOF
-	tradelines ".creditor, .account_mask, .balance, .opened, .remarks, .status" <out >got &&
+	tradelines ".creditor, .account_mask, .balance, .opened, .remarks, .status, .removal_date" <out >got &&
 	cat >expect <<-\EOF &&
-	["FIRST PREMIER BANK","4678XXXX",120000,"2019-03","PAID COLLECTION ACCOUNT","Closed"]
-	["ZETA FINANCIAL","7205XXXX4722",0,null,null,"CHARGE_OFF"]
+	["FIRST PREMIER BANK","4678XXXX",120000,"2019-03","PAID COLLECTION ACCOUNT","Closed",null]
+	["ZETA FINANCIAL","7205XXXX4722",0,null,null,"CHARGE_OFF",null]
+	["OMEGA FINANCE",null,900,null,null,null,"2031-03"]
 	EOF
 	test_cmp expect got
 '

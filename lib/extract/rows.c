@@ -285,6 +285,26 @@ static int typed_word(int type, const char *t)
 	}
 }
 
+/* A label of three words or more that s, the rest of a line, of two
+ * words or more, is the start of (case aside); -1 for none. */
+static int label_start(const struct xlayout *L, const char *s)
+{
+	size_t n = strlen(s), q, c = (unsigned char)tolower((unsigned char)s[0]);
+	const char *sp = strchr(s, ' ');
+
+	if (!sp || n < 8)
+		return -1;
+	for (q = L->leadat[c]; q < L->leadat[c + 1]; q++) {
+		const struct xlabel *b = &L->lab[L->bylead[q]];
+		const char *w2 = strchr(b->text, ' ');
+
+		if (b->len > n + 1 && b->text[n] == ' ' && w2 && strchr(w2 + 1, ' ') &&
+		    !strncasecmp(b->text, s, n))
+			return L->bylead[q];
+	}
+	return -1;
+}
+
 /* Whether t[p..p+n), a word of a label, has a lower case letter and the
  * word before it, in capitals, none. */
 static int case_turns(const char *t, size_t p, size_t n)
@@ -460,6 +480,17 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			     (!t[p + n] && typed_next(lc, d->L->lab[m].type))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]))) {
+				nl = from > 1;
+				at[nl] = p;
+				len[nl] = n;
+				lab[nl++] = m;
+				break;
+			}
+			/* the start of a label that wraps onto the next
+			 * lines, at the line's end ("AMERICAN EXPRESS
+			 * ESTIMATED MONTH" "AND YEAR THIS" ...) */
+			if (t[p - 1] == ' ' && (m = label_start(d->L, t + p)) >= 0) {
+				n = total - p;
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
