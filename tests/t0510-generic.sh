@@ -335,6 +335,27 @@ test_expect_success 'a remark'"'"'s last line that is a section'"'"'s name ("ACC
 	test_cmp expect got
 '
 
+test_expect_success 'labels over values: a value ("Current") over a label in another style ("Balance:") is no wrapped label' '
+	page bal <<-\EOF | cc-extract 2>/dev/null >out &&
+	63 253 155 264 11.2 b ALLY FINANCIAL
+	63 281 89 287 6.5 b Number:
+	225 281 275 287 6.5 b Payment status:
+	387 281 413 287 6.5 b Opened:
+	63 289 108 297 8 - *********7780
+	225 289 251 297 8 - Current
+	387 289 432 297 8 - Apr 29, 2019
+	63 300 106 306 6.5 b Last reported:
+	225 300 252 306 6.5 b Balance:
+	387 300 436 306 6.5 b Account owner:
+	63 308 110 316 8 - Dec 15, 2025
+	225 308 253 316 8 - $10,620
+	387 308 420 316 8 - Individual
+	EOF
+	tradelines ".creditor, .account_mask, .status, .balance, .reported, .responsibility" <out >got &&
+	echo "[\"ALLY FINANCIAL\",\"*********7780\",\"Current\",1062000,\"2025-12-15\",\"individual\"]" >expect &&
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '

@@ -566,6 +566,30 @@ static int grid_words(const struct xdoc *d, const struct xrow *r)
 	return words >= 3;
 }
 
+/* Whether t starts with a date ("Jul 2025", "Dec 15, 2025") or an
+ * amount ("$10,620"). */
+static int starts_with_value(const char *t)
+{
+	char w[64], iso[11];
+	size_t n = strcspn(t, " "), k;
+	int64_t cents;
+
+	if (t[0] == '$' || ((t[0] == '-' || t[0] == '(') && t[1] == '$'))
+		return 1;
+	/* a date of up to three words */
+	for (k = 0; k < 3 && n < sizeof(w); k++) {
+		memcpy(w, t, n);
+		w[n] = '\0';
+		if (cc_norm_date(w, iso) == 0 || (k == 0 && cc_norm_money(w, &cents) == 0 &&
+						   isdigit((unsigned char)w[0]) && strchr(w, ',')))
+			return 1;
+		if (!t[n])
+			break;
+		n += 1 + strcspn(t + n + 1, " ");
+	}
+	return 0;
+}
+
 /* How much the first n cells of row r look like a creditor's heading: 0
  * not at all, 1 in capitals only, 2 or more bold or larger. */
 static int heading_like(const struct xdoc *d, const struct gstate *g,
@@ -579,10 +603,12 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 	for (k = 0; k < n && !c; k++)
 		if (!CELL(d, r, k)->dead)
 			c = CELL(d, r, k);
-	/* a bureau's name alone, or a report's title, is no creditor */
+	/* a bureau's name alone, or a report's title, is no creditor; nor
+	 * a row that starts with a date or an amount (values whose labels
+	 * are elsewhere) */
 	if (!c || c->lab >= 0 || address_like(r->text) || x_alnums(c->t) < 2 ||
 	    grid_words(d, r) || x_bureau_named(r->text) ||
-	    strstr(r->norm, "credit report"))
+	    strstr(r->norm, "credit report") || starts_with_value(c->t))
 		return 0;
 	for (k = 0; k < n; k++)
 		for (p = CELL(d, r, k)->dead ? "" : CELL(d, r, k)->t; *p; p++) {
@@ -1374,7 +1400,9 @@ static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 				add_piece(pc, &np, all_bureaus, c->t, c->x0, c);
 				continue;
 			}
-			if (column_of(g, c->x1 - 2) == column_of(g, c->x0)) {
+			/* a cell that ends a little past the next column's
+			 * start (its ink, not its text) is its own column's */
+			if (column_of(g, c->x1 - 8) == column_of(g, c->x0)) {
 				add_piece(pc, &np, column_of(g, c->x0), c->t, c->x0, c);
 				continue;
 			}
@@ -1755,10 +1783,15 @@ static void join_labels(struct xdoc *d)
 			for (m = 0, j = i + 1; j < d->nr && m < 4; j++, m++) {
 				char *n;
 
+				/* a label's lines are in one style: a label
+				 * under a value is its own ("Current" over
+				 * "Balance:") */
 				if (d->r[j].page != r->page ||
 				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
 				    !(u = cell_at(d, j, c->x0)) ||
-				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u)))
+				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u)) ||
+				    (u->lab >= 0 && (u->bold != c->bold ||
+						     !same_size(u, c->size))))
 					break;
 				n = x_norm(u->t);
 				joined = cc_xasprintf("%s %s", t, n);
