@@ -1008,7 +1008,7 @@ test_expect_success 'public records read as accounts are: the court the heading,
 
 # --- layouts are hints -------------------------------------------------------
 
-test_expect_success 'a layout is a hint: half its phrases found, the generic reading wins when it reads more accounts well' '
+test_expect_success 'a layout is a hint: half or all of its phrases found, the generic reading wins when it reads more accounts well' '
 	cat >hint.spec <<-\EOF &&
 	50 30 300 40 10 - Experian Credit Report
 	50 60 300 72 12 b Accounts in good standing
@@ -1029,7 +1029,18 @@ test_expect_success 'a layout is a hint: half its phrases found, the generic rea
 	test_cmp expect got &&
 	cc-extract -L experian pages >out 2>err &&
 	test_cmp /dev/null err &&
-	test $(grep -c "^{\"kind\":\"tradeline\"" out) -eq 0
+	test $(grep -c "^{\"kind\":\"tradeline\"" out) -eq 0 &&
+	{ cat hint.spec && cat <<-\EOF
+	50 200 300 212 12 b Potentially negative
+	50 300 300 312 12 b Hard inquiries
+	EOF
+	} | page hint >pages &&
+	cc-extract pages >out 2>err &&
+	echo "cc-extract: hint: not a layout cc-extract knows (best match 100%, experian); read as labels and values, experian'"'"'s first" >expect &&
+	test_cmp expect err &&
+	tradelines ".layout, .creditor, .balance" <out >got &&
+	echo "[null,\"ACME BANK\",120000]" >expect &&
+	test_cmp expect got
 '
 
 test_expect_success '--list-layouts ends with generic' '

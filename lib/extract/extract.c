@@ -297,16 +297,16 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 	if (rc < 0)
 		goto out;
 	/*
-	 * A layout is a hint: when not all its phrases are found, the
-	 * document may be another design that shares some; when then the
-	 * layout's reading holds no account or leaves a tenth or more of
-	 * its accounts not read well, the generic reader reads it too, and
+	 * A layout is a hint: the document may be another design that
+	 * shares some of its phrases, or all; when the layout's reading
+	 * holds no account or leaves a tenth or more of its accounts not
+	 * read well, the generic reader reads it too, and
 	 * its reading wins when it holds more accounts read well (a design
 	 * the layout's reader cannot follow gives accounts without a
 	 * balance, or none).  A document the layout reads well is read
 	 * once: the cost of the fixed layouts stays theirs.
 	 */
-	if (!unknown && !o->layout && lshare < 1 &&
+	if (!unknown && !o->layout &&
 	    10 * well_read(&d) < 9 * d.nacct + 1) {
 		memset(&g, 0, sizeof(g));
 		g.doc = d.doc;
