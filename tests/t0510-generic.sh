@@ -216,12 +216,19 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	250 353 300 363 - - REMOVED
 	50 370 100 380 - - Balance
 	120 370 200 380 - - $9
+	50 400 200 410 - b DELTA BANK
+	50 420 100 430 - - Creditor name
+	120 420 306 430 - - DELTA FINANCE NUMBER
+	400 420 450 430 - - 5555XXXX
+	50 435 100 445 - - Balance
+	120 435 200 445 - - $8
 	EOF
 	tradelines ".creditor, .account_mask, .balance, .opened, .remarks, .status, .removal_date" <out >got &&
 	cat >expect <<-\EOF &&
 	["FIRST PREMIER BANK","4678XXXX",120000,"2019-03","PAID COLLECTION ACCOUNT","Closed",null]
 	["ZETA FINANCIAL","7205XXXX4722",0,null,null,"CHARGE_OFF",null]
 	["OMEGA FINANCE",null,900,null,null,null,"2031-03"]
+	["DELTA FINANCE","5555XXXX",800,null,null,null,null]
 	EOF
 	test_cmp expect got
 '

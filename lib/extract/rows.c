@@ -351,7 +351,7 @@ static int typed_next(const struct labcols *lc, int type)
 			continue;
 		best = o;
 	}
-	return best && best->b[0] - me->b[2] < 60 && typed_word(type, best->t);
+	return best && best->b[0] - me->b[2] < 150 && typed_word(type, best->t);
 }
 
 static void labcols_add(struct labcols *lc, double x)
