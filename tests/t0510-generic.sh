@@ -222,6 +222,12 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	400 420 450 430 - - 5555XXXX
 	50 435 100 445 - - Balance
 	120 435 200 445 - - $8
+	50 460 200 470 - b EPSILON BANK
+	50 480 100 490 - - Account number
+	120 480 369 490 - - 305241XXXXXXDate Opened
+	380 480 430 490 - - 07/2024
+	50 495 100 505 - - Balance
+	120 495 200 505 - - $7
 	EOF
 	tradelines ".creditor, .account_mask, .balance, .opened, .remarks, .status, .removal_date" <out >got &&
 	cat >expect <<-\EOF &&
@@ -229,6 +235,7 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	["ZETA FINANCIAL","7205XXXX4722",0,null,null,"CHARGE_OFF",null]
 	["OMEGA FINANCE",null,900,null,null,null,"2031-03"]
 	["DELTA FINANCE","5555XXXX",800,null,null,null,null]
+	["EPSILON BANK","305241XXXXXX",700,"2024-07",null,null,null]
 	EOF
 	test_cmp expect got
 '

@@ -285,6 +285,21 @@ static int typed_word(int type, const char *t)
 	}
 }
 
+/* Whether t[0..p) ends with an account number masked with X's
+ * ("305241XXXXXXXXXX" glued to "Date Opened"). */
+static int after_mask(const char *t, size_t p)
+{
+	size_t b = p, x = 0, dg = 0;
+
+	while (b > 0 && t[b - 1] != ' ') {
+		b--;
+		x += t[b] == 'X' || t[b] == 'x' || t[b] == '*';
+		dg += isdigit((unsigned char)t[b]) != 0;
+	}
+	return x >= 2 && dg >= 2 && x + dg == p - b &&
+	       (t[p - 1] == 'X' || t[p - 1] == 'x');
+}
+
 /* A label of three words or more that s, the rest of a line, of two
  * words or more, is the start of (case aside); -1 for none. */
 static int label_start(const struct xlayout *L, const char *s)
@@ -479,7 +494,8 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			      typed_word(d->L->lab[m].type, t + p + n + 1)) ||
 			     (!t[p + n] && typed_next(lc, d->L->lab[m].type))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
-			     !isalpha((unsigned char)t[p - 1]))) {
+			     !isalpha((unsigned char)t[p - 1]) ||
+			     after_mask(t, p))) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
