@@ -911,7 +911,7 @@ test_expect_success 'a browser'"'"'s print header and foot in the margins droppe
 	test_cmp expect got
 '
 
-test_expect_success 'a paragraph of prose dropped (not part of the heading under it)' '
+test_expect_success 'a paragraph of prose dropped (not part of the heading under it), and a sentence alone on its row; a status sentence kept' '
 	page prose <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 500 110 10 - Account details
 	50 120 500 130 10 - the following lines are about how to read the table below and are not data
@@ -921,9 +921,18 @@ test_expect_success 'a paragraph of prose dropped (not part of the heading under
 	110 153 150 163 10 - 1234XXXX
 	50 164 100 174 10 - Balance
 	110 164 150 174 10 - $5
+	50 200 300 210 10 - These accounts are listed as the lenders report them.
+	50 221 200 231 10 - ZETA BANK
+	50 232 100 242 10 - Account number
+	110 232 150 242 10 - 5678XXXX
+	50 243 100 253 10 - Status
+	110 243 400 253 10 - Account legally paid in full for less than the full balance.
 	EOF
-	tradelines ".creditor, .account_mask, .balance" <out >got &&
-	echo "[\"Acme Bank\",\"1234XXXX\",500]" >expect &&
+	tradelines ".creditor, .account_mask, .balance, .status" <out >got &&
+	cat >expect <<-\EOF &&
+	["Acme Bank","1234XXXX",500,null]
+	["ZETA BANK","5678XXXX",null,"Account legally paid in full for less than the full balance."]
+	EOF
 	test_cmp expect got
 '
 

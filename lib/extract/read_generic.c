@@ -197,7 +197,7 @@ static int consumer_head(const struct xlayout *L, const char *t)
 
 void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 {
-	size_t i, j, k, last, total, lower, nw;
+	size_t i, j, k, last, total, lower, low, nw;
 	char *norm;
 	int intro, sentence, first = 0;
 
@@ -238,6 +238,7 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 		 * passed over */
 		nw = words(fl[i].t, &lower);
 		total = nw;
+		low = lower;
 		sentence = strstr(fl[i].t, ". ") || fl[i].t[strlen(fl[i].t) - 1] == '.';
 		last = i;
 		for (j = i + 1; j < n && j <= last + 4; j++) {
@@ -248,11 +249,17 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 			if (fabs(fl[j].b[0] - fl[i].b[0]) > 3 || !wordy(fl[j].t, 1))
 				continue;
 			total += words(fl[j].t, &lower);
+			low += lower;
 			sentence |= strstr(fl[j].t, ". ") ||
 				    fl[j].t[strlen(fl[j].t) - 1] == '.';
 			last = j;
 		}
-		if (!intro && (total < 12 || !sentence))
+		/* a paragraph of twelve words, or one sentence of eight in
+		 * lower case alone on its row ("The accounts below are
+		 * listed as ..."; not a status beside its label) */
+		if (!intro && (!sentence || (total < 12 &&
+					     (total < 8 || 2 * low < total ||
+					      !alone_on_row(fl, n, i)))))
 			continue;
 		for (k = i; k <= last; k++)
 			if (k == i || (fabs(fl[k].b[0] - fl[i].b[0]) <= 3 &&
