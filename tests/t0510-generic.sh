@@ -879,6 +879,37 @@ test_expect_success 'grids: a row of check marks read as one line: each code und
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as agreed (OK)"): V is a check mark, not a surrender' '
+	page vlegend <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	50 100 200 112 12 b ACME BANK
+	50 120 100 130 9 - Balance:
+	120 120 160 130 9 - $100
+	50 132 100 142 9 - Account #:
+	120 132 160 142 9 - 1234XXXX
+	50 150 200 158 7 - V= paid as agreed (OK)
+	100 170 110 178 7 - '"'"'25
+	100 180 114 188 7 - Jan
+	127 180 141 188 7 - Feb
+	154 180 168 188 7 - Mar
+	181 180 195 188 7 - Apr
+	208 180 222 188 7 - May
+	235 180 249 188 7 - Jun
+	262 180 276 188 7 - Jul
+	289 180 303 188 7 - Aug
+	100 190 106 198 7 - V
+	127 190 133 198 7 - V
+	154 190 160 198 7 - V
+	181 190 187 198 7 - V
+	208 190 214 198 7 - V
+	235 190 241 198 7 - V
+	262 190 268 198 7 - V
+	289 190 295 198 7 - V
+	EOF
+	tradelines ".negative, .reasons, (.history | map(.s) | unique)" <out >got &&
+	echo "[false,[],[\"OK\"]]" >expect &&
+	test_cmp expect got
+'
+
 # --- what is no data -----------------------------------------------------------
 
 test_expect_success 'a browser'"'"'s print header and foot in the margins dropped; a date mid-page kept' '

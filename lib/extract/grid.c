@@ -289,14 +289,17 @@ static int ocr_row(const struct xdoc *d, const struct xrow *r)
 	return 0;
 }
 
+/* A grid's legend: "√ = paid as agreed (OK)  30 = 30 days late", as
+ * OCR reads it too ("V= paid ...", "¥ - paid ..."). */
 static int legend(const struct xrow *r)
 {
-	return strstr(r->text, " = ") != NULL && x_alnums(r->text) < 60;
+	return (strchr(r->text, '=') || strstr(r->text, " - ")) &&
+	       x_alnums(r->text) < 60;
 }
 
 void x_grid_legend(struct xdoc *d, const struct xrow *r)
 {
-	if (strstr(r->text, " = ") && strstr(r->norm, "paid as agreed") &&
+	if (legend(r) && strstr(r->norm, "paid as agreed") &&
 	    strstr(r->text, "(OK)") && strncmp(r->text, "OK", 2) != 0)
 		d->check_ok = 1;
 }

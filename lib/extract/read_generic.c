@@ -667,7 +667,9 @@ static size_t bureau_header(const struct xdoc *d, const struct xrow *r,
 /* A grid's legend: "√ = paid as agreed (OK)". */
 static int legend_row(const struct xrow *r)
 {
-	return strstr(r->text, " = ") != NULL && x_alnums(r->text) < 60;
+	return (strstr(r->text, " = ") != NULL ||
+		(strstr(r->norm, "paid as agreed") && strstr(r->text, "(OK)"))) &&
+	       x_alnums(r->text) < 60;
 }
 
 /* --- accounts ------------------------------------------------------------ */
