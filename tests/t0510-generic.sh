@@ -314,12 +314,21 @@ test_expect_success 'OCR: labels read without their spaces, a one-word label bef
 	306 87 336 97 10 - Individual
 	221 99 280 109 9 - DATE OPENED
 	306 99 350 109 9 - 04/2020
+	53 140 176 150 10.3 - DEPT OF EDUCATION/NELNET
+	53 160 90 170 8.5 - CREDITOR NAME
+	137 160 172 170 8.1 - DEPT OF
+	221 160 277 170 8.5 - AMOUNT OWED
+	306 160 341 170 - - $79,695
+	137 170 218 180 - - EDUCATION/NELNET
+	53 182 90 192 8.5 - NUMBER
+	137 182 200 192 - - 1234XXXX
 	EOF
 	tradelines ".creditor, .account_mask, .balance, .past_due, .original_creditor, .loan_type, .opened, (.history | map(\"\(.m)=\(.s)\") | join(\" \"))" <out >got &&
 	cat >expect <<-\EOF &&
 	["SOUTHWEST CREDIT SYSTEMS","*7009",123400,null,null,"collection","2019-03","2025-03=OK 2025-02=OK 2025-01=OK 2024-12=OK 2024-11=OK 2024-10=30 2024-09=OK 2024-08=OK 2024-07=OK 2024-06=OK 2024-05=OK 2024-04=OK"]
 	["CAPITAL ONE",null,500,null,null,null,null,""]
 	["CAVALRY SPV I LLC","9706XXXXX",null,700,"SOFI LENDING",null,"2020-04",""]
+	["DEPT OF EDUCATION/NELNET","1234XXXX",7969500,null,null,null,null,""]
 	EOF
 	test_cmp expect got
 '

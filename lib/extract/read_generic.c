@@ -823,9 +823,12 @@ static struct xacct *grid_account(struct xdoc *d, void *arg, const char *b)
 }
 
 /* Whether cell c's font is of size sz: give or take half a point, or a
- * quarter where OCR estimated it. */
+ * quarter where OCR estimated it (or could not). */
 static int same_size(const struct xcell *c, double sz)
 {
+	/* OCR gives no size to some lines: unknown, so alike */
+	if (c->conf < 1 && (c->size <= 0 || sz <= 0))
+		return 1;
 	return fabs(c->size - sz) < (c->conf < 1 ? 0.25 * sz : 0.5);
 }
 
