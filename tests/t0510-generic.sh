@@ -379,6 +379,22 @@ test_expect_success 'labels over values: a value ("Current") over a label in ano
 	test_cmp expect got
 '
 
+test_expect_success 'OCR, labels over values: a line that runs on into the next column and ends in a value of its type is two values' '
+	page ocrunder <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	63 342 243 352 8.9 - ACME BANK
+	63 370 93 378 8.9 - Furnisher:
+	225 371 266 378 7.4 - Balance owed:
+	387 371 405 378 7 - Status:
+	63 379 241 388 9.2 - ACME CARD SERVICES $623
+	387 378 430 386 - - >Charge off<
+	63 398 99 406 7 - Account No.:
+	63 405 136 414 10.3 - XXXX3524
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .status" <out >got &&
+	echo "[\"ACME CARD SERVICES\",\"XXXX3524\",62300,\"Charge off\"]" >expect &&
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '

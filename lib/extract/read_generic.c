@@ -1026,6 +1026,61 @@ static int under_labels(const struct xdoc *d, const struct xrow *r,
 	return cells > 0 && cells <= n;
 }
 
+/* The label of p[0..n) of row r whose column x is in: the last that
+ * starts left of it, give or take a little; n for none. */
+static size_t under_col(const struct xdoc *d, const struct xrow *r,
+			const struct gpair *p, size_t n, double x)
+{
+	size_t k, col = n;
+
+	for (k = 0; k < n; k++)
+		if (x >= CELL(d, r, p[k].lab)->x0 - 4)
+			col = k;
+	return col;
+}
+
+/* Where in t, after a space, the last word starts when it is an amount,
+ * a date or an account number and type is that; 0 for none. */
+static size_t typed_tail(const char *t, int type)
+{
+	const char *sp = strrchr(t, ' ');
+
+	if (!sp || sp == t || (type != XT_MONEY && type != XT_DATE && type != XT_MASK) ||
+	    !x_value_fits(type, sp + 1) || !isdigit((unsigned char)sp[1 + strcspn(sp + 1, "0123456789")]))
+		return 0;
+	return (size_t)(sp - t) + 1;
+}
+
+/* Whether a cell of row u starts in [lo, hi). */
+static int cell_in(const struct xdoc *d, const struct xrow *u, double lo, double hi)
+{
+	size_t j;
+
+	for (j = 0; j < u->n; j++)
+		if (!CELL(d, u, j)->dead && CELL(d, u, j)->x0 >= lo &&
+		    CELL(d, u, j)->x0 < hi)
+			return 1;
+	return 0;
+}
+
+/* Text t, read at x from cell c, to the value of label k. */
+static void under_add(struct cc_buf *b, double *vx, const struct xcell **vc,
+		      double *conf, size_t k, const char *t, double x,
+		      const struct xcell *c)
+{
+	if (k >= G_MAX_PAIRS)
+		return;
+	if (!b[k].len) {
+		vx[k] = x;
+		vc[k] = c;
+	} else {
+		cc_buf_adds(&b[k], " ");
+	}
+	cc_buf_adds(&b[k], t);
+	if (c->conf < conf[k])
+		conf[k] = c->conf;
+}
+
 /*
  * Row i's pairs p[0..*np), validated: the values of a row of labels alone
  * are the cells of row i + 1 under them (*used gets 2 then, else 1); with
@@ -1056,32 +1111,41 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 		    under_labels(d, r, p, n, u)) {
 			/* each cell of u goes to the label whose column it
 			 * starts in: the last label that starts left of it,
-			 * give or take a little */
-			for (k = 0; k < n; k++) {
-				struct cc_buf b = { 0 };
-				double lo = CELL(d, r, p[k].lab)->x0 - 4;
-				double hi = k + 1 < n ? CELL(d, r, p[k + 1].lab)->x0 - 4 : 1e9;
+			 * give or take a little; an OCR'd cell that runs on
+			 * into a column with no cell of its own, and ends in
+			 * a value of that column's type, is two values OCR
+			 * read as one line ("COMENITY BANK $623") */
+			struct cc_buf b[G_MAX_PAIRS];
+			size_t m;
 
+			memset(b, 0, sizeof(b));
+			for (k = 0; k < n; k++) {
 				conf[k] = 1;
 				vx[k] = CELL(d, r, p[k].lab)->x0;
 				vc[k] = NULL;
-				for (j = 0; j < u->n; j++) {
-					const struct xcell *c = CELL(d, u, j);
-
-					if (c->dead || c->x0 < lo || c->x0 >= hi)
-						continue;
-					if (!b.len) {
-						vx[k] = c->x0;
-						vc[k] = c;
-					} else {
-						cc_buf_adds(&b, " ");
-					}
-					cc_buf_adds(&b, c->t);
-					if (c->conf < conf[k])
-						conf[k] = c->conf;
-				}
-				v[k] = b.len ? cc_buf_detach(&b) : cc_xstrdup("");
 			}
+			for (j = 0; j < u->n; j++) {
+				const struct xcell *c = CELL(d, u, j);
+
+				if (c->dead || (k = under_col(d, r, p, n, c->x0)) >= n)
+					continue;
+				if (c->conf < 1 && k + 1 < n &&
+				    c->x1 > CELL(d, r, p[k + 1].lab)->x0 + 8 &&
+				    !cell_in(d, u, CELL(d, r, p[k + 1].lab)->x0 - 4,
+					     k + 2 < n ? CELL(d, r, p[k + 2].lab)->x0 - 4 : 1e9) &&
+				    (m = typed_tail(c->t, p[k + 1].type)) > 0) {
+					char *head = cc_xstrndup(c->t, m - 1);
+
+					under_add(b, vx, vc, conf, k, head, c->x0, c);
+					under_add(b, vx, vc, conf, k + 1, c->t + m,
+						  CELL(d, r, p[k + 1].lab)->x0, c);
+					free(head);
+					continue;
+				}
+				under_add(b, vx, vc, conf, k, c->t, c->x0, c);
+			}
+			for (k = 0; k < n; k++)
+				v[k] = b[k].len ? cc_buf_detach(&b[k]) : cc_xstrdup("");
 			*used = 2;
 			goto check;
 		}
