@@ -935,6 +935,46 @@ test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as ag
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a year mark OCR misread ("95 for '"'"'25) is its neighbour'"'"'s year and one' '
+	page marks <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	50 50 250 60 9 - Report date: 01/15/2026
+	50 100 200 112 12 b ACME BANK
+	50 120 100 130 9 - Balance:
+	120 120 160 130 9 - $100
+	50 132 100 142 9 - Account #:
+	120 132 160 142 9 - 1234XXXX
+	65 170 74 176 8 - "95
+	537 170 547 176 8 - '"'"'26
+	64 180 76 188 8 - Feb
+	107 180 119 188 8 - Mar
+	150 180 162 188 8 - Apr
+	193 180 205 188 8 - May
+	236 180 248 188 8 - Jun
+	279 180 291 188 8 - Jul
+	322 180 334 188 8 - Aug
+	365 180 377 188 8 - Sep
+	408 180 420 188 8 - Oct
+	451 180 463 188 8 - Nov
+	494 180 506 188 8 - Dec
+	537 180 549 188 8 - Jan
+	65 190 75 198 8 - OK
+	108 190 118 198 8 - OK
+	151 190 161 198 8 - OK
+	194 190 204 198 8 - OK
+	237 190 247 198 8 - OK
+	280 190 290 198 8 - OK
+	323 190 333 198 8 - OK
+	366 190 376 198 8 - OK
+	409 190 419 198 8 - 30
+	452 190 462 198 8 - OK
+	495 190 505 198 8 - OK
+	538 190 548 198 8 - OK
+	EOF
+	tradelines ".negative, (.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
+	echo "[true,\"2025-10=30\",12]" >expect &&
+	test_cmp expect got
+'
+
 # --- what is no data -----------------------------------------------------------
 
 test_expect_success 'a browser'"'"'s print header and foot in the margins dropped; a date mid-page kept' '

@@ -407,6 +407,32 @@ static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
 /* The years of a strip's months mm[0..n): by the year marks over them
  * (the mark at or left of a month's left edge), or, with none, counted
  * back from the report's date, newest first or oldest first. */
+/*
+ * Year marks ky[0..nk) over a strip of months mm[0..n) follow each other
+ * a year apart: one OCR misread ('95 for '25, years before the report's
+ * or after it) is its neighbour's year and one, before or after as the
+ * months run.
+ */
+static void fix_marks(const struct xdoc *d, const int *mm, size_t n, int *ky,
+		      size_t nk)
+{
+	int ry = d->report_date[0] ? x_int(d->report_date) : 0, step;
+	size_t k;
+
+	if (nk < 2 || n < 2 || !ry)
+		return;
+	/* oldest first: a year on left to right */
+	step = mm[1] == mm[0] % 12 + 1 ? 1 : -1;
+	for (k = 0; k < nk; k++) {
+		if (ky[k] >= ry - 5 && ky[k] <= ry)
+			continue;
+		if (k + 1 < nk && ky[k + 1] >= ry - 5 && ky[k + 1] <= ry)
+			ky[k] = ky[k + 1] - step;
+		else if (k > 0 && ky[k - 1] >= ry - 5 && ky[k - 1] <= ry)
+			ky[k] = ky[k - 1] + step;
+	}
+}
+
 static int strip_years(const struct xdoc *d, const int *mm, const double *mx0,
 		       size_t n, const double *kx, const int *ky, size_t nk, int *yy)
 {
@@ -500,6 +526,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 		x_acct_box(a, &d->r[i]);
 		page = d->r[i].page;
 		i++;
+		fix_marks(d, mm, nm, ky, nk);
 		/* a row under the months with the year of each ("Month" /
 		 * "Year" rows of a monitoring service's report): each month
 		 * the year nearest under it; else the year marks over them,
