@@ -897,7 +897,7 @@ test_expect_success 'grids: a row of check marks read as one line: each code und
 	316 180 330 188 7 - May
 	343 180 357 188 7 - Jun
 	370 180 384 188 7 - Jul
-	100 190 380 198 7 - √ √ √ √ √ √ √ √ 30 OK OK
+	100 190 342 198 7 - √ √ √ √ √ √ √ √ 30 OK
 	EOF
 	tradelines ".negative, (.history | map(select(.s == \"30\")) | map(.m))" <out >got &&
 	echo "[true,[\"2025-04\"]]" >expect &&
@@ -972,6 +972,34 @@ test_expect_success 'grids: a year mark OCR misread ("95 for '"'"'25) is its nei
 	EOF
 	tradelines ".negative, (.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
 	echo "[true,\"2025-10=30\",12]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'grids: months OCR read as one line, a code under each: one for one, QK an OK' '
+	page order <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	50 50 250 60 9 - Report date: 01/15/2026
+	50 100 200 112 12 b ACME BANK
+	50 120 100 130 9 - Balance:
+	120 120 160 130 9 - $100
+	50 132 100 142 9 - Account #:
+	120 132 160 142 9 - 1234XXXX
+	65 170 74 176 8 - '"'"'25
+	60 180 560 188 8 - Jan Feb Mar — Apr May Jun Jul Aug Sep Oct Nov Dec
+	62 190 72 198 8 - OK
+	105 190 115 198 8 - QK
+	148 190 158 198 8 - OK
+	191 190 201 198 8 - OK
+	234 190 244 198 8 - OK
+	277 190 287 198 8 - OK
+	320 190 330 198 8 - OK
+	363 190 373 198 8 - OK
+	406 190 416 198 8 - OK
+	449 190 459 198 8 - 30
+	492 190 502 198 8 - OK
+	535 190 545 198 8 - OK
+	EOF
+	tradelines "(.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
+	echo "[\"2025-10=30\",12]" >expect &&
 	test_cmp expect got
 '
 

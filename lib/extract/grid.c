@@ -64,6 +64,10 @@ const char *x_grid_code(const struct xdoc *d, const char *w)
 	const unsigned char *p;
 	int n = 0;
 
+	/* OK as OCR misreads it */
+	if (!strcmp(w, "QK") || !strcmp(w, "0K") || !strcmp(w, "OK."))
+		w = "OK";
+
 	if (d->check_ok) {
 		for (p = (const unsigned char *)w; *p; p++, n++)
 			if (!strchr("vV\\/Jy", *p) && !(*p & 0x80))
@@ -568,11 +572,18 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 
 				if (!c)
 					continue;
-				for (j = 0; j < nm; j++)
-					if (fabs(mx[j] - xc) < best) {
-						best = fabs(mx[j] - xc);
-						bj = j;
-					}
+				/* a code under each month, one for one: by
+				 * order (the months' places are estimates
+				 * where OCR read them as one line) */
+				if (n - skip == nm) {
+					bj = k - skip;
+				} else {
+					for (j = 0; j < nm; j++)
+						if (fabs(mx[j] - xc) < best) {
+							best = fabs(mx[j] - xc);
+							bj = j;
+						}
+				}
 				if (nm && yy[bj])
 					hist_add(a, yy[bj], mm[bj], c);
 			}
