@@ -395,6 +395,25 @@ test_expect_success 'OCR, labels over values: a line that runs on into the next 
 	test_cmp expect got
 '
 
+test_expect_success 'a label with its colon over another ("Reported:" over "Balance:") is whole, not the start of "Reported balance"' '
+	page colon <<-\EOF | cc-extract 2>/dev/null >out &&
+	46 188 124 196 8 b LENDINGCLUB CORP
+	46 209 85 217 8 - Account #:
+	133 209 154 217 8 - *4077
+	392 219 428 227 8 - Reported:
+	478 219 507 227 8 - 11/2025
+	46 228 73 236 8 - Closed:
+	133 228 161 236 8 - 02/2022
+	219 228 258 236 8 - Pay status:
+	306 228 356 236 8 - CHARGE_OFF
+	392 228 423 236 8 - Balance:
+	478 228 513 236 8 - $6,634.00
+	EOF
+	tradelines ".creditor, .account_mask, .status, .balance, .reported" <out >got &&
+	echo "[\"LENDINGCLUB CORP\",\"*4077\",\"CHARGE_OFF\",663400,\"2025-11\"]" >expect &&
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '
