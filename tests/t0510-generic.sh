@@ -414,6 +414,18 @@ test_expect_success 'a label with its colon over another ("Reported:" over "Bala
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a mark between a label and its value ("CURRENT BALANCE = $2,993") is no part of the value' '
+	page eq <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	53 282 200 292 10 - ACME BANK
+	53 300 159 308 9.2 - CURRENT BALANCE = $2,993
+	222 300 269 308 9.2 - ACCOUNT #
+	306 300 340 308 9 - 1234XXXX
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",299300]" >expect &&
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '

@@ -592,6 +592,11 @@ static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 		off = n;
 		while (t[off] == ' ')
 			off++;
+		/* OCR's mark between a label and its value ("CURRENT
+		 * BALANCE = $2,993") */
+		if (conf < 1 && (t[off] == '=' || t[off] == '|') && t[off + 1] == ' ')
+			for (off++; t[off] == ' '; off++)
+				;
 	}
 	for (k = 0; k < nl; k++) {
 		double a = x0 + (x1 - x0) * (double)cut[k] / (double)total;
