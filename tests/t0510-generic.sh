@@ -540,6 +540,16 @@ test_expect_success 'no headings: the first field again starts the next account'
 
 # --- three-bureau reports ------------------------------------------------------
 
+# acme_columns: the first lines of a page of three bureaus' columns, ACME
+# BANK's heading, the bureaus' names and their account numbers
+acme_columns() {
+	printf '%s\n' "50 100 200 110 10 b ACME BANK" \
+		"200 115 260 125 10 - TransUnion" "300 115 360 125 10 - Experian" \
+		"400 115 460 125 10 - Equifax" "50 130 100 140 10 - Account #:" \
+		"200 130 260 140 10 - 1111XXXX" "300 130 360 140 10 - 2222XXXX" \
+		"400 130 460 140 10 - 3333XXXX"
+}
+
 test_expect_success 'three bureaus: a row naming one bureau starts its account of the block' '
 	page burows <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 10 b ACME BANK
@@ -576,15 +586,7 @@ test_expect_success 'three bureaus: a row naming one bureau starts its account o
 '
 
 test_expect_success 'three bureaus: a row of bureau names over columns, each value its column'"'"'s bureau'"'"'s' '
-	page bucols <<-\EOF | cc-extract 2>/dev/null >out &&
-	50 100 200 110 10 b ACME BANK
-	200 115 260 125 10 - TransUnion
-	300 115 360 125 10 - Experian
-	400 115 460 125 10 - Equifax
-	50 130 100 140 10 - Account #:
-	200 130 260 140 10 - 1111XXXX
-	300 130 360 140 10 - 2222XXXX
-	400 130 460 140 10 - 3333XXXX
+	{ acme_columns && cat <<-\EOF
 	50 142 100 152 10 - Balance:
 	200 142 260 152 10 - $1
 	300 142 360 152 10 - $2
@@ -602,6 +604,7 @@ test_expect_success 'three bureaus: a row of bureau names over columns, each val
 	200 222 260 232 10 - $4
 	300 222 360 232 10 - $5
 	EOF
+	} | page bucols | cc-extract 2>/dev/null >out &&
 	tradelines ".bureau, .creditor, .account_mask, .balance, .status" <out >got &&
 	cat >expect <<-\EOF &&
 	["transunion","ACME BANK","1111XXXX",100,"Current"]
@@ -614,20 +617,13 @@ test_expect_success 'three bureaus: a row of bureau names over columns, each val
 '
 
 test_expect_success 'three bureaus: values wider than their column that touch the next one cut where it starts' '
-	page glued <<-\EOF | cc-extract 2>/dev/null >out &&
-	50 100 200 110 10 b ACME BANK
-	200 115 260 125 10 - TransUnion
-	300 115 360 125 10 - Experian
-	400 115 460 125 10 - Equifax
-	50 130 100 140 10 - Account #:
-	200 130 260 140 10 - 1111XXXX
-	300 130 360 140 10 - 2222XXXX
-	400 130 460 140 10 - 3333XXXX
+	{ acme_columns && cat <<-\EOF
 	50 142 100 152 10 - Creditor:
 	200 142 500 152 10 - MIDLAND CREDIT MGMTMIDLAND CREDIT MGMTMIDLAND CREDIT MGMT
 	50 154 100 164 10 - Original creditor:
 	200 154 497 164 10 - Comenity BankComenity Bank OneComenity Bank
 	EOF
+	} | page glued | cc-extract 2>/dev/null >out &&
 	tradelines ".bureau, .creditor, .original_creditor" <out >got &&
 	cat >expect <<-\EOF &&
 	["transunion","MIDLAND CREDIT MGMT","Comenity Bank"]
