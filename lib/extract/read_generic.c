@@ -1820,29 +1820,6 @@ static int rest_of(struct xdoc *d, size_t j, const struct xcell *u)
  * it, is that label; the cells under it are dead.  Two labels, each
  * with its value ("Account" over "Type"), are not one.
  */
-/* Whether the label text t (normalised) of cell c and cell u under it
- * make one label of the vocabulary ("CREDITOR" "REMARKS"), though u is
- * one too and has a value beside it (the next line of the value of
- * c's). */
-static int whole_label(const struct xdoc *d, const char *t, const struct xcell *c,
-		       const struct xcell *u)
-{
-	char *n, *j;
-	int ok;
-	size_t len = strlen(c->t);
-
-	/* a label with its colon is whole ("Reported:" over "Balance:") */
-	if (len && c->t[len - 1] == ':')
-		return 0;
-	n = x_norm(u->t);
-	j = cc_xasprintf("%s %s", t, n);
-	ok = label_norm(d->L, j, 0) >= 0;
-
-	free(n);
-	free(j);
-	return ok;
-}
-
 static void join_labels(struct xdoc *d)
 {
 	size_t i, k, j, m;
@@ -1888,8 +1865,7 @@ static void join_labels(struct xdoc *d)
 				if (d->r[j].page != r->page ||
 				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
 				    !(u = cell_at(d, j, c->x0)) ||
-				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u) &&
-				     !whole_label(d, t, c, u)) ||
+				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u)) ||
 				    (u->lab >= 0 && (u->bold != c->bold ||
 						     !same_size(u, c->size))))
 					break;
