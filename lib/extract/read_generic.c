@@ -150,15 +150,17 @@ static int in_margin(const struct xline *l)
 	return l->b[3] <= 0.1 * l->height || l->b[1] >= 0.9 * l->height;
 }
 
-/* Whether line fl[i] of fl[0..n) has no other on its row: a number in a
- * row of a grid's cells is no page counter. */
+/* Whether line fl[i] of fl[0..n), which are in page order, has no other
+ * on its row: a number in a row of a grid's cells is no page counter. */
 static int alone_on_row(const struct xline *fl, size_t n, size_t i)
 {
 	size_t k;
 
-	for (k = 0; k < n; k++)
-		if (k != i && fl[k].page == fl[i].page &&
-		    fabs(fl[k].b[3] - fl[i].b[3]) < 2)
+	for (k = i; k > 0 && fl[k - 1].page == fl[i].page; k--)
+		if (fabs(fl[k - 1].b[3] - fl[i].b[3]) < 2)
+			return 0;
+	for (k = i + 1; k < n && fl[k].page == fl[i].page; k++)
+		if (fabs(fl[k].b[3] - fl[i].b[3]) < 2)
 			return 0;
 	return 1;
 }
