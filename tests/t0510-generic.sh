@@ -635,6 +635,14 @@ test_expect_success 'three bureaus: values wider than their column that touch th
 
 # --- payment grids --------------------------------------------------------------
 
+# acme_account: the lines of ACME BANK's heading, balance and account
+# number, above a grid
+acme_account() {
+	printf '%s\n' "50 100 200 112 12 b ACME BANK" \
+		"50 120 100 130 9 - Balance:" "120 120 160 130 9 - \$100" \
+		"50 132 100 142 9 - Account #:" "120 132 160 142 9 - 1234XXXX"
+}
+
 test_expect_success 'grids: year marks over months newest first over codes; the pairs after the grid read' '
 	page marks <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 10 b ACME BANK
@@ -904,12 +912,7 @@ test_expect_success 'grids: a year'"'"'s row at the top of the next page, its co
 '
 
 test_expect_success 'grids: a row of check marks read as one line: each code under its month by characters, not bytes' '
-	page checks <<-\EOF | cc-extract 2>/dev/null >out &&
-	50 100 200 112 12 b ACME BANK
-	50 120 100 130 9 - Balance:
-	120 120 160 130 9 - $100
-	50 132 100 142 9 - Account #:
-	120 132 160 142 9 - 1234XXXX
+	{ acme_account && cat <<-\EOF
 	50 150 200 158 7 - √ = paid as agreed (OK)
 	100 170 110 178 7 - '"'"'24
 	208 170 218 178 7 - '"'"'25
@@ -926,18 +929,14 @@ test_expect_success 'grids: a row of check marks read as one line: each code und
 	370 180 384 188 7 - Jul
 	100 190 342 198 7 - √ √ √ √ √ √ √ √ 30 OK
 	EOF
+	} | page checks | cc-extract 2>/dev/null >out &&
 	tradelines ".negative, (.history | map(select(.s == \"30\")) | map(.m))" <out >got &&
 	echo "[true,[\"2025-04\"]]" >expect &&
 	test_cmp expect got
 '
 
 test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as agreed (OK)"): V is a check mark, not a surrender' '
-	page vlegend <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
-	50 100 200 112 12 b ACME BANK
-	50 120 100 130 9 - Balance:
-	120 120 160 130 9 - $100
-	50 132 100 142 9 - Account #:
-	120 132 160 142 9 - 1234XXXX
+	{ acme_account && cat <<-\EOF
 	50 150 200 158 7 - V= paid as agreed (OK)
 	100 170 110 178 7 - '"'"'25
 	100 180 114 188 7 - Jan
@@ -957,19 +956,15 @@ test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as ag
 	262 190 268 198 7 - V
 	289 190 295 198 7 - V
 	EOF
+	} | page vlegend | ocr | cc-extract 2>/dev/null >out &&
 	tradelines ".negative, .reasons, (.history | map(.s) | unique)" <out >got &&
 	echo "[false,[],[\"OK\"]]" >expect &&
 	test_cmp expect got
 '
 
 test_expect_success 'grids: a year mark OCR misread ("95 for '"'"'25) is its neighbour'"'"'s year and one' '
-	page marks <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	{ acme_account && cat <<-\EOF
 	50 50 250 60 9 - Report date: 01/15/2026
-	50 100 200 112 12 b ACME BANK
-	50 120 100 130 9 - Balance:
-	120 120 160 130 9 - $100
-	50 132 100 142 9 - Account #:
-	120 132 160 142 9 - 1234XXXX
 	65 170 74 176 8 - "95
 	537 170 547 176 8 - '"'"'26
 	64 180 76 188 8 - Feb
@@ -997,19 +992,15 @@ test_expect_success 'grids: a year mark OCR misread ("95 for '"'"'25) is its nei
 	495 190 505 198 8 - OK
 	538 190 548 198 8 - OK
 	EOF
+	} | page marks | ocr | cc-extract 2>/dev/null >out &&
 	tradelines ".negative, (.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
 	echo "[true,\"2025-10=30\",12]" >expect &&
 	test_cmp expect got
 '
 
 test_expect_success 'grids: months OCR read as one line, a code under each: one for one, QK an OK' '
-	page order <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	{ acme_account && cat <<-\EOF
 	50 50 250 60 9 - Report date: 01/15/2026
-	50 100 200 112 12 b ACME BANK
-	50 120 100 130 9 - Balance:
-	120 120 160 130 9 - $100
-	50 132 100 142 9 - Account #:
-	120 132 160 142 9 - 1234XXXX
 	65 170 74 176 8 - '"'"'25
 	60 180 560 188 8 - Jan Feb Mar — Apr May Jun Jul Aug Sep Oct Nov Dec
 	62 190 72 198 8 - OK
@@ -1025,6 +1016,7 @@ test_expect_success 'grids: months OCR read as one line, a code under each: one 
 	492 190 502 198 8 - OK
 	535 190 545 198 8 - OK
 	EOF
+	} | page order | ocr | cc-extract 2>/dev/null >out &&
 	tradelines "(.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
 	echo "[\"2025-10=30\",12]" >expect &&
 	test_cmp expect got
