@@ -392,7 +392,30 @@ const char *x_bureau_named(const char *s)
 	return NULL;
 }
 
-static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
+/* The bureau whose name word w starts with, glued to the first code of
+ * its row ("Experian\u221a"); w is left that code. */
+static const char *glued_bureau(const struct xdoc *d, struct xword *w)
+{
+	char name[16];
+	const char *b;
+	size_t p, len = strlen(w->t);
+
+	for (p = 0; p < len && isalpha((unsigned char)w->t[p]); p++)
+		;
+	if (p < 4 || p == len || p >= sizeof(name))
+		return NULL;
+	memcpy(name, w->t, p);
+	name[p] = '\0';
+	if ((b = x_bureau_named(name)) == NULL || !x_grid_code(d, w->t + p))
+		return NULL;
+	/* the code's place, by its share of the word's characters */
+	w->x0 += (w->x1 - w->x0) * (double)p / (double)(p + x_u8len(w->t + p, len - p));
+	memmove(w->t, w->t + p, len - p + 1);
+	return b;
+}
+
+static const char *row_bureau(const struct xdoc *d, struct xword *w, size_t n,
+			      size_t *skip)
 {
 	const char *b;
 
@@ -401,6 +424,8 @@ static const char *row_bureau(const struct xword *w, size_t n, size_t *skip)
 		*skip = 1;
 		return b ? b : "transunion";
 	}
+	if (n >= 1 && (b = glued_bureau(d, &w[0])) != NULL)
+		return b;
 	if (n >= 2 && !strcasecmp(w[0].t, "trans") && word_is(w[1].t, "union")) {
 		*skip = 2;
 		return "transunion";
@@ -558,7 +583,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 			size_t codes = 0;
 
 			n = x_row_words(d, &d->r[i], &w, &aw);
-			b = row_bureau(w, n, &skip);
+			b = row_bureau(d, w, n, &skip);
 			for (k = skip; k < n; k++)
 				codes += x_grid_code(d, w[k].t) != NULL;
 			if (n <= skip || codes == 0 || codes * 2 < n - skip)

@@ -150,6 +150,13 @@ static int in_margin(const struct xline *l)
 	return l->b[3] <= 0.1 * l->height || l->b[1] >= 0.9 * l->height;
 }
 
+/* Whether line fl[k] is on the row of line l, and no furniture itself
+ * (a browser's page address beside its page counter). */
+static int row_mate(const struct xline *l, const struct xline *k)
+{
+	return fabs(k->b[3] - l->b[3]) < 2 && !k->furniture && !strstr(k->t, "://");
+}
+
 /* Whether line fl[i] of fl[0..n), which are in page order, has no other
  * on its row: a number in a row of a grid's cells is no page counter. */
 static int alone_on_row(const struct xline *fl, size_t n, size_t i)
@@ -157,10 +164,10 @@ static int alone_on_row(const struct xline *fl, size_t n, size_t i)
 	size_t k;
 
 	for (k = i; k > 0 && fl[k - 1].page == fl[i].page; k--)
-		if (fabs(fl[k - 1].b[3] - fl[i].b[3]) < 2)
+		if (row_mate(&fl[i], &fl[k - 1]))
 			return 0;
 	for (k = i + 1; k < n && fl[k].page == fl[i].page; k++)
-		if (fabs(fl[k].b[3] - fl[i].b[3]) < 2)
+		if (row_mate(&fl[i], &fl[k]))
 			return 0;
 	return 1;
 }
@@ -174,6 +181,7 @@ static int drop_line(const struct xlayout *L, const struct xline *fl,
 {
 	const struct xline *l = &fl[i];
 	const char *t = l->t;
+
 
 	if (in_margin(l) && (strstr(t, "://") || !strncasecmp(t, "www.", 4) ||
 			     (page_counter(t) && alone_on_row(fl, n, i)) ||
@@ -303,7 +311,13 @@ int x_value_fits(int type, const char *v)
 	case XT_MONEY:
 		return cc_norm_money(v, &cents) == 0;
 	case XT_DATE:
-		return cc_norm_date(v, buf) == 0;
+		/* or its start, when it wraps at the comma before its
+		 * year ("November 14," "2011") */
+		if (cc_norm_date(v, buf) == 0)
+			return 1;
+		return strlen(v) > 4 && v[strlen(v) - 1] == ',' &&
+		       snprintf(buf, 64, "%s 2000", v) < 64 &&
+		       cc_norm_date(buf, buf + 64) == 0;
 	case XT_MASK:
 		return cc_norm_mask(v, buf, sizeof(buf), last4) == 0 &&
 		       strlen(v) <= 40;
@@ -860,6 +874,25 @@ static int same_style(const struct xdoc *d, const struct xrow *prev,
 
 static const char *column_of(const struct gstate *g, double x);
 
+/* Whether t, a line under the date of column q, is the rest of that
+ * date, which wrapped ("November 14," "2011"): the date so far is none,
+ * with it one. */
+static int date_rest(struct xdoc *d, struct gstate *g, const struct gcol *q,
+		     const char *t)
+{
+	const struct xacct *a;
+	char buf[64], iso[11];
+
+	if (q->type != XT_DATE || q->bureau || q->field < 0 || q->field >= XF_COUNT ||
+	    strlen(t) != 4 || strspn(t, "0123456789") != 4 ||
+	    !(a = target(d, g, q->group)) || !a->f[q->field] ||
+	    cc_norm_date(a->f[q->field], iso) == 0)
+		return 0;
+	if (snprintf(buf, sizeof(buf), "%s %s", a->f[q->field], t) >= (int)sizeof(buf))
+		return 0;
+	return cc_norm_date(buf, iso) == 0;
+}
+
 /* Whether a column of the last row of pairs has its label, left of its
  * value, at x. */
 static int label_column(const struct gstate *g, double x)
@@ -872,22 +905,48 @@ static int label_column(const struct gstate *g, double x)
 	return 0;
 }
 
+/* Whether label t ends in a word that joins it to more ("CREDIT LIMIT
+ * OR", "DATE OF"). */
+static int ends_joined(const char *t)
+{
+	static const char *const join[] = { "or", "and", "of", "for", "to", "in",
+					    "the", "&", "/", "-" };
+	const char *w = strrchr(t, ' ');
+	size_t k;
+
+	w = w ? w + 1 : t;
+	for (k = 0; k < sizeof(join) / sizeof(join[0]); k++)
+		if (!strcasecmp(w, join[k]))
+			return 1;
+	return 0;
+}
+
 /* Whether label cell c, which ends in a colon or starts in lower case
  * ("name"), is the end of the label of row prev right above it, which
- * does not end in a colon. */
+ * does not end in a colon; or whether that label ends in a word that
+ * joins it to c ("CREDIT LIMIT OR" "ORIGINAL AMOUNT"). */
 static int wrapped_label(const struct xdoc *d, const struct xrow *prev,
 			 const struct xcell *c)
 {
 	size_t k, n = strlen(c->t);
 	const struct xcell *u;
+	int end;
 
-	if (!n || (c->t[n - 1] != ':' && !islower((unsigned char)c->t[0])))
+	if (!n)
 		return 0;
+	end = c->t[n - 1] == ':' || islower((unsigned char)c->t[0]);
 	for (k = 0; k < prev->n; k++) {
 		u = CELL(d, prev, k);
 		if (!u->dead && u->lab >= 0 && fabs(u->x0 - c->x0) <= 2) {
 			n = strlen(u->t);
-			return n && u->t[n - 1] != ':';
+			/* the joining word may be a cell of its own, the
+			 * label matched without it ("CREDIT LIMIT" "OR") */
+			return n && u->t[n - 1] != ':' &&
+			       (end || (strchr(u->t, ' ') && ends_joined(u->t)) ||
+				(k + 1 < prev->n && CELL(d, prev, k + 1)->lab < 0 &&
+				 isalpha((unsigned char)CELL(d, prev, k + 1)->t[0]) &&
+				 !strchr(CELL(d, prev, k + 1)->t, ' ') &&
+				 ends_joined(CELL(d, prev, k + 1)->t)));
 		}
 	}
 	return 0;
@@ -949,7 +1008,8 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			      * little off the estimate of this one's */
 			     (q->est && c->x0 > q->lx + 4 &&
 			      fabs(c->x0 - q->vx) <= 15 &&
-			      at_x(g->dvx, g->ndvx, c->x0))) && wraps(q->type) &&
+			      at_x(g->dvx, g->ndvx, c->x0))) &&
+			    (wraps(q->type) || date_rest(d, g, q, c->t)) &&
 			    (q->bold < 0 ? !strict || same_style(d, prev, c) :
 			     c->bold == q->bold) &&
 			    (q->size <= 0 ? !strict || same_style(d, prev, c) :
@@ -1456,6 +1516,47 @@ static void column_word(const struct gstate *g, struct gpiece *pc, size_t *np,
 	add_piece(pc, np, column_of(g, w->x0 + 2), w->t, w->x0, c);
 }
 
+/* Whether cell c, across k columns, is one value k times, each copy
+ * run into the next where a bureau's column starts ("US BANK HOME
+ * MORTGAGEUS BANK HOME MORTGAGE": the bureaus' values alike, each too
+ * long for its column); if so, the copies are added as pieces. */
+static int column_copies(const struct gstate *g, struct gpiece *pc, size_t *np,
+			 const struct xcell *c)
+{
+	size_t len = strlen(c->t), k, j, m;
+	double w = c->x1 - c->x0;
+	char a[128];
+
+	for (k = 3; k >= 2; k--) {
+		if (len % k || (m = len / k) < 4 || m >= sizeof(a))
+			continue;
+		for (j = 1; j < k && !memcmp(c->t, c->t + j * m, m); j++)
+			;
+		if (j < k || column_of(g, c->x0 + 2) == column_of(g, c->x0 + w / k + 2))
+			continue;
+		/* each copy starts where a column does */
+		for (j = 1; j < k; j++) {
+			const char *b = column_of(g, c->x0 + w * (double)j / (double)k + 6);
+			size_t q;
+
+			for (q = 0; q < g->nbcol && g->bcol[q] != b; q++)
+				;
+			if (q == g->nbcol ||
+			    fabs(g->bx[q] - (c->x0 + w * (double)j / (double)k)) > 12)
+				break;
+		}
+		if (j < k)
+			continue;
+		memcpy(a, c->t, m);
+		a[m] = '\0';
+		for (j = 0; j < k; j++)
+			add_piece(pc, np, column_of(g, c->x0 + w * (double)j / (double)k + 6),
+				  a, c->x0 + w * (double)j / (double)k, c);
+		return 1;
+	}
+	return 0;
+}
+
 static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 			const struct gpair *p, size_t n)
 {
@@ -1484,6 +1585,8 @@ static void set_columns(struct xdoc *d, struct gstate *g, size_t i,
 				add_piece(pc, &np, column_of(g, c->x0), c->t, c->x0, c);
 				continue;
 			}
+			if (column_copies(g, pc, &np, c))
+				continue;
 			nw = x_cell_words(c, &w, &aw, 0);
 			for (m = 0; m < nw; m++)
 				column_word(g, pc, &np, &w[m], c);

@@ -300,6 +300,39 @@ static int after_mask(const char *t, size_t p)
 	       (t[p - 1] == 'X' || t[p - 1] == 'x');
 }
 
+/* Whether t[p], a capital glued to the capitals before it, starts a
+ * word in mixed case: a value in capitals ran into a label ("CREDIT ONE
+ * BANK NABalance owed"). */
+static int caps_seam(const char *t, size_t p)
+{
+	size_t b;
+
+	if (p < 2 || !isupper((unsigned char)t[p]) || !islower((unsigned char)t[p + 1]) ||
+	    !isupper((unsigned char)t[p - 1]))
+		return 0;
+	for (b = p; b > 0 && t[b - 1] != ' '; b--)
+		if (islower((unsigned char)t[b - 1]))
+			return 0;
+	return p - b >= 2;
+}
+
+/* The start of a label of two words or more that s, the rest of a line,
+ * is, to a word's end ("ACCOUNT" of "Account category"); -1 for none. */
+static int label_head(const struct xlayout *L, const char *s)
+{
+	size_t n = strlen(s), q, c = (unsigned char)tolower((unsigned char)s[0]);
+
+	if (n < 4)
+		return -1;
+	for (q = L->leadat[c]; q < L->leadat[c + 1]; q++) {
+		const struct xlabel *b = &L->lab[L->bylead[q]];
+
+		if (b->len > n + 1 && b->text[n] == ' ' && !strncasecmp(b->text, s, n))
+			return L->bylead[q];
+	}
+	return -1;
+}
+
 /* A label of three words or more that s, the rest of a line, of two
  * words or more, is the start of (case aside); -1 for none. */
 static int label_start(const struct xlayout *L, const char *s)
@@ -417,7 +450,8 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		/* at a word's start, or glued to a value that ran into
 		 * it ("7205103*********OPENED:") */
 		if (p > 0 && t[p - 1] != ' ' &&
-		    (isalpha((unsigned char)t[p - 1]) || !isupper((unsigned char)t[p])))
+		    ((isalpha((unsigned char)t[p - 1]) && !caps_seam(t, p)) ||
+		     !isupper((unsigned char)t[p])))
 			continue;
 		if ((m = match_label(d->L, t + p, &n)) < 0 || t[p + n - 1] != ':')
 			continue;
@@ -495,7 +529,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			     (!t[p + n] && typed_next(lc, d->L->lab[m].type))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
-			     after_mask(t, p))) {
+			     after_mask(t, p) || caps_seam(t, p))) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
@@ -506,6 +540,19 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			 * lines, at the line's end ("AMERICAN EXPRESS
 			 * ESTIMATED MONTH" "AND YEAR THIS" ...) */
 			if (t[p - 1] == ' ' && (m = label_start(d->L, t + p)) >= 0) {
+				n = total - p;
+				nl = from > 1;
+				at[nl] = p;
+				len[nl] = n;
+				lab[nl++] = m;
+				break;
+			}
+			/* or its first words glued to a number, which no
+			 * word of a value follows ("546341XXXXXXACCOUNT"
+			 * over "CATEGORY:") */
+			if ((after_mask(t, p) || isdigit((unsigned char)t[p - 1])) &&
+			    isupper((unsigned char)t[p]) &&
+			    (m = label_head(d->L, t + p)) >= 0) {
 				n = total - p;
 				nl = from > 1;
 				at[nl] = p;
@@ -904,7 +951,7 @@ void x_build_rows(struct xdoc *d)
 
 /* Characters, not bytes, of UTF-8 t[0..n): a word's place in its line
  * is estimated by them ("√" is one, in three bytes). */
-static size_t u8len(const char *t, size_t n)
+size_t x_u8len(const char *t, size_t n)
 {
 	size_t k, c = 0;
 
@@ -916,7 +963,7 @@ static size_t u8len(const char *t, size_t n)
 size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 		    size_t nw)
 {
-	size_t n = strlen(c->t), i = 0, s, cn = u8len(c->t, n), ci = 0, cs;
+	size_t n = strlen(c->t), i = 0, s, cn = x_u8len(c->t, n), ci = 0, cs;
 
 	while (i < n) {
 		while (i < n && c->t[i] == ' ') {
