@@ -166,6 +166,29 @@ test_expect_success 'labels wrapped over two and three lines, values of text wra
 	test_cmp expect got
 '
 
+test_expect_success 'a date that wraps at its comma ("November 14," over "2011") is one date, its year no heading; "CREDIT LIMIT OR" over "ORIGINAL AMOUNT" beside it' '
+	page datewrap <<-\EOF | cc-extract 2>/dev/null >out &&
+	62 300 160 311 11 b DISCOVER BANK
+	62 320 114 328 8 b ACCOUNT #
+	143 320 190 330 10 - 6011XXXX
+	224 320 290 328 8 b DATE OF STATUS
+	306 320 340 330 10 - 10/2023
+	62 332 114 340 8 b DATE OPENED
+	143 332 200 342 10 - November 14,
+	224 332 290 340 8 b CREDIT LIMIT OR
+	306 332 355 342 10 - $19,500.00
+	143 342 163 352 10 - 2011
+	224 342 300 350 8 b ORIGINAL AMOUNT
+	62 354 114 362 8 b RECENT BALANCE
+	143 354 180 364 10 - $4,210
+	224 354 290 362 8 b LAST REPORTED
+	306 354 340 364 10 - 10/2023
+	EOF
+	tradelines ".creditor, .account_mask, .opened, .limit, .balance, .reported" <out >got &&
+	echo "[\"DISCOVER BANK\",\"6011XXXX\",\"2011-11-14\",1950000,421000,\"2023-10\"]" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success '"Label: value Label: value" in one line cut into pairs; a value run into the next "LABEL:" cut there' '
 	page inline <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 - b ACME BANK
@@ -237,6 +260,54 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	["DELTA FINANCE","5555XXXX",800,null,null,null,null]
 	["EPSILON BANK","305241XXXXXX",700,"2024-07",null,null,null]
 	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a value in capitals run into a mixed-case label ("CREDIT ONE BANK NABalance owed") at a column of the page'"'"'s labels: cut there, "Label:" too' '
+	page capsrun <<-\EOF | cc-extract 2>/dev/null >out &&
+	62 100 180 111 11 b CREDIT ONE BANK
+	62 120 120 128 8 - Account name
+	143 120 274 128 8 - CREDIT ONE BANK NABalance owed
+	306 120 335 128 8 - $2,874
+	62 132 120 140 8 - Account number
+	143 132 190 140 8 - 4447XXXX
+	224 132 282 140 8 - Account opened
+	306 132 340 140 8 - 03/2019
+	62 200 180 211 11 b CREDIT ONE BANK
+	62 220 120 228 8 - Account name
+	143 220 300 228 8 - CREDIT ONE BANK NACurrent Balance:
+	306 220 345 228 8 - $1,617.00
+	62 232 120 240 8 - Account number
+	143 232 190 240 8 - 5558XXXX
+	224 232 282 240 8 - Account opened
+	306 232 340 240 8 - 07/2021
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened" <out >got &&
+	cat >expect <<-\EOF &&
+	["CREDIT ONE BANK NA","4447XXXX",287400,"2019-03"]
+	["CREDIT ONE BANK NA","5558XXXX",161700,"2021-07"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a mask glued to the first word of a label that wraps ("546341XXXXXXXXXXACCOUNT" over "CATEGORY:"), at a column of the page'"'"'s labels: the mask cut there, the label the line under completes' '
+	page maskrun <<-\EOF | cc-extract 2>/dev/null >out &&
+	59 470 140 480 10 b CAPITAL ONE
+	59 491 100 499 8 - NUMBER:
+	141 491 265 499 8 - 546341XXXXXXXXXXACCOUNT
+	306 491 347 499 8 - Revolving
+	388 491 445 499 8 - CREDIT TYPE:
+	470 491 517 499 8 - Credit Card
+	223 501 271 509 8 - CATEGORY:
+	59 513 100 521 8 - BALANCE:
+	141 513 170 521 8 - $812
+	223 513 271 521 8 - OPEN DATE:
+	306 513 340 521 8 - 2020-03
+	223 525 271 533 8 - PAY STATUS:
+	306 525 340 533 8 - Current
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened, .status, .type, .loan_type" <out >got &&
+	echo "[\"CAPITAL ONE\",\"546341XXXXXXXXXX\",81200,\"2020-03\",\"Current\",\"revolving\",\"credit_card\"]" >expect &&
 	test_cmp expect got
 '
 
@@ -633,6 +704,49 @@ test_expect_success 'three bureaus: values wider than their column that touch th
 	test_cmp expect got
 '
 
+test_expect_success 'three bureaus: one value in each column, too long for it and run into the next ("US BANK HOME MORTGAGEUS BANK HOME MORTGAGE"), cut into its copies' '
+	page copies <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b US BANK HOME MORTGAGE
+	180 115 230 125 10 - TransUnion
+	306 115 346 125 10 - Experian
+	431 115 467 125 10 - Equifax
+	50 130 110 140 10 - Account number:
+	180 130 240 140 10 - 1111XXXX
+	306 130 366 140 10 - 2222XXXX
+	431 130 491 140 10 - 3333XXXX
+	50 142 100 152 10 - Creditor:
+	180 142 556 152 10 - US BANK HOME MORTGAGEUS BANK HOME MORTGAGEUS BANK HOME MORTGAGE
+	50 154 100 164 10 - Balance:
+	180 154 230 164 10 - $1
+	306 154 356 164 10 - $2
+	431 154 481 164 10 - $3
+	50 200 200 210 10 b US BANK HOME MORTGAGE
+	180 215 230 225 10 - TransUnion
+	306 215 346 225 10 - Experian
+	431 215 467 225 10 - Equifax
+	50 230 110 240 10 - Account number:
+	180 230 186 240 10 - -
+	306 230 366 240 10 - 4444XXXX
+	431 230 491 240 10 - 5555XXXX
+	50 242 100 252 10 - Creditor:
+	180 242 186 252 10 - -
+	306 242 556 252 10 - US BANK HOME MORTGAGEUS BANK HOME MORTGAGE
+	50 254 100 264 10 - Balance:
+	180 254 186 264 10 - -
+	306 254 356 264 10 - $4
+	431 254 481 264 10 - $5
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","US BANK HOME MORTGAGE","1111XXXX",100]
+	["experian","US BANK HOME MORTGAGE","2222XXXX",200]
+	["equifax","US BANK HOME MORTGAGE","3333XXXX",300]
+	["experian","US BANK HOME MORTGAGE","4444XXXX",400]
+	["equifax","US BANK HOME MORTGAGE","5555XXXX",500]
+	EOF
+	test_cmp expect got
+'
+
 # --- payment grids --------------------------------------------------------------
 
 # acme_account: the lines of ACME BANK's heading, balance and account
@@ -935,6 +1049,55 @@ test_expect_success 'grids: a row of check marks read as one line: each code und
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a bureau'"'"'s name glued to its row'"'"'s first check mark ("Experian√"): the row is that bureau'"'"'s' '
+	page gluedname <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	400 115 460 125 10 - Equifax
+	50 130 100 140 10 - Account #:
+	300 130 360 140 10 - 2222XXXX
+	400 130 460 140 10 - 3333XXXX
+	50 142 100 152 10 - Balance:
+	300 142 360 152 10 - $2
+	400 142 460 152 10 - $3
+	53 160 160 168 7 - √ = paid as agreed (OK)
+	82 172 90 180 7 - '"'"'23
+	124 172 132 180 7 - '"'"'24
+	82 182 92 190 7 - Nov
+	103 182 113 190 7 - Dec
+	124 182 134 190 7 - Jan
+	145 182 155 190 7 - Feb
+	166 182 176 190 7 - Mar
+	187 182 197 190 7 - Apr
+	53 192 86 200 7 - Experian√
+	103 192 109 200 7 - √
+	124 192 130 200 7 - √
+	145 192 151 200 7 - √
+	166 192 172 200 7 - √
+	187 192 193 200 7 - √
+	53 202 78 210 7 - Equifax
+	82 202 90 210 7 - OK
+	103 202 111 210 7 - OK
+	124 202 132 210 7 - OK
+	145 202 153 210 7 - 60
+	166 202 174 210 7 - OK
+	187 202 195 210 7 - OK
+	EOF
+	history <out >got &&
+	cat >expect <<-\EOF &&
+	experian: 2024-04=OK 2024-03=OK 2024-02=OK 2024-01=OK 2023-12=OK 2023-11=OK
+	equifax: 2024-04=OK 2024-03=OK 2024-02=60 2024-01=OK 2023-12=OK 2023-11=OK
+	EOF
+	test_cmp expect got &&
+	tradelines ".bureau, .account_mask, .balance, .negative" <out >got &&
+	cat >expect <<-\EOF &&
+	["experian","2222XXXX",200,false]
+	["equifax","3333XXXX",300,true]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as agreed (OK)"): V is a check mark, not a surrender' '
 	{ acme_account && cat <<-\EOF
 	50 150 200 158 7 - V= paid as agreed (OK)
@@ -1054,6 +1217,46 @@ test_expect_success 'a browser'"'"'s print header and foot in the margins droppe
 	test_cmp expect got
 '
 
+test_expect_success 'a page counter beside a browser'"'"'s address in the foot ("4/8") dropped: the year rows at the top of the next page go on with the grid' '
+	{
+		echo "50 650 200 662 12 b ACME BANK" &&
+		echo "50 670 100 680 9 - Balance:" &&
+		echo "120 670 160 680 9 - \$100" &&
+		echo "50 690 120 700 9 - Payment history" &&
+		x=100 &&
+		for m in Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec; do
+			echo "$x 710 $((x + 15)) 718 7 - $m" && x=$((x + 30)) || exit 1
+		done &&
+		echo "50 720 75 728 7 - 2023" &&
+		x=100 &&
+		for c in OK OK OK OK OK OK OK OK OK OK OK OK; do
+			echo "$x 720 $((x + 12)) 728 7 - $c" && x=$((x + 30)) || exit 1
+		done &&
+		echo "18 774 215 784 8 - https://member.example/reports/print" &&
+		echo "584 774 594 784 8 - 4/8" &&
+		echo "--" &&
+		echo "50 40 75 48 7 - 2024" &&
+		x=100 &&
+		for c in OK OK OK OK OK OK OK OK OK 30 60 OK; do
+			echo "$x 40 $((x + 12)) 48 7 - $c" && x=$((x + 30)) || exit 1
+		done &&
+		echo "50 80 200 92 12 b ZETA BANK" &&
+		echo "50 100 100 110 9 - Balance:" &&
+		echo "120 100 160 110 9 - \$5" &&
+		echo "50 112 100 122 9 - Account #:" &&
+		echo "120 112 160 122 9 - 9999XXXX" &&
+		echo "18 774 215 784 8 - https://member.example/reports/print" &&
+		echo "584 774 594 784 8 - 5/8"
+	} >foot.spec &&
+	page foot <foot.spec | cc-extract 2>/dev/null >out &&
+	tradelines ".creditor, .negative, (.history | map(select(.s != \"OK\")) | map(\"\(.m)=\(.s)\") | join(\" \")), (.history | length)" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",true,"2024-11=60 2024-10=30",24]
+	["ZETA BANK",false,"",0]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a paragraph of prose dropped (not part of the heading under it), and a sentence alone on its row; a status sentence kept' '
 	page prose <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 500 110 10 - Account details
@@ -1112,6 +1315,38 @@ test_expect_success 'a running head of the consumer'"'"'s labels read once; the 
 	["experian","ACME BANK","1234XXXX",500]
 	["experian","ZETA BANK","5678XXXX",600]
 	["experian","OMEGA BANK","9999XXXX",700]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a creditor'"'"'s heading at the same place at the top of two pages of three, under their running head, is no running head: two accounts of one creditor' '
+	page twoheads <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 45 300 55 9 - Experian credit report
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Account number
+	110 115 150 125 10 - 1234XXXX
+	50 130 100 140 10 - Balance
+	110 130 150 140 10 - $5
+	--
+	50 30 500 40 9 - Prepared for: JANE Q DOE Date generated: 01/15/2026 Report number: 2233-4455
+	50 50 200 60 10 b US BANK
+	50 65 100 75 10 - Account number
+	110 65 150 75 10 - 4037XXXX
+	50 80 100 90 10 - Balance
+	110 80 150 90 10 - $6
+	--
+	50 30 500 40 9 - Prepared for: JANE Q DOE Date generated: 01/15/2026 Report number: 2233-4455
+	50 50 200 60 10 b US BANK
+	50 65 100 75 10 - Account number
+	110 65 150 75 10 - 4147XXXX
+	50 80 100 90 10 - Balance
+	110 80 150 90 10 - $7
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",500]
+	["US BANK","4037XXXX",600]
+	["US BANK","4147XXXX",700]
 	EOF
 	test_cmp expect got
 '

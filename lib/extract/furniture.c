@@ -8,8 +8,8 @@
  * the same height, on two pages in three or more.  The walk stops at the first
  * line that does not, so a label that happens to sit at the same height on
  * several pages stays; past the outermost line, only lines on three pages
- * or more are running heads (two accounts of one creditor may head two
- * pages).  The first page's copy of a running head stays
+ * or more, or on every page, are running heads (two accounts of one
+ * creditor may head two pages of three).  The first page's copy of a running head stays
  * too: it may be a section heading, or the report's date.
  */
 #include "base/cc.h"
@@ -194,7 +194,7 @@ void x_mark_furniture(struct xline *fl, size_t n, int npages)
 
 			for (b = a; b < j && s[b]->yc - s[a]->yc < 2; b++)
 				if (!heading_like(s[b], npages, 1) ||
-				    (a > i && s[b]->count < 3))
+				    (a > i && s[b]->count < 3 && s[b]->count < npages))
 					all = 0;
 			if (!all)
 				break;
@@ -206,7 +206,7 @@ void x_mark_furniture(struct xline *fl, size_t n, int npages)
 
 			for (a = b; a > i && s[b - 1]->yc - s[a - 1]->yc < 2; a--)
 				if (!heading_like(s[a - 1], npages, 0) ||
-				    (b < j && s[a - 1]->count < 3))
+				    (b < j && s[a - 1]->count < 3 && s[a - 1]->count < npages))
 					all = 0;
 			if (!all)
 				break;

@@ -393,20 +393,21 @@ const char *x_bureau_named(const char *s)
 }
 
 /* The bureau whose name word w starts with, glued to the first code of
- * its row ("Experian\u221a"); w is left that code. */
+ * its row; w is left that code. */
 static const char *glued_bureau(const struct xdoc *d, struct xword *w)
 {
-	char name[16];
-	const char *b;
-	size_t p, len = strlen(w->t);
+	static const char *const names[] = { "transunion", "experian", "equifax" };
+	const char *b = NULL;
+	size_t p = 0, len = strlen(w->t), k;
 
-	for (p = 0; p < len && isalpha((unsigned char)w->t[p]); p++)
-		;
-	if (p < 4 || p == len || p >= sizeof(name))
-		return NULL;
-	memcpy(name, w->t, p);
-	name[p] = '\0';
-	if ((b = x_bureau_named(name)) == NULL || !x_grid_code(d, w->t + p))
+	/* "ExperianOK", "Equifax\u221a" */
+	for (k = 0; k < sizeof(names) / sizeof(names[0]) && !b; k++) {
+		p = strlen(names[k]);
+		if (len > p && !strncasecmp(w->t, names[k], p) &&
+		    x_grid_code(d, w->t + p))
+			b = names[k];
+	}
+	if (!b)
 		return NULL;
 	/* the code's place, by its share of the word's characters */
 	w->x0 += (w->x1 - w->x0) * (double)p / (double)(p + x_u8len(w->t + p, len - p));

@@ -172,6 +172,26 @@ static int alone_on_row(const struct xline *fl, size_t n, size_t i)
 	return 1;
 }
 
+/* Whether line fl[i], a number alone, is a page's outermost line but
+ * for furniture: nothing above it when it is in the top margin, nothing
+ * below it in the bottom one ("Bankruptcy Chapter" "13" is no counter). */
+static int outermost(const struct xline *fl, size_t n, size_t i)
+{
+	const struct xline *l = &fl[i];
+	int top = l->b[3] <= 0.1 * l->height;
+	size_t k;
+
+	if (!all_digits(l->t, l->t + strlen(l->t)))
+		return 1;
+	for (k = i; k > 0 && fl[k - 1].page == l->page; k--)
+		;
+	for (; k < n && fl[k].page == l->page; k++)
+		if (k != i && !fl[k].furniture && !strstr(fl[k].t, "://") &&
+		    (top ? fl[k].b[1] < l->b[1] - 2 : fl[k].b[3] > l->b[3] + 2))
+			return 0;
+	return 1;
+}
+
 /* Whether one line is no data by itself: in a margin, a browser's page
  * address, page counter (alone on its row) or print time ("1/15/26, 3:04 PM" with a title),
  * or a line the vocabulary says is furniture ("Page" only as a counter:
@@ -184,7 +204,8 @@ static int drop_line(const struct xlayout *L, const struct xline *fl,
 
 
 	if (in_margin(l) && (strstr(t, "://") || !strncasecmp(t, "www.", 4) ||
-			     (page_counter(t) && alone_on_row(fl, n, i)) ||
+			     (page_counter(t) && alone_on_row(fl, n, i) &&
+			      outermost(fl, n, i)) ||
 			     (has_time(t) && strchr(t, '/') && !strchr(t, '$'))))
 		return 1;
 	return strncmp(norm, "page", 4) != 0 &&
@@ -464,7 +485,15 @@ struct gcol {
 	int bold;            /* its value's, -1 unknown */
 	float size;
 	int est;             /* vx is estimated: the value was cut from a line */
+	int lest;            /* lx is: the label was */
 };
+
+/* Whether a label that starts at x is in column q's place of labels,
+ * give or take its estimate's error. */
+static int at_label(const struct gcol *q, double x)
+{
+	return fabs(x - q->lx) <= (q->lest ? 10 : 3) && q->lx != q->vx;
+}
 
 struct gpend {
 	size_t row, n;       /* a row, its first n cells */
@@ -893,6 +922,21 @@ static int date_rest(struct xdoc *d, struct gstate *g, const struct gcol *q,
 	return cc_norm_date(buf, iso) == 0;
 }
 
+/* Whether t, a line under the label of column q whose value is still
+ * missing, is that value, a line late: its label wrapped onto the row of
+ * the other labels' values ("ESTIMATED MONTH ... ITEM" "WILL BE
+ * REMOVED:" over "Dec 2031"). */
+static int late_value(struct xdoc *d, struct gstate *g, const struct gcol *q,
+		      const char *t)
+{
+	const struct xacct *a;
+
+	return !q->bureau && q->field >= 0 && q->field < XF_COUNT &&
+	       q->lx == q->vx && (q->type == XT_DATE || q->type == XT_MONEY) &&
+	       (a = target(d, g, q->group)) != NULL && !a->f[q->field] &&
+	       !none_value(t) && x_value_fits(q->type, t);
+}
+
 /* Whether a column of the last row of pairs has its label, left of its
  * value, at x. */
 static int label_column(const struct gstate *g, double x)
@@ -900,7 +944,7 @@ static int label_column(const struct gstate *g, double x)
 	size_t j;
 
 	for (j = 0; j < g->ncol; j++)
-		if (fabs(x - g->col[j].lx) <= 3 && g->col[j].lx != g->col[j].vx)
+		if (at_label(&g->col[j], x))
 			return 1;
 	return 0;
 }
@@ -1009,7 +1053,8 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			     (q->est && c->x0 > q->lx + 4 &&
 			      fabs(c->x0 - q->vx) <= 15 &&
 			      at_x(g->dvx, g->ndvx, c->x0))) &&
-			    (wraps(q->type) || date_rest(d, g, q, c->t)) &&
+			    (wraps(q->type) || date_rest(d, g, q, c->t) ||
+			     late_value(d, g, q, c->t)) &&
 			    (q->bold < 0 ? !strict || same_style(d, prev, c) :
 			     c->bold == q->bold) &&
 			    (q->size <= 0 ? !strict || same_style(d, prev, c) :
@@ -1017,7 +1062,7 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 				at[k] = (int)j;
 				break;
 			}
-			if (fabs(c->x0 - q->lx) <= 3 && q->lx != q->vx) {
+			if (at_label(q, c->x0)) {
 				at[k] = -2;
 				break;
 			}
@@ -1337,6 +1382,7 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		q->bold = vc[k] && !vc[k]->est ? vc[k]->bold : -1;
 		q->size = vc[k] && !vc[k]->est ? vc[k]->size : 0;
 		q->est = vc[k] && vc[k]->est;
+		q->lest = lc->est;
 		if (v[k] && group != XG_CONSUMER) {
 			add_x(g->dlx, &g->ndlx, q->lx);
 			if (vx[k] > 0)
@@ -1419,6 +1465,7 @@ static void column_value(struct xdoc *d, struct gstate *g, const struct xrow *r,
 		q->bold = c->est ? -1 : c->bold;
 		q->size = c->est ? 0 : c->size;
 		q->est = 0;
+		q->lest = 0;
 	}
 	/* where this document's values start, a bureau's column's too */
 	add_x(g->dvx, &g->ndvx, x);
@@ -1907,6 +1954,23 @@ static int has_value(struct xdoc *d, size_t j, const struct xcell *u)
 	return u + 1 < e && !u[1].dead && u[1].lab < 0;
 }
 
+/* Whether label u of row j, under label c of row i, has a value of its
+ * own: after it where c's is, or anywhere after it when c has none
+ * ("AMOUNT $6,050" over "CHARGED OFF", the value of another column far
+ * right of it, is one label). */
+static int own_value(struct xdoc *d, size_t i, const struct xcell *c, size_t j,
+		     const struct xcell *u)
+{
+	const struct xrow *r = &d->r[i];
+	const struct xcell *e = CELL(d, r, 0) + r->n;
+
+	if (!has_value(d, j, u))
+		return 0;
+	if (!(c + 1 < e && !c[1].dead && c[1].lab < 0))
+		return 1;
+	return u[1].x0 < c[1].x0 + 20;
+}
+
 /* Whether the cell after u in row j is the rest of u's line, cut from
  * it at a label. */
 static int rest_of(struct xdoc *d, size_t j, const struct xcell *u)
@@ -1970,7 +2034,7 @@ static void join_labels(struct xdoc *d)
 				if (d->r[j].page != r->page ||
 				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
 				    !(u = cell_at(d, j, c->x0)) ||
-				    (u->lab >= 0 && c->lab >= 0 && has_value(d, j, u)) ||
+				    (u->lab >= 0 && c->lab >= 0 && own_value(d, i, c, j, u)) ||
 				    (u->lab >= 0 && (u->bold != c->bold ||
 						     !same_size(u, c->size))))
 					break;
@@ -2075,6 +2139,12 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 				p++;
 			if (!strncasecmp(p, "by ", 3))
 				p += 3;
+			/* or the bureau's name, run into the date ("December
+			 * 3, 2024 Equifax") */
+			if (*p && x_bureau_named(p)) {
+				*bureau = p;
+				continue;
+			}
 			if (*p) {
 				if (b->len)
 					cc_buf_adds(b, " ");

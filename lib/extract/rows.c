@@ -402,6 +402,62 @@ static int typed_next(const struct labcols *lc, int type)
 	return best && best->b[0] - me->b[2] < 150 && typed_word(type, best->t);
 }
 
+/* Whether a line right under the end of line fl[self], where x is,
+ * completes the label that s, that end, starts ("Bankruptcy Chapter 7
+ * REFERENCE" over "NUMBER"). */
+static int all_caps(const char *s)
+{
+	int up = 0;
+
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		up |= isupper((unsigned char)*s) != 0;
+	}
+	return up;
+}
+
+/* Whether line o of the lines lc holds has another right of it on its
+ * row: its value. */
+static int valued(const struct labcols *lc, const struct xline *o)
+{
+	size_t k;
+
+	for (k = lc->from; k < lc->to; k++)
+		if (&lc->fl[k] != o && !lc->fl[k].furniture &&
+		    fabs(lc->fl[k].b[3] - o->b[3]) < 2 && lc->fl[k].b[0] > o->b[2])
+			return 1;
+	return 0;
+}
+
+/* The label, of two lines, that the end s of line fl[self], where x is,
+ * starts and a line right under it completes, in the same case, with no
+ * value of its own beside it ("Bankruptcy Chapter 7 REFERENCE" over
+ * "NUMBER"; not "PAID COLLECTION ACCOUNT" over "Status  Closed"); -1 for
+ * none. */
+static int completed_below(const struct xlayout *L, const struct labcols *lc,
+			   double x, const char *s)
+{
+	const struct xline *me = &lc->fl[lc->self];
+	double h = me->b[3] - me->b[1];
+	char buf[128];
+	size_t k, n;
+	int m;
+
+	for (k = lc->from; k < lc->to; k++) {
+		const struct xline *o = &lc->fl[k];
+
+		if (k == lc->self || o->furniture || fabs(o->b[0] - x) > 10 ||
+		    o->b[1] < me->b[1] + 0.5 * h || o->b[1] > me->b[3] + 0.8 * h ||
+		    all_caps(s) != all_caps(o->t) || valued(lc, o))
+			continue;
+		if (snprintf(buf, sizeof(buf), "%s %s", s, o->t) < (int)sizeof(buf) &&
+		    (m = match_label(L, buf, &n)) >= 0 && n > strlen(s) + 1)
+			return m;
+	}
+	return -1;
+}
+
 static void labcols_add(struct labcols *lc, double x)
 {
 	size_t k;
@@ -508,6 +564,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		}
 		for (p = from; p < total && t[p]; p++) {
 			double lx = x0 + w * (double)p / (double)total;
+			int typed = 0;
 
 			/* at a word's start, or glued to the value with a
 			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:")
@@ -521,15 +578,20 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			 * one a value of its type follows, in the line or
 			 * in the next cell ("HARRIS & HARRIS NUMBER"
 			 * "9706XXXXX") */
-			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4 &&
+			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4)
+				typed = (t[p + n] == ' ' &&
+					 typed_word(d->L->lab[m].type, t + p + n + 1)) ||
+					(!t[p + n] && typed_next(lc, d->L->lab[m].type));
+			/* glued to a word in capitals too, when the label
+			 * is of two words and a value of its type follows
+			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00") */
+			if (m >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
-			     case_turns(t, p, n) ||
-			     (t[p + n] == ' ' &&
-			      typed_word(d->L->lab[m].type, t + p + n + 1)) ||
-			     (!t[p + n] && typed_next(lc, d->L->lab[m].type))) &&
+			     case_turns(t, p, n) || typed) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
-			     after_mask(t, p) || caps_seam(t, p))) {
+			     after_mask(t, p) || caps_seam(t, p) ||
+			     (typed && strchr(d->L->lab[m].text, ' ')))) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
@@ -547,12 +609,27 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 				lab[nl++] = m;
 				break;
 			}
+			/* or its first words, which the line under them
+			 * completes */
+			if (t[p - 1] == ' ' && label_head(d->L, t + p) >= 0 &&
+			    (m = completed_below(d->L, lc, lx, t + p)) >= 0) {
+				n = total - p;
+				nl = from > 1;
+				at[nl] = p;
+				len[nl] = n;
+				lab[nl++] = m;
+				break;
+			}
 			/* or its first words glued to a number, which no
 			 * word of a value follows ("546341XXXXXXACCOUNT"
 			 * over "CATEGORY:") */
 			if ((after_mask(t, p) || isdigit((unsigned char)t[p - 1])) &&
 			    isupper((unsigned char)t[p]) &&
 			    (m = label_head(d->L, t + p)) >= 0) {
+				int m2 = completed_below(d->L, lc, lx, t + p);
+
+				if (m2 >= 0)
+					m = m2;
 				n = total - p;
 				nl = from > 1;
 				at[nl] = p;
