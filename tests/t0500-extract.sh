@@ -149,7 +149,8 @@ test_expect_success TESSERACT 'the scanned corpus: every tradeline found, masks 
 
 # tests/data/editions.pages: page records made by hand, in what real
 # editions print and cc-synth does not: an Experian annual report
-# (title-case labels, each value on the line under its label) and an
+# (title-case labels, each value on the line under its label, on a page
+# 1008 points long) and an
 # Equifax current report ("Label: value | Label: value" rows, a closed
 # account's heading "NAME - Closed", "Date of 1st Delinquency").
 test_expect_success 'other editions: an Experian annual report, an Equifax current report' '

@@ -1207,7 +1207,10 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 	*used = 1;
 	for (k = 0; k < n; k++)
 		empty += p[k].from == p[k].to;
-	if (empty == n && i + 1 < d->nr && d->r[i + 1].page == r->page &&
+	/* the values may be the next page's first row, a block split
+	 * between the labels and their values */
+	if (empty == n && i + 1 < d->nr &&
+	    (d->r[i + 1].page == r->page || d->r[i + 1].page == r->page + 1) &&
 	    !x_grid_starts(d, i + 1)) {
 		size_t lead;
 		struct gpair q[G_MAX_PAIRS];
@@ -1971,6 +1974,22 @@ static int own_value(struct xdoc *d, size_t i, const struct xcell *c, size_t j,
 	return u[1].x0 < c[1].x0 + 20;
 }
 
+/* Whether label u under label c, whose normalised text is t, ends it,
+ * both their values text that wraps: "ORIGINAL CREDITOR" "PROGRESSIVE"
+ * over "NAME" "INSURANCE" is one label and one value; "REPORTED" a date
+ * over "BALANCE" an amount are two. */
+static int wrapped_pair(const struct xdoc *d, const char *t, const struct xcell *c,
+			const struct xcell *u)
+{
+	char *n = x_norm(u->t), *j = cc_xasprintf("%s %s", t, n);
+	int k = label_norm(d->L, j, 0);
+
+	free(n);
+	free(j);
+	return k >= 0 && wraps(d->L->lab[k].type) && c->lab >= 0 &&
+	       wraps(d->L->lab[c->lab].type);
+}
+
 /* Whether the cell after u in row j is the rest of u's line, cut from
  * it at a label. */
 static int rest_of(struct xdoc *d, size_t j, const struct xcell *u)
@@ -2034,7 +2053,8 @@ static void join_labels(struct xdoc *d)
 				if (d->r[j].page != r->page ||
 				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
 				    !(u = cell_at(d, j, c->x0)) ||
-				    (u->lab >= 0 && c->lab >= 0 && own_value(d, i, c, j, u)) ||
+				    (u->lab >= 0 && c->lab >= 0 && own_value(d, i, c, j, u) &&
+				     !wrapped_pair(d, t, c, u)) ||
 				    (u->lab >= 0 && (u->bold != c->bold ||
 						     !same_size(u, c->size))))
 					break;

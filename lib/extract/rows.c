@@ -584,10 +584,11 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 					(!t[p + n] && typed_next(lc, d->L->lab[m].type));
 			/* glued to a word in capitals too, when the label
 			 * is of two words and a value of its type follows
-			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00") */
+			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"); any
+			 * label glued to a mask ("656177XXXXCATEGORY") */
 			if (m >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
-			     case_turns(t, p, n) || typed) &&
+			     case_turns(t, p, n) || typed || after_mask(t, p)) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
 			     after_mask(t, p) || caps_seam(t, p) ||
@@ -848,6 +849,7 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 		json_t *lines = json_object_get(pv[i], "lines"), *ln;
 		int page = (int)json_integer_value(json_object_get(pv[i], "page"));
 		double h = json_number_value(json_object_get(pv[i], "height"));
+		double wd = json_number_value(json_object_get(pv[i], "width"));
 
 		if (!json_is_array(lines)) {
 			free(fl);
@@ -858,6 +860,8 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 		}
 		if (!(h > 0 && h <= X_MAX_COORD))
 			h = 792;
+		if (!(wd > 0 && wd <= X_MAX_COORD))
+			wd = 612;
 		json_array_foreach(lines, j, ln) {
 			json_t *b = json_object_get(ln, "b"), *c = json_object_get(ln, "c");
 			const char *t = json_string_value(json_object_get(ln, "t"));
@@ -880,6 +884,10 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 					break;
 			}
 			if (k < 4)
+				continue;
+			/* text off the page, which no one sees */
+			if ((v[1] + v[3]) / 2 < 0 || (v[1] + v[3]) / 2 > h ||
+			    (v[0] + v[2]) / 2 < 0 || (v[0] + v[2]) / 2 > wd)
 				continue;
 			if (nf == af) {
 				af = af ? af * 2 : 512;
