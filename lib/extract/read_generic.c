@@ -1136,13 +1136,23 @@ static int under_labels(const struct xdoc *d, const struct xrow *r,
 /* The label of p[0..n) of row r whose column x is in: the last that
  * starts left of it, give or take a little; n for none. */
 static size_t under_col(const struct xdoc *d, const struct xrow *r,
-			const struct gpair *p, size_t n, double x)
+			const struct gpair *p, size_t n, double x, double x1)
 {
 	size_t k, col = n;
 
 	for (k = 0; k < n; k++)
 		if (x >= CELL(d, r, p[k].lab)->x0 - 4)
 			col = k;
+	/* a cell that starts a little left of the next label, and lies
+	 * more under it than under its own (an OCR box a little wide) */
+	if (col + 1 < n || (col == n && n > 0)) {
+		size_t nx = col == n ? 0 : col + 1;
+		double lx = CELL(d, r, p[nx].lab)->x0, lo;
+
+		lo = col == n ? -1e9 : CELL(d, r, p[col].lab)->x0;
+		if (x >= lx - 20 && x1 > lx && x1 - lx > lx - (x > lo ? x : lo))
+			col = nx;
+	}
 	return col;
 }
 
@@ -1237,7 +1247,7 @@ static size_t read_pairs(struct xdoc *d, size_t i, int group, struct gpair *p,
 			for (j = 0; j < u->n; j++) {
 				const struct xcell *c = CELL(d, u, j);
 
-				if (c->dead || (k = under_col(d, r, p, n, c->x0)) >= n)
+				if (c->dead || (k = under_col(d, r, p, n, c->x0, c->x1)) >= n)
 					continue;
 				if (c->conf < 1 && k + 1 < n &&
 				    c->x1 > CELL(d, r, p[k + 1].lab)->x0 + 8 &&

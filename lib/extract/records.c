@@ -464,9 +464,27 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
  */
 static void ocr_mask(char *m)
 {
-	size_t n, i;
+	size_t n, i, run = 0;
 	int again;
 
+	/* a word OCR ran into it, after four marks or digits or more
+	 * ("************2912Pays", "182225XXXXXXXXXXMCC0UN7"): two letters
+	 * that are no misread digits and no X */
+	for (i = 0; m[i]; i++) {
+		unsigned char c = (unsigned char)m[i], c2 = (unsigned char)m[i + 1];
+
+		if (isdigit(c) || c == 'X' || c == '*') {
+			run++;
+			continue;
+		}
+		if (run >= 4 && isalpha(c) && isalpha(c2) && !strchr("XxK", c) &&
+		    !strchr("XxK", c2) && !(cc_ocr_digit((char)c) && cc_ocr_digit((char)c2))) {
+			m[i] = '\0';
+			break;
+		}
+		if (c != ' ' && c != '-')
+			run = 0;
+	}
 	for (i = 0; m[i]; i++)
 		if (cc_ocr_digit(m[i]))
 			m[i] = cc_ocr_digit(m[i]);

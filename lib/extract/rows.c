@@ -534,8 +534,14 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 	/* OCR that kept two cells one line ("ENHANCED RECOVERY CO Account #
 	 * *3244"): a label of two words or more, mid-line, whose next word
 	 * is a value of its type */
-	if (nl == 0 && conf < 1)
-		for (p = 1; t[p]; p++) {
+	if (nl == 0 && conf < 1) {
+		size_t n0 = 0;
+
+		/* not inside a label the line starts with ("AMOUNT PAST
+		 * DUE $14,322" is no "AMOUNT" and "PAST DUE") */
+		if (match_label(d->L, t, &n0) < 0)
+			n0 = 0;
+		for (p = n0 ? n0 : 1; t[p]; p++) {
 			if (t[p - 1] != ' ')
 				continue;
 			if ((m = match_label(d->L, t + p, &n)) >= 0 &&
@@ -548,6 +554,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 				break;
 			}
 		}
+	}
 	/* a value that ran into the next cell's label where that cell's
 	 * labels start on this page ("FIRST PREMIER BANK Account No."
 	 * "4678045***"): the label mid-line, where the line's width puts
@@ -784,6 +791,65 @@ static int caps_i(const char *t, size_t n)
 	return up + 1 >= n || n == 1;
 }
 
+
+/* A speck OCR read before a label ("8s Balance owed:"): a word of one
+ * or two characters before a label that ends in a colon, dropped. */
+static void ocr_lead(const struct xlayout *L, char *t)
+{
+	size_t w = strcspn(t, " "), n;
+	int m;
+
+	if (w == 0 || w > 2 || t[w] != ' ' ||
+	    (m = match_label(L, t + w + 1, &n)) < 0 || t[w + n] != ':')
+		return;
+	(void)m;
+	memmove(t, t + w + 1, strlen(t + w + 1) + 1);
+}
+
+/* An amount OCR misread: letters for digits ("$o", "$1,2O0") read as
+ * the digits they look like, and a speck of a word or two lower-case
+ * letters after it ("$552 pce") dropped, when the line is that amount. */
+static void ocr_money(char *t)
+{
+	char tmp[64];
+	size_t n = strcspn(t, " "), k;
+	int64_t cents;
+
+	if (t[0] != '$' || n < 2 || n >= sizeof(tmp))
+		return;
+	for (k = 0; k < n; k++)
+		tmp[k] = t[k] == '$' || t[k] == ',' || t[k] == '.' ? t[k] :
+			 cc_ocr_digit(t[k]) ? cc_ocr_digit(t[k]) : t[k];
+	tmp[n] = '\0';
+	if (cc_norm_money(tmp, &cents) < 0)
+		return;
+	memcpy(t, tmp, n);
+	if (t[n] == ' ') {
+		for (k = n + 1; t[k] && islower((unsigned char)t[k]); k++)
+			;
+		if (!t[k] && k - n - 1 <= 3)
+			t[n] = '\0';
+	}
+}
+
+/* OCR's speck read as a colon inside a label the line starts with
+ * ("BALANCE: DUE $2,436"): dropped when the label without it is longer
+ * than the one that ends at it. */
+static void ocr_colon(const struct xlayout *L, char *t)
+{
+	char *c = strchr(t, ':'), tmp[256];
+	size_t n0, n1;
+
+	if (!c || c[1] != ' ' || !isalpha((unsigned char)c[2]) ||
+	    strlen(t) >= sizeof(tmp) || match_label(L, t, &n0) < 0 ||
+	    n0 != (size_t)(c - t) + 1)
+		return;
+	memcpy(tmp, t, (size_t)(c - t));
+	memcpy(tmp + (c - t), c + 1, strlen(c + 1) + 1);
+	if (match_label(L, tmp, &n1) >= 0 && n1 > n0)
+		memmove(c, c + 1, strlen(c + 1) + 1);
+}
+
 /* Drop the quote marks that start or end a word of an OCR'd line, but
  * one before a digit (a year mark, ’24); an I read as '|' or '!' in a
  * name in capitals is an I again ("CAVALRY SPV | LLC", "SOF! LENDING"). */
@@ -940,8 +1006,12 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			 * edge */
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
-			if (fl[i].conf < 1)
+			if (fl[i].conf < 1) {
 				ocr_quotes(buf);
+				ocr_lead(d->L, buf);
+				ocr_colon(d->L, buf);
+				ocr_money(buf);
+			}
 			if (buf[0]) {
 				struct lstyle st = { fl[i].size, fl[i].bold };
 
