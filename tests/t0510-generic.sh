@@ -263,6 +263,36 @@ test_expect_success 'a value that ran into the next cell'"'"'s label: cut where 
 	test_cmp expect got
 '
 
+test_expect_success 'a label cut from a line where its place is estimated ("AMERICAN EXPRESS ESTIMATED MONTH"), a few points off the column of the page'"'"'s labels: the lines it wraps onto ("AND YEAR THIS" ... "REMOVED") in that column are its, no heading' '
+	page estcol <<-\EOF | cc-extract 2>/dev/null >out &&
+	46 150 140 160 10 b AMERICAN EXPRESS
+	46 165 85 174 8.5 b TransUnion
+	46 180 90 188 8 - ACCOUNT #
+	133 180 180 188 8 - 3499XXXX
+	219 180 285 188 8 - PAYMENT STATUS
+	306 180 340 188 8 - Current
+	46 192 80 200 8 - CREDITOR
+	133 192 302 200 8 - AMERICAN EXPRESS ESTIMATED MONTH
+	306 192 336 200 8 - 11/2031
+	219 202 270 210 8 - AND YEAR THIS
+	219 212 265 220 8 - ITEM WILL BE
+	219 222 258 230 8 - REMOVED
+	46 236 80 245 8.5 b Equifax
+	46 250 90 258 8 - ACCOUNT #
+	133 250 180 258 8 - 3499XXXX
+	219 250 285 258 8 - PAYMENT STATUS
+	306 250 340 258 8 - Current
+	46 262 80 270 8 - BALANCE
+	133 262 160 270 8 - $412
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance, .status, .removal_date" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","AMERICAN EXPRESS","3499XXXX",null,"Current","2031-11"]
+	["equifax","AMERICAN EXPRESS","3499XXXX",41200,"Current",null]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a value in capitals run into a mixed-case label ("CREDIT ONE BANK NABalance owed") at a column of the page'"'"'s labels: cut there, "Label:" too' '
 	page capsrun <<-\EOF | cc-extract 2>/dev/null >out &&
 	62 100 180 111 11 b CREDIT ONE BANK
@@ -287,6 +317,28 @@ test_expect_success 'a value in capitals run into a mixed-case label ("CREDIT ON
 	["CREDIT ONE BANK NA","4447XXXX",287400,"2019-03"]
 	["CREDIT ONE BANK NA","5558XXXX",161700,"2021-07"]
 	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a value in capitals glued to a label of two words in capitals that a value of its type follows ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"), at a column of the page'"'"'s labels: cut there' '
+	page capsglued <<-\EOF | cc-extract 2>/dev/null >out &&
+	60 445 141 455 10 b ONEMAIN FINANCIAL
+	60 459 117 467 8 - ACCOUNT NAME
+	142 459 276 467 8 - ONEMAIN FINANCIALBALANCE DUE
+	306 459 330 467 8 - $0.00
+	388 459 436 467 8 - PAY STATUS
+	470 459 522 467 8 - Paid/Closed
+	60 471 117 479 8 - ACCOUNT #
+	142 471 190 479 8 - 4000XXXX
+	223 471 280 479 8 - DATE OPENED
+	306 471 340 479 8 - 03/2019
+	60 483 117 491 8 - LOAN TYPE
+	142 483 190 491 8 - Installment
+	223 483 280 491 8 - DATE CLOSED
+	306 483 340 491 8 - 11/2023
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened, .closed, .status" <out >got &&
+	echo "[\"ONEMAIN FINANCIAL\",\"4000XXXX\",0,\"2019-03\",\"2023-11\",\"Paid/Closed\"]" >expect &&
 	test_cmp expect got
 '
 
@@ -340,6 +392,33 @@ test_expect_success 'a value wrapped in a bold and larger style than the body'"'
 	["ACME BANK","1234XXXX",10000,"UNPAID; REPORTED AS A LOSS BY THE CREDIT GRANTOR",null,null]
 	["SOUTHWEST CREDIT SYSTEMS",null,null,null,"SYNCB/WALMART",500]
 	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'labels over one value stacked ("AMOUNT" over "CHARGED OFF", "$6,050"), another column'"'"'s wrapped value far right of the lower one: one label; that value ("CREDITOR NAME GOLDMAN SACHS" over "BANK USA") joined' '
+	page stacked <<-\EOF | cc-extract 2>/dev/null >out &&
+	63 62 190 71 8.8 b GOLDMAN SACHS BANK USA
+	63 86 102 95 8.8 b NUMBER
+	144 86 232 95 8.8 - 177011XXXXXXXXXX
+	225 86 269 95 8.8 b ACCOUNT
+	306 86 365 95 8.8 - CHARGE_OFF
+	386 86 420 95 8.8 b OPENED
+	467 86 500 95 8.8 - 08/2019
+	225 97 256 106 8.8 b STATUS
+	63 112 106 121 8.8 b BALANCE
+	144 112 175 121 8.8 - $6,050
+	225 112 290 121 8.8 b LAST REPORTED
+	306 112 337 121 8.8 - 11/2025
+	63 138 86 147 8.8 b TYPE
+	144 138 185 147 8.8 - Revolving
+	225 138 263 147 8.8 b AMOUNT
+	306 138 332 147 8.8 - $6,050
+	386 138 544 147 8.8 - CREDITOR NAME GOLDMAN SACHS
+	225 149 289 158 8.8 b CHARGED OFF
+	467 149 511 158 8.8 - BANK USA
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .charge_off_amount, .status, .opened" <out >got &&
+	echo "[\"GOLDMAN SACHS BANK USA\",\"177011XXXXXXXXXX\",605000,605000,\"CHARGE_OFF\",\"2019-08\"]" >expect &&
 	test_cmp expect got
 '
 
@@ -447,6 +526,36 @@ test_expect_success 'labels over values: a value ("Current") over a label in ano
 	EOF
 	tradelines ".creditor, .account_mask, .status, .balance, .reported, .responsibility" <out >got &&
 	echo "[\"ALLY FINANCIAL\",\"*********7780\",\"Current\",1062000,\"2025-12-15\",\"individual\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'labels over values: a label that wraps onto the values'"'"' row ("ESTIMATED MONTH AND YEAR THIS ITEM" over "WILL BE REMOVED:") has its value a line late ("Dec 2031"); the remark beside it whole, its last lines no heading' '
+	page late <<-\EOF | cc-extract 2>/dev/null >out &&
+	61 120 200 131 11 b PORTFOLIO RECOVERY
+	61 140 102 149 8.5 b Equifax
+	61 155 100 162 7 - ACCOUNT #:
+	224 155 260 162 7 - BALANCE:
+	61 163 100 172 8.5 - 6011XXXX
+	224 163 252 172 8.5 - $1,234
+	61 179 204 186 7 - ESTIMATED MONTH AND YEAR THIS ITEM
+	224 180 249 187 7 - NOTES:
+	61 188 128 195 7 - WILL BE REMOVED:
+	224 189 367 198 8.5 - UNPAID BALANCE REPORTED AS A
+	61 197 102 206 8.5 - Dec 2031
+	224 199 362 208 8.5 - LOSS BY THE CREDIT GRANTOR;
+	224 209 377 218 8.5 - CONSUMER DISPUTES THIS ACCOUNT
+	224 220 280 229 8.5 - INFORMATION
+	61 232 102 241 8.5 b Experian
+	61 247 100 254 7 - ACCOUNT #:
+	224 247 260 254 7 - BALANCE:
+	61 255 100 264 8.5 - 6011XXXX
+	224 255 252 264 8.5 - $1,234
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance, .removal_date, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["equifax","PORTFOLIO RECOVERY","6011XXXX",123400,"2031-12","UNPAID BALANCE REPORTED AS A LOSS BY THE CREDIT GRANTOR; CONSUMER DISPUTES THIS ACCOUNT INFORMATION"]
+	["experian","PORTFOLIO RECOVERY","6011XXXX",123400,null,null]
+	EOF
 	test_cmp expect got
 '
 
@@ -1098,6 +1207,54 @@ test_expect_success 'grids: a bureau'"'"'s name glued to its row'"'"'s first che
 	test_cmp expect got
 '
 
+test_expect_success 'grids: a bureau'"'"'s name glued to its row'"'"'s first letter code ("ExperianOK"): the row is that bureau'"'"'s' '
+	page gluedcode <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	400 115 460 125 10 - Equifax
+	50 130 100 140 10 - Account #:
+	300 130 360 140 10 - 2222XXXX
+	400 130 460 140 10 - 3333XXXX
+	50 142 100 152 10 - Balance:
+	300 142 360 152 10 - $2
+	400 142 460 152 10 - $3
+	82 172 90 180 7 - '"'"'25
+	103 172 111 180 7 - '"'"'24
+	82 182 92 190 7 - Jan
+	103 182 113 190 7 - Dec
+	124 182 134 190 7 - Nov
+	145 182 155 190 7 - Oct
+	166 182 176 190 7 - Sep
+	187 182 197 190 7 - Aug
+	53 192 91 200 7 - ExperianOK
+	103 192 111 200 7 - OK
+	124 192 132 200 7 - 30
+	145 192 153 200 7 - OK
+	166 192 174 200 7 - OK
+	187 192 195 200 7 - OK
+	53 202 78 210 7 - Equifax
+	82 202 90 210 7 - OK
+	103 202 111 210 7 - OK
+	124 202 132 210 7 - OK
+	145 202 153 210 7 - OK
+	166 202 174 210 7 - OK
+	187 202 195 210 7 - OK
+	EOF
+	history <out >got &&
+	cat >expect <<-\EOF &&
+	experian: 2025-01=OK 2024-12=OK 2024-11=30 2024-10=OK 2024-09=OK 2024-08=OK
+	equifax: 2025-01=OK 2024-12=OK 2024-11=OK 2024-10=OK 2024-09=OK 2024-08=OK
+	EOF
+	test_cmp expect got &&
+	tradelines ".bureau, .account_mask, .balance, .negative" <out >got &&
+	cat >expect <<-\EOF &&
+	["experian","2222XXXX",200,true]
+	["equifax","3333XXXX",300,false]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'grids: a legend OCR read without its spaces ("V= paid as agreed (OK)"): V is a check mark, not a surrender' '
 	{ acme_account && cat <<-\EOF
 	50 150 200 158 7 - V= paid as agreed (OK)
@@ -1257,6 +1414,34 @@ test_expect_success 'a page counter beside a browser'"'"'s address in the foot (
 	test_cmp expect got
 '
 
+test_expect_success 'a bare number in the top margin under a pair ("Bankruptcy Chapter" over "13") is no page counter: a public record from the page before, chapter 13' '
+	page chapter <<-\EOF | cc-extract 2>/dev/null >out &&
+	48 100 200 110 10 b ACME BANK
+	48 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	48 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	48 690 160 702 12 b Public Records
+	48 720 300 730 9 b US BANKRUPTCY COURT NORTHERN DISTRICT
+	--
+	48 48 70 55 7.3 - Type:
+	134 48 212 55 7.3 - Bankruptcy Chapter
+	220 48 294 55 7.3 - Reference number:
+	306 48 353 55 7.3 - 16-BK-31634
+	391 48 439 55 7.3 - Date filed:
+	477 48 512 55 7.3 - Oct 2015
+	134 56 142 63 7.3 - 13
+	48 65 109 72 7.3 - Date resolved:
+	134 65 138 72 7.3 - -
+	EOF
+	jq -c "select(.kind==\"public_record\") | [.court, .type, .filed, .reference, .reasons]" out >got &&
+	echo "[\"US BANKRUPTCY COURT NORTHERN DISTRICT\",\"bankruptcy_13\",\"2015-10\",\"16-BK-31634\",[\"bankruptcy\"]]" >expect &&
+	test_cmp expect got &&
+	tradelines ".creditor, .balance" <out >got &&
+	echo "[\"ACME BANK\",500]" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'a paragraph of prose dropped (not part of the heading under it), and a sentence alone on its row; a status sentence kept' '
 	page prose <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 500 110 10 - Account details
@@ -1351,6 +1536,38 @@ test_expect_success 'a creditor'"'"'s heading at the same place at the top of tw
 	test_cmp expect got
 '
 
+test_expect_success 'a running head of two lines on every page of two (a print time over "Prepared for: ..."): read once, on page 1; on page 2, inside the inquiries, no inquiry' '
+	page headtwo <<-\EOF | cc-extract 2>/dev/null >out &&
+	18 6 90 14 8 - 1/15/26, 9:19 AM
+	50 34 540 43 9 - Prepared for: JOHN R MOCKINGTON Date generated: 01/15/2026 Report number: 1325-888778
+	50 100 200 110 10 b ACME BANK
+	50 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	50 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	50 700 180 712 12 b Regular Inquiries
+	50 720 150 730 10 - CARMAX AUTO FINANCE
+	220 720 330 730 10 - Inquired on March 1, 2024
+	--
+	18 6 90 14 8 - 1/15/26, 9:19 AM
+	50 34 540 43 9 - Prepared for: JOHN R MOCKINGTON Date generated: 01/15/2026 Report number: 1325-888778
+	50 60 80 70 10 - SYNCB
+	220 60 330 70 10 - Inquired on December 3, 2024
+	EOF
+	jq -c "select(.kind==\"consumer\") | [.name, .report_date, .report_number]" out >got &&
+	echo "[\"JOHN R MOCKINGTON\",\"2026-01-15\",\"1325-888778\"]" >expect &&
+	test_cmp expect got &&
+	jq -c "select(.kind==\"inquiry\") | [.creditor, .date, .src.page]" out >got &&
+	cat >expect <<-\EOF &&
+	["CARMAX AUTO FINANCE","2024-03-01",1]
+	["SYNCB","2024-12-03",2]
+	EOF
+	test_cmp expect got &&
+	tradelines ".creditor, .balance" <out >got &&
+	echo "[\"ACME BANK\",500]" >expect &&
+	test_cmp expect got
+'
+
 # --- inquiries and public records ----------------------------------------------
 
 test_expect_success 'inquiries: a creditor over "Inquired on DATE"; a row of a creditor, a date and a bureau' '
@@ -1380,6 +1597,28 @@ test_expect_success 'inquiries: a creditor over "Inquired on DATE"; a row of a c
 	test_cmp expect got
 '
 
+test_expect_success 'inquiries: a bureau'"'"'s name run into the date ("Inquired on December 3, 2024 Equifax") is the inquiry'"'"'s bureau, not part of its creditor' '
+	page inqrun <<-\EOF | cc-extract 2>/dev/null >out &&
+	49 100 200 110 10 b ACME BANK
+	49 115 100 125 10 - Balance
+	110 115 150 125 10 - $5
+	49 130 100 140 10 - Account number
+	110 130 150 140 10 - 1234XXXX
+	49 200 180 212 12 b Regular Inquiries
+	49 220 150 230 10 - CARMAX AUTO FINANCE
+	220 220 330 230 10 - Inquired on March 1, 2024
+	391 220 440 230 10 - TransUnion
+	49 235 80 245 10 - SYNCB
+	220 235 432 245 10 - Inquired on December 3, 2024 Equifax
+	EOF
+	jq -c "select(.kind==\"inquiry\") | [.creditor, .date, .bureau, .type]" out >got &&
+	cat >expect <<-\EOF &&
+	["CARMAX AUTO FINANCE","2024-03-01","transunion","hard"]
+	["SYNCB","2024-12-03","equifax","hard"]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'public records read as accounts are: the court the heading, labels of their own' '
 	page pub <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 20 200 30 10 - Experian credit report
@@ -1404,6 +1643,26 @@ test_expect_success 'public records read as accounts are: the court the heading,
 	test_cmp expect got &&
 	tradelines ".creditor, .balance" <out >got &&
 	echo "[\"ACME BANK\",500]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'public records: a label'"'"'s first word at a line'"'"'s end ("Bankruptcy Chapter 7 REFERENCE") that the line right under it completes ("NUMBER"), with no value of its own: the type and the reference read' '
+	page refnum <<-\EOF | cc-extract 2>/dev/null >out &&
+	44 200 140 212 12 b Public Records
+	44 225 160 235 10 b US BANKRUPTCY COURT
+	44 246 65 254 8.5 b TYPE
+	131 246 267 254 8.5 - Bankruptcy Chapter 7 REFERENCE
+	306 246 355 254 8.5 - 16-BK-86235
+	393 246 441 254 8.5 b DATE FILED
+	480 246 513 254 8.5 - 04/2021
+	218 256 255 264 8.5 b NUMBER
+	44 266 113 274 8.5 b DATE RESOLVED
+	131 266 134 274 8.5 - -
+	218 266 256 274 8.5 b AMOUNT
+	306 266 308 274 8.5 - -
+	EOF
+	jq -c "select(.kind==\"public_record\") | [.court, .type, .filed, .reference, .reasons, .removal_date]" out >got &&
+	echo "[\"US BANKRUPTCY COURT\",\"bankruptcy_7\",\"2021-04\",\"16-BK-86235\",[\"bankruptcy\"],\"2031-04\"]" >expect &&
 	test_cmp expect got
 '
 
