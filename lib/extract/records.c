@@ -456,6 +456,32 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 		json_array_append_new(u, json_string(name));
 }
 
+
+/* The words of an OCR'd name that are specks, no letter, digit or sign
+ * a name uses ("THE HOME =\u2014 DEPOT", "MORTGAGE \u2014"), dropped. */
+static void ocr_specks(char *t)
+{
+	char *r = t, *w = t;
+
+	while (*r) {
+		size_t n = strcspn(r, " "), k;
+		int keep = 0;
+
+		for (k = 0; k < n; k++)
+			keep |= isalnum((unsigned char)r[k]) || strchr("&/-#'.@+", r[k]);
+		if (keep && n) {
+			if (w != t)
+				*w++ = ' ';
+			memmove(w, r, n);
+			w += n;
+		}
+		r += n;
+		while (*r == ' ')
+			r++;
+	}
+	*w = '\0';
+}
+
 /*
  * An account number read by OCR: letters that stand for digits where a
  * mask holds digits (S 5, O 0, I 1, B 8, Z 2, G 6, T 7), a K or an x in a
@@ -579,6 +605,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			creditor[n - 9] = '\0';
 	}
 	mask_ssn(creditor);
+	if (acct_conf(a) < 1)
+		ocr_specks(creditor);
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));
 	/* read by OCR: the text layer's lines have confidence 1 */

@@ -1006,6 +1006,10 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			 * edge */
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
+			/* or a word of a character or two narrower than any
+			 * glyph ("i 1 point wide) */
+			if (fl[i].conf < 1 && strlen(buf) <= 2 && fl[i].b[2] - fl[i].b[0] < 1.5)
+				buf[0] = '\0';
 			if (fl[i].conf < 1) {
 				ocr_quotes(buf);
 				ocr_lead(d->L, buf);
