@@ -764,7 +764,8 @@ static void new_account(struct xdoc *d, struct gstate *g)
 		}
 	}
 	if (best > 0) {
-		/* and the rows of its look under it: a wrapped name */
+		/* and the rows of its look under it: a wrapped name, its
+		 * lines as far apart as its size has them */
 		const struct xcell *c0 = CELL(d, &d->r[g->pending[first].row], 0);
 
 		for (last = first + 1; last < g->npending; last++) {
@@ -775,7 +776,7 @@ static void new_account(struct xdoc *d, struct gstate *g)
 			    fabs(c->size - c0->size) > (c->conf < 1 ? 0.2 * c0->size : 0.3) ||
 			    heading_like(d, g, r, g->pending[last].n) != best ||
 			    row_gap(d, g->pending[last - 1].row, g->pending[last].row) >
-			    0.6 * d->pitch)
+			    0.6 * (c0->size > d->pitch ? c0->size : d->pitch))
 				break;
 		}
 	} else if (g->npending) {
@@ -2011,6 +2012,21 @@ static int rest_of(struct xdoc *d, size_t j, const struct xcell *u)
 	       u[1].x0 - u->x1 < 0.8 * (u->y1 - u->y0);
 }
 
+/* Whether cell c of row i is the value of a label right above it, a
+ * "Label:" alone on its row ("Current status:" over "Current", which
+ * with "Balance:" under it is no "Current balance"). */
+static int value_under(struct xdoc *d, size_t i, const struct xcell *c)
+{
+	struct xcell *u;
+	size_t n;
+
+	if (i == 0 || d->r[i - 1].page != d->r[i].page ||
+	    !(u = cell_at(d, i - 1, c->x0)) || u->lab < 0 || has_value(d, i - 1, u))
+		return 0;
+	n = strlen(u->t);
+	return n && u->t[n - 1] == ':' && d->r[i].y0 - d->r[i - 1].y1 < d->pitch;
+}
+
 /*
  * A label printed over two lines or more in a narrow column ("CURRENT" /
  * "BALANCE:", "Date of first" / "delinquency"): a cell that begins a
@@ -2032,7 +2048,8 @@ static void join_labels(struct xdoc *d)
 			size_t last = i, used = 0;
 			int lab = -1, cut, k2;
 
-			if (c->dead || strlen(c->t) > 60 || !cell_at(d, i + 1, c->x0))
+			if (c->dead || strlen(c->t) > 60 || !cell_at(d, i + 1, c->x0) ||
+			    value_under(d, i, c))
 				continue;
 			t = x_norm(c->t);
 			cut = 0;
@@ -2061,7 +2078,11 @@ static void join_labels(struct xdoc *d)
 				 * under a value is its own ("Current" over
 				 * "Balance:") */
 				if (d->r[j].page != r->page ||
-				    d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch ||
+				    (d->r[j].y0 - d->r[last].y1 > 0.6 * d->pitch &&
+				     /* OCR's boxes, tight round capitals,
+				      * leave wider gaps: a line's distance */
+				     !(c->conf < 1 && c->size > 0 &&
+				       d->r[j].y0 - d->r[last].y0 <= 1.5 * c->size)) ||
 				    !(u = cell_at(d, j, c->x0)) ||
 				    (u->lab >= 0 && c->lab >= 0 && own_value(d, i, c, j, u) &&
 				     !wrapped_pair(d, t, c, u)) ||

@@ -544,9 +544,13 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		for (p = n0 ? n0 : 1; t[p]; p++) {
 			if (t[p - 1] != ' ')
 				continue;
+			/* or at the line's end, the next cell a value of
+			 * its type ("CREDIT ONE BANK = Acct #"
+			 * "465796XXXXXXXXXX") */
 			if ((m = match_label(d->L, t + p, &n)) >= 0 &&
-			    strchr(d->L->lab[m].text, ' ') && t[p + n] == ' ' &&
-			    typed_word(d->L->lab[m].type, t + p + n + 1)) {
+			    strchr(d->L->lab[m].text, ' ') &&
+			    ((t[p + n] == ' ' && typed_word(d->L->lab[m].type, t + p + n + 1)) ||
+			     (!t[p + n] && lc && typed_next(lc, d->L->lab[m].type)))) {
 				at[0] = p;
 				len[0] = n;
 				lab[0] = m;
