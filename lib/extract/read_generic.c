@@ -710,8 +710,15 @@ static size_t bureau_header(const struct xdoc *d, const struct xrow *r,
 }
 
 /* A grid's legend: "√ = paid as agreed (OK)". */
-static int legend_row(const struct xrow *r)
+static int legend_row(const struct xdoc *d, const struct xrow *r)
 {
+	size_t k;
+
+	/* a row of labels is pairs, whatever specks OCR read in it
+	 * ("CREDIT ONE BANK = Acct #") */
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->lab >= 0 && !CELL(d, r, k)->dead)
+			return 0;
 	return (strstr(r->text, " = ") != NULL ||
 		(strstr(r->norm, "paid as agreed") && strstr(r->text, "(OK)"))) &&
 	       x_alnums(r->text) < 60;
@@ -1007,7 +1014,7 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 {
 	const struct xrow *r = &d->r[i], *prev;
 	size_t k, j;
-	int at[64], strict;
+	int at[64], strict, loose;
 
 	if (!g->ncol || g->last_row >= i || r->n > 64)
 		return 0;
@@ -1015,8 +1022,22 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 	if (r->page != prev->page || r->y0 - prev->y1 > 0.8 * d->pitch)
 		return 0;
 	/* bold or larger, it is a heading, unless the values of its
-	 * columns are in just that style */
+	 * columns are in just that style; OCR's lines each at a bureau's
+	 * column, two or more, are those columns' values, whatever
+	 * sizes OCR's boxes give them (a remark's last word "REQUEST" in
+	 * each) */
 	strict = heading_like(d, g, r, r->n) >= 2;
+	loose = r->n >= 2 && g->nbcol >= 2;
+	for (k = 0; k < r->n && loose; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		loose = c->conf < 1 && !c->dead;
+		for (j = 0; j < g->ncol && loose; j++)
+			if (g->col[j].bureau && fabs(c->x0 - g->col[j].vx) <= 6 &&
+			    column_of(g, c->x0 + 2) == g->col[j].bureau)
+				break;
+		loose = loose && j < g->ncol;
+	}
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
@@ -1056,9 +1077,9 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			      at_x(g->dvx, g->ndvx, c->x0))) &&
 			    (wraps(q->type) || date_rest(d, g, q, c->t) ||
 			     late_value(d, g, q, c->t)) &&
-			    (q->bold < 0 ? !strict || same_style(d, prev, c) :
+			    (loose || q->bold < 0 ? loose || !strict || same_style(d, prev, c) :
 			     c->bold == q->bold) &&
-			    (q->size <= 0 ? !strict || same_style(d, prev, c) :
+			    (loose || q->size <= 0 ? loose || !strict || same_style(d, prev, c) :
 			     same_size(c, q->size))) {
 				at[k] = (int)j;
 				break;
@@ -1719,7 +1740,7 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 		return i + 1;
 	}
 	if (g->have) {
-		if (legend_row(r)) {
+		if (legend_row(d, r)) {
 			x_grid_legend(d, r);
 			return i + 1;
 		}

@@ -458,7 +458,8 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 
 
 /* The words of an OCR'd name that are specks, no letter, digit or sign
- * a name uses ("THE HOME =\u2014 DEPOT", "MORTGAGE \u2014"), dropped. */
+ * a name uses ("THE HOME =\u2014 DEPOT", "MORTGAGE \u2014"), dropped; so is
+ * a character alone at its end. */
 static void ocr_specks(char *t)
 {
 	char *r = t, *w = t;
@@ -480,6 +481,11 @@ static void ocr_specks(char *t)
 			r++;
 	}
 	*w = '\0';
+	/* and a letter alone at its end ("SANTANDER CONSUMER USA P"), a
+	 * border or smudge read as one */
+	if ((w = strrchr(t, ' ')) != NULL && w[1] && !w[2] && w > t &&
+	    strchr(t, ' ') != w)
+		*w = '\0';
 }
 
 /*

@@ -1011,8 +1011,10 @@ int x_load_cells(struct xdoc *d, json_t *const *pages, size_t npages,
 			if (fl[i].conf < 1 && !x_alnums(buf) && !strpbrk(buf, "|-*$"))
 				buf[0] = '\0';
 			/* or a word of a character or two narrower than any
-			 * glyph ("i 1 point wide) */
-			if (fl[i].conf < 1 && strlen(buf) <= 2 && fl[i].b[2] - fl[i].b[0] < 1.5)
+			 * glyph ("i 1 point wide), or a line lower than any
+			 * ("$3" half a point high) */
+			if (fl[i].conf < 1 && ((strlen(buf) <= 2 && fl[i].b[2] - fl[i].b[0] < 1.5) ||
+					       fl[i].b[3] - fl[i].b[1] < 2))
 				buf[0] = '\0';
 			if (fl[i].conf < 1) {
 				ocr_quotes(buf);
