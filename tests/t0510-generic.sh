@@ -606,6 +606,270 @@ test_expect_success 'OCR: a mark between a label and its value ("CURRENT BALANCE
 	test_cmp expect got
 '
 
+test_expect_success 'OCR, labels over values: a value that starts a little left of the next label and lies more under it ("8900495*********" under "Account #") is that label'"'"'s, not the creditor'"'"'s' '
+	page ocrwide <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	57 300 110 310 10.3 - US BANK
+	57 324 115 332 7.4 - Creditor name
+	223 324 262 332 7.4 - Account #
+	389 324 460 332 7.4 - Account category
+	58 334 94 343 8.9 - US BANK
+	211 334 285 343 8.9 - 8900495*********
+	389 334 425 343 8.9 - Revolving
+	57 352 90 360 7.4 - Balance
+	223 352 270 360 7.4 - Date opened
+	58 362 88 371 8.9 - $1,507
+	223 362 258 371 8.9 - 06/2019
+	EOF
+	tradelines ".creditor, .account_mask, .type, .balance, .opened" <out >got &&
+	echo "[\"US BANK\",\"8900495*********\",\"revolving\",150700,\"2019-06\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a word run into an account number ("************2912Pays", "182225XXXXXXXXXXMCC0UN7Rev01v1") cut off it' '
+	page ocrmask <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	53 400 160 410 10.3 - DISCOVER BANK
+	53 420 110 428 8 - Account number
+	137 420 225 428 8 - ************2912Pays
+	53 432 100 440 8 - Balance
+	137 432 170 440 8 - $2,873
+	53 470 160 480 10.3 - CAPITAL ONE
+	53 490 110 498 8 - Account number
+	137 490 290 498 8 - 182225XXXXXXXXXXMCC0UN7Rev01v1
+	53 502 100 510 8 - Balance
+	137 502 170 510 8 - $412
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["DISCOVER BANK","************2912",287300]
+	["CAPITAL ONE","182225XXXXXXXXXX",41200]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a label the line starts with is not cut inside ("AMOUNT PAST DUE $14,322" is no "AMOUNT" before "PAST DUE $14,322"): the amount past due, no account "AMOUNT"' '
+	page ocrstart <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	53 400 160 410 10.3 - MIDLAND CREDIT MGMT
+	53 420 100 428 8 - ACCOUNT #
+	137 420 180 428 8 - 8510XXXX
+	221 420 280 428 8 - BALANCE
+	306 420 340 428 8 - $14,322
+	53 432 170 440 8 - AMOUNT PAST DUE $14,322
+	221 432 280 440 8 - DATE OPENED
+	306 432 340 440 8 - 03/2021
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .past_due, .opened" <out >got &&
+	echo "[\"MIDLAND CREDIT MGMT\",\"8510XXXX\",1432200,1432200,\"2021-03\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: specks in a label or before it ("BALANCE: DUE", "8s Balance owed:"), letters for digits in an amount ("$o"), a speck after one ("$552 pce"): the balances read' '
+	page ocrmoney <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	53 300 180 310 10.3 - BANK OF AMERICA
+	53 320 100 328 8 - ACCOUNT #
+	137 320 180 328 8 - 4400XXXX
+	221 320 280 328 8 - DATE OPENED
+	306 320 340 328 8 - 03/2019
+	53 332 110 340 8 - BALANCE: DUE
+	137 332 165 340 8 - $2,436
+	53 360 180 370 10.3 - SYNCB/AMAZON
+	53 380 100 388 8 - Account #:
+	225 380 280 388 8 - 8s Balance owed:
+	387 380 430 388 8 - Opened:
+	53 390 100 398 8 - 6045XXXX
+	225 390 260 398 8 - $1,205
+	387 390 420 398 8 - 11/2020
+	53 420 180 430 10.3 - DISCOVER BANK
+	53 440 100 448 8 - Account #
+	137 440 180 448 8 - 6011XXXX
+	221 440 280 448 8 - Date opened
+	306 440 340 448 8 - 06/2016
+	53 452 100 460 8 - Balance
+	137 452 150 460 8 - $o
+	53 480 180 490 10.3 - CAPITAL ONE
+	53 500 100 508 8 - Account #
+	137 500 180 508 8 - 5178XXXX
+	221 500 280 508 8 - Date opened
+	306 500 340 508 8 - 05/2020
+	53 512 100 520 8 - Balance
+	137 512 175 520 8 - $552 pce
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .opened" <out >got &&
+	cat >expect <<-\EOF &&
+	["BANK OF AMERICA","4400XXXX",243600,"2019-03"]
+	["SYNCB/AMAZON","6045XXXX",120500,"2020-11"]
+	["DISCOVER BANK","6011XXXX",0,"2016-06"]
+	["CAPITAL ONE","5178XXXX",55200,"2020-05"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: specks in a creditor'"'"'s name ("THE HOME =— DEPOT", a letter alone at its end), a line narrower than a glyph ("i one point wide, in a row of labels) or lower ("$3" half a point high): dropped' '
+	page ocrspeck <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	45 300 200 310 10.3 - CITIBANK NA/THE HOME =— DEPOT
+	45 320 90 328 8 - Account No.
+	306 320 360 328 8 - Current status
+	45 330 95 338 8 - 6035XXXX
+	306 330 340 338 8 - Current
+	45 360 200 370 10.3 - SANTANDER CONSUMER USA P
+	45 380 90 388 8 - Account No.
+	306 380 360 388 8 - Current status
+	45 390 95 398 8 - 3000XXXX
+	306 390 340 398 8 - Current
+	45 420 150 430 10.3 - ALLY FINANCIAL
+	45 440 90 448 8 - Account No.
+	306 440 360 448 8 - Current status
+	425 440 426 448 8 - "i
+	45 450 95 458 8 - 4532XXXX
+	306 450 340 458 8 - Current
+	45 466 90 474 8 - Balance
+	306 466 360 474 8 - Date opened
+	200 476.4 210 476.9 8 - $3
+	45 478 75 486 8 - $1,200
+	306 478 340 486 8 - 09/2022
+	EOF
+	tradelines ".creditor, .account_mask, .status, .balance, .opened" <out >got &&
+	cat >expect <<-\EOF &&
+	["CITIBANK NA/THE HOME DEPOT","6035XXXX","Current",null,null]
+	["SANTANDER CONSUMER USA","3000XXXX","Current",null,null]
+	["ALLY FINANCIAL","4532XXXX","Current",120000,"2022-09"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a creditor'"'"'s heading wrapped onto a second line as far apart as its size has them, more than the body'"'"'s lines ("COMENITY CAPITAL BANK/ULTA BEAUTY" over "REWARDS MASTERCARD"): one name' '
+	page ocrhead <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	46 61 260 68 11.1 - COMENITY CAPITAL BANK/ULTA BEAUTY
+	46 73 175 80.5 11.4 - REWARDS MASTERCARD
+	46 92 90 98 7.4 - Account #
+	133 92 180 99 7.8 - 5781XXXX
+	219 92 260 98 7.4 - Balance
+	306 92 330 99 7.8 - $412
+	46 100 90 106 7.4 - Status
+	133 100 170 107 7.8 - Current
+	219 100 260 106 7.4 - Opened
+	306 100 340 107 7.8 - 04/2021
+	46 108 90 114 7.4 - Type
+	133 108 170 115 7.8 - Revolving
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .status, .opened, .type" <out >got &&
+	echo "[\"COMENITY CAPITAL BANK/ULTA BEAUTY REWARDS MASTERCARD\",\"5781XXXX\",41200,\"Current\",\"2021-04\",\"revolving\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a label at the end of a line ("CREDIT ONE BANK = Acct #") whose value is the next cell ("465796XXXXXXXXXX Category"): cut there; the row, after a payment grid, no grid legend for its " = "' '
+	page ocrend <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	54 100 160 110 10.3 - CAPITAL ONE
+	54 120 90 128 8 - Creditor
+	138 120 190 128 8 - CAPITAL ONE
+	306 120 340 128 8 - Balance
+	474 120 500 128 8 - $812
+	54 140 120 148 8 - Payment history
+	90 152 430 160 7.8 - Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec
+	54 163 430 171 7.8 - 2024 OK OK OK OK OK OK OK OK OK OK OK OK
+	54 174 430 182 7.8 - 2023 OK OK OK OK OK OK OK OK 30 OK OK OK
+	54 300 200 310 10.3 - CREDIT ONE BANK NA
+	54 320 90 328 8 - Creditor
+	138 320 244 328 8 - CREDIT ONE BANK = Acct #
+	306 320 423 328 8 - 465796XXXXXXXXXX Category
+	474 320 510 328 8 - Revolving
+	138 330 150 338 8 - NA
+	54 342 90 350 8 - Balance
+	138 342 170 350 8 - $1,024
+	EOF
+	tradelines ".creditor, .account_mask, .type, .balance, (.history | length)" <out >got &&
+	cat >expect <<-\EOF &&
+	["CAPITAL ONE",null,null,81200,24]
+	["CREDIT ONE BANK NA","465796XXXXXXXXXX","revolving",102400,0]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a label of three lines at OCR'"'"'s wider gaps ("ESTIMATED MONTH AND" over "YEAR THIS ITEM WILL" over "BE REMOVED:"), its value beside the first: one label, its lines no heading' '
+	page ocrgaps <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	60 300 200 310 10.3 - LVNV FUNDING LLC
+	60 322 110 328 8.5 - ACCOUNT #
+	185 322 240 328.5 8.5 - 5178XXXX
+	60 333 110 339 8.5 - BALANCE
+	185 333 215 339.5 8.5 - $1,810
+	60 345.6 160 351.4 8.5 - ESTIMATED MONTH AND
+	185 345.6 215 351.6 8.5 - Sep 2032
+	60 356.6 160 362.4 8.5 - YEAR THIS ITEM WILL
+	60 367.9 115 373.4 8.5 - BE REMOVED:
+	60 379 110 385 8.5 - STATUS
+	185 379 230 385.5 8.5 - Collection
+	60 390 110 396 8.5 - DATE OPENED
+	185 390 220 396.5 8.5 - 04/2018
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .removal_date, .status, .opened" <out >got &&
+	echo "[\"LVNV FUNDING LLC\",\"5178XXXX\",181000,\"2032-09\",\"Collection\",\"2018-04\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'OCR, labels over values in one column: a value under a "Label:" ("Current" under "Current status:") starts no label with the line under it ("Balance:")' '
+	page ocrcol <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	58 280 160 290 10.3 - ALLY FINANCIAL
+	58 300 100 306 7 - Account #:
+	58 308 110 316 8 - *********7780
+	58 320 110 326 7 - Current status:
+	58 328 90 336 8 - Current
+	58 340 90 346 7 - Balance:
+	58 348 90 356 8 - $4,200
+	EOF
+	tradelines ".creditor, .account_mask, .status, .balance" <out >got &&
+	echo "[\"ALLY FINANCIAL\",\"*********7780\",\"Current\",420000]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'OCR, three bureaus: a remark'"'"'s last word in each bureau'"'"'s column ("REQUEST"), in sizes OCR gave it that differ from its first line'"'"'s, is the remark'"'"'s, not the next account'"'"'s creditor' '
+	page ocrwrap3 <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10.3 - DISCOVER BANK
+	178 115 228 123 8 - TransUnion
+	305 115 345 123 8 - Experian
+	434 115 470 123 8 - Equifax
+	50 130 110 137 7.8 - Account number:
+	178 130 238 137 7.8 - 6011XXXX
+	305 130 365 137 7.8 - 6011XXXX
+	434 130 494 137 7.8 - 6011XXXX
+	50 141 100 148 7.8 - Balance:
+	178 141 200 148 7.8 - $0
+	305 141 327 148 7.8 - $0
+	434 141 456 148 7.8 - $0
+	50 152 100 159 7.8 - Comment:
+	178 152 295 159 7.8 - ACCOUNT CLOSED AT CONSUMER'"'"'S
+	305 152 422 159 7.8 - ACCOUNT CLOSED AT CONSUMER'"'"'S
+	434 152 551 159 7.8 - ACCOUNT CLOSED AT CONSUMER'"'"'S
+	178 161 220 170 11.8 - REQUEST
+	305 161 347 170 11.8 - REQUEST
+	434 162 462 168.5 7.4 - REQUEST
+	50 176 100 183 7.8 - Pay status:
+	178 176 220 183 7.8 - Paid
+	305 176 347 183 7.8 - Paid
+	434 176 456 183 7.8 - Paid
+	50 200 200 210 10.3 - CAPITAL ONE
+	178 215 228 223 8 - TransUnion
+	305 215 345 223 8 - Experian
+	434 215 470 223 8 - Equifax
+	50 230 110 237 7.8 - Account number:
+	178 230 238 237 7.8 - 5178XXXX
+	305 230 365 237 7.8 - 5178XXXX
+	434 230 494 237 7.8 - 5178XXXX
+	50 241 100 248 7.8 - Balance:
+	178 241 200 248 7.8 - $812
+	305 241 327 248 7.8 - $812
+	434 241 456 248 7.8 - $812
+	EOF
+	tradelines ".bureau, .creditor, .account_mask, .balance, .status, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","DISCOVER BANK","6011XXXX",0,"Paid","ACCOUNT CLOSED AT CONSUMER'"'"'S REQUEST"]
+	["experian","DISCOVER BANK","6011XXXX",0,"Paid","ACCOUNT CLOSED AT CONSUMER'"'"'S REQUEST"]
+	["equifax","DISCOVER BANK","6011XXXX",0,"Paid","ACCOUNT CLOSED AT CONSUMER'"'"'S REQUEST"]
+	["transunion","CAPITAL ONE","5178XXXX",81200,null,null]
+	["experian","CAPITAL ONE","5178XXXX",81200,null,null]
+	["equifax","CAPITAL ONE","5178XXXX",81200,null,null]
+	EOF
+	test_cmp expect got
+'
+
 # --- headings and accounts -------------------------------------------------
 
 test_expect_success 'headings: bold, larger, in capitals; the address and telephone under one are not the creditor' '

@@ -482,9 +482,10 @@ static void ocr_specks(char *t)
 	}
 	*w = '\0';
 	/* and a letter alone at its end ("SANTANDER CONSUMER USA P"), a
-	 * border or smudge read as one */
+	 * border or smudge read as one, but not one of initials ("WELLS
+	 * FARGO BANK N A") */
 	if ((w = strrchr(t, ' ')) != NULL && w[1] && !w[2] && w > t &&
-	    strchr(t, ' ') != w)
+	    strchr(t, ' ') != w && !(w - t >= 2 && w[-2] == ' '))
 		*w = '\0';
 }
 
