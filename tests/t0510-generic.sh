@@ -320,6 +320,27 @@ test_expect_success 'a value in capitals run into a mixed-case label ("CREDIT ON
 	test_cmp expect got
 '
 
+test_expect_success 'a value in capitals run into a one-word label in mixed case ("HARRIS & HARRIS LTDNotes") at a column of the page'"'"'s labels: cut there, the label'"'"'s value beside' '
+	page capsnotes <<-\EOF | cc-extract 2>/dev/null >out &&
+	52 380 180 390 10 b HARRIS & HARRIS LTD
+	52 393 97 401 8 - Account No.
+	137 393 183 401 8 - 4507XXXX
+	221 393 274 401 8 - Current status
+	306 393 360 401 8 - Paid collection
+	52 402 87 410 8 - Company
+	137 402 242 410 8 - HARRIS & HARRIS LTDNotes
+	306 402 375 410 8 - PAID COLLECTION
+	306 411 342 419 8 - ACCOUNT
+	52 420 87 428 8 - Balance
+	137 420 160 428 8 - $0
+	221 420 260 428 8 - Opened on
+	306 420 340 428 8 - 01/2020
+	EOF
+	tradelines ".creditor, .account_mask, .remarks, .balance, .opened" <out >got &&
+	echo "[\"HARRIS & HARRIS LTD\",\"4507XXXX\",\"PAID COLLECTION ACCOUNT\",0,\"2020-01\"]" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'a value in capitals glued to a label of two words in capitals that a value of its type follows ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"), at a column of the page'"'"'s labels: cut there' '
 	page capsglued <<-\EOF | cc-extract 2>/dev/null >out &&
 	60 445 141 455 10 b ONEMAIN FINANCIAL

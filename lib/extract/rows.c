@@ -599,7 +599,8 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			 * label glued to a mask ("656177XXXXCATEGORY") */
 			if (m >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
-			     case_turns(t, p, n) || typed || after_mask(t, p)) &&
+			     case_turns(t, p, n) || typed || after_mask(t, p) ||
+			     caps_seam(t, p)) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
 			     after_mask(t, p) || caps_seam(t, p) ||
