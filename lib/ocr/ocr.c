@@ -891,6 +891,33 @@ static int same_digits(const char *a, const char *b)
 	}
 }
 
+/* Whether mask s holds a letter that is neither X nor K (its X read
+ * badly): an S, a B, a glyph OCR made up. */
+static int stray_letter(const char *s)
+{
+	for (; *s; s++)
+		if (isupper((unsigned char)*s) && *s != 'X' && *s != 'K')
+			return 1;
+	return 0;
+}
+
+/* Whether the digits of a are those of b, b's letters left out. */
+static int same_digits_but_letters(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !isdigit((unsigned char)*a))
+			a++;
+		while (*b && !isdigit((unsigned char)*b))
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
 /*
  * The word w, a mask of X's, read again for digits and X alone, in grey
  * and in black and white, keeping the surer reading if its digits are
@@ -906,7 +933,13 @@ static void fix_xmask(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			     w->ly0 - pad, w->x1 + pad, w->ly1 + pad, NULL, 0,
 			     &cg);
 
-	if (tg && !strchr(tg, ' ') && cg > w->conf && same_digits(tg, w->t)) {
+	if (tg && !strchr(tg, ' ') &&
+	    ((cg > w->conf && same_digits(tg, w->t)) ||
+	     /* a letter read between its digits and its X's that was no
+	      * glyph at all ("546375SXXXXXXXXXX"): the digits the same
+	      * but for it, the reading no longer */
+	     (stray_letter(w->t) && strlen(tg) < strlen(w->t) && cg > 60 &&
+	      same_digits_but_letters(tg, w->t)))) {
 		free(w->t);
 		w->t = tg;
 		w->conf = cg;
@@ -940,8 +973,14 @@ static void find_stars(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			x1 = w->v[j].x1 > x1 ? w->v[j].x1 : x1;
 			any |= unsure(&w->v[j]);
 		}
-		if (!any)
+		if (!any) {
+			for (k = i; k < j; k++)
+				if (x_mask(w->v[k].t) && stray_letter(w->v[k].t)) {
+					TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+					fix_xmask(api, bin, grey, dpi, &w->v[k]);
+				}
 			continue;
+		}
 		if (i > 0 && same_row(&w->v[i - 1], &w->v[i]))
 			lim0 = w->v[i - 1].x1 + 1;
 		if (j < w->n && same_row(&w->v[j - 1], &w->v[j]))

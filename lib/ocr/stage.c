@@ -133,8 +133,9 @@ static json_t *page_record(const char *doc, int page, const char *source,
  * are cut at wide gaps between words, "cells2" since stars are found by
  * their shape, "cells3" since a line has its size, "cells4" since words
  * before a gap and a run of stars are kept apart from it, "cells5" since
- * lines tesseract's layout passed over are read. */
-#define CC_OCR_FORMAT "cells5"
+ * lines tesseract's layout passed over are read, "cells6" since a mask
+ * of X's with a stray letter is read again. */
+#define CC_OCR_FORMAT "cells6"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_ocr_stage_opts *o, const unsigned char *pix,
