@@ -683,6 +683,36 @@ test_expect_success 'OCR: a label the line starts with is not cut inside ("AMOUN
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a one-word label at the end of a line, at a column of the page'"'"'s labels, a value in the next cell ("SYNCB/AMAZON REMARKS" "AUTHORIZED USER"): cut there; a value'"'"'s last word before another label is kept' '
+	page ocrremarks <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	49 420 122 430 10.3 - SYNCB/AMAZON
+	49 437 90 445 8 - ACCT #
+	134 437 174 445 8 - 4200XXXX
+	220 437 268 445 8 - PAY STATUS
+	306 437 352 445 8 - Current
+	49 446 90 454 8 - COMPANY
+	134 446 260 454 8 - SYNCB/AMAZON REMARKS
+	306 447 385 455 8 - AUTHORIZED USER
+	49 456 90 464 8 - BALANCE
+	134 456 160 464 8 - $0
+	220 456 268 464 8 - OPENED
+	306 456 340 464 8 - 01/2020
+	49 480 122 490 10.3 - ONEMAIN FINANCIAL
+	49 497 90 505 8 - ACCT #
+	134 497 174 505 8 - 6966XXXX
+	220 497 268 505 8 - PAY STATUS
+	306 497 400 505 8 - PAID COLLECTION ACCOUNT
+	434 497 470 505 8 - OPENED
+	480 497 510 505 8 - 02/2018
+	EOF
+	tradelines ".creditor, .account_mask, .remarks, .status, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["SYNCB/AMAZON","4200XXXX","AUTHORIZED USER","Current",0]
+	["ONEMAIN FINANCIAL","6966XXXX",null,"PAID COLLECTION ACCOUNT",null]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'OCR: specks in a label or before it ("BALANCE: DUE", "8s Balance owed:"), letters for digits in an amount ("$o"), a speck after one ("$552 pce"): the balances read' '
 	page ocrmoney <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
 	53 300 180 310 10.3 - BANK OF AMERICA

@@ -458,6 +458,25 @@ static int completed_below(const struct xlayout *L, const struct labcols *lc,
 	return -1;
 }
 
+/* Whether the next line right of fl[self] on its baseline, within 150
+ * points, starts with no label: a value, to the label that ends
+ * fl[self]. */
+static int value_next(const struct xlayout *L, const struct labcols *lc)
+{
+	const struct xline *me = &lc->fl[lc->self], *best = NULL;
+	size_t k, n;
+
+	for (k = lc->from; k < lc->to; k++) {
+		const struct xline *o = &lc->fl[k];
+
+		if (k == lc->self || o->furniture || fabs(o->b[1] - me->b[1]) > 3 ||
+		    o->b[0] < me->b[2] - 2 || (best && o->b[0] >= best->b[0]))
+			continue;
+		best = o;
+	}
+	return best && best->b[0] - me->b[2] < 150 && match_label(L, best->t, &n) < 0;
+}
+
 static void labcols_add(struct labcols *lc, double x)
 {
 	size_t k;
@@ -597,10 +616,14 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			 * is of two words and a value of its type follows
 			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"); any
 			 * label glued to a mask ("656177XXXXCATEGORY") */
+			/* OCR, which joins cells: a label of one word at the
+			 * line's end, a value in the next cell
+			 * ("SYNCB/AMAZON REMARKS" "AUTHORIZED USER") */
 			if (m >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
 			     case_turns(t, p, n) || typed || after_mask(t, p) ||
-			     caps_seam(t, p)) &&
+			     caps_seam(t, p) ||
+			     (conf < 1 && !t[p + n] && value_next(d->L, lc))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
 			     after_mask(t, p) || caps_seam(t, p) ||
