@@ -341,6 +341,66 @@ test_expect_success 'a value in capitals run into a one-word label in mixed case
 	test_cmp expect got
 '
 
+test_expect_success 'labels run into the values before them: glued to a mask ending in digits ("XXXX1748Category", "414689XXXXACCOUNT STATUS:"), a date of words in the next cell ("SYSTEMSREMAINS UNTIL" "May 2029"), a one-word label at the line'"'"'s end before a value ("CREDIT ONE BANK NA NOTES" "AUTHORIZED USER"); a value'"'"'s last word in lower case kept' '
+	page glue2 <<-\EOF | cc-extract 2>/dev/null >out &&
+	51 80 133 92 12 b CAPITAL ONE
+	51 100 122 109 9 - Account number
+	136 100 258 109 9 - XXXXXXXXXXXX1748Category
+	306 100 348 109 9 - Revolving
+	391 100 433 109 9 - Loan type
+	476 100 524 109 9 - Credit Card
+	51 111 98 120 9 - Balance
+	136 111 170 120 9 - $512
+	306 111 340 120 9 - Opened
+	391 111 433 120 9 - 03/2019
+	46 200 169 210 9 b TD BANK USA/TARGETCRED
+	46 225 80 234 9 - ACCT #:
+	132 225 347 234 9 - 414689XXXXXXXXXXACCOUNT STATUS: Charge off
+	392 225 445 234 9 - OPENED ON:
+	479 225 528 234 9 - Aug 5, 2006
+	46 235 117 244 9 - BALANCE:
+	132 235 185 244 9 - $3,209
+	219 235 300 244 9 - LAST REPORTED:
+	306 235 360 244 9 - Dec 31, 2025
+	47 300 180 311 11 b SOUTHWEST CREDIT SYSTEMS
+	47 320 91 329 9 - ACCT #
+	176 320 210 329 9 - 1813XXXX
+	306 320 388 329 9 - AMOUNT PAST DUE
+	435 320 452 329 9 - $588
+	47 331 91 340 9 - COMPANY
+	176 331 373 340 9 - SOUTHWEST CREDIT SYSTEMSREMAINS UNTIL
+	435 331 470 340 9 - May 2029
+	58 400 146 410 9 b CREDIT ONE BANK NA
+	58 420 90 429 9 - NUMBER
+	140 420 194 429 9 - 2381XXXX
+	223 420 290 429 9 - STATUS
+	306 420 340 429 9 - Current
+	58 431 100 440 9 - FURNISHER
+	140 431 248 440 9 - CREDIT ONE BANK NA NOTES
+	306 431 375 440 9 - AUTHORIZED USER
+	58 442 100 451 9 - BALANCE
+	140 442 160 451 9 - $0
+	223 442 260 451 9 - OPENED
+	306 442 340 451 9 - 06/2012
+	52 500 193 512 12 - JPMCB CARD SERVICES
+	52 520 86 528 7 b BALANCE
+	221 520 285 528 7 b PAYMENT STATUS
+	390 520 458 528 7 b ACCOUNT NUMBER
+	52 530 62 538 8.5 - $0
+	221 530 342 538 8.5 - Settled for less than full balance
+	390 530 412 538 8.5 - *7570
+	EOF
+	tradelines ".creditor, .account_mask, .type, .balance, .status, .removal_date, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["CAPITAL ONE","XXXXXXXXXXXX1748","revolving",51200,null,null,null]
+	["TD BANK USA/TARGETCRED","414689XXXXXXXXXX",null,320900,"Charge off",null,null]
+	["SOUTHWEST CREDIT SYSTEMS","1813XXXX",null,null,null,"2029-05",null]
+	["CREDIT ONE BANK NA","2381XXXX",null,0,"Current",null,"AUTHORIZED USER"]
+	["JPMCB CARD SERVICES","*7570",null,0,"Settled for less than full balance",null,null]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a value in capitals glued to a label of two words in capitals that a value of its type follows ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"), at a column of the page'"'"'s labels: cut there' '
 	page capsglued <<-\EOF | cc-extract 2>/dev/null >out &&
 	60 445 141 455 10 b ONEMAIN FINANCIAL

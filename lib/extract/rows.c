@@ -296,8 +296,7 @@ static int after_mask(const char *t, size_t p)
 		x += t[b] == 'X' || t[b] == 'x' || t[b] == '*';
 		dg += isdigit((unsigned char)t[b]) != 0;
 	}
-	return x >= 2 && dg >= 2 && x + dg == p - b &&
-	       (t[p - 1] == 'X' || t[p - 1] == 'x');
+	return x >= 2 && dg >= 2 && x + dg == p - b;
 }
 
 /* Whether t[p], a capital glued to the capitals before it, starts a
@@ -399,7 +398,16 @@ static int typed_next(const struct labcols *lc, int type)
 			continue;
 		best = o;
 	}
-	return best && best->b[0] - me->b[2] < 150 && typed_word(type, best->t);
+	if (!best || best->b[0] - me->b[2] >= 150)
+		return 0;
+	/* a date of words ("May 2029") is one in whole */
+	if (type == XT_DATE && strlen(best->t) < 40) {
+		char iso[11];
+
+		if (cc_norm_date(best->t, iso) == 0)
+			return 1;
+	}
+	return typed_word(type, best->t);
 }
 
 /* Whether a line right under the end of line fl[self], where x is,
@@ -525,7 +533,8 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		/* at a word's start, or glued to a value that ran into
 		 * it ("7205103*********OPENED:") */
 		if (p > 0 && t[p - 1] != ' ' &&
-		    ((isalpha((unsigned char)t[p - 1]) && !caps_seam(t, p)) ||
+		    ((isalpha((unsigned char)t[p - 1]) && !caps_seam(t, p) &&
+		      !after_mask(t, p)) ||
 		     !isupper((unsigned char)t[p])))
 			continue;
 		if ((m = match_label(d->L, t + p, &n)) < 0 || t[p + n - 1] != ':')
@@ -616,14 +625,15 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			 * is of two words and a value of its type follows
 			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"); any
 			 * label glued to a mask ("656177XXXXCATEGORY") */
-			/* OCR, which joins cells: a label of one word at the
-			 * line's end, a value in the next cell
-			 * ("SYNCB/AMAZON REMARKS" "AUTHORIZED USER") */
+			/* a label of one word at the line's end, a value in
+			 * the next cell ("SYNCB/AMAZON REMARKS" "AUTHORIZED
+			 * USER"), as OCR and text layers join cells */
 			if (m >= 0 && n >= 4 &&
 			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
 			     case_turns(t, p, n) || typed || after_mask(t, p) ||
 			     caps_seam(t, p) ||
-			     (conf < 1 && !t[p + n] && value_next(d->L, lc))) &&
+			     (!t[p + n] && isupper((unsigned char)t[p]) &&
+			      value_next(d->L, lc))) &&
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
 			     after_mask(t, p) || caps_seam(t, p) ||
