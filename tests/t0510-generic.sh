@@ -401,6 +401,44 @@ test_expect_success 'labels run into the values before them: glued to a mask end
 	test_cmp expect got
 '
 
+test_expect_success 'labels run into values: a label of words in mixed case after a mask of X'"'"'s (the wide X'"'"'s put the estimate further off), a label of four words and a date of two on the same line' '
+	page glue3 <<-\EOF | cc-extract 2>/dev/null >out &&
+	56 535 153 546 11 b CITICARDS CBNA
+	56 551 87 559 8 - Company
+	139 551 205 559 8 - CITICARDS CBNA
+	222 551 248 559 8 - Number
+	306 551 436 559 8 - XXXXXXXXXXXX8277Account detail
+	472 551 510 559 8 - Credit Card
+	56 561 105 569 8 - Whose account
+	139 561 154 569 8 - Joint
+	222 561 264 569 8 - Date Opened
+	306 561 337 569 8 - Nov 2010
+	389 561 431 569 8 - Date updated
+	472 561 510 569 8 - Dec 2025
+	56 571 105 579 8 - Balance
+	139 571 160 579 8 - $75
+	389 571 431 579 8 - Last paid
+	472 571 510 579 8 - Nov 2025
+	46 600 173 611 10.5 b SOUTHWEST CREDIT SYSTEMS
+	46 620 119 629 8.8 - ACCOUNT NO.
+	176 620 248 629 8.8 - ********5731
+	306 620 388 629 8.8 - AMOUNT PAST DUE
+	435 620 462 629 8.8 - $1,016
+	46 631 119 640 8.8 - CREDITOR NAME
+	176 631 471 640 8.8 - SOUTHWEST CREDIT SYSTEMSSCHEDULED TO BE REMOVED Oct 2032
+	46 642 119 651 8.8 - BALANCE
+	176 642 210 651 8.8 - $1,016
+	306 642 388 651 8.8 - DATE OPENED
+	435 642 470 651 8.8 - 03/2021
+	EOF
+	tradelines ".creditor, .account_mask, .loan_type, .balance, .removal_date" <out >got &&
+	cat >expect <<-\EOF &&
+	["CITICARDS CBNA","XXXXXXXXXXXX8277","credit_card",7500,null]
+	["SOUTHWEST CREDIT SYSTEMS","********5731",null,101600,"2032-10"]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a value in capitals glued to a label of two words in capitals that a value of its type follows ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"), at a column of the page'"'"'s labels: cut there' '
 	page capsglued <<-\EOF | cc-extract 2>/dev/null >out &&
 	60 445 141 455 10 b ONEMAIN FINANCIAL
@@ -2075,6 +2113,19 @@ test_expect_success 'a layout is a hint: half or all of its phrases found, the g
 	test_cmp expect err &&
 	tradelines ".layout, .creditor, .balance" <out >got &&
 	echo "[null,\"ACME BANK\",120000]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a layout is a hint: its reading, names with the address and telephone under the heading in them, loses to the generic reading' '
+	cc-synth -o m3hint -n 107 -s 1818 -l merged3 --design random --no-progress >/dev/null &&
+	cc-ingest m3hint/merged3-1818-00106.pdf | cc-ocr --no-cache >m3hint.pages &&
+	cc-extract m3hint.pages >m3hint.out 2>m3hint.err &&
+	echo "cc-extract: m3hint/merged3-1818-00106.pdf: not a layout cc-extract knows (best match 50%, merged3); read as labels and values, merged3'"'"'s first" >expect &&
+	test_cmp expect m3hint.err &&
+	! jq -r "select(.kind==\"tradeline\") | .creditor" m3hint.out | grep "[(]" &&
+	cc-score --truth m3hint/truth.ndjson m3hint.out 2>/dev/null |
+		jq -c ".overall.tradelines | [.truth, .extracted, .matched]" >got &&
+	echo "[121,121,121]" >expect &&
 	test_cmp expect got
 '
 

@@ -22,6 +22,8 @@
 #include "extract/reader.h"
 #include "model/normalize.h"
 
+#include <ctype.h>
+
 /* --- which layout ------------------------------------------------------- */
 
 /*
@@ -134,8 +136,24 @@ static const struct xreader *reader_for(int style)
 	cc_fatal("internal error: no reader for style %d", style);
 }
 
-/* How many of d's accounts are read well: a name, a balance that is
- * money, and an account number or an opening date. */
+/* Whether name s holds a telephone number ("(800) 992-6058"): the
+ * address line under a creditor's heading, read as part of it. */
+static int has_phone(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strchr(p, '(')) != NULL; p++)
+		if (isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && p[4] == ')' && p[5] == ' ' &&
+		    isdigit((unsigned char)p[6]) && isdigit((unsigned char)p[7]) &&
+		    isdigit((unsigned char)p[8]) && p[9] == '-')
+			return 1;
+	return 0;
+}
+
+/* How many of d's accounts are read well: a name, with no telephone
+ * number in it, a balance that is money, and an account number or an
+ * opening date. */
 static size_t well_read(const struct xdoc *d)
 {
 	size_t i, n = 0;
@@ -145,7 +163,10 @@ static size_t well_read(const struct xdoc *d)
 	for (i = 0; i < d->nacct; i++) {
 		const struct xacct *a = &d->acct[i];
 
-		if ((a->heading || a->f[XF_CREDITOR]) && a->f[XF_BALANCE] &&
+		if ((a->heading || a->f[XF_CREDITOR]) &&
+		    !(a->heading && has_phone(a->heading)) &&
+		    !(a->f[XF_CREDITOR] && has_phone(a->f[XF_CREDITOR])) &&
+		    a->f[XF_BALANCE] &&
 		    cc_norm_money(a->f[XF_BALANCE], &cents) == 0 &&
 		    ((a->f[XF_ACCOUNT_MASK] &&
 		      cc_norm_mask(a->f[XF_ACCOUNT_MASK], buf, sizeof(buf), last4) == 0) ||

@@ -260,8 +260,8 @@ static int value_before(const char *t, size_t n)
 }
 
 /* Whether the first word of t is a value of type (enum xtype): an
- * amount, a date, an account number with digits; words of other types
- * say nothing. */
+ * amount, a date (of up to three words), an account number with
+ * digits; words of other types say nothing. */
 static int typed_word(int type, const char *t)
 {
 	char w[64], buf[128], last4[5];
@@ -275,9 +275,25 @@ static int typed_word(int type, const char *t)
 	switch (type) {
 	case XT_MONEY:
 		return cc_norm_money(w, &cents) == 0;
-	case XT_DATE:
-		return cc_norm_date(w, buf) == 0;
+	case XT_DATE: {
+		/* or a date of two or three words ("Oct 2032", "Aug 5,
+		 * 2006") */
+		size_t k, m = n;
+
+		for (k = 0; k < 3 && m < sizeof(w); k++) {
+			memcpy(w, t, m);
+			w[m] = '\0';
+			if (cc_norm_date(w, buf) == 0)
+				return 1;
+			if (t[m] != ' ')
+				break;
+			m += 1 + strcspn(t + m + 1, " ");
+		}
+		return 0;
+	}
 	case XT_MASK:
+		memcpy(w, t, n);
+		w[n] = '\0';
 		return strpbrk(w, "0123456789") &&
 		       cc_norm_mask(w, buf, sizeof(buf), last4) == 0;
 	default:
@@ -502,13 +518,13 @@ static void labcols_add(struct labcols *lc, double x)
 
 /* Whether x, a position estimated from a line's width, is near a column
  * of labels right of the line's start x0. */
-static int at_labcol(const struct labcols *lc, double x, double x0)
+static int at_labcol(const struct labcols *lc, double x, double x0, double tol)
 {
 	size_t k;
 
 	for (k = 0; k < lc->n; k++)
 		if (lc->cnt[k] >= 2 && lc->x[k] > x0 + 20 &&
-		    fabs(lc->x[k] - x) <= 12)
+		    fabs(lc->x[k] - x) <= tol)
 			return 1;
 	return 0;
 }
@@ -608,8 +624,10 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			/* at a word's start, or glued to the value with a
 			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:")
 			 * or after a digit ("XXXX4722PAY STATUS") */
+			/* a run of X's, wide glyphs, before it puts the
+			 * estimate further off */
 			if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
-			    !at_labcol(lc, lx, x0))
+			    !at_labcol(lc, lx, x0, after_mask(t, p) ? 20 : 12))
 				continue;
 			/* a label of one word, no colon, ends many a
 			 * value ("PAID COLLECTION ACCOUNT"), but not one
