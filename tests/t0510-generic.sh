@@ -1269,6 +1269,31 @@ test_expect_success 'three bureaus: one value in each column, too long for it an
 	test_cmp expect got
 '
 
+test_expect_success 'three bureaus: a bureau whose column holds only dashes, and what a row printed across the columns gives every bureau, reports no account' '
+	page dashcol <<-\EOF | cc-extract 2>/dev/null >out &&
+	56 302 229 312 10 b NATIONWIDE CREDIT & COLLECTION
+	181 316 230 325 9 b TransUnion
+	306 316 342 325 9 b Experian
+	430 316 462 325 9 b Equifax
+	56 326 139 335 9 b ACCOUNT NUMBER
+	181 326 222 335 9 - 6512*****
+	306 326 353 335 9 - 6512XXXXX
+	430 326 433 335 9 - -
+	56 337 117 346 9 b BALANCE DUE
+	181 337 208 346 9 - $2,943
+	306 337 333 346 9 - $2,943
+	430 337 433 346 9 - -
+	56 347 433 356 9 - ORIGINAL CREDITOR NAME ST JOSEPH MEDICAL CENTER ST JOSEPH MEDICAL CENTER -
+	56 358 433 367 9 - NOTES MEDICAL PAYMENT DATA MEDICAL PAYMENT DATA -
+	EOF
+	tradelines ".bureau, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion","6512*****",294300]
+	["experian","6512XXXXX",294300]
+	EOF
+	test_cmp expect got
+'
+
 # --- payment grids --------------------------------------------------------------
 
 # acme_account: the lines of ACME BANK's heading, balance and account

@@ -906,6 +906,16 @@ int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 				any++;
 		if (any < 2 && !a->nhist)
 			continue;
+		/* a bureau's column of a block read generically that holds
+		 * no number, date or status of its own, only what a row
+		 * printed across the columns gave every bureau (an original
+		 * creditor, a remark): that bureau does not report it */
+		if (d->unknown && a->bureau && !a->nhist && !val(a, XF_ACCOUNT_MASK) &&
+		    !val(a, XF_BALANCE) && !val(a, XF_OPENED) && !val(a, XF_STATUS) &&
+		    !val(a, XF_REPORTED) && !val(a, XF_LIMIT) && !val(a, XF_HIGH_BALANCE) &&
+		    !val(a, XF_PAYMENT) && !val(a, XF_PAST_DUE) && !val(a, XF_CLOSED) &&
+		    !val(a, XF_LAST_PAYMENT) && !val(a, XF_DOFD) && !val(a, XF_ACCOUNT_STATUS))
+			continue;
 		if (!(r = tradeline(d, a, o, &info->uncertain)))
 			continue;
 		if ((rc = emit(r, arg)) < 0)
