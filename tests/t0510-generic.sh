@@ -401,7 +401,7 @@ test_expect_success 'labels run into the values before them: glued to a mask end
 	test_cmp expect got
 '
 
-test_expect_success 'labels run into values: a label of words in mixed case after a mask of X'"'"'s (the wide X'"'"'s put the estimate further off), a label of four words and a date of two on the same line' '
+test_expect_success 'labels run into values: a label of words in mixed case after a mask of X'"'"'s (the wide X'"'"'s put the estimate further off), a label of four words and a date of two on the same line, a long one-word label in capitals before an amount' '
 	page glue3 <<-\EOF | cc-extract 2>/dev/null >out &&
 	56 535 153 546 11 b CITICARDS CBNA
 	56 551 87 559 8 - Company
@@ -430,11 +430,22 @@ test_expect_success 'labels run into values: a label of words in mixed case afte
 	176 642 210 651 8.8 - $1,016
 	306 642 388 651 8.8 - DATE OPENED
 	435 642 470 651 8.8 - 03/2021
+	48 700 214 712 12 - CMRE FINANCIAL SERVICES
+	48 720 95 729 9 - ACCT #
+	177 720 210 729 9 - *9324
+	306 720 380 729 9 - DATE OPENED
+	434 720 470 729 9 - 02/2022
+	48 731 95 740 9 - COMPANY
+	177 731 350 740 9 - CMRE FINANCIAL SERVICESBALANCE
+	434 731 476 740 9 - $1,712.00
+	306 742 380 751 9 - STATUS
+	434 742 480 751 9 - Collection
 	EOF
 	tradelines ".creditor, .account_mask, .loan_type, .balance, .removal_date" <out >got &&
 	cat >expect <<-\EOF &&
 	["CITICARDS CBNA","XXXXXXXXXXXX8277","credit_card",7500,null]
 	["SOUTHWEST CREDIT SYSTEMS","********5731",null,101600,"2032-10"]
+	["CMRE FINANCIAL SERVICES","*9324",null,171200,null]
 	EOF
 	test_cmp expect got
 '

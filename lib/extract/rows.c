@@ -624,10 +624,11 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			/* at a word's start, or glued to the value with a
 			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:")
 			 * or after a digit ("XXXX4722PAY STATUS") */
-			/* a run of X's, wide glyphs, before it puts the
-			 * estimate further off */
+			/* a run of X's or digits, wide glyphs, before it puts
+			 * the estimate further off */
 			if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
-			    !at_labcol(lc, lx, x0, after_mask(t, p) ? 20 : 12))
+			    !at_labcol(lc, lx, x0, after_mask(t, p) ||
+				       isdigit((unsigned char)t[p - 1]) ? 20 : 12))
 				continue;
 			/* a label of one word, no colon, ends many a
 			 * value ("PAID COLLECTION ACCOUNT"), but not one
@@ -655,7 +656,7 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
 			     !isalpha((unsigned char)t[p - 1]) ||
 			     after_mask(t, p) || caps_seam(t, p) ||
-			     (typed && strchr(d->L->lab[m].text, ' ')))) {
+			     (typed && (strchr(d->L->lab[m].text, ' ') || n >= 6)))) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
