@@ -822,6 +822,32 @@ test_expect_success 'OCR: a one-word label at the end of a line, at a column of 
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: stars after a mask of X'"'"'s are specks; a row in lower case (the rest of a label OCR misread, "year this item will be") is no creditor'"'"'s heading' '
+	page ocrstars <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	46 280 180 291 10.3 - AMERICAN EXPRESS
+	46 300 76 309 9 - Number:
+	133 300 240 309 9 - 503515XXXXXXXXXX***
+	219 300 260 309 9 - Opened:
+	306 300 340 309 9 - 03/2019
+	46 314 106 323 9 - Balance due:
+	133 314 154 323 9 - $812
+	46 325 159 334 9 - Estimated monthand 2032-12
+	46 334 118 343 8.5 - year this item will be
+	46 343 79 352 8.5 - removed:
+	46 360 180 371 10.3 - US BANK
+	46 380 76 389 9 - Number:
+	133 380 240 389 9 - 491764XXXXXXXXXX
+	219 380 260 389 9 - Balance due:
+	306 380 340 389 9 - $5
+	EOF
+	tradelines ".creditor, .account_mask, .balance" <out >got &&
+	cat >expect <<-\EOF &&
+	["AMERICAN EXPRESS","503515XXXXXXXXXX",81200]
+	["US BANK","491764XXXXXXXXXX",500]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'OCR: specks in a label or before it ("BALANCE: DUE", "8s Balance owed:"), letters for digits in an amount ("$o"), a speck after one ("$552 pce"): the balances read' '
 	page ocrmoney <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
 	53 300 180 310 10.3 - BANK OF AMERICA

@@ -658,7 +658,10 @@ static int heading_like(const struct xdoc *d, const struct gstate *g,
 	/* a bureau's name alone, or a report's title, is no creditor; nor
 	 * a row that starts with a date or an amount (values whose labels
 	 * are elsewhere) */
+	/* nor a row in lower case, the rest of a label or a sentence
+	 * ("year this item will be") */
 	if (!c || c->lab >= 0 || address_like(r->text) || x_alnums(c->t) < 2 ||
+	    islower((unsigned char)c->t[0]) ||
 	    grid_words(d, r) || x_bureau_named(r->text) ||
 	    strstr(r->norm, "credit report") || starts_with_value(c->t))
 		return 0;

@@ -534,6 +534,14 @@ static void ocr_mask(char *m)
 	while (n && !isdigit((unsigned char)m[n - 1]) && m[n - 1] != 'X' &&
 	       m[n - 1] != '*')
 		m[--n] = '\0';
+	/* stars after a mask of X's ("503515XXXXXXXXXX***"): specks, as
+	 * no account number is masked both ways */
+	if (n && m[n - 1] == '*' && strstr(m, "XX")) {
+		while (n && m[n - 1] == '*')
+			m[--n] = '\0';
+		while (n && m[n - 1] == ' ')
+			m[--n] = '\0';
+	}
 }
 
 /* Letters and digits of s, upper case, for comparing OCR'd text. */
