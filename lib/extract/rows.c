@@ -399,9 +399,9 @@ struct labcols {
 	size_t from, to, self;
 };
 
-/* Whether the next line right of fl[self] on its baseline starts with
- * a value of type (enum xtype). */
-static int typed_next(const struct labcols *lc, int type)
+/* The next line right of fl[self] on its baseline, within 150 points,
+ * or NULL. */
+static const struct xline *next_on_row(const struct labcols *lc)
 {
 	const struct xline *me = &lc->fl[lc->self], *best = NULL;
 	size_t k;
@@ -414,7 +414,16 @@ static int typed_next(const struct labcols *lc, int type)
 			continue;
 		best = o;
 	}
-	if (!best || best->b[0] - me->b[2] >= 150)
+	return best && best->b[0] - me->b[2] < 150 ? best : NULL;
+}
+
+/* Whether the next line right of fl[self] on its baseline starts with
+ * a value of type (enum xtype). */
+static int typed_next(const struct labcols *lc, int type)
+{
+	const struct xline *best = next_on_row(lc);
+
+	if (!best)
 		return 0;
 	/* a date of words ("May 2029") is one in whole */
 	if (type == XT_DATE && strlen(best->t) < 40) {
@@ -487,18 +496,10 @@ static int completed_below(const struct xlayout *L, const struct labcols *lc,
  * fl[self]. */
 static int value_next(const struct xlayout *L, const struct labcols *lc)
 {
-	const struct xline *me = &lc->fl[lc->self], *best = NULL;
-	size_t k, n;
+	const struct xline *best = next_on_row(lc);
+	size_t n;
 
-	for (k = lc->from; k < lc->to; k++) {
-		const struct xline *o = &lc->fl[k];
-
-		if (k == lc->self || o->furniture || fabs(o->b[1] - me->b[1]) > 3 ||
-		    o->b[0] < me->b[2] - 2 || (best && o->b[0] >= best->b[0]))
-			continue;
-		best = o;
-	}
-	return best && best->b[0] - me->b[2] < 150 && match_label(L, best->t, &n) < 0;
+	return best && match_label(L, best->t, &n) < 0;
 }
 
 static void labcols_add(struct labcols *lc, double x)
