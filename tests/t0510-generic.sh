@@ -493,6 +493,30 @@ test_expect_success 'a mask glued to the first word of a label that wraps ("5463
 	test_cmp expect got
 '
 
+test_expect_success 'a "Label: value" line of running text that wraps back under its label, as a paragraph does: the value whole; a short line under a label is not its' '
+	page parawrap <<-\EOF | cc-extract 2>/dev/null >out &&
+	49 560 160 572 12 b NAVIENT
+	49 580 110 589 9.5 - Account No.:
+	130 580 180 589 9.5 - 1234XXXX
+	49 591 110 600 9.5 - Balance:
+	130 591 160 600 9.5 - $0
+	49 616 538 627 11 - Comment: UNPAID BALANCE REPORTED AS A LOSS BY THE CREDIT GRANTOR; CONSUMER
+	49 629 269 640 11 - DISPUTES THIS ACCOUNT INFORMATION
+	49 660 160 672 12 b ACME BANK
+	49 680 110 689 9.5 - Account No.:
+	130 680 180 689 9.5 - 5678XXXX
+	49 691 110 700 9.5 - Comment: CLOSED
+	49 702 110 711 9.5 - Balance:
+	130 702 160 711 9.5 - $5
+	EOF
+	tradelines ".creditor, .account_mask, .balance, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["NAVIENT","1234XXXX",0,"UNPAID BALANCE REPORTED AS A LOSS BY THE CREDIT GRANTOR; CONSUMER DISPUTES THIS ACCOUNT INFORMATION"]
+	["ACME BANK","5678XXXX",500,"CLOSED"]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'a value wrapped in a bold and larger style than the body'"'"'s; a label'"'"'s last word under it, the value'"'"'s beside' '
 	page wrapped <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 250 112 12 b ACME BANK

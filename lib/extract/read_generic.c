@@ -1007,6 +1007,21 @@ static int wrapped_label(const struct xdoc *d, const struct xrow *prev,
 	return 0;
 }
 
+/* Whether cell c, alone on its row, is the next line of the line of row
+ * prev that starts where it does: that line runs on for 250 points or
+ * more, in c's size and style. */
+static int paragraph_wrap(const struct xdoc *d, const struct xrow *prev,
+			  const struct xcell *c)
+{
+	const struct xcell *last;
+
+	if (!prev->n)
+		return 0;
+	last = CELL(d, prev, prev->n - 1);
+	return CELL(d, prev, 0)->x0 <= c->x0 + 3 && last->x1 - c->x0 > 250 &&
+	       same_size(c, last->size) && same_style(d, prev, c);
+}
+
 /*
  * Whether row i continues the last row of pairs: right under it, each of
  * its cells where a column's label starts (a label that wrapped) or its
@@ -1084,6 +1099,16 @@ static int continuation(struct xdoc *d, struct gstate *g, size_t i)
 			     c->bold == q->bold) &&
 			    (loose || q->size <= 0 ? loose || !strict || same_style(d, prev, c) :
 			     same_size(c, q->size))) {
+				at[k] = (int)j;
+				break;
+			}
+			/* a "Label: value" line of running text that wraps
+			 * back under its label, as a paragraph does
+			 * ("Comment: UNPAID ... CONSUMER" "DISPUTES THIS
+			 * ACCOUNT INFORMATION") */
+			if (q->est && wraps(q->type) && c->lab < 0 && r->n == 1 &&
+			    q->group != XG_CONSUMER && !strict &&
+			    fabs(c->x0 - q->lx) <= 3 && paragraph_wrap(d, prev, c)) {
 				at[k] = (int)j;
 				break;
 			}
