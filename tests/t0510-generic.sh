@@ -1365,6 +1365,60 @@ acme_account() {
 		"50 132 100 142 9 - Account #:" "120 132 160 142 9 - 1234XXXX"
 }
 
+test_expect_success 'grids: a row of a label and its values with a dash among them ("Balance: - $2 $3") over a grid is no grid legend: the balances read' '
+	page dashlegend <<-\EOF | cc-extract 2>/dev/null >out &&
+	50 100 200 110 10 b ACME BANK
+	200 115 260 125 10 - TransUnion
+	300 115 360 125 10 - Experian
+	400 115 460 125 10 - Equifax
+	50 130 100 140 10 - Account #:
+	200 130 260 140 10 - 1111XXXX
+	300 130 360 140 10 - 2222XXXX
+	400 130 460 140 10 - 3333XXXX
+	50 142 100 152 10 - Balance:
+	200 142 206 152 10 - -
+	300 142 360 152 10 - $2
+	400 142 460 152 10 - $3
+	53 160 160 168 7 - √ = paid as agreed (OK)
+	82 172 90 180 7 - '"'"'23
+	124 172 132 180 7 - '"'"'24
+	82 182 92 190 7 - Nov
+	103 182 113 190 7 - Dec
+	124 182 134 190 7 - Jan
+	145 182 155 190 7 - Feb
+	166 182 176 190 7 - Mar
+	187 182 197 190 7 - Apr
+	53 192 78 200 7 - TransUnion
+	82 192 90 200 7 - OK
+	103 192 111 200 7 - 30
+	124 192 132 200 7 - OK
+	145 192 153 200 7 - OK
+	166 192 174 200 7 - OK
+	187 192 195 200 7 - OK
+	53 202 78 210 7 - Experian
+	82 202 88 210 7 - √
+	103 202 109 210 7 - √
+	124 202 130 210 7 - √
+	145 202 151 210 7 - √
+	166 202 172 210 7 - √
+	187 202 193 210 7 - √
+	53 212 78 220 7 - Equifax
+	82 212 90 220 7 - OK
+	103 212 111 220 7 - OK
+	124 212 132 220 7 - OK
+	145 212 153 220 7 - 60
+	166 212 174 220 7 - OK
+	187 212 195 220 7 - OK
+	EOF
+	tradelines ".bureau, .balance, (.history | length)" <out >got &&
+	cat >expect <<-\EOF &&
+	["transunion",null,6]
+	["experian",200,6]
+	["equifax",300,6]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'grids: year marks over months newest first over codes; the pairs after the grid read' '
 	page marks <<-\EOF | cc-extract 2>/dev/null >out &&
 	50 100 200 110 10 b ACME BANK

@@ -295,15 +295,21 @@ static int ocr_row(const struct xdoc *d, const struct xrow *r)
 
 /* A grid's legend: "√ = paid as agreed (OK)  30 = 30 days late", as
  * OCR reads it too ("V= paid ...", "¥ - paid ..."). */
-static int legend(const struct xrow *r)
+static int legend(const struct xdoc *d, const struct xrow *r)
 {
+	size_t k;
+
+	/* a row of a label and its values ("Balance: - $2 $3") is none */
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->lab >= 0 && !CELL(d, r, k)->dead)
+			return 0;
 	return (strchr(r->text, '=') || strstr(r->text, " - ")) &&
 	       x_alnums(r->text) < 60;
 }
 
 void x_grid_legend(struct xdoc *d, const struct xrow *r)
 {
-	if (legend(r) && strstr(r->norm, "paid as agreed") &&
+	if (legend(d, r) && strstr(r->norm, "paid as agreed") &&
 	    strstr(r->text, "(OK)") && strncmp(r->text, "OK", 2) != 0)
 		d->check_ok = 1;
 }
@@ -344,7 +350,7 @@ int x_grid_starts(const struct xdoc *d, size_t i)
 	int kind = GR_NONE;
 
 	for (k = 0; k < 3 && i + k < d->nr; k++) {
-		if (legend(&d->r[i + k]))
+		if (legend(d, &d->r[i + k]))
 			continue;
 		kind = grid_row(d, &d->r[i + k], &w, &aw);
 		if (kind == GR_MARKS)
@@ -511,7 +517,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 		int kind, page;
 		struct xacct *a;
 
-		while (i < d->nr && i < at + 3 && legend(&d->r[i]))
+		while (i < d->nr && i < at + 3 && legend(d, &d->r[i]))
 			x_grid_legend(d, &d->r[i++]);
 		if (i >= d->nr)
 			break;
