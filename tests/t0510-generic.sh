@@ -341,7 +341,7 @@ test_expect_success 'a value in capitals run into a one-word label in mixed case
 	test_cmp expect got
 '
 
-test_expect_success 'labels run into the values before them: glued to a mask ending in digits ("XXXX1748Category", "414689XXXXACCOUNT STATUS:"), a date of words in the next cell ("SYSTEMSREMAINS UNTIL" "May 2029"), a one-word label at the line'"'"'s end before a value ("CREDIT ONE BANK NA NOTES" "AUTHORIZED USER"); a value'"'"'s last word in lower case kept' '
+test_expect_success 'labels run into the values before them: glued to a mask ending in digits ("XXXX1748Category", "414689XXXXACCOUNT STATUS:"), a date of words in the next cell ("SYSTEMSREMAINS UNTIL" "May 2029"), a one-word label at the line'"'"'s end before a value ("CREDIT ONE BANK NA NOTES" "AUTHORIZED USER"), "LABEL OF WORDS:" glued to capitals ("LTDACCOUNT NUMBER:"); a value'"'"'s last word in lower case kept' '
 	page glue2 <<-\EOF | cc-extract 2>/dev/null >out &&
 	51 80 133 92 12 b CAPITAL ONE
 	51 100 122 109 9 - Account number
@@ -382,6 +382,12 @@ test_expect_success 'labels run into the values before them: glued to a mask end
 	140 442 160 451 9 - $0
 	223 442 260 451 9 - OPENED
 	306 442 340 451 9 - 06/2012
+	44 460 165 471 11 - HARRIS & HARRIS LTD
+	44 480 92 488 8 - FURNISHER:
+	131 480 295 488 8 - HARRIS & HARRIS LTDACCOUNT NUMBER:
+	306 480 350 488 8 - 9031XXXXX
+	44 490 92 498 8 - BALANCE:
+	131 490 160 498 8 - $44
 	52 500 193 512 12 - JPMCB CARD SERVICES
 	52 520 86 528 7 b BALANCE
 	221 520 285 528 7 b PAYMENT STATUS
@@ -396,6 +402,7 @@ test_expect_success 'labels run into the values before them: glued to a mask end
 	["TD BANK USA/TARGETCRED","414689XXXXXXXXXX",null,320900,"Charge off",null,null]
 	["SOUTHWEST CREDIT SYSTEMS","1813XXXX",null,null,null,"2029-05",null]
 	["CREDIT ONE BANK NA","2381XXXX",null,0,"Current",null,"AUTHORIZED USER"]
+	["HARRIS & HARRIS LTD","9031XXXXX",null,4400,null,null,null]
 	["JPMCB CARD SERVICES","*7570",null,0,"Settled for less than full balance",null,null]
 	EOF
 	test_cmp expect got

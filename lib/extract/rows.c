@@ -549,12 +549,17 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 	for (p = 0; t[p] && nl < 16; p++) {
 		/* at a word's start, or glued to a value that ran into
 		 * it ("7205103*********OPENED:") */
-		if (p > 0 && t[p - 1] != ' ' &&
-		    ((isalpha((unsigned char)t[p - 1]) && !caps_seam(t, p) &&
-		      !after_mask(t, p)) ||
-		     !isupper((unsigned char)t[p])))
+		int glued;
+
+		if (p > 0 && t[p - 1] != ' ' && !isupper((unsigned char)t[p]))
 			continue;
+		glued = p > 0 && t[p - 1] != ' ' && isalpha((unsigned char)t[p - 1]) &&
+			!caps_seam(t, p) && !after_mask(t, p);
 		if ((m = match_label(d->L, t + p, &n)) < 0 || t[p + n - 1] != ':')
+			continue;
+		/* glued to a word in capitals: a label of two words or
+		 * more ("HARRIS & HARRIS LTDACCOUNT NUMBER:") */
+		if (glued && !strchr(d->L->lab[m].text, ' '))
 			continue;
 		at[nl] = p;
 		len[nl] = n;
