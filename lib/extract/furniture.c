@@ -83,11 +83,44 @@ static int cmp_fy(const void *a, const void *b)
 	return (*p)->b[0] < (*q)->b[0] ? -1 : (*p)->b[0] > (*q)->b[0];
 }
 
+/* Whether line t is a payment grid's: each word a month, a year ('24,
+ * 2024) or a code of three characters at most ("OK", "30", "CO"), which
+ * a grid that goes on at the top of the next pages repeats at one height
+ * and which is no running head. */
+static int grid_text(const char *t)
+{
+	static const char *const mon[] = { "jan", "feb", "mar", "apr", "may", "jun",
+					   "jul", "aug", "sep", "oct", "nov", "dec" };
+	size_t n, k;
+	int m;
+
+	while (*t) {
+		while (*t == ' ')
+			t++;
+		if (!*t)
+			break;
+		n = strcspn(t, " ");
+		m = 0;
+		if (n <= 3 && !(n == 3 && isdigit((unsigned char)t[0]) && t[1] == '/'))
+			m = 1;
+		if (n == 4 && isdigit((unsigned char)t[0]) && (t[0] == '1' || t[0] == '2') &&
+		    strspn(t, "0123456789") == 4)
+			m = 1;
+		for (k = 0; k < 12 && !m; k++)
+			if (n == 3 && !strncasecmp(t, mon[k], 3))
+				m = 1;
+		if (!m)
+			return 0;
+		t += n;
+	}
+	return 1;
+}
+
 /* On two pages in three or more at this height, in the top (or bottom)
  * quarter of the page. */
 static int heading_like(const struct xline *f, int npages, int top)
 {
-	if (f->count < 2 || f->count * 3 < npages * 2)
+	if (f->count < 2 || f->count * 3 < npages * 2 || grid_text(f->t))
 		return 0;
 	return top ? f->yc <= f->height / 4 : f->yc >= f->height * 3 / 4;
 }
