@@ -1694,144 +1694,38 @@ test_expect_success 'grids: a year'"'"'s row at the top of the next page, its co
 	test_cmp expect got
 '
 
+# month_grid Y CODE: page lines of a Jan..Dec row at height Y over a
+# row of 2025, all OK, and one of 2024, OK but June's CODE
+month_grid() {
+	awk -v y="$1" -v code="$2" 'BEGIN {
+		split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", mon, " ")
+		for (i = 1; i <= 12; i++)
+			printf "%d %d %d %d 7.5 - %s\n", 103 + (i - 1) * 39, y, 115 + (i - 1) * 39, y + 9, mon[i]
+		for (r = 0; r < 2; r++) {
+			yy = y + 9 + r * 9
+			printf "61 %d 78 %d 7.5 - %d\n", yy, yy + 9, 2025 - r
+			for (i = 1; i <= 12; i++)
+				printf "%d %d %d %d 7.5 - %s\n", 103 + (i - 1) * 39, yy, 114 + (i - 1) * 39,
+					yy + 9, r == 1 && i == 6 ? code : "OK"
+		}
+	}'
+}
+
+# grid_account NAME MASK: a heading, its number and balance, and
+# "Payment history" at the foot of the page
+grid_account() {
+	printf '%s\n' "50 660 160 671 10 b $1" "50 676 110 685 9 - Account No.:" \
+		"178 676 250 685 9 - $2" "50 687 110 696 9 - Balance owed:" \
+		"178 687 220 696 9 - \$100" "50 700 120 709 9 - Payment history"
+}
+
 test_expect_success 'grids: a grid that goes on at the top of the next page, its month and year rows at one height on three pages or more, is no running head' '
-	page gridtops <<-\EOF | cc-extract 2>/dev/null >out &&
-	50 660 160 671 10 b ACME BANK
-	50 676 110 685 9 - Account No.:
-	178 676 250 685 9 - 1111XXXX
-	50 687 110 696 9 - Balance owed:
-	178 687 220 696 9 - $100
-	50 700 120 709 9 - Payment history
-	--
-	103 48 115 57 7.5 - Jan
-	142 48 154 57 7.5 - Feb
-	181 48 193 57 7.5 - Mar
-	220 48 232 57 7.5 - Apr
-	259 48 271 57 7.5 - May
-	298 48 310 57 7.5 - Jun
-	337 48 349 57 7.5 - Jul
-	376 48 388 57 7.5 - Aug
-	415 48 427 57 7.5 - Sep
-	454 48 466 57 7.5 - Oct
-	493 48 505 57 7.5 - Nov
-	532 48 544 57 7.5 - Dec
-	61 57 78 66 7.5 - 2025
-	103 57 114 66 7.5 - OK
-	142 57 153 66 7.5 - OK
-	181 57 192 66 7.5 - OK
-	220 57 231 66 7.5 - OK
-	259 57 270 66 7.5 - OK
-	298 57 309 66 7.5 - OK
-	337 57 348 66 7.5 - OK
-	376 57 387 66 7.5 - OK
-	415 57 426 66 7.5 - OK
-	454 57 465 66 7.5 - OK
-	493 57 504 66 7.5 - OK
-	532 57 543 66 7.5 - OK
-	61 66 78 75 7.5 - 2024
-	103 66 114 75 7.5 - OK
-	142 66 153 75 7.5 - OK
-	181 66 192 75 7.5 - OK
-	220 66 231 75 7.5 - OK
-	259 66 270 75 7.5 - OK
-	298 66 309 75 7.5 - 30
-	337 66 348 75 7.5 - OK
-	376 66 387 75 7.5 - OK
-	415 66 426 75 7.5 - OK
-	454 66 465 75 7.5 - OK
-	493 66 504 75 7.5 - OK
-	532 66 543 75 7.5 - OK
-	50 660 160 671 10 b ZETA BANK
-	50 676 110 685 9 - Account No.:
-	178 676 250 685 9 - 2222XXXX
-	50 687 110 696 9 - Balance owed:
-	178 687 220 696 9 - $100
-	50 700 120 709 9 - Payment history
-	--
-	103 48 115 57 7.5 - Jan
-	142 48 154 57 7.5 - Feb
-	181 48 193 57 7.5 - Mar
-	220 48 232 57 7.5 - Apr
-	259 48 271 57 7.5 - May
-	298 48 310 57 7.5 - Jun
-	337 48 349 57 7.5 - Jul
-	376 48 388 57 7.5 - Aug
-	415 48 427 57 7.5 - Sep
-	454 48 466 57 7.5 - Oct
-	493 48 505 57 7.5 - Nov
-	532 48 544 57 7.5 - Dec
-	61 57 78 66 7.5 - 2025
-	103 57 114 66 7.5 - OK
-	142 57 153 66 7.5 - OK
-	181 57 192 66 7.5 - OK
-	220 57 231 66 7.5 - OK
-	259 57 270 66 7.5 - OK
-	298 57 309 66 7.5 - OK
-	337 57 348 66 7.5 - OK
-	376 57 387 66 7.5 - OK
-	415 57 426 66 7.5 - OK
-	454 57 465 66 7.5 - OK
-	493 57 504 66 7.5 - OK
-	532 57 543 66 7.5 - OK
-	61 66 78 75 7.5 - 2024
-	103 66 114 75 7.5 - OK
-	142 66 153 75 7.5 - OK
-	181 66 192 75 7.5 - OK
-	220 66 231 75 7.5 - OK
-	259 66 270 75 7.5 - OK
-	298 66 309 75 7.5 - OK
-	337 66 348 75 7.5 - OK
-	376 66 387 75 7.5 - OK
-	415 66 426 75 7.5 - OK
-	454 66 465 75 7.5 - OK
-	493 66 504 75 7.5 - OK
-	532 66 543 75 7.5 - OK
-	50 660 160 671 10 b OMEGA BANK
-	50 676 110 685 9 - Account No.:
-	178 676 250 685 9 - 3333XXXX
-	50 687 110 696 9 - Balance owed:
-	178 687 220 696 9 - $100
-	50 700 120 709 9 - Payment history
-	--
-	103 48 115 57 7.5 - Jan
-	142 48 154 57 7.5 - Feb
-	181 48 193 57 7.5 - Mar
-	220 48 232 57 7.5 - Apr
-	259 48 271 57 7.5 - May
-	298 48 310 57 7.5 - Jun
-	337 48 349 57 7.5 - Jul
-	376 48 388 57 7.5 - Aug
-	415 48 427 57 7.5 - Sep
-	454 48 466 57 7.5 - Oct
-	493 48 505 57 7.5 - Nov
-	532 48 544 57 7.5 - Dec
-	61 57 78 66 7.5 - 2025
-	103 57 114 66 7.5 - OK
-	142 57 153 66 7.5 - OK
-	181 57 192 66 7.5 - OK
-	220 57 231 66 7.5 - OK
-	259 57 270 66 7.5 - OK
-	298 57 309 66 7.5 - OK
-	337 57 348 66 7.5 - OK
-	376 57 387 66 7.5 - OK
-	415 57 426 66 7.5 - OK
-	454 57 465 66 7.5 - OK
-	493 57 504 66 7.5 - OK
-	532 57 543 66 7.5 - OK
-	61 66 78 75 7.5 - 2024
-	103 66 114 75 7.5 - OK
-	142 66 153 75 7.5 - OK
-	181 66 192 75 7.5 - OK
-	220 66 231 75 7.5 - OK
-	259 66 270 75 7.5 - OK
-	298 66 309 75 7.5 - 60
-	337 66 348 75 7.5 - OK
-	376 66 387 75 7.5 - OK
-	415 66 426 75 7.5 - OK
-	454 66 465 75 7.5 - OK
-	493 66 504 75 7.5 - OK
-	532 66 543 75 7.5 - OK
-	EOF
+	{
+		grid_account "ACME BANK" 1111XXXX && echo -- &&
+		month_grid 48 30 && grid_account "ZETA BANK" 2222XXXX && echo -- &&
+		month_grid 48 OK && grid_account "OMEGA BANK" 3333XXXX && echo -- &&
+		month_grid 48 60
+	} | page gridtops | cc-extract 2>/dev/null >out &&
 	tradelines ".creditor, (.history | length), .negative" <out >got &&
 	cat >expect <<-\EOF &&
 	["ACME BANK",24,true]

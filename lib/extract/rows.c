@@ -531,6 +531,77 @@ static int at_labcol(const struct labcols *lc, double x, double x0, double tol)
 }
 
 /*
+ * Whether a label starts at t[p] of line t (total bytes, drawn from x0,
+ * w wide) that a value ran into, where the line's width puts it near a
+ * column of the page's labels (lc): the label, its length in *len (to
+ * the line's end for a label that wraps onto the next lines); -1 for
+ * none.
+ */
+static int labcol_cut(struct xdoc *d, const struct labcols *lc, const char *t,
+		      size_t total, size_t p, double x0, double w, double conf,
+		      size_t *len)
+{
+	double lx = x0 + w * (double)p / (double)total;
+	int typed = 0, mask = after_mask(t, p), m, m2;
+	size_t n;
+
+	/* at a word's start, or glued to the value with a colon after it
+	 * ("ONEMAIN FINANCIALAMOUNT OWED:") or after a digit
+	 * ("XXXX4722PAY STATUS"); a run of X's or digits, wide glyphs,
+	 * before it puts the estimate further off */
+	if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
+	    !at_labcol(lc, lx, x0, mask || isdigit((unsigned char)t[p - 1]) ? 20 : 12))
+		return -1;
+	/*
+	 * A label of one word, no colon, ends many a value ("PAID
+	 * COLLECTION ACCOUNT"), but not one in capitals ("CARRINGTON
+	 * MORTGAGE Balance"), or one a value of its type follows, in the
+	 * line or in the next cell ("HARRIS & HARRIS NUMBER" "9706XXXXX"),
+	 * or one at the line's end whose next cell is a value ("SYNCB/AMAZON
+	 * REMARKS" "AUTHORIZED USER"), as OCR and text layers join cells.
+	 * Glued to a word in capitals too, when the label is long and a
+	 * value of its type follows ("ONEMAIN FINANCIALBALANCE DUE"
+	 * "$0.00"); any label glued to a mask ("656177XXXXCATEGORY").
+	 */
+	if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4) {
+		int words = strchr(d->L->lab[m].text, ' ') != NULL;
+
+		typed = (t[p + n] == ' ' && typed_word(d->L->lab[m].type, t + p + n + 1)) ||
+			(!t[p + n] && typed_next(lc, d->L->lab[m].type));
+		if ((t[p + n - 1] == ':' || words || case_turns(t, p, n) || typed ||
+		     mask || caps_seam(t, p) ||
+		     (!t[p + n] && isupper((unsigned char)t[p]) && value_next(d->L, lc))) &&
+		    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
+		     !isalpha((unsigned char)t[p - 1]) || mask || caps_seam(t, p) ||
+		     (typed && (words || n >= 6)))) {
+			*len = n;
+			return m;
+		}
+	}
+	*len = total - p;
+	/* the start of a label that wraps onto the next lines, at the
+	 * line's end ("AMERICAN EXPRESS ESTIMATED MONTH" "AND YEAR THIS"
+	 * ...), or its first words, which the line under them completes */
+	if (t[p - 1] == ' ' && (m = label_start(d->L, t + p)) >= 0)
+		return m;
+	if (t[p - 1] == ' ' && label_head(d->L, t + p) >= 0 &&
+	    (m = completed_below(d->L, lc, lx, t + p)) >= 0)
+		return m;
+	/* or its first words glued to a number, which no word of a value
+	 * follows ("546341XXXXXXACCOUNT" over "CATEGORY:") */
+	if ((mask || isdigit((unsigned char)t[p - 1])) && isupper((unsigned char)t[p]) &&
+	    (m = label_head(d->L, t + p)) >= 0)
+		return (m2 = completed_below(d->L, lc, lx, t + p)) >= 0 ? m2 : m;
+	/* OCR that lost the spaces of a line
+	 * ("SOUTHWESTCREDITACCOUNTNUMBER*7009") */
+	if (conf < 1 && d->L->nocase && (m = spaceless_label(d->L, t + p, &n)) >= 0) {
+		*len = n;
+		return m;
+	}
+	return -1;
+}
+
+/*
  * The generic reader's: a line of two or more "Label: value" ("SSN:
  * XXX-XX-1234  Year of birth: 1970", a running head's "Prepared for:
  * NAME  Date generated: ...") cut into each label and its value, the
@@ -623,102 +694,14 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 			lab[0] = m;
 			from = n + 1;
 		}
-		for (p = from; p < total && t[p]; p++) {
-			double lx = x0 + w * (double)p / (double)total;
-			int typed = 0;
-
-			/* at a word's start, or glued to the value with a
-			 * colon after it ("ONEMAIN FINANCIALAMOUNT OWED:")
-			 * or after a digit ("XXXX4722PAY STATUS") */
-			/* a run of X's or digits, wide glyphs, before it puts
-			 * the estimate further off */
-			if ((t[p - 1] != ' ' && !isupper((unsigned char)t[p])) ||
-			    !at_labcol(lc, lx, x0, after_mask(t, p) ||
-				       isdigit((unsigned char)t[p - 1]) ? 20 : 12))
-				continue;
-			/* a label of one word, no colon, ends many a
-			 * value ("PAID COLLECTION ACCOUNT"), but not one
-			 * in capitals ("CARRINGTON MORTGAGE Balance"), or
-			 * one a value of its type follows, in the line or
-			 * in the next cell ("HARRIS & HARRIS NUMBER"
-			 * "9706XXXXX") */
-			if ((m = match_label(d->L, t + p, &n)) >= 0 && n >= 4)
-				typed = (t[p + n] == ' ' &&
-					 typed_word(d->L->lab[m].type, t + p + n + 1)) ||
-					(!t[p + n] && typed_next(lc, d->L->lab[m].type));
-			/* glued to a word in capitals too, when the label
-			 * is of two words and a value of its type follows
-			 * ("ONEMAIN FINANCIALBALANCE DUE" "$0.00"); any
-			 * label glued to a mask ("656177XXXXCATEGORY") */
-			/* a label of one word at the line's end, a value in
-			 * the next cell ("SYNCB/AMAZON REMARKS" "AUTHORIZED
-			 * USER"), as OCR and text layers join cells */
-			if (m >= 0 && n >= 4 &&
-			    (t[p + n - 1] == ':' || strchr(d->L->lab[m].text, ' ') ||
-			     case_turns(t, p, n) || typed || after_mask(t, p) ||
-			     caps_seam(t, p) ||
-			     (!t[p + n] && isupper((unsigned char)t[p]) &&
-			      value_next(d->L, lc))) &&
-			    (t[p - 1] == ' ' || t[p + n - 1] == ':' ||
-			     !isalpha((unsigned char)t[p - 1]) ||
-			     after_mask(t, p) || caps_seam(t, p) ||
-			     (typed && (strchr(d->L->lab[m].text, ' ') || n >= 6)))) {
+		for (p = from; p < total && t[p]; p++)
+			if ((m = labcol_cut(d, lc, t, total, p, x0, w, conf, &n)) >= 0) {
 				nl = from > 1;
 				at[nl] = p;
 				len[nl] = n;
 				lab[nl++] = m;
 				break;
 			}
-			/* the start of a label that wraps onto the next
-			 * lines, at the line's end ("AMERICAN EXPRESS
-			 * ESTIMATED MONTH" "AND YEAR THIS" ...) */
-			if (t[p - 1] == ' ' && (m = label_start(d->L, t + p)) >= 0) {
-				n = total - p;
-				nl = from > 1;
-				at[nl] = p;
-				len[nl] = n;
-				lab[nl++] = m;
-				break;
-			}
-			/* or its first words, which the line under them
-			 * completes */
-			if (t[p - 1] == ' ' && label_head(d->L, t + p) >= 0 &&
-			    (m = completed_below(d->L, lc, lx, t + p)) >= 0) {
-				n = total - p;
-				nl = from > 1;
-				at[nl] = p;
-				len[nl] = n;
-				lab[nl++] = m;
-				break;
-			}
-			/* or its first words glued to a number, which no
-			 * word of a value follows ("546341XXXXXXACCOUNT"
-			 * over "CATEGORY:") */
-			if ((after_mask(t, p) || isdigit((unsigned char)t[p - 1])) &&
-			    isupper((unsigned char)t[p]) &&
-			    (m = label_head(d->L, t + p)) >= 0) {
-				int m2 = completed_below(d->L, lc, lx, t + p);
-
-				if (m2 >= 0)
-					m = m2;
-				n = total - p;
-				nl = from > 1;
-				at[nl] = p;
-				len[nl] = n;
-				lab[nl++] = m;
-				break;
-			}
-			/* OCR that lost the spaces of a line
-			 * ("SOUTHWESTCREDITACCOUNTNUMBER*7009") */
-			if (conf < 1 && d->L->nocase &&
-			    (m = spaceless_label(d->L, t + p, &n)) >= 0) {
-				nl = from > 1;
-				at[nl] = p;
-				len[nl] = n;
-				lab[nl++] = m;
-				break;
-			}
-		}
 	}
 	/* two labels, or one after the end of a value that ran into it
 	 * ("Bankruptcy Chapter 13 Reference number:") */

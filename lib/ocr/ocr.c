@@ -873,16 +873,24 @@ static int x_mask(const char *s)
 	return 1;
 }
 
-/* Whether the digits of a (only digits) are those of b (read by OCR, its
- * letters that stand for digits taken as them), in the same order. */
-static int same_digits(const char *a, const char *b)
+/* b's character c as a digit: a letter that stands for one taken as it
+ * when letters is set (OCR's reading), else a digit only; 0 for none. */
+static char digit_of(char c, int letters)
+{
+	return letters ? cc_ocr_digit(c) : isdigit((unsigned char)c) ? c : 0;
+}
+
+/* Whether the digits of a (only digits) are those of b, in the same
+ * order: b's letters that stand for digits taken as them (letters set),
+ * or left out. */
+static int same_digits(const char *a, const char *b, int letters)
 {
 	for (;;) {
 		while (*a && !isdigit((unsigned char)*a))
 			a++;
-		while (*b && !cc_ocr_digit(*b))
+		while (*b && !digit_of(*b, letters))
 			b++;
-		if (*a != cc_ocr_digit(*b))
+		if (*a != digit_of(*b, letters))
 			return 0;
 		if (!*a)
 			return 1;
@@ -901,23 +909,6 @@ static int stray_letter(const char *s)
 	return 0;
 }
 
-/* Whether the digits of a are those of b, b's letters left out. */
-static int same_digits_but_letters(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !isdigit((unsigned char)*a))
-			a++;
-		while (*b && !isdigit((unsigned char)*b))
-			b++;
-		if (*a != *b)
-			return 0;
-		if (!*a)
-			return 1;
-		a++;
-		b++;
-	}
-}
-
 /*
  * The word w, a mask of X's, read again for digits and X alone, in grey
  * and in black and white, keeping the surer reading if its digits are
@@ -934,12 +925,12 @@ static void fix_xmask(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			     &cg);
 
 	if (tg && !strchr(tg, ' ') &&
-	    ((cg > w->conf && same_digits(tg, w->t)) ||
+	    ((cg > w->conf && same_digits(tg, w->t, 1)) ||
 	     /* a letter read between its digits and its X's that was no
 	      * glyph at all ("546375SXXXXXXXXXX"): the digits the same
 	      * but for it, the reading no longer */
 	     (stray_letter(w->t) && strlen(tg) < strlen(w->t) && cg > 60 &&
-	      same_digits_but_letters(tg, w->t)))) {
+	      same_digits(tg, w->t, 0)))) {
 		free(w->t);
 		w->t = tg;
 		w->conf = cg;
