@@ -297,13 +297,8 @@ static int ocr_row(const struct xdoc *d, const struct xrow *r)
  * OCR reads it too ("V= paid ...", "¥ - paid ..."). */
 static int legend(const struct xdoc *d, const struct xrow *r)
 {
-	size_t k;
-
 	/* a row of a label and its values ("Balance: - $2 $3") is none */
-	for (k = 0; k < r->n; k++)
-		if (CELL(d, r, k)->lab >= 0 && !CELL(d, r, k)->dead)
-			return 0;
-	return (strchr(r->text, '=') || strstr(r->text, " - ")) &&
+	return !x_row_labelled(d, r) && (strchr(r->text, '=') || strstr(r->text, " - ")) &&
 	       x_alnums(r->text) < 60;
 }
 

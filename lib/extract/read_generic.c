@@ -715,13 +715,10 @@ static size_t bureau_header(const struct xdoc *d, const struct xrow *r,
 /* A grid's legend: "√ = paid as agreed (OK)". */
 static int legend_row(const struct xdoc *d, const struct xrow *r)
 {
-	size_t k;
-
 	/* a row of labels is pairs, whatever specks OCR read in it
 	 * ("CREDIT ONE BANK = Acct #") */
-	for (k = 0; k < r->n; k++)
-		if (CELL(d, r, k)->lab >= 0 && !CELL(d, r, k)->dead)
-			return 0;
+	if (x_row_labelled(d, r))
+		return 0;
 	return (strstr(r->text, " = ") != NULL ||
 		(strstr(r->norm, "paid as agreed") && strstr(r->text, "(OK)"))) &&
 	       x_alnums(r->text) < 60;

@@ -84,6 +84,8 @@ struct xword {
 /* Append the words of c to (*w)[0..nw), room *aw: the new count. */
 /* Characters, not bytes, of UTF-8 t[0..n). */
 size_t x_u8len(const char *t, size_t n);
+/* Whether row r holds a live cell that is a label. */
+int x_row_labelled(const struct xdoc *d, const struct xrow *r);
 size_t x_cell_words(const struct xcell *c, struct xword **w, size_t *aw,
 		    size_t nw);
 /* The words of row r into *w (room *aw): their count. */

@@ -1399,6 +1399,16 @@ int x_stacked_value(const struct xdoc *d, size_t i, int g, const struct xacct *c
 }
 
 /* The words of a row. */
+int x_row_labelled(const struct xdoc *d, const struct xrow *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->n; k++)
+		if (CELL(d, r, k)->lab >= 0 && !CELL(d, r, k)->dead)
+			return 1;
+	return 0;
+}
+
 size_t x_row_words(const struct xdoc *d, const struct xrow *r,
 		   struct xword **w, size_t *aw)
 {
