@@ -37,7 +37,7 @@ static int year_of_word(const char *w)
 	return x_int(dg) >= 1950 && x_int(dg) <= 2099 ? x_int(dg) : 0;
 }
 
-static void hist_add(struct xacct *a, int y, int m, const char *code)
+void x_hist_add(struct xacct *a, int y, int m, const char *code)
 {
 	size_t i;
 
@@ -119,7 +119,7 @@ size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 				const char *c = x_grid_code(d, w[k].t);
 
 				if (c)
-					hist_add(a, y, first + (int)k - 1, c);
+					x_hist_add(a, y, first + (int)k - 1, c);
 			}
 			continue;
 		}
@@ -134,7 +134,7 @@ size_t x_grid_year_month(struct xdoc *d, size_t i, struct xacct *a)
 					bm = m;
 				}
 			if (c && bm)
-				hist_add(a, y, bm, c);
+				x_hist_add(a, y, bm, c);
 		}
 	}
 	free(w);
@@ -231,7 +231,7 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 				const char *c = x_grid_code(d, w[k].t);
 
 				if (c && ys[k])
-					hist_add(a, ys[k], ms[k], c);
+					x_hist_add(a, ys[k], ms[k], c);
 			}
 		} else {
 			for (k = 0; k < n; k++) {
@@ -245,7 +245,7 @@ size_t x_grid_strip(struct xdoc *d, size_t i, struct xacct *a)
 						bj = j;
 					}
 				if (c && ys[bj])
-					hist_add(a, ys[bj], ms[bj], c);
+					x_hist_add(a, ys[bj], ms[bj], c);
 			}
 		}
 		i += 2;
@@ -612,7 +612,7 @@ size_t x_grid_any(struct xdoc *d, size_t i,
 						}
 				}
 				if (nm && yy[bj])
-					hist_add(a, yy[bj], mm[bj], c);
+					x_hist_add(a, yy[bj], mm[bj], c);
 			}
 			i++;
 		}
@@ -650,6 +650,6 @@ void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a)
 		c[0] = *p;
 		code = x_grid_code(d, c);
 		if (code)
-			hist_add(a, yy, mm, code);
+			x_hist_add(a, yy, mm, code);
 	}
 }

@@ -23,6 +23,8 @@ enum xfield {
 	XF_BALANCE, XF_LIMIT, XF_HIGH_BALANCE, XF_PAYMENT, XF_PAST_DUE,
 	XF_CHARGE_OFF, XF_ORIGINAL_CREDITOR, XF_STATUS, XF_REMARKS,
 	XF_REMOVAL, XF_HISTORY, XF_TERMS, XF_ACCOUNT_STATUS, XF_REPOSITORIES,
+	XF_LATES,      /* late counts "30/60/90": "02/01/00" (tables) */
+	XF_RATING,     /* a rating or manner of payment: "R1", "I9" */
 	XF_IGNORE,
 	/* public record */
 	XP_TYPE, XP_REFERENCE, XP_FILED, XP_RESOLVED, XP_AMOUNT,
@@ -68,6 +70,22 @@ struct xrule {
 	int has_unless;      /* when this is 1 */
 };
 
+/* A column heading of an account table (labels.yaml's columns:): what
+ * the values under it are. */
+enum xcolkind {
+	XCOL_FIELD,      /* the field's value */
+	XCOL_LATES,      /* three late counts, "02/01/00" */
+	XCOL_LATE30, XCOL_LATE60, XCOL_LATE90,   /* one of them */
+	XCOL_INDEX,      /* the account's number on the report, "001" */
+};
+
+struct xcolname {
+	char *norm;          /* as xlabel.norm */
+	int field;           /* enum xfield (XCOL_FIELD), else XF_IGNORE */
+	int kind;            /* enum xcolkind */
+	size_t order;        /* make_columns()'s, while it sorts */
+};
+
 struct xsect {
 	char *norm;          /* the heading, normalised */
 	int kind;            /* enum xsection */
@@ -103,6 +121,8 @@ struct xlayout {
 	size_t nintros;
 	char **furniture;    /* generic: of running heads and feet */
 	size_t nfurniture;
+	struct xcolname *cols;  /* generic: account tables' column headings */
+	size_t ncols;
 	char *inquiry_type;
 	char **statuses;     /* the statuses the layout prints, for OCR */
 	size_t nstatuses;
@@ -125,6 +145,10 @@ struct cc_extract_layouts {
 	struct xlayout *hinted;   /* generic with each of v[] as a hint */
 	size_t n;
 };
+
+/* The column heading of an account table that norm (x_norm()'d) is,
+ * or NULL (the generic layouts' only). */
+const struct xcolname *x_column(const struct xlayout *L, const char *norm);
 
 /* The type (enum xtype) of field f's values (layout.c). */
 int x_field_type(int f);

@@ -284,6 +284,8 @@ static const struct { const char *name; int field, group; } field_names[] = {
 	{ "terms", XF_TERMS, XG_ACCOUNT },
 	{ "account_status", XF_ACCOUNT_STATUS, XG_ACCOUNT },
 	{ "repositories", XF_REPOSITORIES, XG_ACCOUNT },
+	{ "late_counts", XF_LATES, XG_ACCOUNT },
+	{ "rating", XF_RATING, XG_ACCOUNT },
 	{ "ignore", XF_IGNORE, XG_ACCOUNT },
 	{ "type", XP_TYPE, XG_PUBLIC },
 	{ "reference", XP_REFERENCE, XG_PUBLIC },
@@ -756,12 +758,73 @@ static int vocab_group(struct ld *d, struct xlayout *L, yaml_node_t *map, int gr
 	return 0;
 }
 
+/* The column headings of account tables: field: [headings], a field of
+ * an account's, or one of the kinds of column that hold no field of
+ * their own (late counts, one of them, the account's number). */
+static int vocab_columns(struct ld *d, struct xlayout *L, yaml_node_t *map)
+{
+	static const struct { const char *name; int field, kind; } kinds[] = {
+		{ "late_30", XF_LATES, XCOL_LATE30 },
+		{ "late_60", XF_LATES, XCOL_LATE60 },
+		{ "late_90", XF_LATES, XCOL_LATE90 },
+		{ "late_counts", XF_LATES, XCOL_LATES },
+		{ "index", XF_IGNORE, XCOL_INDEX },
+	};
+	yaml_node_pair_t *p;
+	size_t i;
+
+	if (!map || is_null(map))
+		return 0;
+	if (map->type != YAML_MAPPING_NODE)
+		return bad(d, map, "columns: expected a mapping of field: [headings]%s", "");
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = scalar(yaml_document_get_node(&d->doc, p->key));
+		int field = XF_NONE, kind = XCOL_FIELD;
+		char **texts = NULL;
+		size_t nt = 0;
+
+		for (i = 0; k && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (!strcmp(kinds[i].name, k)) {
+				field = kinds[i].field;
+				kind = kinds[i].kind;
+			}
+		for (i = 0; k && field == XF_NONE &&
+			    i < sizeof(field_names) / sizeof(field_names[0]); i++)
+			if (field_names[i].group == XG_ACCOUNT &&
+			    !strcmp(field_names[i].name, k))
+				field = field_names[i].field;
+		if (field == XF_NONE) {
+			char *shown = k ? cc_utf8_sanitize(k, strlen(k)) : NULL;
+			int rc = bad(d, yaml_document_get_node(&d->doc, p->key),
+				     "columns: unknown field '%.200s'", shown ? shown : "");
+
+			free(shown);
+			return rc;
+		}
+		if (strings(d, yaml_document_get_node(&d->doc, p->value), &texts, &nt, 1) < 0) {
+			for (i = 0; i < nt; i++)
+				free(texts[i]);
+			free(texts);
+			return -1;
+		}
+		L->cols = cc_xreallocarray(L->cols, L->ncols + nt + 1, sizeof(*L->cols));
+		for (i = 0; i < nt; i++) {
+			L->cols[L->ncols].norm = texts[i];
+			L->cols[L->ncols].field = field;
+			L->cols[L->ncols++].kind = kind;
+		}
+		free(texts);
+	}
+	return 0;
+}
+
 /* The vocabulary: its labels, its sections' headings by kind, the opening
  * words of sections' introductions and the furniture, normalised. */
 static int vocab_of(struct ld *d, struct xlayout *L, yaml_node_t *root)
 {
 	static const char *const top[] = { "consumer", "account", "public_record",
-		"inquiry", "sections", "section_intros", "furniture", NULL };
+		"inquiry", "sections", "section_intros", "furniture", "columns",
+		NULL };
 	static const struct { const char *name; int kind; } kinds[] = {
 		{ "consumer", XK_CONSUMER }, { "accounts", XK_ACCOUNTS },
 		{ "negative", XK_ACCOUNTS }, { "public_records", XK_PUBLIC },
@@ -778,7 +841,8 @@ static int vocab_of(struct ld *d, struct xlayout *L, yaml_node_t *root)
 	    vocab_group(d, L, get(d, root, "public_record"), XG_PUBLIC) < 0 ||
 	    vocab_group(d, L, get(d, root, "inquiry"), XG_INQUIRY) < 0 ||
 	    strings(d, get(d, root, "section_intros"), &L->intros, &L->nintros, 1) < 0 ||
-	    strings(d, get(d, root, "furniture"), &L->furniture, &L->nfurniture, 1) < 0)
+	    strings(d, get(d, root, "furniture"), &L->furniture, &L->nfurniture, 1) < 0 ||
+	    vocab_columns(d, L, get(d, root, "columns")) < 0)
 		return -1;
 	sec = get(d, root, "sections");
 	if (sec && !is_null(sec)) {
@@ -937,6 +1001,9 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->nfurniture; i++)
 		free(L->furniture[i]);
 	free(L->furniture);
+	for (i = 0; i < L->ncols; i++)
+		free(L->cols[i].norm);
+	free(L->cols);
 	free(L->inquiry_type);
 	for (i = 0; i < L->nstatuses; i++)
 		free(L->statuses[i]);
@@ -1155,6 +1222,64 @@ static void add_section(struct xlayout *G, const struct xsect *t)
 	G->nsect++;
 }
 
+static int cmp_col(const void *a, const void *b)
+{
+	const struct xcolname *x = a, *y = b;
+	int c = strcmp(x->norm, y->norm);
+
+	/* the vocabulary's order where two spell alike: the first wins */
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* G's column headings: the vocabulary's columns and its account labels,
+ * sorted by their text for x_column(), each text once (the columns' first:
+ * where a heading and a label spell alike, the heading says). */
+static void make_columns(struct xlayout *G, const struct xlayout *V)
+{
+	size_t j, n = 0, o = 0;
+
+	G->cols = cc_xreallocarray(NULL, V->ncols + V->nlab + 1, sizeof(*G->cols));
+	for (j = 0; j < V->ncols; j++)
+		G->cols[n++] = V->cols[j];
+	for (j = 0; j < V->nlab; j++)
+		if (V->lab[j].group == XG_ACCOUNT) {
+			G->cols[n].norm = V->lab[j].norm;
+			G->cols[n].field = V->lab[j].field;
+			G->cols[n++].kind = XCOL_FIELD;
+		}
+	/* a stable sort: qsort is not, so order by position too */
+	for (j = 0; j < n; j++)
+		G->cols[j].order = j;
+	qsort(G->cols, n, sizeof(*G->cols), cmp_col);
+	for (j = 0; j < n; j++) {
+		if (o && !strcmp(G->cols[o - 1].norm, G->cols[j].norm))
+			continue;
+		G->cols[o] = G->cols[j];
+		G->cols[o++].norm = cc_xstrdup(G->cols[j].norm);
+	}
+	G->ncols = o;
+}
+
+const struct xcolname *x_column(const struct xlayout *L, const char *norm)
+{
+	size_t lo = 0, hi = L->ncols;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(L->cols[mid].norm, norm);
+
+		if (c == 0)
+			return &L->cols[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /*
  * The generic reader's layout G: the vocabulary's labels (labels.yaml) and
  * then every blocks layout's, matched in any case, so that a label both
@@ -1203,6 +1328,7 @@ static void make_generic(struct cc_extract_layouts *X, struct xlayout *G,
 	G->furniture = cc_xreallocarray(NULL, V->nfurniture + 1, sizeof(char *));
 	for (j = 0; j < V->nfurniture; j++)
 		G->furniture[G->nfurniture++] = cc_xstrdup(V->furniture[j]);
+	make_columns(G, V);
 }
 
 void cc_extract_free(struct cc_extract_layouts *X)

@@ -521,6 +521,7 @@ struct gstate {
 	const char *bcol[3];
 	double bx[3];
 	size_t nbcol;
+	struct xtable tab;       /* an account table being read */
 };
 
 static void push_pending(struct gstate *g, size_t i, size_t n)
@@ -1730,6 +1731,19 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 		;
 	if (k == r->n)
 		return i + 1;
+	if (g->tab.on) {
+		if ((next = x_table_row(d, &g->tab, i)) > i)
+			return next;
+		x_table_end(d, &g->tab);
+	}
+	if (g->group == XG_ACCOUNT && (n = x_table_head(d, i, &g->tab)) > 0) {
+		g->tab.sect_type = g->sect_type;
+		g->have = 0;
+		g->ncol = 0;
+		g->npending = 0;
+		g->nbcol = 0;
+		return i + n;
+	}
 
 	{
 		const char *hb[3];
@@ -2335,9 +2349,9 @@ static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
 {
 	struct gread *G = st;
 
-	(void)d;
 	(void)k;
 	(void)prev;
+	x_table_end(d, &G->acc.tab);
 	end_accounts(&G->acc);
 	end_accounts(&G->pub);
 	G->acc.sect_type = type;
@@ -2400,6 +2414,7 @@ static void generic_finish(void *st, struct xdoc *d, int k)
 	size_t i;
 
 	(void)k;
+	x_table_end(d, &G->acc.tab);
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
 	for (i = 0; i < d->npub; i++)

@@ -176,6 +176,9 @@ const char *x_grid_code(const struct xdoc *d, const char *w);
 const char *x_bureau_named(const char *s);
 /* "History: 12/25; L65432100", the text s, into a's history. */
 void x_grid_pattern(struct xdoc *d, const char *s, struct xacct *a);
+/* Month y-m of a's history is code (the first one read of a month
+ * stays). */
+void x_hist_add(struct xacct *a, int y, int m, const char *code);
 
 /* --- the consumer (consumer.c) ------------------------------------------ */
 
@@ -200,6 +203,60 @@ void x_add_inquiry(struct xdoc *d, const struct xrow *r, char *creditor,
  * perhaps a bureau, labels passed over, in any order; a creditor alone
  * on its row takes the date on the rows under it (read_generic.c). */
 void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic);
+
+/* --- account tables (table.c) ------------------------------------------- */
+
+#define X_TAB_COLS 32
+
+/* A column of a table's header line: its heading's extent, and the x
+ * its values take (halfway to the headings beside it). */
+struct xtcol {
+	int field;             /* enum xfield */
+	int kind;              /* enum xcolkind; XCOL_FIELD with bureau: */
+	const char *bureau;    /* a column of marks, one bureau's */
+	int joined;            /* shares its heading's cell with the one
+				  before, "CREDITOR / ACCT #" */
+	double x0, x1, lo, hi;
+};
+
+struct xtline {
+	struct xtcol c[X_TAB_COLS];
+	size_t n;
+	char *norm;            /* the heading row, to know it again */
+};
+
+struct xtpat {
+	size_t acct;           /* in d->acct */
+	char *s;               /* the pattern's line, after its label */
+};
+
+/*
+ * A table being read: its header's lines, the account of the group
+ * being read and the line of the group the next row is.  Payment
+ * patterns are decoded when the table ends: whether "1" is paid as
+ * agreed or 30 days late is what all of the document's say together.
+ */
+struct xtable {
+	struct xtline line[3];
+	size_t nlines;
+	int on;
+	const char *sect_type;  /* the section's accounts' type */
+	int have;               /* cur is the group's account */
+	size_t cur;
+	size_t next;            /* the group's line the next row would be */
+	int late[3];            /* counts from columns of one each, -1 */
+	struct xtpat *pat;
+	size_t npat;
+};
+
+/* Whether rows i.. are a table's header (and a group under it): the
+ * number of its lines, t ready to read the rows after them; else 0. */
+size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t);
+/* Row i as a row of table t: the row after it; i when it is none of
+ * the table's, which ends there (x_table_end()). */
+size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i);
+/* The table has ended: its last group finished, its patterns read. */
+void x_table_end(struct xdoc *d, struct xtable *t);
 
 /* --- label/value blocks (read_blocks.c) --------------------------------- */
 

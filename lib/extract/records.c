@@ -396,6 +396,48 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
 	return 0;
 }
 
+/*
+ * The reasons an account table's codes give: late counts "02/01/00"
+ * (times 30, 60 and 90 days late: the worst that is not 0), and a
+ * rating or manner of payment, "R2" or "2" (Metro 2's: 1 as agreed, 2
+ * to 6 30 to 150 days late, 7 a wage earner plan, that is a Chapter 13
+ * bankruptcy, 8 a repossession or foreclosure, 9 a charge-off or, on a
+ * collection account, the collection).
+ */
+static unsigned code_reasons(const char *lates, const char *rating,
+			     const char *type)
+{
+	unsigned rs = 0;
+	int k, n;
+
+	for (k = 0; lates && k < 3; k++) {
+		char *e;
+
+		while (*lates == '/' || *lates == '-' || *lates == ' ')
+			lates++;
+		if (!isdigit((unsigned char)*lates))
+			break;
+		n = (int)strtol(lates, &e, 10);
+		lates = e;
+		if (n > 0)
+			rs = 1u << (RS_LATE_30 + k);
+	}
+	if (rating && *rating) {
+		n = rating[strlen(rating) - 1] - '0';
+		if (n >= 2 && n <= 6)
+			rs |= 1u << (RS_LATE_30 + n - 2);
+		else if (n == 7)
+			rs |= 1u << RS_BANKRUPTCY;
+		else if (n == 8)
+			rs |= 1u << (type && !strcmp(type, "mortgage") ? RS_FORECLOSURE :
+				     RS_REPOSSESSION);
+		else if (n == 9)
+			rs |= 1u << (type && !strcmp(type, "collection") ? RS_COLLECTION :
+				     RS_CHARGE_OFF);
+	}
+	return rs;
+}
+
 /* The reasons the remarks and the creditor give: each remarks rule of the
  * layout and of common.yaml that matches the remarks adds its reason, and
  * a creditor that a collectors pattern matches is a collection. */
@@ -724,7 +766,9 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	json_object_set_new(o_, "removal_date", jdate(d, val(a, XF_REMOVAL)));
 	rs = status_rules(d->L, o_, val(a, XF_ACCOUNT_STATUS), val(a, XF_REMARKS),
 			  a->nhist ? a->hist[0].s : NULL) |
-	     remark_reasons(d->L, val(a, XF_REMARKS), creditor);
+	     remark_reasons(d->L, val(a, XF_REMARKS), creditor) |
+	     code_reasons(val(a, XF_LATES), val(a, XF_RATING),
+			  json_string_value(json_object_get(o_, "type")));
 	{
 		int prints_dofd = 0;
 
@@ -741,7 +785,8 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			prints_dofd = 0;
 		cc_extract_negatives(o_, rs, !prints_dofd);
 	}
-	if (L->style == XS_LENDER && !d->unknown) {
+	if ((L->style == XS_LENDER && !d->unknown) ||
+	    (d->unknown && val(a, XF_REPOSITORIES))) {
 		json_t *rep = json_array();
 		const char *src = val(a, XF_REPOSITORIES);
 		int k;

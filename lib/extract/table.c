@@ -1,0 +1,867 @@
+/*
+ * table.c -- account tables, as the generic reader meets them: a header
+ * of one to three lines of column headings over the accounts, each
+ * account a group of as many lines of values, each value under its
+ * heading (mortgage lenders' merged infile reports); or one line an
+ * account (the summaries of monitoring services and bureaus).
+ *
+ * A heading is an account label or one of labels.yaml's columns:, which
+ * count only here ("BAL", "30-60-90", "ECOA").  A row is a header line
+ * when it is headings and nothing else; the header's first line starts
+ * with the creditor or the account number.  Each value goes to the
+ * column whose heading it overlaps most, or whose room (halfway to the
+ * headings beside it) holds most of it, so that OCR's shifts of a few
+ * points do not matter; a line of text over several headings is cut
+ * into its words first.  Lines under a group that start with a label of
+ * their own ("HISTORY:", "REMARKS:") are the group's.  The header
+ * printed again at the top of the next pages is passed over.
+ */
+#include "base/cc.h"
+#include "extract/reader.h"
+#include "model/normalize.h"
+
+#include <ctype.h>
+#include <math.h>
+
+/* --- the header ---------------------------------------------------------- */
+
+/* The column heading that words w[0..n) spell, as one: *field, *kind,
+ * *bureau set; 0 when they spell none. */
+static int heading(const struct xdoc *d, const struct xword *w, size_t n,
+		   int *field, int *kind, const char **bureau)
+{
+	const struct xlayout *L = d->L;
+	char buf[160] = "", *norm;
+	size_t k, o = 0;
+	int found = 0;
+
+	for (k = 0; k < n; k++) {
+		int m = snprintf(buf + o, sizeof(buf) - o, "%s%s", k ? " " : "", w[k].t);
+
+		if (m < 0 || (size_t)m >= sizeof(buf) - o)
+			return 0;
+		o += (size_t)m;
+	}
+	norm = x_norm(buf);
+	*bureau = NULL;
+	{
+		const struct xcolname *c = x_column(L, norm);
+
+		if (c) {
+			*field = c->field;
+			*kind = c->kind;
+			found = 1;
+		}
+	}
+	/* a column of marks under a bureau's name or code: XP TU EF */
+	if (!found && n == 1 && (*bureau = x_bureau_named(buf)) == NULL &&
+	    strlen(buf) == 2)
+		*bureau = X_LOOKUP(L, bureaus, buf);
+	if (!found && *bureau) {
+		*field = XF_REPOSITORIES;
+		*kind = XCOL_FIELD;
+		found = 1;
+	}
+	free(norm);
+	return found;
+}
+
+static int separator(const char *t)
+{
+	return !strcmp(t, "/") || !strcmp(t, "|") || !strcmp(t, "-") ||
+	       !strcmp(t, "&");
+}
+
+/* Row r as a header line into *hl: its columns, left to right; 0 when
+ * it holds anything but headings. */
+static size_t head_line(const struct xdoc *d, const struct xrow *r,
+			struct xtline *hl)
+{
+	struct xword *w = NULL;
+	size_t aw = 0, k, nw, p, m;
+	int slash = 0;
+
+	hl->n = 0;
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		if (c->dead)
+			continue;
+		nw = x_cell_words(c, &w, &aw, 0);
+		for (p = 0; p < nw; ) {
+			int field = XF_NONE, kind = XCOL_FIELD;
+			const char *bureau = NULL;
+
+			if (separator(w[p].t)) {
+				slash = 1;
+				p++;
+				continue;
+			}
+			for (m = nw - p < 5 ? nw - p : 5; m > 0; m--)
+				if (heading(d, w + p, m, &field, &kind, &bureau))
+					break;
+			if (m == 0 || hl->n == X_TAB_COLS) {
+				free(w);
+				return hl->n = 0;
+			}
+			hl->c[hl->n].field = field;
+			hl->c[hl->n].kind = kind;
+			hl->c[hl->n].bureau = bureau;
+			hl->c[hl->n].joined = hl->n > 0 && slash;
+			hl->c[hl->n].x0 = w[p].x0;
+			hl->c[hl->n].x1 = w[p + m - 1].x1;
+			hl->n++;
+			slash = 0;
+			p += m;
+		}
+	}
+	free(w);
+	for (k = 0; k < hl->n; k++) {
+		hl->c[k].lo = k ? (hl->c[k - 1].x1 + hl->c[k].x0) / 2 : -1e9;
+		hl->c[k].hi = k + 1 < hl->n ? (hl->c[k].x1 + hl->c[k + 1].x0) / 2 : 1e9;
+	}
+	return hl->n;
+}
+
+/* The first column of line 0 that is not the account's number. */
+static const struct xtcol *lead_col(const struct xtline *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->n && l->c[k].kind == XCOL_INDEX; k++)
+		;
+	return k < l->n ? &l->c[k] : NULL;
+}
+
+static void free_lines(struct xtable *t)
+{
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		free(t->line[k].norm);
+		t->line[k].norm = NULL;
+	}
+	t->nlines = 0;
+}
+
+/* Whether row r starts with the heading of a creditor or account
+ * number, or an account's number's and then one: a header's first line
+ * does, and few other rows (looked at before anything else, for speed). */
+static int lead_heading(const struct xdoc *d, const struct xrow *r)
+{
+	struct xword *w = NULL;
+	size_t aw = 0, nw = 0, k, p = 0, m;
+	int field = XF_NONE, kind = XCOL_FIELD, ok = 0;
+	const char *bureau;
+
+	for (k = 0; k < r->n && CELL(d, r, k)->dead; k++)
+		;
+	if (k == r->n)
+		return 0;
+	nw = x_cell_words(CELL(d, r, k), &w, &aw, 0);
+	for (m = nw < 5 ? nw : 5; m > 0; m--)
+		if (heading(d, w, m, &field, &kind, &bureau))
+			break;
+	if (m > 0 && kind == XCOL_INDEX) {
+		/* "#", then the creditor's heading in its cell or the next */
+		p = m;
+		if (p == nw && k + 1 < r->n) {
+			nw = x_cell_words(CELL(d, r, k + 1), &w, &aw, 0);
+			p = 0;
+		}
+		for (m = nw - p < 5 ? nw - p : 5; m > 0; m--)
+			if (heading(d, w + p, m, &field, &kind, &bureau))
+				break;
+	}
+	ok = m > 0 && kind == XCOL_FIELD && !bureau &&
+	     (field == XF_CREDITOR || field == XF_ACCOUNT_MASK);
+	free(w);
+	return ok;
+}
+
+size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
+{
+	struct xtline l[4];
+	const struct xtcol *lead;
+	size_t h, k, cols = 0;
+	int cred = 0;
+
+	if (i >= d->nr || !lead_heading(d, &d->r[i]) ||
+	    head_line(d, &d->r[i], &l[0]) < 2)
+		return 0;
+	lead = lead_col(&l[0]);
+	if (!lead || (lead->field != XF_CREDITOR && lead->field != XF_ACCOUNT_MASK) ||
+	    lead->bureau)
+		return 0;
+	/* the lines of headings that follow it closely, on its page */
+	for (h = 1; h < 3 && i + h < d->nr; h++) {
+		const struct xrow *p = &d->r[i + h - 1], *r = &d->r[i + h];
+
+		if (r->page != p->page || r->y0 - p->y1 > 1.5 * d->pitch ||
+		    head_line(d, r, &l[h]) == 0)
+			break;
+	}
+	for (k = 0; k < h; k++) {
+		size_t j;
+
+		cols += l[k].n;
+		for (j = 0; j < l[k].n; j++)
+			cred |= l[k].c[j].field == XF_CREDITOR && !l[k].c[j].bureau;
+	}
+	/* four columns at least (a row of three labels is the first of
+	 * pairs printed labels over values), the creditor's among them
+	 * (labels over values under a creditor's heading are no table),
+	 * and values under them: not a
+	 * line of headings, nor headings again after one group of lines
+	 * (labels over values, row after row) */
+	if (cols < 4 || !cred || i + h >= d->nr || head_line(d, &d->r[i + h], &l[3]))
+		return 0;
+	if (i + 2 * h < d->nr && head_line(d, &d->r[i + 2 * h], &l[3]) &&
+	    strcmp(d->r[i + 2 * h].norm, d->r[i].norm) != 0)
+		return 0;
+	x_table_end(d, t);
+	for (k = 0; k < h; k++) {
+		t->line[k] = l[k];
+		t->line[k].norm = cc_xstrdup(d->r[i + k].norm);
+	}
+	t->nlines = h;
+	t->on = 1;
+	t->have = 0;
+	t->next = 0;
+	return h;
+}
+
+/* --- the values ------------------------------------------------------------ */
+
+/* A piece of a row: a cell, or a word of one, and the column it is in. */
+struct piece {
+	char *t;
+	double x0, x1, conf;
+	const struct xcell *c;
+	size_t col;
+};
+
+static double overlap(double a0, double a1, double b0, double b1)
+{
+	double lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+
+	return hi - lo;
+}
+
+/* The column of line l that x0..x1 belongs to. */
+static size_t column_of(const struct xtline *l, double x0, double x1)
+{
+	size_t k, best = 0;
+	double b = -1e9, o;
+
+	for (k = 0; k < l->n; k++) {
+		o = overlap(x0, x1, l->c[k].x0, l->c[k].x1);
+		if (o > 0 && o > b) {
+			b = o;
+			best = k;
+		}
+	}
+	if (b > 0)
+		return best;
+	for (k = 0; k < l->n; k++) {
+		o = overlap(x0, x1, l->c[k].lo, l->c[k].hi);
+		if (o > b) {
+			b = o;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* How many headings of line l x0..x1 overlaps. */
+static int spans(const struct xtline *l, double x0, double x1)
+{
+	size_t k;
+	int n = 0;
+
+	for (k = 0; k < l->n; k++)
+		if (overlap(x0, x1, l->c[k].x0, l->c[k].x1) > 1 && !l->c[k].joined)
+			n++;
+	return n;
+}
+
+/* The pieces of row r under line l, each with its column, in *out
+ * (malloc'd; free each t): their count. */
+static size_t pieces(const struct xdoc *d, const struct xrow *r,
+		     const struct xtline *l, struct piece **out)
+{
+	struct piece *v = NULL;
+	struct xword *w = NULL;
+	size_t aw = 0, n = 0, k, j, nw;
+
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		if (c->dead || !c->t[0])
+			continue;
+		if (spans(l, c->x0, c->x1) < 2) {
+			v = x_grow(v, n, sizeof(*v));
+			v[n].t = cc_xstrdup(c->t);
+			v[n].x0 = c->x0;
+			v[n].x1 = c->x1;
+			v[n].conf = c->conf;
+			v[n].c = c;
+			v[n].col = column_of(l, c->x0, c->x1);
+			n++;
+			continue;
+		}
+		/* one line over several headings: its words, each where
+		 * its middle is, those of one column joined again */
+		nw = x_cell_words(c, &w, &aw, 0);
+		for (j = 0; j < nw; j++) {
+			double xc = (w[j].x0 + w[j].x1) / 2;
+			size_t col = column_of(l, xc, xc);
+
+			if (n && v[n - 1].c == c && v[n - 1].col == col) {
+				char *t = cc_xasprintf("%s %s", v[n - 1].t, w[j].t);
+
+				free(v[n - 1].t);
+				v[n - 1].t = t;
+				v[n - 1].x1 = w[j].x1;
+				continue;
+			}
+			v = x_grow(v, n, sizeof(*v));
+			v[n].t = cc_xstrdup(w[j].t);
+			v[n].x0 = w[j].x0;
+			v[n].x1 = w[j].x1;
+			v[n].conf = w[j].conf;
+			v[n].c = c;
+			v[n].col = col;
+			n++;
+		}
+	}
+	free(w);
+	*out = v;
+	return n;
+}
+
+static void free_pieces(struct piece *v, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		free(v[k].t);
+	free(v);
+}
+
+/* "02/01/00", "2/1/0", "02-01-00", "2 1 0": three counts. */
+static int late_triple(const char *s, int out[3])
+{
+	int k;
+	char *e;
+
+	for (k = 0; k < 3; k++) {
+		while (k && (*s == '/' || *s == '-' || *s == ' '))
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		out[k] = (int)strtol(s, &e, 10);
+		s = e;
+	}
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+/* A rating or manner of payment: a digit, or one letter and a digit
+ * ("R1", "I9"), or "UC"/"UR". */
+static int rating_code(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 1)
+		return isdigit((unsigned char)s[0]);
+	if (n == 2)
+		return (isalpha((unsigned char)s[0]) && isdigit((unsigned char)s[1])) ||
+		       !strcmp(s, "UC") || !strcmp(s, "UR");
+	return 0;
+}
+
+/* A mark in a bureau's column: X, *, a check. */
+static int mark(const char *s)
+{
+	return !strcmp(s, "X") || !strcmp(s, "x") || !strcmp(s, "*") ||
+	       !strcmp(s, "Y") || !strcmp(s, "\xe2\x88\x9a") ||
+	       !strcmp(s, "\xe2\x9c\x93");
+}
+
+/* An account's number on the report, "001". */
+static int index_number(const char *s)
+{
+	size_t n = strlen(s), k;
+
+	if (n < 1 || n > 4)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (!isdigit((unsigned char)s[k]))
+			return 0;
+	return 1;
+}
+
+/* An account number as tables print it: digits and X, * or # for the
+ * hidden ones, in groups ("4147 20XX XXXX"), four of them at least. */
+static int mask_like(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s) || *s == 'X' || *s == 'x' || *s == '*')
+			n++;
+		else if (!strchr("#-. ", *s))
+			return 0;
+	}
+	return n >= 4;
+}
+
+/* A name: two letters at least that are not a mask's X. */
+static int name_like(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += isalpha((unsigned char)*s) && *s != 'X' && *s != 'x';
+	return n >= 2;
+}
+
+/* Whether piece text s fits column c. */
+static int fits(const struct xtcol *c, const char *s)
+{
+	int l3[3];
+
+	if (c->bureau)
+		return mark(s);
+	switch (c->kind) {
+	case XCOL_LATES:
+		return late_triple(s, l3) || !strcmp(s, "-");
+	case XCOL_LATE30: case XCOL_LATE60: case XCOL_LATE90:
+		return index_number(s) || !strcmp(s, "-");
+	case XCOL_INDEX:
+		return index_number(s);
+	}
+	switch (c->field) {
+	case XF_CREDITOR:
+		return name_like(s);
+	case XF_ACCOUNT_MASK:
+		return mask_like(s);
+	case XF_RATING:
+		return rating_code(s) || !strcmp(s, "-");
+	case XF_IGNORE:
+		return 1;
+	}
+	return x_value_fits(x_field_type(c->field), s) || !strcmp(s, "-") ||
+	       !strcmp(s, "--/--");
+}
+
+/* The first and the last column of the run of headings that share a
+ * cell with column k of line l ("CREDITOR / ACCT #"). */
+static void run_of(const struct xtline *l, size_t k, size_t *first, size_t *last)
+{
+	*first = *last = k;
+	while (*first > 0 && l->c[*first].joined)
+		(*first)--;
+	while (*last + 1 < l->n && l->c[*last + 1].joined)
+		(*last)++;
+}
+
+/* Whether s fits a column of the run of column k. */
+static int fits_run(const struct xtline *l, size_t k, const char *s)
+{
+	size_t first, last;
+
+	run_of(l, k, &first, &last);
+	for (k = first; k <= last; k++)
+		if (fits(&l->c[k], s))
+			return 1;
+	return 0;
+}
+
+/* How well the pieces read as line l: those that fit their columns less
+ * those that do not. */
+static int fit(const struct xtline *l, const struct piece *v, size_t n)
+{
+	size_t k;
+	int s = 0;
+
+	for (k = 0; k < n; k++)
+		s += fits_run(l, v[k].col, v[k].t) ? 1 : -1;
+	return s;
+}
+
+/* --- the groups ---------------------------------------------------------- */
+
+/* The group read so far is complete: its late counts from columns of
+ * one each. */
+static void end_group(struct xdoc *d, struct xtable *t)
+{
+	if (t->have && (t->late[0] >= 0 || t->late[1] >= 0 || t->late[2] >= 0)) {
+		char b[40];
+
+		snprintf(b, sizeof(b), "%d/%d/%d", t->late[0] < 0 ? 0 : t->late[0],
+			 t->late[1] < 0 ? 0 : t->late[1], t->late[2] < 0 ? 0 : t->late[2]);
+		x_acct_set(&d->acct[t->cur], XF_LATES, b, 1, 0);
+	}
+	t->late[0] = t->late[1] = t->late[2] = -1;
+	t->have = 0;
+}
+
+/* A mask at the end of s, "CHASE 4147XXXXXXXX": where it starts, or
+ * NULL. */
+static const char *trailing_mask(const char *s)
+{
+	const char *sp = strrchr(s, ' ');
+
+	if (!sp || !mask_like(sp + 1))
+		return NULL;
+	return sp + 1;
+}
+
+/* Piece p of the group's line into a, by its column c. */
+static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
+		const struct piece *p)
+{
+	const char *s = p->t;
+
+	x_acct_cell(a, p->c);
+	if (!strcmp(s, "-") || !strcmp(s, "--/--") || !strcmp(s, "--"))
+		return;
+	if (c->bureau) {
+		if (mark(s))
+			x_acct_set(a, XF_REPOSITORIES, c->bureau, p->conf, 1);
+		return;
+	}
+	switch (c->kind) {
+	case XCOL_LATE30: case XCOL_LATE60: case XCOL_LATE90:
+		if (index_number(s))
+			t->late[c->kind - XCOL_LATE30] = x_int(s);
+		return;
+	case XCOL_INDEX:
+		return;
+	}
+	if (c->field == XF_CREDITOR) {
+		const char *m;
+
+		/* "001 CHASE": the number before the name */
+		if (!a->heading && isdigit((unsigned char)s[0])) {
+			const char *sp = strchr(s, ' ');
+
+			if (sp && sp - s <= 4 && name_like(sp)) {
+				char num[8];
+
+				snprintf(num, sizeof(num), "%.*s", (int)(sp - s), s);
+				if (index_number(num))
+					s = sp + 1;
+			}
+		}
+		m = trailing_mask(s);
+		if (m && !a->f[XF_ACCOUNT_MASK]) {
+			char *name = cc_xstrndup(s, (size_t)(m - s - 1));
+
+			x_acct_set(a, XF_ACCOUNT_MASK, m, p->conf, 0);
+			s = name;
+			if (a->heading) {
+				char *h = cc_xasprintf("%s %s", a->heading, name);
+
+				free(a->heading);
+				a->heading = h;
+			} else {
+				a->heading = cc_xstrdup(name);
+			}
+			free(name);
+			return;
+		}
+		if (a->heading) {
+			char *h = cc_xasprintf("%s %s", a->heading, s);
+
+			free(a->heading);
+			a->heading = h;
+		} else {
+			a->heading = cc_xstrdup(s);
+		}
+		return;
+	}
+	if (c->field == XF_IGNORE)
+		return;
+	x_acct_set(a, c->field, s, p->conf, x_text_field(c->field));
+}
+
+/*
+ * Piece p into a by its column of line l.  Headings that share a cell
+ * ("CREDITOR / ACCT #") head one column of values: its words from the
+ * end go to the later headings they fit, the rest to the first heading
+ * it fits.
+ */
+static void put_run(struct xtable *t, struct xacct *a, const struct xtline *l,
+		    struct piece *p)
+{
+	size_t first, last, k;
+	char *cut;
+
+	run_of(l, p->col, &first, &last);
+	for (k = last; k > first; k--) {
+		struct piece q = *p;
+
+		cut = strrchr(p->t, ' ');
+		if (!cut || !fits(&l->c[k], cut + 1))
+			continue;
+		q.t = cut + 1;
+		put(t, a, &l->c[k], &q);
+		*cut = '\0';
+	}
+	for (k = first; k <= last && !fits(&l->c[k], p->t); k++)
+		;
+	put(t, a, &l->c[k <= last ? k : p->col], p);
+}
+
+/* Row r is a line of the group that starts with a label of its own
+ * ("HISTORY: 12/25 CC1CCC", "REMARKS: ..."): read into the group's
+ * account; 0 when it is not one. */
+static int labelled_line(struct xdoc *d, struct xtable *t, const struct xrow *r)
+{
+	struct xacct *a;
+	const struct xcell *c;
+	struct cc_buf b = { 0 };
+	size_t k, first;
+	int f, any = 0;
+
+	for (first = 0; first < r->n && CELL(d, r, first)->dead; first++)
+		;
+	if (!t->have || first == r->n)
+		return 0;
+	c = CELL(d, r, first);
+	f = x_cell_field(d, c, XG_ACCOUNT);
+	if (f == XF_NONE || c->x0 > t->line[0].c[0].hi + 40)
+		return 0;
+	a = &d->acct[t->cur];
+	for (k = first; k <= r->n; k++) {
+		const struct xcell *v = k < r->n ? CELL(d, r, k) : NULL;
+		int g = v ? x_cell_field(d, v, XG_ACCOUNT) : XF_NONE;
+
+		if (v && v->dead)
+			continue;
+		if (k > first && v && g == XF_NONE) {
+			if (b.len)
+				cc_buf_adds(&b, " ");
+			cc_buf_adds(&b, v->t);
+			x_acct_cell(a, v);
+			continue;
+		}
+		/* a label: the value of the one before it ends */
+		if (k > first) {
+			const char *s = b.len ? b.s : "";
+
+			if (f == XF_HISTORY) {
+				struct xtpat *p;
+
+				t->pat = x_grow(t->pat, t->npat, sizeof(*t->pat));
+				p = &t->pat[t->npat++];
+				p->acct = t->cur;
+				p->s = cc_xstrdup(s);
+				any = 1;
+			} else if (f != XF_IGNORE && *s &&
+				   (x_value_fits(x_field_type(f), s) || x_text_field(f))) {
+				x_acct_set(a, f, s, c->conf, x_text_field(f));
+				any = 1;
+			} else if (f == XF_IGNORE) {
+				any = 1;
+			}
+			b.len = 0;
+			if (b.s)
+				b.s[0] = '\0';
+		}
+		if (!v)
+			break;
+		f = g;
+		c = v;
+		x_acct_cell(a, v);
+	}
+	cc_buf_release(&b);
+	if (any)
+		x_acct_box(a, r);
+	return any;
+}
+
+/* Whether row r is the header again (at the top of a page). */
+static int header_again(const struct xtable *t, const struct xrow *r)
+{
+	size_t k;
+
+	for (k = 0; k < t->nlines; k++)
+		if (!strcmp(t->line[k].norm, r->norm))
+			return 1;
+	return 0;
+}
+
+size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
+{
+	const struct xrow *r = &d->r[i];
+	struct piece *v0 = NULL, *vj = NULL, *v;
+	size_t n0, nj = 0, n, k, j;
+	int s0, sj = -1000, cred = 0;
+	struct xacct *a;
+	const struct xtline *l;
+
+	if (!t->on)
+		return i;
+	if (header_again(t, r))
+		return i + 1;
+	if (labelled_line(d, t, r))
+		return i + 1;
+	n0 = pieces(d, r, &t->line[0], &v0);
+	s0 = fit(&t->line[0], v0, n0);
+	for (k = 0; k < n0; k++) {
+		size_t first, last;
+
+		run_of(&t->line[0], v0[k].col, &first, &last);
+		if (t->line[0].c[first].field == XF_CREDITOR &&
+		    fits(&t->line[0].c[first], v0[k].t))
+			cred = 1;
+	}
+	j = t->have ? t->next : 0;
+	if (j > 0 && j < t->nlines) {
+		nj = pieces(d, r, &t->line[j], &vj);
+		sj = fit(&t->line[j], vj, nj);
+	}
+	/* the group's next line, unless the row reads better as the
+	 * first line of a new group (its creditor given) */
+	if (j > 0 && j < t->nlines && sj > 0 && !(cred && s0 > sj)) {
+		l = &t->line[j];
+		v = vj;
+		n = nj;
+	} else if (s0 > 0 && cred) {
+		end_group(d, t);
+		j = 0;
+		l = &t->line[0];
+		v = v0;
+		n = n0;
+	} else {
+		free_pieces(v0, n0);
+		free_pieces(vj, nj);
+		return i;
+	}
+	if (j == 0) {
+		a = x_new_acct(&d->acct, &d->nacct);
+		a->sect_type = t->sect_type;
+		t->cur = d->nacct - 1;
+		t->have = 1;
+		t->late[0] = t->late[1] = t->late[2] = -1;
+	}
+	a = &d->acct[t->cur];
+	x_acct_box(a, r);
+	for (k = 0; k < n; k++)
+		put_run(t, a, l, &v[k]);
+	t->next = j + 1;
+	free_pieces(v0, n0);
+	free_pieces(vj, nj);
+	return i + 1;
+}
+
+/* --- payment patterns ------------------------------------------------------ */
+
+/*
+ * A pattern's codes, newest first.  Where some pattern of the document
+ * has a C or a 0, those are paid as agreed and a digit d is d x 30 days
+ * late (the Metro 2 payment history profile: 1 is 30 days); else the
+ * digits are a rating's, 1 paid as agreed, 2 30 days late ... 9 charged
+ * off.  Letters as the Metro 2 profile's.
+ */
+static const char *pattern_code(int ch, int metro)
+{
+	static const char *const lates[] = { "30", "60", "90", "120", "150", "180" };
+
+	if (isdigit(ch)) {
+		int n = ch - '0';
+
+		if (metro)
+			return n == 0 ? "OK" : n <= 6 ? lates[n - 1] : NULL;
+		return n == 0 ? "ND" : n == 1 ? "OK" : n <= 7 ? lates[n - 2] :
+		       n == 8 ? "R" : "CO";
+	}
+	switch (ch) {
+	case 'C': case 'E': return "OK";
+	case 'X': case '-': case 'N': case 'D': case '.': case '*': return "ND";
+	case 'G': return "C";
+	case 'H': return "F";
+	case 'J': return "VS";
+	case 'K': return "R";
+	case 'L': return "CO";
+	}
+	return NULL;
+}
+
+/* The start month and the codes of a pattern's line: "12/25 CC1CC2",
+ * "12/25; CC1CC2", "CC1CC2 (12/25)". */
+static int pattern_parts(const struct xdoc *d, const char *s, int *y, int *m,
+			 char *codes, size_t len)
+{
+	char *copy = cc_xstrdup(s), *tok, *save = NULL;
+	int have = 0;
+
+	codes[0] = '\0';
+	for (tok = strtok_r(copy, " ;,()", &save); tok; tok = strtok_r(NULL, " ;,()", &save)) {
+		char iso[11];
+
+		if (!have && strchr(tok, '/') && cc_norm_date(tok, iso) == 0) {
+			*y = x_int(iso);
+			*m = x_int(iso + 5);
+			if (d->report_date[0] && strncmp(iso, d->report_date, 7) > 0)
+				*y -= 100;
+			have = 1;
+			continue;
+		}
+		if (strlen(tok) > strlen(codes) && strlen(tok) < len)
+			snprintf(codes, len, "%s", tok);
+	}
+	free(copy);
+	return have && codes[0] ? 0 : -1;
+}
+
+static void read_patterns(struct xdoc *d, struct xtable *t)
+{
+	char codes[256];
+	size_t k;
+	int metro = 0, y, m;
+
+	for (k = 0; k < t->npat; k++)
+		if (pattern_parts(d, t->pat[k].s, &y, &m, codes, sizeof(codes)) == 0 &&
+		    (strchr(codes, 'C') || strchr(codes, '0')))
+			metro = 1;
+	for (k = 0; k < t->npat; k++) {
+		struct xacct *a = &d->acct[t->pat[k].acct];
+		size_t j;
+
+		if (pattern_parts(d, t->pat[k].s, &y, &m, codes, sizeof(codes)) < 0)
+			continue;
+		for (j = 0; codes[j]; j++) {
+			const char *code = pattern_code((unsigned char)codes[j], metro);
+			int mm = m - (int)(j % 12), yy = y - (int)(j / 12);
+
+			if (mm < 1) {
+				mm += 12;
+				yy--;
+			}
+			if (code)
+				x_hist_add(a, yy, mm, code);
+		}
+		a->has_grid = 1;
+	}
+}
+
+void x_table_end(struct xdoc *d, struct xtable *t)
+{
+	size_t k;
+
+	end_group(d, t);
+	read_patterns(d, t);
+	for (k = 0; k < t->npat; k++)
+		free(t->pat[k].s);
+	free(t->pat);
+	t->pat = NULL;
+	t->npat = 0;
+	free_lines(t);
+	t->on = 0;
+}

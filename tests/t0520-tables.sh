@@ -1,0 +1,303 @@
+#!/bin/sh
+# cc-extract: account tables (lib/extract/table.c), on pages made by
+# hand: a header of column headings over groups of lines, the codes under
+# them (ECOA, rating, late counts, sources, bureau marks), lines of a
+# group that start with their own label (a payment pattern, remarks), the
+# header again at the top of the next page, a group cut by a page break,
+# one-line summaries, and what is no table.
+. "$(dirname "$0")/test-lib.sh"
+test_need_prereq JQ
+. "$SRCDIR/tests/lib-pages.sh"
+
+# the fields most tests look at
+F='.creditor, .account_mask, .responsibility, .opened, .reported, .balance, .high_balance, .limit, .past_due, .payment, .status, .type, .repositories, .negative, .reasons'
+
+test_expect_success 'two header lines over groups of two lines: each value its column'"'"'s, codes read' '
+	page twolines >pages <<-\EOF &&
+	40 40 200 52 12 b MORTGAGE CREDIT REPORT
+	40 70 90 80 8 - APPLICANT:
+	120 70 180 80 8 - DOE, JOHN Q
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - CREDITOR
+	200 125 219 135 8 - ECOA
+	240 125 269 135 8 - OPENED
+	290 125 328 135 8 - REPORTED
+	345 125 379 135 8 - HI CRDT
+	395 125 409 135 8 - BAL
+	440 125 478 135 8 - PAST DUE
+	500 125 529 135 8 - STATUS
+	40 136 69 146 8 - ACCT #
+	200 136 214 146 8 - MOP
+	240 136 259 146 8 - TYPE
+	290 136 304 146 8 - PMT
+	345 136 369 146 8 - LIMIT
+	395 136 433 146 8 - 30/60/90
+	470 136 499 146 8 - SOURCE
+	40 152 88 162 8 - CHASE CARD
+	200 152 205 162 8 - I
+	240 152 264 162 8 - 03/19
+	290 152 314 162 8 - 12/25
+	345 152 369 162 8 - $5000
+	395 152 419 162 8 - $1798
+	440 152 450 162 8 - $0
+	500 152 534 162 8 - CURRENT
+	40 163 107 173 8 - 414720XXXXXXXX
+	200 163 210 173 8 - R1
+	240 163 254 173 8 - REV
+	290 163 304 173 8 - $28
+	345 163 369 173 8 - $5000
+	395 163 433 173 8 - 00/00/00
+	470 163 480 173 8 - EQ
+	40 179 117 189 8 - WELLS FARGO AUTO
+	200 179 205 189 8 - J
+	240 179 264 189 8 - 06/21
+	290 179 314 189 8 - 12/25
+	345 179 374 189 8 - $22,000
+	395 179 419 189 8 - $9,311
+	440 179 459 189 8 - $320
+	500 179 558 189 8 - 30 DAYS LATE
+	40 190 78 200 8 - 5567XXXX
+	200 190 210 200 8 - I2
+	240 190 259 200 8 - INST
+	290 190 309 200 8 - $450
+	395 190 433 200 8 - 01/00/00
+	470 190 484 200 8 - XP/TU
+	40 206 131 216 8 - MIDLAND CREDIT MGMT
+	200 206 205 216 8 - I
+	240 206 264 216 8 - 01/22
+	290 206 314 216 8 - 11/25
+	345 206 369 216 8 - $1200
+	395 206 419 216 8 - $1200
+	440 206 464 216 8 - $1200
+	500 206 548 216 8 - COLLECTION
+	40 217 83 227 8 - 88123XXXX
+	200 217 210 227 8 - O9
+	240 217 259 227 8 - COLL
+	470 217 480 227 8 - TU
+	40 228 78 238 8 - REMARKS:
+	90 228 191 238 8 - PLACED FOR COLLECTION
+	40 260 83 270 10 b INQUIRIES
+	EOF
+	cc-extract pages >out 2>err &&
+	tradelines "$F, .remarks" <out >got &&
+	cat >expect <<-\EOF &&
+	["CHASE CARD","414720XXXXXXXX","individual","2019-03","2025-12",179800,500000,500000,0,2800,"CURRENT","revolving",["equifax"],false,[],null]
+	["WELLS FARGO AUTO","5567XXXX","joint","2021-06","2025-12",931100,2200000,null,32000,45000,"30 DAYS LATE","installment",["experian","transunion"],true,["late_30"],null]
+	["MIDLAND CREDIT MGMT","88123XXXX","individual","2022-01","2025-11",120000,120000,null,120000,null,"COLLECTION","collection",["transunion"],true,["collection"],"PLACED FOR COLLECTION"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'late counts and a rating say what the status does not: the worst late, a charge-off' '
+	page codes >pages <<-\EOF &&
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - CREDITOR
+	160 125 190 135 8 - ACCT #
+	260 125 280 135 8 - BAL
+	300 125 320 135 8 - RATE
+	340 125 388 135 8 - 30-60-90
+	420 125 450 135 8 - STATUS
+	40 140 90 150 8 - ACME BANK
+	160 140 200 150 8 - 1234XXXX
+	260 140 280 150 8 - $10
+	300 140 310 150 8 - R1
+	340 140 380 150 8 - 02/01/00
+	420 140 450 150 8 - CURRENT
+	40 152 90 162 8 - BETA LOANS
+	160 152 200 162 8 - 5678XXXX
+	260 152 280 162 8 - $900
+	300 152 310 162 8 - I9
+	340 152 380 162 8 - 00/00/00
+	420 152 450 162 8 - CLOSED
+	40 164 90 174 8 - GAMMA CARD
+	160 164 200 174 8 - 9012XXXX
+	260 164 280 174 8 - $0
+	300 164 310 174 8 - R1
+	340 164 380 174 8 - 00/00/00
+	420 164 450 174 8 - PAID
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .balance, .negative, .reasons" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",1000,true,["late_60"]]
+	["BETA LOANS",90000,true,["charge_off"]]
+	["GAMMA CARD",0,false,[]]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'columns of one late count each, and of bureau marks (XP TU EF); the account'"'"'s number before it dropped' '
+	page marks >pages <<-\EOF &&
+	40 110 90 120 10 b ACCOUNTS
+	40 125 50 135 8 - #
+	60 125 98 135 8 - CREDITOR
+	200 125 230 135 8 - BALANCE
+	260 125 270 135 8 - 30
+	285 125 295 135 8 - 60
+	310 125 325 135 8 - 90+
+	350 125 360 135 8 - XP
+	370 125 380 135 8 - TU
+	390 125 400 135 8 - EF
+	420 125 450 135 8 - STATUS
+	40 140 55 150 8 - 001
+	60 140 110 150 8 - ACME BANK
+	200 140 230 150 8 - $1,000
+	260 140 265 150 8 - 0
+	285 140 290 150 8 - 1
+	310 140 315 150 8 - 0
+	350 140 355 150 8 - X
+	390 140 395 150 8 - X
+	420 140 450 150 8 - OPEN
+	40 152 55 162 8 - 002
+	60 152 110 162 8 - BETA LOANS
+	200 152 230 162 8 - $2,000
+	260 152 265 162 8 - 0
+	285 152 290 162 8 - 0
+	310 152 315 162 8 - 0
+	370 152 375 162 8 - X
+	420 152 450 162 8 - OPEN
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .balance, .repositories, .reasons" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",100000,["equifax","experian"],["late_60"]]
+	["BETA LOANS",200000,["transunion"],[]]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'payment patterns: C marks paid, a digit its months late (Metro 2); without C or 0, 1 is paid and 2 30 days late' '
+	page metro >pages <<-\EOF &&
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - CREDITOR
+	160 125 190 135 8 - ACCT #
+	260 125 280 135 8 - BAL
+	300 125 330 135 8 - STATUS
+	340 125 360 135 8 - TYPE
+	380 125 400 135 8 - LIMIT
+	40 140 90 150 8 - ACME BANK
+	160 140 200 150 8 - 1234XXXX
+	260 140 280 150 8 - $10
+	300 140 330 150 8 - CURRENT
+	40 152 80 162 8 - HISTORY:
+	90 152 160 162 8 - 12/25 C1CX
+	EOF
+	cc-extract pages 2>/dev/null | history >got &&
+	echo "-: 2025-12=OK 2025-11=30 2025-10=OK 2025-09=ND" >expect &&
+	test_cmp expect got &&
+	sed "s/C1CX/1211/" pages >pages2 &&
+	cc-extract pages2 2>/dev/null | history >got &&
+	echo "-: 2025-12=OK 2025-11=30 2025-10=OK 2025-09=OK" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'the header again at the top of the next page passed over; a group cut by the page break goes on there' '
+	page split 300 >pages <<-\EOF &&
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - CREDITOR
+	200 125 230 135 8 - OPENED
+	300 125 320 135 8 - BAL
+	400 125 430 135 8 - STATUS
+	40 136 69 146 8 - ACCT #
+	200 136 230 146 8 - PMT
+	300 136 330 146 8 - LIMIT
+	40 152 90 162 8 - ACME BANK
+	200 152 230 162 8 - 03/19
+	300 152 330 162 8 - $1,000
+	400 152 430 162 8 - OPEN
+	40 163 90 173 8 - 1234XXXX
+	200 163 230 173 8 - $25
+	300 163 330 173 8 - $5,000
+	40 260 90 270 8 - BETA LOANS
+	200 260 230 270 8 - 05/20
+	300 260 330 270 8 - $2,000
+	400 260 430 270 8 - OPEN
+	--
+	40 20 78 30 8 - CREDITOR
+	200 20 230 30 8 - OPENED
+	300 20 320 30 8 - BAL
+	400 20 430 30 8 - STATUS
+	40 31 69 41 8 - ACCT #
+	200 31 230 41 8 - PMT
+	300 31 330 41 8 - LIMIT
+	40 50 90 60 8 - 5678XXXX
+	200 50 230 60 8 - $60
+	300 50 330 60 8 - $9,000
+	40 62 90 72 8 - GAMMA CARD
+	200 62 230 72 8 - 07/21
+	300 62 330 72 8 - $3,000
+	400 62 430 72 8 - OPEN
+	40 73 90 83 8 - 9012XXXX
+	200 73 230 83 8 - $75
+	300 73 330 83 8 - $7,500
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .opened, .balance, .payment, .limit" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX","2019-03",100000,2500,500000]
+	["BETA LOANS","5678XXXX","2020-05",200000,6000,900000]
+	["GAMMA CARD","9012XXXX","2021-07",300000,7500,750000]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'one line an account (a summary table); "CREDITOR / ACCT #" over the name and the number in one cell' '
+	page summary >pages <<-\EOF &&
+	40 110 120 120 10 b Your accounts
+	40 125 130 135 8 - CREDITOR / ACCT #
+	250 125 280 135 8 - Type
+	320 125 360 135 8 - Balance
+	400 125 450 135 8 - Status
+	40 140 170 150 8 - ACME BANK 1234XXXX
+	250 140 290 150 8 - Revolving
+	320 140 360 150 8 - $1,000
+	400 140 460 150 8 - Pays as agreed
+	40 152 170 162 8 - BETA LOANS 5678XXXX
+	250 152 290 162 8 - Installment
+	320 152 360 162 8 - $2,000
+	400 152 460 162 8 - Charge off
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .type, .balance, .status, .negative" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX","revolving",100000,"Pays as agreed",false]
+	["BETA LOANS","5678XXXX","installment",200000,"Charge off",true]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: values a few points off their headings, two values read as one line, read by their words' '
+	page ocr >pages <<-\EOF &&
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - CREDITOR
+	160 125 190 135 8 - ACCT #
+	250 125 270 135 8 - BAL
+	290 125 320 135 8 - PMT
+	340 125 370 135 8 - STATUS
+	43 141 93 151 8 - ACME BANK
+	157 139 197 149 8 - 1234XXXX
+	246 141 320 151 8 - $1,000 $25
+	343 140 373 150 8 - OPEN
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .balance, .payment, .status" >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",100000,2500,\"OPEN\"]" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'no table: a summary by type (its first heading no creditor), three labels over values' '
+	page notable >pages <<-\EOF &&
+	40 100 120 110 10 b Summary
+	40 125 70 135 8 - TYPE
+	150 125 170 135 8 - BAL
+	250 125 290 135 8 - PAST DUE
+	350 125 380 135 8 - LIMIT
+	40 140 90 150 8 - REVOLVING
+	150 140 180 150 8 - $1,000
+	250 140 260 150 8 - $0
+	350 140 380 150 8 - $5,000
+	40 152 90 162 8 - TOTAL
+	150 152 180 162 8 - $1,000
+	250 152 260 162 8 - $0
+	350 152 380 162 8 - $5,000
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor" >got &&
+	test ! -s got
+'
+
+test_done
