@@ -1166,6 +1166,7 @@ static void run_line(struct cc_synth_page *pg, struct cc_pdf_html_opts *o,
 	pg->run[n].x = x;
 	pg->run[n].y = y;
 	pg->run[n].align = align;
+	pg->run[n].first = pg->run[n].last = 0;
 	o->nrunning = n + 1;
 }
 
