@@ -990,7 +990,7 @@ static int make_pdf(struct cc_letter *L, json_t *view, int bureau, long round,
 	struct cc_pdf_block *cb = NULL, *lb = NULL;
 	size_t ncb = 0, acb = 0, nlb = 0, alb = 0, i, nparts;
 	struct cc_pdf_part *parts;
-	struct cc_pdf_html_opts ho = { 612, 792, 54, NULL, NULL, NULL, 0 };
+	struct cc_pdf_html_opts ho = { 612, 792, 54, NULL, NULL, NULL, 0, 0 };
 	char *footer = footer_text(view);
 	int rc;
 

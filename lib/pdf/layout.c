@@ -95,6 +95,9 @@ void ccpdf_draw_running(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 
 			if (!r[i].text || !*r[i].text)
 				continue;
+			if ((r[i].first && page < r[i].first) ||
+			    (r[i].last && page > r[i].last))
+				continue;
 			snprintf(line, sizeof(line), r[i].text, page, pages);
 			x = r[i].x;
 			if (r[i].align >= 0) {
@@ -122,7 +125,8 @@ void ccpdf_draw_running(fz_context *ctx, struct cc_pdf *p, fz_device *dev,
 		fz_rethrow(ctx);
 }
 
-/* Grow the box of owner on its first page by r (positions for `src`). */
+/* Grow the box of owner on its first page by r (positions for `src`),
+ * and note the last page it reaches. */
 static void note_position(struct poslist *l, const char *owner, int page,
 			  fz_rect r)
 {
@@ -131,6 +135,8 @@ static void note_position(struct poslist *l, const char *owner, int page,
 	for (i = 0; i < l->n; i++) {
 		if (strcmp(l->v[i].id, owner) != 0)
 			continue;
+		if (page > l->v[i].last_page)
+			l->v[i].last_page = page;
 		if (l->v[i].page != page)
 			return;
 		if (r.x0 < l->v[i].bbox[0]) l->v[i].bbox[0] = r.x0;
@@ -142,6 +148,7 @@ static void note_position(struct poslist *l, const char *owner, int page,
 	CC_GROW(l->v, l->alloc, l->n + 1);
 	snprintf(l->v[l->n].id, sizeof(l->v[l->n].id), "%s", owner);
 	l->v[l->n].page = page;
+	l->v[l->n].last_page = page;
 	l->v[l->n].bbox[0] = r.x0;
 	l->v[l->n].bbox[1] = r.y0;
 	l->v[l->n].bbox[2] = r.x1;
@@ -490,6 +497,15 @@ int ccpdf_font_used(fz_context *ctx, pdf_document *doc, int num)
 	return 0;
 }
 
+/* Where blocks go on a page: inside the margins. */
+static fz_rect page_area(const struct cc_pdf_html_opts *o)
+{
+	float top = o->margin_top > o->margin ? o->margin_top : o->margin;
+
+	return fz_make_rect(o->margin, top, o->width - o->margin,
+			    o->height - o->margin);
+}
+
 static void end_page(fz_context *ctx, const struct pager *pg,
 		     fz_device *dev, const char *footer, int page)
 {
@@ -534,8 +550,7 @@ static void lay_out_each(fz_context *ctx, struct cc_pdf *p,
 	fz_var(in);
 	fz_var(story);
 	mediabox = fz_make_rect(0, 0, o->width, o->height);
-	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
-			    o->height - o->margin);
+	area = page_area(o);
 	eachcss = cc_xasprintf("%s\n" EACH_BODY_CSS, css);
 	fz_try(ctx) {
 		where = area;
@@ -796,8 +811,7 @@ void ccpdf_lay_out(fz_context *ctx, struct cc_pdf *p, const struct pager *pg,
 		return;
 	}
 	mediabox = fz_make_rect(0, 0, o->width, o->height);
-	area = fz_make_rect(o->margin, o->margin, o->width - o->margin,
-			    o->height - o->margin);
+	area = page_area(o);
 	/* a quarter of a page more: past the bottom of any margin, and past
 	 * the first line after it of any block the page cannot hold */
 	tall = area;

@@ -138,6 +138,7 @@ struct cc_pdf_pos {
 	char id[24];
 	int page;            /* 1-based */
 	float bbox[4];       /* x0 y0 x1 y1, points, origin top left */
+	int last_page;       /* where its last block is, 1-based */
 };
 
 /*
@@ -148,7 +149,9 @@ struct cc_pdf_pos {
  * a literal % is %%).  It is drawn in the built-in face of family
  * ("sans-serif", "serif" or "monospace"; NULL is serif) at size points,
  * its baseline y points from the top of the page, starting at x (align
- * -1), centred on x (0) or ending at x (1).
+ * -1), centred on x (0) or ending at x (1).  It is drawn on pages
+ * first to last (1-based) only, when they are not 0: a table's column
+ * heads repeated on the pages the table goes on to.
  */
 struct cc_pdf_running {
 	const char *text;
@@ -156,6 +159,7 @@ struct cc_pdf_running {
 	float size;
 	float x, y;
 	int align;
+	int first, last;
 };
 
 struct cc_pdf_html_opts {
@@ -171,6 +175,9 @@ struct cc_pdf_html_opts {
 				page (cc_pdf_from_blocks() only), drawn
 				once the page count is known; or NULL */
 	int nrunning;
+	float margin_top;    /* the top margin when it is more than
+				margin (room for running lines over the
+				body); 0: margin */
 };
 
 /*

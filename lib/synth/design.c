@@ -199,6 +199,8 @@ static const char *const counter_names[4] = {
 
 int synth_design_days(const struct cc_synth_report *r)
 {
+	if (r->d.tabular)
+		return 0;     /* months: MM/YY or MM/YYYY */
 	return date_formats[r->d.date_fmt].days;
 }
 
@@ -307,9 +309,14 @@ json_t *synth_design_json(const struct cc_synth_report *r)
 	};
 	static const char *const consumers[3] = { "block", "band", "prepared_for" };
 	static const char *const sections[3] = { "negative_first", "by_type", "one" };
-	json_t *o = json_object(), *l = json_object(), *shown = json_array();
+	json_t *o, *l, *shown;
 	int f;
 
+	if (d->tabular)
+		return synth_tab_json(r);
+	o = json_object();
+	l = json_object();
+	shown = json_array();
 	json_object_set_new(o, "family", json_string(cc_layout_name(r->layout)));
 	json_object_set_new(o, "font", json_string(dfonts[d->font].name));
 	json_object_set_new(o, "size", json_real(d->pt));
@@ -370,6 +377,8 @@ json_t *synth_design_json(const struct cc_synth_report *r)
 const char *synth_design_date(const struct cc_synth_report *r,
 			      struct cc_date d, char *buf, size_t len)
 {
+	if (r->d.tabular)
+		return synth_tab_date(r, d, buf, len);
 	if (!d.y) {
 		snprintf(buf, len, "-");
 		return buf;
@@ -431,6 +440,10 @@ void synth_design_status(const struct cc_synth_report *r,
 	};
 	int late = a->worst_late;
 
+	if (r->d.tabular) {
+		synth_tab_status(r, a, p);
+		return;
+	}
 	if (r->d.status_codes) {
 		snprintf(p->status, sizeof(p->status), "%s",
 			 a->story == SS_LATE_NOW ? synth_late_code(late) :
@@ -1071,6 +1084,10 @@ void synth_design_html(const struct cc_synth_report *r, struct cc_buf *b)
 	struct ctx c = { r, &r->d, b };
 	char t[128];
 
+	if (r->d.tabular) {
+		synth_tab_html(r, b);
+		return;
+	}
 	title(r, t, sizeof(t));
 	cc_buf_adds(b, "<h1>");
 	H(b, t);
@@ -1157,7 +1174,7 @@ static void run_line(struct cc_synth_page *pg, struct cc_pdf_html_opts *o,
 {
 	int n = o->nrunning;
 
-	if (n >= (int)NELEM(pg->run))
+	if (n >= (int)NELEM(pg->text))
 		return;
 	snprintf(pg->text[n], sizeof(pg->text[n]), "%s", fmt);
 	pg->run[n].text = pg->text[n];
@@ -1166,6 +1183,7 @@ static void run_line(struct cc_synth_page *pg, struct cc_pdf_html_opts *o,
 	pg->run[n].x = x;
 	pg->run[n].y = y;
 	pg->run[n].align = align;
+	pg->run[n].first = pg->run[n].last = 0;
 	o->nrunning = n + 1;
 }
 
@@ -1188,6 +1206,10 @@ void cc_synth_page_opts(const struct cc_synth_report *r,
 			 "%s \xe2\x80\x94 report %s \xe2\x80\x94 page %%d",
 			 cc_layout_name(r->layout), r->report_number);
 		o->footer = pg->footer;
+		return;
+	}
+	if (d->tabular) {
+		synth_tab_page_opts(r, pg, o);
 		return;
 	}
 	m = (float)d->margin;
@@ -1223,4 +1245,13 @@ void cc_synth_page_opts(const struct cc_synth_report *r,
 			 W - m : W / 2, Hh - m + 18, d->counter_align);
 	if (!o->nrunning)
 		o->running = NULL;
+}
+
+int cc_synth_page_again(const struct cc_synth_report *r,
+			struct cc_synth_page *pg, struct cc_pdf_html_opts *o,
+			const struct cc_pdf_pos *pos, int npos)
+{
+	if (r->design != CC_SYNTH_RANDOM || !r->d.tabular)
+		return 0;
+	return synth_tab_page_again(r, pg, o, pos, npos);
 }

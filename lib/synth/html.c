@@ -699,7 +699,7 @@ static void add_block(struct cc_synth_blocks *bl, const char *html, size_t n,
 	struct cc_pdf_block *last = bl->n ? &bl->v[bl->n - 1] : NULL;
 
 	if (last && owner && last->owner && !strcmp(owner, last->owner) &&
-	    !strncmp(owner, "acct", 4)) {
+	    (!strncmp(owner, "acct", 4) || !strcmp(owner, "heads"))) {
 		char *part = cc_xstrndup(html, n);
 
 		if (count_rows(last->html) + count_rows(part) <= rows_per_block) {
@@ -845,7 +845,7 @@ void cc_synth_html(const struct cc_synth_report *r,
 		memset(blocks, 0, sizeof(*blocks));
 		synth_split_blocks(b.s, blocks, r->d.rows_per_block);
 		cc_buf_release(&b);
-		*css = synth_design_css(r);
+		*css = r->d.tabular ? synth_tab_css(r) : synth_design_css(r);
 		return;
 	}
 	cc_buf_adds(&b, "<html><body>\n");

@@ -28,6 +28,12 @@ struct synth_printed {
 	const char *remark;
 	const char *original_creditor;
 	int late30, late60, late90;  /* counts in the printed history */
+	int worst_shown;           /* lates a tabular design prints besides
+				      the history (counts, a status that
+				      was late), in 30 days: 1 to 6 */
+	int repos;                 /* bureaus printed as reporting it
+				      (bit per enum synth_bureau) */
+	char name[64];             /* the creditor as printed, when cut */
 };
 
 /*
@@ -73,6 +79,27 @@ void synth_design_status(const struct cc_synth_report *r,
 /* The report in its design, as HTML into b, and its style sheet. */
 void synth_design_html(const struct cc_synth_report *r, struct cc_buf *b);
 char *synth_design_css(const struct cc_synth_report *r);
+
+/* --- tabular.c: the lender family's random design -------------------------- */
+
+/* Draw r's tabular design from its seed, on a stream of its own. */
+void synth_tab_draw(struct cc_synth_report *r);
+json_t *synth_tab_json(const struct cc_synth_report *r);
+const char *synth_tab_date(const struct cc_synth_report *r,
+			   struct cc_date d, char *buf, size_t len);
+void synth_tab_status(const struct cc_synth_report *r,
+		      const struct synth_account *a, struct synth_printed *p);
+/* What the design prints of a differently from a random design's
+ * defaults, into p (synth_print()). */
+void synth_tab_print(const struct cc_synth_report *r,
+		     const struct synth_account *a, struct synth_printed *p);
+void synth_tab_html(const struct cc_synth_report *r, struct cc_buf *b);
+char *synth_tab_css(const struct cc_synth_report *r);
+void synth_tab_page_opts(const struct cc_synth_report *r,
+			 struct cc_synth_page *pg, struct cc_pdf_html_opts *o);
+int synth_tab_page_again(const struct cc_synth_report *r,
+			 struct cc_synth_page *pg, struct cc_pdf_html_opts *o,
+			 const struct cc_pdf_pos *pos, int npos);
 
 /* html.c: cut printed HTML into the page layout's blocks, an account's
  * rows in groups of up to rows (cc_synth_html()). */

@@ -91,6 +91,14 @@ static int make_report(const struct cc_synth_run *run, struct cc_pdf *pdf,
 		rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho,
 					     &doc, &len, &pos, &npos, &pages,
 					     e);
+	if (rc == 0 && cc_synth_page_again(&r, &page, &ho, pos, npos)) {
+		free(doc);
+		free(pos);
+		doc = NULL;
+		pos = NULL;
+		rc = cc_pdf_from_blocks(pdf, blocks.v, blocks.n, css, &ho,
+					&doc, &len, &pos, &npos, &pages, e);
+	}
 	if (rc == 0)
 		rc = put_pdf(run, &r, name, doc, len, 0, pos, npos, lines,
 				  e);

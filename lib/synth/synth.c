@@ -522,10 +522,14 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 	/* sorting of the print is the layout's business; keep model order */
 
 	/* a random design, on a stream of its own: the model above is the
-	 * fixed design's (lender has no random design) */
-	if (o->design == CC_SYNTH_RANDOM && layout != CC_LAYOUT_LENDER) {
+	 * fixed design's; lender's is tabular, drawn on a stream of its own
+	 * so that the others' draws stay as they were */
+	if (o->design == CC_SYNTH_RANDOM) {
 		r->design = CC_SYNTH_RANDOM;
-		synth_design_draw(r);
+		if (layout == CC_LAYOUT_LENDER)
+			synth_tab_draw(r);
+		else
+			synth_design_draw(r);
 	}
 }
 
@@ -946,6 +950,7 @@ void synth_print(const struct cc_synth_report *r,
 	status_text(r, a, p);
 	p->remark = a->remark;
 	p->original_creditor = a->original_creditor;
+	p->repos = a->bureaus;
 
 	/* what each layout leaves out */
 	if (r->design == CC_SYNTH_RANDOM) {
@@ -971,6 +976,8 @@ void synth_print(const struct cc_synth_report *r,
 			p->original_creditor = NULL;
 		if (!(show & (1u << DF_REMARKS)))
 			p->remark = NULL;
+		if (r->d.tabular)
+			synth_tab_print(r, a, p);
 	} else switch (r->layout) {
 	case CC_LAYOUT_EXPERIAN:
 		p->past_due = -1;        /* folded into the status text */
@@ -1077,6 +1084,8 @@ unsigned synth_reasons(const struct synth_account *a,
 	}
 	if (a->story == SS_LATE_NOW && a->worst_late / 30 > worst)
 		worst = a->worst_late / 30;
+	if (p->worst_shown > worst)
+		worst = p->worst_shown;
 	if (worst)
 		rs |= 1u << (RS_LATE_30 + worst - 1);
 	switch (a->story) {
@@ -1180,8 +1189,8 @@ static void consumer_truth(const struct cc_synth_report *r, const char *doc,
 	char buf[160], d[16];
 
 	common(o, r, doc, bureau);
-	if (r->layout == CC_LAYOUT_LENDER ||
-	    (r->design == CC_SYNTH_RANDOM && r->d.name_last_first))
+	if (r->design == CC_SYNTH_RANDOM ? r->d.name_last_first :
+	    r->layout == CC_LAYOUT_LENDER)
 		snprintf(buf, sizeof(buf), "%s, %s %s", r->last, r->first, r->middle);
 	else
 		snprintf(buf, sizeof(buf), "%s %s %s", r->first, r->middle, r->last);
@@ -1239,8 +1248,10 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 	json_object_set_new(o, "account_last4",
 			    p.last4[0] ? json_string(p.last4) : json_null());
 	json_object_set_new(o, "type", json_string(p.type));
-	json_object_set_new(o, "loan_type", json_string(p.loan_type));
-	json_object_set_new(o, "responsibility", json_string(p.resp));
+	json_object_set_new(o, "loan_type", p.loan_type ?
+			    json_string(p.loan_type) : json_null());
+	json_object_set_new(o, "responsibility", p.resp ?
+			    json_string(p.resp) : json_null());
 	json_object_set_new(o, "opened", jdate(p.opened));
 	json_object_set_new(o, "closed", jdate(p.closed));
 	json_object_set_new(o, "reported", jdate(p.reported));
@@ -1273,7 +1284,7 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 			json_array_append_new(rs, json_string(cc_reason_name(i)));
 	json_object_set_new(o, "reasons", rs);
 	json_object_set_new(o, "removal_date", jdate(p.removal));
-	if (r->layout == CC_LAYOUT_LENDER) {
+	if (r->layout == CC_LAYOUT_LENDER && p.repos) {
 		json_t *rep = json_array();
 
 		int mb;
@@ -1281,7 +1292,7 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 		/* in the model's order of the bureaus */
 		for (mb = 0; mb < CC_BUREAU_COUNT; mb++)
 			for (i = 0; i < SB_COUNT; i++)
-				if ((a->bureaus & (1 << i)) && synth_bureau_model(i) == mb)
+				if ((p.repos & (1 << i)) && synth_bureau_model(i) == mb)
 					json_array_append_new(rep, json_string(cc_bureau_id(mb)));
 		json_object_set_new(o, "repositories", rep);
 	} else {

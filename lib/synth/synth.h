@@ -91,8 +91,8 @@ struct synth_public {
 /*
  * A report's design (cc-synth --design): CC_SYNTH_FIXED, the family's
  * own layout (html.c), or CC_SYNTH_RANDOM, a design drawn from the
- * report's seed on a stream of its own (design.c), so that the model is
- * the fixed design's.  What the drawn parameters mean is in cc-synth(1),
+ * report's seed on a stream of its own (design.c; lender's tabular one,
+ * tabular.c), so that the model is the fixed design's.  What the drawn parameters mean is in cc-synth(1),
  * DESIGNS; the truth's synth_report gives them (synth_design_json()).
  */
 enum { CC_SYNTH_FIXED, CC_SYNTH_RANDOM };
@@ -107,6 +107,61 @@ enum synth_dfield {
 
 /* Payment grids of a random design. */
 enum { SG_NONE, SG_YEARS, SG_STRIP, SG_BUREAU_ROWS };
+
+/*
+ * The columns of a tabular design (lender, --design random; tabular.c):
+ * an account is a group of one to three lines under as many lines of
+ * column heads, each value under its head.
+ */
+enum synth_tcol {
+	TC_INDEX, TC_CREDITOR, TC_NUMBER, TC_ECOA, TC_OPENED, TC_REPORTED,
+	TC_HIGH, TC_LIMIT, TC_BALANCE, TC_PAST_DUE, TC_PAYMENT, TC_TERMS,
+	TC_LATES, TC_L30, TC_L60, TC_L90, TC_RATE, TC_SOURCE, TC_XP, TC_TU,
+	TC_EF, TC_STATUS, TC_TYPE, TC_LOAN, TC_CLOSED, TC_LAST_PAYMENT,
+	TC_DOFD, TC_COUNT,
+};
+
+#define SYNTH_TAB_SLOTS 24
+
+struct synth_tabular {
+	int lines;             /* lines of a group and of the heads, 1 to 3 */
+	int nslots;            /* columns */
+	int cell[3][SYNTH_TAB_SLOTS];  /* enum synth_tcol in column k of
+					  line j, -1 empty */
+	double width[SYNTH_TAB_SLOTS]; /* points, the gap after it included */
+	int right[SYNTH_TAB_SLOTS];    /* its values end at its right */
+	double gap;            /* points between columns */
+	int label[TC_COUNT];   /* the spelling of each column's head */
+	int used;              /* bit per enum synth_tcol shown */
+	int creditor_chars;    /* names cut to this many characters */
+	int dollar;            /* money with $ */
+	int commas;            /* thousands with commas */
+	int thousands;         /* high credit and limit in thousands ($5K) */
+	int year4;             /* dates MM/YYYY, else MM/YY */
+	int no_date;           /* a missing date: 0 blank, 1 --/--, 2 - */
+	int dash;              /* an empty cell is -, else blank */
+	int late_sep;          /* '/' or '-' between the counts of a triple */
+	int late_pad;          /* counts as 00 */
+	int cosigner_s;        /* a cosigner's ECOA code S, else C */
+	int repos_style;       /* 0 codes joined (XP/TU), 1 MRG for two or
+				  more, 2 a column of X a bureau */
+	int repos_codes;       /* 0 XP TU EF, 1 EX TU EQ */
+	int type_words;        /* REVOLVING, else REV */
+	int loan_words;        /* the second vocabulary of loan types */
+	int status_vocab;      /* 0 to 2 */
+	int money_right;       /* money columns end at their right */
+	int terms_zeros;       /* terms as 360, else 360M */
+	int title, file_line, applicant, borrower, dob;
+	int alerts, summary, factors, fine_print;
+	int trades_heading, count_line;
+	int rule;              /* a line of dashes under the heads */
+	int pattern_label, pattern_codes;  /* the history line's */
+	int remark_label, orig_label, co_label, dofd_label;
+	int dofd_line;         /* the date of first delinquency a line */
+	int inq_heading, pub_heading;
+	int counter;           /* 0 none, 1 PAGE n OF N, 2 PAGE n, 3 n/N */
+	int run_head;          /* file number and applicant atop each page */
+};
 
 struct synth_design {
 	int font;            /* synth_design_font(): Helvetica, Times, ... */
@@ -149,6 +204,9 @@ struct synth_design {
 	int remark_line;     /* remarks as a line under the block */
 	int m3_columns;      /* merged3: bureau columns, else a block each */
 	int inq_list;        /* inquiries as lines, else a table */
+	int tabular;         /* lender: the tabular family (tab), which
+				sets the fields above synth_print() reads */
+	struct synth_tabular tab;
 };
 
 struct cc_synth_report {
@@ -211,13 +269,26 @@ const char *cc_synth_font_family(const struct cc_synth_report *r);
  * lines), into *o; their text is kept in *page, which must outlive o.
  */
 struct cc_synth_page {
-	struct cc_pdf_running run[6];
+	struct cc_pdf_running run[6 + 3 * SYNTH_TAB_SLOTS + 1];
 	char text[6][256];
+	char head[3 * SYNTH_TAB_SLOTS + 1][256];
 	char footer[160];
 };
 void cc_synth_page_opts(const struct cc_synth_report *r,
 			struct cc_synth_page *page,
 			struct cc_pdf_html_opts *o);
+
+/*
+ * After a first layout (pos, npos): whether the report's page options
+ * change with where things fell, as a tabular design's column heads,
+ * repeated on the pages the accounts go on to.  When it returns 1, *o
+ * has them and the report is laid out again (the same pages: running
+ * lines move nothing).
+ */
+int cc_synth_page_again(const struct cc_synth_report *r,
+			struct cc_synth_page *page,
+			struct cc_pdf_html_opts *o,
+			const struct cc_pdf_pos *pos, int npos);
 
 /*
  * Where the layout placed each element with an id ("acct-3", "inq-1",

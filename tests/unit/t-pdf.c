@@ -141,7 +141,7 @@ static int lay_opts(struct cc_pdf *p, const struct blocks *b,
 static int lay(struct cc_pdf *p, const struct blocks *b, struct laid *l)
 {
 	struct cc_pdf_html_opts o = { 612, 792, 42, "t \xe2\x80\x94 page %d",
-				      "sans-serif", NULL, 0 };
+				      "sans-serif", NULL, 0, 0 };
 
 	return lay_opts(p, b, l, &o);
 }
@@ -361,15 +361,17 @@ static int line_box(const char *text, int page, const char *t, float b[4])
 
 static void test_running(struct cc_pdf *p)
 {
-	static const struct cc_pdf_running run[3] = {
-		{ "Prepared for: SAMPLE 100%% RUNHEAD", "serif", 8, 42, 24, -1 },
-		{ "RUNFOOT Page %d of %d", "sans-serif", 7, 306, 775, 0 },
-		{ "RUNFOOT %d/%d", "monospace", 7, 570, 775, 1 },
+	static const struct cc_pdf_running run[4] = {
+		{ "Prepared for: SAMPLE 100%% RUNHEAD", "serif", 8, 42, 24, -1,
+		  0, 0 },
+		{ "RUNFOOT Page %d of %d", "sans-serif", 7, 306, 775, 0, 0, 0 },
+		{ "RUNFOOT %d/%d", "monospace", 7, 570, 775, 1, 0, 0 },
+		{ "RUNHEAD ON %d", "monospace", 7, 300, 34, -1, 2, 3 },
 	};
 	struct cc_pdf_html_opts o = { 612, 792, 42, NULL, "sans-serif",
-				      run, 3 };
+				      run, 4, 0 };
 	struct cc_pdf_html_opts none = { 612, 792, 42, NULL, "sans-serif",
-					 NULL, 0 };
+					 NULL, 0, 0 };
 	struct blocks b = { 0 };
 	struct laid a, z;
 	char want[64], *ta, *tb;
@@ -398,7 +400,31 @@ static void test_running(struct cc_pdf *p)
 	snprintf(want, sizeof(want), "RUNFOOT 2/%d", a.pages);
 	ok(line_box(a.text, 2, want, box) && fabsf(box[2] - 570) < 1,
 	   "page 2 of the count, ending at its x");
+	ok(a.pages > 4 && !strstr(a.text, "RUNHEAD ON 1") &&
+	   strstr(a.text, "RUNHEAD ON 2") && strstr(a.text, "RUNHEAD ON 3") &&
+	   !strstr(a.text, "RUNHEAD ON 4"),
+	   "a line with pages 2 to 3 on those pages only");
+	{
+		int i, ordered = 1, across = 0;
+
+		for (i = 0; i < z.npos; i++) {
+			ordered &= z.pos[i].last_page >= z.pos[i].page;
+			across += z.pos[i].last_page > z.pos[i].page;
+		}
+		ok(ordered && across > 0,
+		   "positions give the last page of owners that go on (%d)",
+		   across);
+	}
 	laid_release(&a);
+	none.margin_top = 130;
+	if (ok(lay_opts(p, &b, &a, &none) == 0, "laid out with a top margin")) {
+		int pg = 0;
+
+		ok(sscanf(a.text, "%d %f %f", &pg, &box[0], &box[1]) == 3 &&
+		   pg == 1 && box[1] >= 129 && a.pages > z.pages,
+		   "the body starts below it (%.1f), on more pages", box[1]);
+		laid_release(&a);
+	}
 	laid_release(&z);
 	release(&b);
 }
@@ -540,7 +566,7 @@ static int step(struct cc_pdf *p, int k, const struct small *sm, long n,
 	static struct cc_pdf_block block = { "<p>Out of <b>memory</b>.</p>",
 					     "m" };
 	struct cc_pdf_html_opts o = { 612, 792, 42, "page %d", "sans-serif",
-				      NULL, 0 };
+				      NULL, 0, 0 };
 	struct cc_pdf_scan_opts so = { 72, 1, 50, 7 };
 	struct cc_pdf_mark mark = { { 40, 40, 200, 60 }, "1" };
 	struct cc_pdf_part parts[2];
