@@ -300,4 +300,65 @@ test_expect_success 'no table: a summary by type (its first heading no creditor)
 	test ! -s got
 '
 
+test_expect_success 'a header under a section of no accounts opens them; a heading no vocabulary knows passed over; dashes under the header, a running head between groups' '
+	page other >pages <<-\EOF &&
+	40 100 120 110 10 b CREDIT SCORES
+	40 112 200 122 8 - EQUIFAX BEACON 5.0 SCORE 669
+	40 140 78 150 8 - CREDITOR
+	160 140 190 150 8 - ACCT #
+	250 140 270 150 8 - BAL
+	290 140 320 150 8 - SPCL CMT
+	340 140 370 150 8 - STATUS
+	400 140 420 150 8 - ECOA
+	420 140 430 150 8 - CD
+	40 150 430 160 8 - ----------------------------------------------------------------
+	40 165 90 175 8 - ACME BANK
+	160 165 200 175 8 - 1234XXXX
+	250 165 280 175 8 - $1,000
+	290 165 300 175 8 - AU
+	340 165 370 175 8 - OPEN
+	400 165 405 175 8 - A
+	40 180 200 190 8 - FILE #1234 DOE, JOHN
+	40 195 90 205 8 - BETA LOANS
+	160 195 200 205 8 - 5678XXXX
+	250 195 280 205 8 - $2,000
+	340 195 370 205 8 - CLOSED
+	400 195 405 205 8 - J
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .balance, .status, .responsibility" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","1234XXXX",100000,"OPEN","authorized_user"]
+	["BETA LOANS","5678XXXX",200000,"CLOSED","joint"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'no table: pairs in a row of capitals ("CREDITOR CAPITAL ONE NOTES UNPAID BALANCE") and of mixed case with values in capitals' '
+	page pairs >pages <<-\EOF &&
+	40 100 120 110 10 b ACCOUNTS
+	40 120 90 130 8 - CREDITOR
+	100 120 160 130 8 - CAPITAL ONE
+	200 120 230 130 8 - NOTES
+	240 120 300 130 8 - UNPAID BALANCE
+	40 132 90 142 8 - BALANCE
+	100 132 160 142 8 - $1,000
+	200 132 230 142 8 - STATUS
+	240 132 300 142 8 - OPEN
+	40 160 90 170 8 - Account name
+	100 160 160 170 8 - DISCOVER BANK
+	200 160 230 170 8 - Comments
+	240 160 300 170 8 - ACCOUNT CLOSED AT
+	310 160 340 170 8 - Balance
+	350 160 380 170 8 - $20
+	40 172 90 182 8 - Status
+	100 172 160 182 8 - Closed
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .balance" >got &&
+	cat >expect <<-\EOF &&
+	["CAPITAL ONE",100000]
+	["DISCOVER BANK",2000]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -257,6 +257,16 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 				x_inquiry_row(d, r, &ic);
 			break;
 		default:
+			/* a table of accounts under a heading of no accounts'
+			 * ("CREDIT SCORES" above it, its own unknown): its
+			 * header opens them */
+			if (d->unknown && section == XK_OTHER &&
+			    x_table_head(d, i, NULL) > 0) {
+				R->section(st, d, i, section, XK_ACCOUNTS, NULL);
+				section = XK_ACCOUNTS;
+				sect_type = NULL;
+				j = R->row(st, d, i, section);
+			}
 			break;
 		}
 	}

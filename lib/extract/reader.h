@@ -216,6 +216,7 @@ struct xtcol {
 	const char *bureau;    /* a column of marks, one bureau's */
 	int joined;            /* shares its heading's cell with the one
 				  before, "CREDITOR / ACCT #" */
+	int known;             /* its heading is the vocabulary's */
 	double x0, x1, lo, hi;
 };
 
@@ -245,12 +246,14 @@ struct xtable {
 	size_t cur;
 	size_t next;            /* the group's line the next row would be */
 	int late[3];            /* counts from columns of one each, -1 */
+	int strays;             /* rows of none of its lines since the last */
 	struct xtpat *pat;
 	size_t npat;
 };
 
 /* Whether rows i.. are a table's header (and a group under it): the
- * number of its lines, t ready to read the rows after them; else 0. */
+ * number of its lines, t (unless NULL) ready to read the rows after
+ * them; else 0. */
 size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t);
 /* Row i as a row of table t: the row after it; i when it is none of
  * the table's, which ends there (x_table_end()). */

@@ -72,55 +72,126 @@ static int separator(const char *t)
 	       !strcmp(t, "&");
 }
 
-/* Row r as a header line into *hl: its columns, left to right; 0 when
- * it holds anything but headings. */
+static int has_lower(const char *t)
+{
+	for (; *t; t++)
+		if (islower((unsigned char)*t))
+			return 1;
+	return 0;
+}
+
+/* A word that may be a heading no vocabulary knows: short, no amount,
+ * date or number but an ordinal's ("1ST"). */
+static int heading_word(const char *t)
+{
+	size_t n = strlen(t), k, dg = 0;
+
+	if (n == 0 || n > 12 || strchr(t, '$') || strchr(t, ':'))
+		return 0;
+	for (k = 0; k < n; k++)
+		dg += isdigit((unsigned char)t[k]) != 0;
+	return dg <= 2 && (dg == 0 || isalpha((unsigned char)t[n - 1]));
+}
+
+/*
+ * Row r as a header line into *hl: its columns, left to right; 0 when
+ * it holds anything but headings.  Words of no heading the vocabulary
+ * knows make a column of their own, passed over, when they look like a
+ * heading (in lower case too when the known ones are), and the known
+ * ones are four at least and three times as many; else they are two at
+ * least.
+ */
 static size_t head_line(const struct xdoc *d, const struct xrow *r,
 			struct xtline *hl)
 {
 	struct xword *w = NULL;
-	size_t aw = 0, k, nw, p, m;
-	int slash = 0;
+	unsigned char *tight = NULL;
+	size_t aw = 0, k, nw = 0, p, m, j, known = 0, unknown = 0, from;
+	int slash = 0, lower = 0, upper = 0, in_unknown = 0;
 
 	hl->n = 0;
+	/* the row's words; one is tight to the one before in its cell, or
+	 * in the cell before when a space's width apart (a label cut from
+	 * a heading: "ECOA" "CD") */
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
 		if (c->dead)
 			continue;
-		nw = x_cell_words(c, &w, &aw, 0);
-		for (p = 0; p < nw; ) {
-			int field = XF_NONE, kind = XCOL_FIELD;
-			const char *bureau = NULL;
+		from = nw;
+		nw = x_cell_words(c, &w, &aw, nw);
+		tight = cc_xreallocarray(tight, nw + 1, 1);
+		for (j = from; j < nw; j++) {
+			double em = (w[j].x1 - w[j].x0) / (double)(strlen(w[j].t) + 1);
 
-			if (separator(w[p].t)) {
-				slash = 1;
-				p++;
-				continue;
-			}
-			for (m = nw - p < 5 ? nw - p : 5; m > 0; m--)
-				if (heading(d, w + p, m, &field, &kind, &bureau))
-					break;
-			if (m == 0 || hl->n == X_TAB_COLS) {
-				free(w);
-				return hl->n = 0;
-			}
-			hl->c[hl->n].field = field;
-			hl->c[hl->n].kind = kind;
-			hl->c[hl->n].bureau = bureau;
-			hl->c[hl->n].joined = hl->n > 0 && slash;
-			hl->c[hl->n].x0 = w[p].x0;
-			hl->c[hl->n].x1 = w[p + m - 1].x1;
-			hl->n++;
-			slash = 0;
-			p += m;
+			tight[j] = j > from || (j > 0 && w[j].x0 - w[j - 1].x1 < 2 * em);
 		}
 	}
+	for (p = 0; p < nw; ) {
+		int field = XF_NONE, kind = XCOL_FIELD;
+		const char *bureau = NULL;
+		size_t most;
+
+		if (separator(w[p].t)) {
+			slash = 1;
+			p++;
+			continue;
+		}
+		/* "Creditor: NAME" is a pair, not a heading */
+		if (w[p].t[0] && w[p].t[strlen(w[p].t) - 1] == ':')
+			goto none;
+		for (most = 1; most < 5 && p + most < nw && tight[p + most]; most++)
+			;
+		for (m = most; m > 0; m--)
+			if (heading(d, w + p, m, &field, &kind, &bureau))
+				break;
+		for (j = 0; j < m; j++)
+			lower |= has_lower(w[p + j].t);
+		if (m == 0)
+			upper |= !has_lower(w[p].t);
+		if (m == 0 && in_unknown && tight[p] && heading_word(w[p].t)) {
+			/* the unknown heading goes on */
+			hl->c[hl->n - 1].x1 = w[p].x1;
+			p++;
+			continue;
+		}
+		if ((m == 0 && !heading_word(w[p].t)) || hl->n == X_TAB_COLS)
+			goto none;
+		in_unknown = m == 0;
+		hl->c[hl->n].known = m > 0;
+		if (m == 0) {
+			m = 1;
+			field = XF_IGNORE;
+			unknown++;
+		} else {
+			known++;
+		}
+		hl->c[hl->n].field = field;
+		hl->c[hl->n].kind = kind;
+		hl->c[hl->n].bureau = bureau;
+		hl->c[hl->n].joined = hl->n > 0 && slash;
+		hl->c[hl->n].x0 = w[p].x0;
+		hl->c[hl->n].x1 = w[p + m - 1].x1;
+		hl->n++;
+		slash = 0;
+		p += m;
+	}
 	free(w);
+	free(tight);
+	/* unknown words in capitals among known headings in lower case
+	 * are values: "Account name DISCOVER BANK" */
+	if (known < 2 || (unknown && known < 4) || unknown * 3 > known ||
+	    (unknown && lower && upper))
+		return hl->n = 0;
 	for (k = 0; k < hl->n; k++) {
 		hl->c[k].lo = k ? (hl->c[k - 1].x1 + hl->c[k].x0) / 2 : -1e9;
 		hl->c[k].hi = k + 1 < hl->n ? (hl->c[k].x1 + hl->c[k + 1].x0) / 2 : 1e9;
 	}
 	return hl->n;
+none:
+	free(w);
+	free(tight);
+	return hl->n = 0;
 }
 
 /* The first column of line 0 that is not the account's number. */
@@ -193,6 +264,11 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 	if (!lead || (lead->field != XF_CREDITOR && lead->field != XF_ACCOUNT_MASK) ||
 	    lead->bureau)
 		return 0;
+	/* a heading no vocabulary knows right after the creditor's is its
+	 * value: "CREDITOR CAPITAL ONE NOTES ..." */
+	if (lead + 1 < l[0].c + l[0].n && lead[1].field == XF_IGNORE &&
+	    lead[1].kind == XCOL_FIELD && !lead[1].known)
+		return 0;
 	/* the lines of headings that follow it closely, on its page */
 	for (h = 1; h < 3 && i + h < d->nr; h++) {
 		const struct xrow *p = &d->r[i + h - 1], *r = &d->r[i + h];
@@ -219,6 +295,8 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 	if (i + 2 * h < d->nr && head_line(d, &d->r[i + 2 * h], &l[3]) &&
 	    strcmp(d->r[i + 2 * h].norm, d->r[i].norm) != 0)
 		return 0;
+	if (!t)
+		return h;
 	x_table_end(d, t);
 	for (k = 0; k < h; k++) {
 		t->line[k] = l[k];
@@ -226,6 +304,7 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 	}
 	t->nlines = h;
 	t->on = 1;
+	t->strays = 0;
 	t->have = 0;
 	t->next = 0;
 	return h;
@@ -741,8 +820,14 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 	} else {
 		free_pieces(v0, n0);
 		free_pieces(vj, nj);
-		return i;
+		/* a running head or foot, a line of fine print between
+		 * groups: passed over; rows of none of the table's lines
+		 * one after another end it */
+		if (++t->strays > 3)
+			return i;
+		return i + 1;
 	}
+	t->strays = 0;
 	if (j == 0) {
 		a = x_new_acct(&d->acct, &d->nacct);
 		a->sect_type = t->sect_type;
@@ -789,6 +874,10 @@ static const char *pattern_code(int ch, int metro)
 	case 'J': return "VS";
 	case 'K': return "R";
 	case 'L': return "CO";
+	case 'F': return "F";
+	case 'V': return "VS";
+	case 'R': return "R";
+	case 'B': return "B";
 	}
 	return NULL;
 }
