@@ -41,7 +41,7 @@ enum xtype { XT_ANY, XT_TEXT, XT_MONEY, XT_DATE, XT_YEAR, XT_MASK, XT_SSN,
 enum xsection { XK_NONE, XK_CONSUMER, XK_ACCOUNTS, XK_PUBLIC, XK_INQUIRIES,
 		XK_OTHER };
 enum xgrid { XG_NONE, XG_YEAR_MONTH, XG_STRIP, XG_PATTERN };
-enum xrule_kind { XR_FIXED, XR_LATE, XR_CURRENT, XR_CO_COLL };
+enum xrule_kind { XR_FIXED, XR_LATE, XR_CURRENT, XR_CO_COLL, XR_WAS_LATE };
 
 struct xlabel {
 	char *text;          /* as written in the layout file */

@@ -643,6 +643,8 @@ static int rules_of(struct ld *d, struct xlayout *L, yaml_node_t *seq)
 			x->kind = XR_CURRENT;
 		else if (!strcmp(code, "co_coll"))
 			x->kind = XR_CO_COLL;
+		else if (!strcmp(code, "was_late"))
+			x->kind = XR_WAS_LATE;
 		else if (strlen(code) == 2 && isdigit((unsigned char)code[0]) &&
 			 isdigit((unsigned char)code[1])) {
 			x->kind = XR_FIXED;

@@ -361,6 +361,18 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
 						    json_string(is_closed(account_status, remarks, tl) ?
 								"13" : "11"));
 				break;
+			case XR_WAS_LATE:
+				/* "CUR WAS 60", "PD WAS 30": paid as agreed
+				 * or paid now, once that late */
+				json_object_set_new(tl, "status_code",
+						    json_string(is_closed(account_status, remarks, tl) ||
+								strncasecmp(st, "cur", 3) ? "13" : "11"));
+				days = strcasestr(st, "was ") ? x_int(strcasestr(st, "was ") + 4) : 0;
+				if (days > 180)
+					days = 180;
+				if (days >= 30)
+					rs |= 1u << (RS_LATE_30 + days / 30 - 1);
+				break;
 			case XR_CO_COLL:
 				if (type && !strcmp(type, "collection")) {
 					int paid = (json_is_integer(bal) && json_integer_value(bal) == 0) ||
@@ -402,10 +414,13 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
  * rating or manner of payment, "R2" or "2" (Metro 2's: 1 as agreed, 2
  * to 6 30 to 150 days late, 7 a wage earner plan, that is a Chapter 13
  * bankruptcy, 8 a repossession or foreclosure, 9 a charge-off or, on a
- * collection account, the collection).
+ * collection account, the collection).  Where the status or remarks
+ * give a reason other than a late one (said), it is the account's,
+ * not the rating's 7 to 9: a settled account's 9 is no charge-off.
  */
+#define LATE_REASONS (((1u << (RS_LATE_180 + 1)) - 1) & ~((1u << RS_LATE_30) - 1))
 static unsigned code_reasons(const char *lates, const char *rating,
-			     const char *type)
+			     const char *type, unsigned said)
 {
 	unsigned rs = 0;
 	int k, n;
@@ -426,6 +441,8 @@ static unsigned code_reasons(const char *lates, const char *rating,
 		n = rating[strlen(rating) - 1] - '0';
 		if (n >= 2 && n <= 6)
 			rs |= 1u << (RS_LATE_30 + n - 2);
+		else if (said & ~LATE_REASONS)
+			;   /* the status says what the rating does: "SETTLED", 9 */
 		else if (n == 7)
 			rs |= 1u << RS_BANKRUPTCY;
 		else if (n == 8)
@@ -766,9 +783,9 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	json_object_set_new(o_, "removal_date", jdate(d, val(a, XF_REMOVAL)));
 	rs = status_rules(d->L, o_, val(a, XF_ACCOUNT_STATUS), val(a, XF_REMARKS),
 			  a->nhist ? a->hist[0].s : NULL) |
-	     remark_reasons(d->L, val(a, XF_REMARKS), creditor) |
-	     code_reasons(val(a, XF_LATES), val(a, XF_RATING),
-			  json_string_value(json_object_get(o_, "type")));
+	     remark_reasons(d->L, val(a, XF_REMARKS), creditor);
+	rs |= code_reasons(val(a, XF_LATES), val(a, XF_RATING),
+			   json_string_value(json_object_get(o_, "type")), rs);
 	{
 		int prints_dofd = 0;
 

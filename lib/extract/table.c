@@ -107,12 +107,12 @@ static size_t head_line(const struct xdoc *d, const struct xrow *r,
 	struct xword *w = NULL;
 	unsigned char *tight = NULL;
 	size_t aw = 0, k, nw = 0, p, m, j, known = 0, unknown = 0, from;
-	int slash = 0, lower = 0, upper = 0, in_unknown = 0;
+	int slash = 0, lower = 0, upper = 0, in_unknown = 0, prev_est = 0;
 
 	hl->n = 0;
 	/* the row's words; one is tight to the one before in its cell, or
-	 * in the cell before when a space's width apart (a label cut from
-	 * a heading: "ECOA" "CD") */
+	 * in the cell before when the two were cut from one line (a label
+	 * cut from a heading: "ECOA" "CD") or are closer than a space */
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
@@ -122,10 +122,12 @@ static size_t head_line(const struct xdoc *d, const struct xrow *r,
 		nw = x_cell_words(c, &w, &aw, nw);
 		tight = cc_xreallocarray(tight, nw + 1, 1);
 		for (j = from; j < nw; j++) {
-			double em = (w[j].x1 - w[j].x0) / (double)(strlen(w[j].t) + 1);
+			double em = (w[j].x1 - w[j].x0) / (double)(strlen(w[j].t) + 1),
+			       gap = j > 0 ? w[j].x0 - w[j - 1].x1 : 1e9;
 
-			tight[j] = j > from || (j > 0 && w[j].x0 - w[j - 1].x1 < 2 * em);
+			tight[j] = j > from || gap < (c->est && prev_est ? 2 : 0.8) * em;
 		}
+		prev_est = c->est;
 	}
 	for (p = 0; p < nw; ) {
 		int field = XF_NONE, kind = XCOL_FIELD;
@@ -507,10 +509,29 @@ static int name_like(const char *s)
 	return n >= 2;
 }
 
+/* An amount in thousands, "$5K", "12K", "1.5K", as dollars into out:
+ * whether s is one. */
+static int thousands(const char *s, char *out, size_t len)
+{
+	char *e;
+	double v;
+
+	if (*s == '$')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	v = strtod(s, &e);
+	if ((*e != 'K' && *e != 'k') || e[1] || v > 1e9)
+		return 0;
+	snprintf(out, len, "%.0f", v * 1000);
+	return 1;
+}
+
 /* Whether piece text s fits column c. */
 static int fits(const struct xtcol *c, const char *s)
 {
 	int l3[3];
+	char k[32];
 
 	if (c->bureau)
 		return mark(s);
@@ -532,6 +553,8 @@ static int fits(const struct xtcol *c, const char *s)
 	case XF_IGNORE:
 		return 1;
 	}
+	if (x_field_type(c->field) == XT_MONEY && thousands(s, k, sizeof(k)))
+		return 1;
 	return x_value_fits(x_field_type(c->field), s) || !strcmp(s, "-") ||
 	       !strcmp(s, "--/--");
 }
@@ -573,10 +596,28 @@ static int fit(const struct xtline *l, const struct piece *v, size_t n)
 
 /* --- the groups ---------------------------------------------------------- */
 
+/* The account's type where no column gave it: a collection's status
+ * says it is one; else the letter of its rating ("R1": revolving, I
+ * installment, M mortgage, O open). */
+static void infer_type(struct xacct *a)
+{
+	const char *r = a->f[XF_RATING], *st = a->f[XF_STATUS];
+
+	if (a->f[XF_TYPE])
+		return;
+	if (st && strstr(st, "COLL"))
+		x_acct_set(a, XF_TYPE, "COLL", a->fconf[XF_STATUS], 0);
+	else if (r && strlen(r) == 2 && strchr("RIMO", r[0]))
+		x_acct_set(a, XF_TYPE, r[0] == 'R' ? "REV" : r[0] == 'I' ? "INST" :
+			   r[0] == 'M' ? "MTG" : "OPEN", a->fconf[XF_RATING], 0);
+}
+
 /* The group read so far is complete: its late counts from columns of
- * one each. */
+ * one each, its type. */
 static void end_group(struct xdoc *d, struct xtable *t)
 {
+	if (t->have)
+		infer_type(&d->acct[t->cur]);
 	if (t->have && (t->late[0] >= 0 || t->late[1] >= 0 || t->late[2] >= 0)) {
 		char b[40];
 
@@ -604,6 +645,7 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 		const struct piece *p)
 {
 	const char *s = p->t;
+	char k[32];
 
 	x_acct_cell(a, p->c);
 	if (!strcmp(s, "-") || !strcmp(s, "--/--") || !strcmp(s, "--"))
@@ -665,6 +707,8 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 	}
 	if (c->field == XF_IGNORE)
 		return;
+	if (x_field_type(c->field) == XT_MONEY && thousands(s, k, sizeof(k)))
+		s = k;
 	x_acct_set(a, c->field, s, p->conf, x_text_field(c->field));
 }
 
