@@ -361,4 +361,66 @@ test_expect_success 'no table: pairs in a row of capitals ("CREDITOR CAPITAL ONE
 	test_cmp expect got
 '
 
+test_expect_success 'headings run together ("REPORTED DATE CLOSED", "PAYMENT 1ST DELQ"); values run together ("$0 --/----"), split by what fits; thousands ($5K); a remark that wraps' '
+	page run >pages <<-\EOF &&
+	40 100 120 110 10 b TRADELINES
+	40 120 110 130 8 - CREDITOR NAME
+	160 120 240 130 8 - REPORTED DATE CLOSED
+	260 120 330 130 8 - PAYMENT 1ST DELQ
+	340 120 370 130 8 - HI CRDT
+	400 120 430 130 8 - STATUS
+	40 140 100 150 8 - ACME BANK
+	160 140 236 150 8 - 01/2026 01/2025
+	262 140 330 150 8 - $25 --/----
+	345 140 365 150 8 - $5K
+	400 140 440 150 8 - PAID/CLOSED
+	40 151 540 161 8 - REMARKS: ACCOUNT CLOSED AT CONSUMER'"'"'S REQUEST; CONSUMER DISPUTES THIS ACCOUNT
+	30 161 90 171 8 - INFORMATION
+	40 175 100 185 8 - BETA LOANS
+	160 175 190 185 8 - 12/2025
+	262 175 330 185 8 - $0 08/2024
+	345 175 365 185 8 - 12K
+	400 175 440 185 8 - CHG OFF
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .reported, .closed, .payment, .dofd, .high_balance, .status, .status_code, .reasons, .remarks" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","2026-01","2025-01",2500,null,500000,"PAID/CLOSED","13",[],"ACCOUNT CLOSED AT CONSUMER'"'"'S REQUEST; CONSUMER DISPUTES THIS ACCOUNT INFORMATION"]
+	["BETA LOANS","2025-12",null,0,"2024-08",1200000,"CHG OFF","97",["charge_off"],null]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'the lenders'"'"' statuses: CUR WAS 60 gives its late, COLL ACCT a collection, the type from the rating'"'"'s letter, a settled account'"'"'s 9 no charge-off' '
+	page statuses >pages <<-\EOF &&
+	40 100 120 110 10 b TRADELINES
+	40 120 78 130 8 - CREDITOR
+	160 120 190 130 8 - ACCT #
+	250 120 270 130 8 - BAL
+	290 120 310 130 8 - MOP
+	340 120 370 130 8 - STATUS
+	40 135 90 145 8 - ACME BANK
+	160 135 200 145 8 - 1234XXXX
+	250 135 270 145 8 - $10
+	290 135 300 145 8 - R1
+	340 135 400 145 8 - CUR WAS 60
+	40 147 90 157 8 - CMRE FINANCIAL
+	160 147 200 157 8 - 5678XXXX
+	250 147 270 157 8 - $400
+	290 147 300 157 8 - O9
+	340 147 400 157 8 - COLL ACCT
+	40 159 90 169 8 - GAMMA LOANS
+	160 159 200 169 8 - 9012XXXX
+	250 159 270 169 8 - $0
+	290 159 300 169 8 - I9
+	340 159 400 169 8 - SETTLED
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .type, .status_code, .reasons" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK","revolving","11",["late_60"]]
+	["CMRE FINANCIAL","collection","93",["collection"]]
+	["GAMMA LOANS","installment","13",["settled"]]
+	EOF
+	test_cmp expect got
+'
+
 test_done

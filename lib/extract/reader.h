@@ -247,6 +247,8 @@ struct xtable {
 	size_t next;            /* the group's line the next row would be */
 	int late[3];            /* counts from columns of one each, -1 */
 	int strays;             /* rows of none of its lines since the last */
+	int wrap_field;         /* the text field a labelled line set, and */
+	size_t wrap_row;        /* its last row */
 	struct xtpat *pat;
 	size_t npat;
 };

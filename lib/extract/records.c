@@ -235,8 +235,9 @@ static json_t *jterms(const char *s)
 	char *t;
 	json_t *r;
 
+	/* "360M", "060", "REV" are months or a kind, no payment */
 	if (!s || !(p = strstr(s, " per ")))
-		return jmoney(s);
+		return s && strchr(s, '$') ? jmoney(s) : json_null();
 	t = cc_xstrndup(s, (size_t)(p - s));
 	r = jmoney(t);
 	free(t);

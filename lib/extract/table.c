@@ -26,14 +26,15 @@
 /* --- the header ---------------------------------------------------------- */
 
 /* The column heading that words w[0..n) spell, as one: *field, *kind,
- * *bureau set; 0 when they spell none. */
+ * *bureau set (unless field is NULL); 0 when they spell none. */
 static int heading(const struct xdoc *d, const struct xword *w, size_t n,
 		   int *field, int *kind, const char **bureau)
 {
 	const struct xlayout *L = d->L;
 	char buf[160] = "", *norm;
 	size_t k, o = 0;
-	int found = 0;
+	int found = 0, f = XF_NONE, kd = XCOL_FIELD;
+	const char *b = NULL;
 
 	for (k = 0; k < n; k++) {
 		int m = snprintf(buf + o, sizeof(buf) - o, "%s%s", k ? " " : "", w[k].t);
@@ -43,27 +44,49 @@ static int heading(const struct xdoc *d, const struct xword *w, size_t n,
 		o += (size_t)m;
 	}
 	norm = x_norm(buf);
-	*bureau = NULL;
 	{
 		const struct xcolname *c = x_column(L, norm);
 
 		if (c) {
-			*field = c->field;
-			*kind = c->kind;
+			f = c->field;
+			kd = c->kind;
 			found = 1;
 		}
 	}
 	/* a column of marks under a bureau's name or code: XP TU EF */
-	if (!found && n == 1 && (*bureau = x_bureau_named(buf)) == NULL &&
+	if (!found && n == 1 && (b = x_bureau_named(buf)) == NULL &&
 	    strlen(buf) == 2)
-		*bureau = X_LOOKUP(L, bureaus, buf);
-	if (!found && *bureau) {
-		*field = XF_REPOSITORIES;
-		*kind = XCOL_FIELD;
+		b = X_LOOKUP(L, bureaus, buf);
+	if (!found && b) {
+		f = XF_REPOSITORIES;
+		kd = XCOL_FIELD;
 		found = 1;
 	}
 	free(norm);
+	if (found && field) {
+		*field = f;
+		*kind = kd;
+		*bureau = b;
+	}
 	return found;
+}
+
+/* The most words, from w[p] on, tight one to the next, that spell a
+ * heading (heading()'s outs set from it), or 0. */
+static size_t longest(const struct xdoc *d, const struct xword *w,
+		      const unsigned char *tight, size_t nw, size_t p,
+		      int *field, int *kind, const char **bureau)
+{
+	size_t most, m;
+
+	if (p >= nw)
+		return 0;
+	for (most = 1; most < 5 && p + most < nw && tight[p + most]; most++)
+		;
+	for (m = most; m > 0; m--)
+		if (heading(d, w + p, m, field, kind, bureau))
+			return m;
+	return 0;
 }
 
 static int separator(const char *t)
@@ -132,7 +155,6 @@ static size_t head_line(const struct xdoc *d, const struct xrow *r,
 	for (p = 0; p < nw; ) {
 		int field = XF_NONE, kind = XCOL_FIELD;
 		const char *bureau = NULL;
-		size_t most;
 
 		if (separator(w[p].t)) {
 			slash = 1;
@@ -142,11 +164,23 @@ static size_t head_line(const struct xdoc *d, const struct xrow *r,
 		/* "Creditor: NAME" is a pair, not a heading */
 		if (w[p].t[0] && w[p].t[strlen(w[p].t) - 1] == ':')
 			goto none;
-		for (most = 1; most < 5 && p + most < nw && tight[p + most]; most++)
-			;
-		for (m = most; m > 0; m--)
-			if (heading(d, w + p, m, &field, &kind, &bureau))
-				break;
+		m = longest(d, w, tight, nw, p, &field, &kind, &bureau);
+		/* "REPORTED DATE CLOSED": where the word a heading ends with
+		 * begins a longer one, it is that one's ("DATE CLOSED") */
+		if (m > 1) {
+			size_t next = longest(d, w, tight, nw, p + m, NULL, NULL, NULL), k2;
+
+			for (k2 = m - 1; k2 > 0; k2--) {
+				size_t alt = longest(d, w, tight, nw, p + k2, NULL, NULL, NULL);
+
+				if (next && heading(d, w + p, k2, NULL, NULL, NULL) &&
+				    alt > next && k2 + alt >= m + next) {
+					m = k2;
+					heading(d, w + p, m, &field, &kind, &bureau);
+					break;
+				}
+			}
+		}
 		for (j = 0; j < m; j++)
 			lower |= has_lower(w[p + j].t);
 		if (m == 0)
@@ -307,6 +341,7 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 	t->nlines = h;
 	t->on = 1;
 	t->strays = 0;
+	t->wrap_field = XF_NONE;
 	t->have = 0;
 	t->next = 0;
 	return h;
@@ -366,69 +401,6 @@ static int spans(const struct xtline *l, double x0, double x1)
 	return n;
 }
 
-/* The pieces of row r under line l, each with its column, in *out
- * (malloc'd; free each t): their count. */
-static size_t pieces(const struct xdoc *d, const struct xrow *r,
-		     const struct xtline *l, struct piece **out)
-{
-	struct piece *v = NULL;
-	struct xword *w = NULL;
-	size_t aw = 0, n = 0, k, j, nw;
-
-	for (k = 0; k < r->n; k++) {
-		const struct xcell *c = CELL(d, r, k);
-
-		if (c->dead || !c->t[0])
-			continue;
-		if (spans(l, c->x0, c->x1) < 2) {
-			v = x_grow(v, n, sizeof(*v));
-			v[n].t = cc_xstrdup(c->t);
-			v[n].x0 = c->x0;
-			v[n].x1 = c->x1;
-			v[n].conf = c->conf;
-			v[n].c = c;
-			v[n].col = column_of(l, c->x0, c->x1);
-			n++;
-			continue;
-		}
-		/* one line over several headings: its words, each where
-		 * its middle is, those of one column joined again */
-		nw = x_cell_words(c, &w, &aw, 0);
-		for (j = 0; j < nw; j++) {
-			double xc = (w[j].x0 + w[j].x1) / 2;
-			size_t col = column_of(l, xc, xc);
-
-			if (n && v[n - 1].c == c && v[n - 1].col == col) {
-				char *t = cc_xasprintf("%s %s", v[n - 1].t, w[j].t);
-
-				free(v[n - 1].t);
-				v[n - 1].t = t;
-				v[n - 1].x1 = w[j].x1;
-				continue;
-			}
-			v = x_grow(v, n, sizeof(*v));
-			v[n].t = cc_xstrdup(w[j].t);
-			v[n].x0 = w[j].x0;
-			v[n].x1 = w[j].x1;
-			v[n].conf = w[j].conf;
-			v[n].c = c;
-			v[n].col = col;
-			n++;
-		}
-	}
-	free(w);
-	*out = v;
-	return n;
-}
-
-static void free_pieces(struct piece *v, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		free(v[k].t);
-	free(v);
-}
 
 /* "02/01/00", "2/1/0", "02-01-00", "2 1 0": three counts. */
 static int late_triple(const char *s, int out[3])
@@ -533,6 +505,9 @@ static int fits(const struct xtcol *c, const char *s)
 	int l3[3];
 	char k[32];
 
+	/* a dash or two, "--/--": an empty cell of any column */
+	if (!x_alnums(s))
+		return 1;
 	if (c->bureau)
 		return mark(s);
 	switch (c->kind) {
@@ -580,6 +555,143 @@ static int fits_run(const struct xtline *l, size_t k, const char *s)
 		if (fits(&l->c[k], s))
 			return 1;
 	return 0;
+}
+
+/*
+ * The live cells of row r, copied (*n of them), those that were cut
+ * from one line at a label joined again ("CLOSED" "BY CONSUMER": a
+ * status, not a label and its value): in a table a label is only a
+ * heading.  Each copy's page is the index of its first cell in r.
+ */
+static struct xcell *join_cut(const struct xdoc *d, const struct xrow *r,
+			      size_t *n)
+{
+	struct xcell *v = cc_xcalloc(r->n + 1, sizeof(*v));
+	size_t k, o = 0;
+
+	for (k = 0; k < r->n; k++) {
+		const struct xcell *c = CELL(d, r, k);
+
+		if (c->dead)
+			continue;
+		if (o && c->est && v[o - 1].est) {
+			double em = (c->x1 - c->x0) / (double)(strlen(c->t) + 1);
+
+			if (c->x0 - v[o - 1].x1 < 2 * em) {
+				char *t = cc_xasprintf("%s %s", v[o - 1].t, c->t);
+
+				free(v[o - 1].t);
+				v[o - 1].t = t;
+				v[o - 1].x1 = c->x1;
+				if (c->conf < v[o - 1].conf)
+					v[o - 1].conf = c->conf;
+				continue;
+			}
+		}
+		v[o] = *c;
+		v[o].t = cc_xstrdup(c->t);
+		v[o].page = (int)k;
+		o++;
+	}
+	*n = o;
+	return v;
+}
+
+/* The pieces of row r under line l, each with its column, in *out
+ * (malloc'd; free each t): their count. */
+static size_t pieces(const struct xdoc *d, const struct xrow *r,
+		     const struct xtline *l, struct piece **out)
+{
+	struct piece *v = NULL;
+	struct xword *w = NULL;
+	size_t aw = 0, n = 0, k, j, nw, col, nc;
+
+	struct xcell *cells = join_cut(d, r, &nc);
+
+	for (k = 0; k < nc; k++) {
+		const struct xcell *c = &cells[k];
+
+		if (c->dead || !c->t[0])
+			continue;
+		col = column_of(l, c->x0, c->x1);
+		nw = 0;
+		if (spans(l, c->x0, c->x1) < 2 &&
+		    (fits_run(l, col, c->t) || (nw = x_cell_words(c, &w, &aw, 0)) < 2)) {
+			v = x_grow(v, n, sizeof(*v));
+			v[n].t = cc_xstrdup(c->t);
+			v[n].x0 = c->x0;
+			v[n].x1 = c->x1;
+			v[n].conf = c->conf;
+			v[n].c = CELL(d, r, c->page);
+			v[n].col = col;
+			n++;
+			continue;
+		}
+		/* one line over several headings, or two values of columns
+		 * side by side run together ("0 00/00/00"): its words, each
+		 * where its middle is or in the column beside that it fits,
+		 * those of one column joined again */
+		if (!nw)
+			nw = x_cell_words(c, &w, &aw, 0);
+		for (j = 0; j < nw; j++) {
+			double xc = (w[j].x0 + w[j].x1) / 2;
+
+			col = column_of(l, xc, xc);
+			if (!x_alnums(w[j].t)) {
+				/* "CREDIT & COLL"; else an empty cell's dashes */
+				if (!n || v[n - 1].c != CELL(d, r, c->page) ||
+				    l->c[v[n - 1].col].field != XF_CREDITOR)
+					continue;
+				col = v[n - 1].col;
+			} else if (!fits_run(l, col, w[j].t)) {
+				int right = col + 1 < l->n && fits_run(l, col + 1, w[j].t),
+				    left = col > 0 && fits_run(l, col - 1, w[j].t);
+
+				if (n && v[n - 1].c == CELL(d, r, c->page) &&
+				    (!x_alnums(w[j].t) || fits_run(l, v[n - 1].col, w[j].t) ||
+				     (l->c[v[n - 1].col].field == XF_CREDITOR &&
+				      !mask_like(w[j].t))))
+					col = v[n - 1].col;   /* "CREDIT & COLL" */
+				else if (right && left)
+					col = xc - l->c[col - 1].x1 < l->c[col + 1].x0 - xc ?
+					      col - 1 : col + 1;
+				else if (right || left)
+					col = right ? col + 1 : col - 1;
+			}
+
+			if (n && v[n - 1].c == CELL(d, r, c->page) && v[n - 1].col == col) {
+				char *t = cc_xasprintf("%s %s", v[n - 1].t, w[j].t);
+
+				free(v[n - 1].t);
+				v[n - 1].t = t;
+				v[n - 1].x1 = w[j].x1;
+				continue;
+			}
+			v = x_grow(v, n, sizeof(*v));
+			v[n].t = cc_xstrdup(w[j].t);
+			v[n].x0 = w[j].x0;
+			v[n].x1 = w[j].x1;
+			v[n].conf = w[j].conf;
+			v[n].c = CELL(d, r, c->page);
+			v[n].col = col;
+			n++;
+		}
+	}
+	free(w);
+	for (k = 0; k < nc; k++)
+		free(cells[k].t);
+	free(cells);
+	*out = v;
+	return n;
+}
+
+static void free_pieces(struct piece *v, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		free(v[k].t);
+	free(v);
 }
 
 /* How well the pieces read as line l: those that fit their columns less
@@ -648,7 +760,7 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 	char k[32];
 
 	x_acct_cell(a, p->c);
-	if (!strcmp(s, "-") || !strcmp(s, "--/--") || !strcmp(s, "--"))
+	if (!x_alnums(s))
 		return;
 	if (c->bureau) {
 		if (mark(s))
@@ -789,6 +901,7 @@ static int labelled_line(struct xdoc *d, struct xtable *t, const struct xrow *r)
 				   (x_value_fits(x_field_type(f), s) || x_text_field(f))) {
 				x_acct_set(a, f, s, c->conf, x_text_field(f));
 				any = 1;
+				t->wrap_field = x_text_field(f) ? f : XF_NONE;
 			} else if (f == XF_IGNORE) {
 				any = 1;
 			}
@@ -808,15 +921,42 @@ static int labelled_line(struct xdoc *d, struct xtable *t, const struct xrow *r)
 	return any;
 }
 
-/* Whether row r is the header again (at the top of a page). */
-static int header_again(const struct xtable *t, const struct xrow *r)
+/* Row i is the rest of the text of the labelled line right above it
+ * ("REMARKS: ... DISPUTES THIS ACCOUNT" over "INFORMATION"): one cell,
+ * close under it.  Read into its field. */
+static int wrapped(struct xdoc *d, struct xtable *t, size_t i)
 {
+	const struct xrow *r = &d->r[i], *p;
+	struct xacct *a;
+	char *s;
+
+	if (t->wrap_field == XF_NONE || !t->have || i != t->wrap_row + 1 || r->n != 1)
+		return 0;
+	p = &d->r[i - 1];
+	/* its first line may be indented, the rest not: any x */
+	if (r->page != p->page || r->y0 - p->y1 > 0.5 * d->pitch)
+		return 0;
+	a = &d->acct[t->cur];
+	s = CELL(d, r, 0)->t;
+	x_acct_set(a, t->wrap_field, s, CELL(d, r, 0)->conf, 1);
+	x_acct_box(a, r);
+	x_acct_cell(a, CELL(d, r, 0));
+	t->wrap_row = i;
+	return 1;
+}
+
+/* Whether row r is the header again (at the top of a page), or a row
+ * of headings as the page printed it: never a group's line. */
+static int header_again(const struct xdoc *d, const struct xtable *t,
+			const struct xrow *r)
+{
+	struct xtline hl;
 	size_t k;
 
 	for (k = 0; k < t->nlines; k++)
 		if (!strcmp(t->line[k].norm, r->norm))
 			return 1;
-	return 0;
+	return head_line(d, r, &hl) > 0;
 }
 
 size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
@@ -830,10 +970,15 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 
 	if (!t->on)
 		return i;
-	if (header_again(t, r))
+	if (header_again(d, t, r))
 		return i + 1;
-	if (labelled_line(d, t, r))
+	if (wrapped(d, t, i))
 		return i + 1;
+	t->wrap_field = XF_NONE;
+	if (labelled_line(d, t, r)) {
+		t->wrap_row = i;
+		return i + 1;
+	}
 	n0 = pieces(d, r, &t->line[0], &v0);
 	s0 = fit(&t->line[0], v0, n0);
 	for (k = 0; k < n0; k++) {
