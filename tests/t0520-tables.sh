@@ -423,4 +423,46 @@ test_expect_success 'the lenders'"'"' statuses: CUR WAS 60 gives its late, COLL 
 	test_cmp expect got
 '
 
+test_expect_success 'public records as a table, the court wrapped in its column; inquiries with a bureau'"'"'s code in a column of its own' '
+	page courts >pages <<-\EOF &&
+	40 100 130 110 10 b COURT RECORDS
+	49 120 70 130 8 - TYPE
+	134 120 158 130 8 - FILED
+	220 120 264 130 8 - RESOLVED
+	306 120 343 130 8 - AMOUNT
+	391 120 432 130 8 - DOCKET #
+	477 120 506 130 8 - COURT
+	49 140 126 150 8 - BANKRUPTCY CH 7
+	134 140 162 150 8 - 05/2016
+	220 140 223 150 8 - -
+	306 140 308 150 8 - -
+	391 140 438 150 8 - 17-BK-12829
+	477 140 547 150 8 - US BANKRUPTCY
+	477 150 554 160 8 - COURT NORTHERN
+	477 160 515 170 8 - DISTRICT
+	49 180 100 190 8 - CIVIL JUDGMENT
+	134 180 162 190 8 - 03/2021
+	220 180 250 190 8 - 09/2021
+	306 180 340 190 8 - $4,200
+	391 180 438 190 8 - 21-CV-00417
+	477 180 547 190 8 - COUNTY COURT
+	40 210 200 220 10 b INQUIRIES - LAST 24 MONTHS
+	48 230 85 240 8 - CREDITOR
+	220 230 240 240 8 - DATE
+	392 230 421 240 8 - SOURCE
+	48 245 119 255 8 - VERIZON WIRELESS
+	220 245 237 255 8 - 07/25
+	392 245 402 255 8 - TU
+	EOF
+	cc-extract pages 2>/dev/null >out &&
+	jq -c "select(.kind==\"public_record\") | [.type, .court, .reference, .filed, .resolved, .amount]" out >got &&
+	jq -c "select(.kind==\"inquiry\") | [.creditor, .date, .bureau]" out >>got &&
+	cat >expect <<-\EOF &&
+	["bankruptcy_7","US BANKRUPTCY COURT NORTHERN DISTRICT","17-BK-12829","2016-05",null,null]
+	["judgment","COUNTY COURT","21-CV-00417","2021-03","2021-09",420000]
+	["VERIZON WIRELESS","2025-07","transunion"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -261,7 +261,7 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 			 * ("CREDIT SCORES" above it, its own unknown): its
 			 * header opens them */
 			if (d->unknown && section == XK_OTHER &&
-			    x_table_head(d, i, NULL) > 0) {
+			    x_table_head(d, XG_ACCOUNT, i, NULL) > 0) {
 				R->section(st, d, i, section, XK_ACCOUNTS, NULL);
 				section = XK_ACCOUNTS;
 				sect_type = NULL;

@@ -1736,7 +1736,7 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 			return next;
 		x_table_end(d, &g->tab);
 	}
-	if (g->group == XG_ACCOUNT && (n = x_table_head(d, i, &g->tab)) > 0) {
+	if ((n = x_table_head(d, g->group, i, &g->tab)) > 0) {
 		g->tab.sect_type = g->sect_type;
 		g->have = 0;
 		g->ncol = 0;
@@ -2263,7 +2263,11 @@ static void inquiry_cells(struct xdoc *d, size_t i, struct cc_buf *b,
 			}
 			continue;
 		}
-		if (x_bureau_named(c->t)) {
+		/* a bureau's name, or its code in a column of its own
+		 * ("TU", "EQ": the lenders' tables) */
+		if (x_bureau_named(c->t) ||
+		    (strlen(c->t) == 2 && isupper((unsigned char)c->t[0]) &&
+		     X_LOOKUP(d->L, bureaus, c->t))) {
 			*bureau = c->t;
 			continue;
 		}
@@ -2352,6 +2356,7 @@ static void generic_section(void *st, struct xdoc *d, size_t i, int prev,
 	(void)k;
 	(void)prev;
 	x_table_end(d, &G->acc.tab);
+	x_table_end(d, &G->pub.tab);
 	end_accounts(&G->acc);
 	end_accounts(&G->pub);
 	G->acc.sect_type = type;
@@ -2415,6 +2420,7 @@ static void generic_finish(void *st, struct xdoc *d, int k)
 
 	(void)k;
 	x_table_end(d, &G->acc.tab);
+	x_table_end(d, &G->pub.tab);
 	for (i = 0; i < d->nacct; i++)
 		settle(d, &d->acct[i]);
 	for (i = 0; i < d->npub; i++)

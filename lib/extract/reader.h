@@ -240,6 +240,8 @@ struct xtpat {
 struct xtable {
 	struct xtline line[3];
 	size_t nlines;
+	int group;              /* XG_ACCOUNT, or XG_PUBLIC */
+	int starter;            /* the field of line 0 a new group gives */
 	int on;
 	const char *sect_type;  /* the section's accounts' type */
 	int have;               /* cur is the group's account */
@@ -253,10 +255,10 @@ struct xtable {
 	size_t npat;
 };
 
-/* Whether rows i.. are a table's header (and a group under it): the
- * number of its lines, t (unless NULL) ready to read the rows after
- * them; else 0. */
-size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t);
+/* Whether rows i.. are the header of a table of group's rows
+ * (XG_ACCOUNT, XG_PUBLIC) and a group under it: the number of its
+ * lines, t (unless NULL) ready to read the rows after them; else 0. */
+size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t);
 /* Row i as a row of table t: the row after it; i when it is none of
  * the table's, which ends there (x_table_end()). */
 size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i);

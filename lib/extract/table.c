@@ -27,8 +27,8 @@
 
 /* The column heading that words w[0..n) spell, as one: *field, *kind,
  * *bureau set (unless field is NULL); 0 when they spell none. */
-static int heading(const struct xdoc *d, const struct xword *w, size_t n,
-		   int *field, int *kind, const char **bureau)
+static int heading(const struct xdoc *d, int group, const struct xword *w,
+		   size_t n, int *field, int *kind, const char **bureau)
 {
 	const struct xlayout *L = d->L;
 	char buf[160] = "", *norm;
@@ -44,7 +44,19 @@ static int heading(const struct xdoc *d, const struct xword *w, size_t n,
 		o += (size_t)m;
 	}
 	norm = x_norm(buf);
-	{
+	if (group == XG_PUBLIC) {
+		/* a public record's labels, and its court's */
+		for (k = 0; k < L->nlab && !found; k++)
+			if (L->lab[k].group == XG_PUBLIC && !strcmp(L->lab[k].norm, norm)) {
+				f = L->lab[k].field;
+				found = 1;
+			}
+		if (!found && (!strcmp(norm, "court") || !strcmp(norm, "court name") ||
+			       !strcmp(norm, "court/location") || !strcmp(norm, "location"))) {
+			f = XF_CREDITOR;
+			found = 1;
+		}
+	} else {
 		const struct xcolname *c = x_column(L, norm);
 
 		if (c) {
@@ -73,7 +85,7 @@ static int heading(const struct xdoc *d, const struct xword *w, size_t n,
 
 /* The most words, from w[p] on, tight one to the next, that spell a
  * heading (heading()'s outs set from it), or 0. */
-static size_t longest(const struct xdoc *d, const struct xword *w,
+static size_t longest(const struct xdoc *d, int group, const struct xword *w,
 		      const unsigned char *tight, size_t nw, size_t p,
 		      int *field, int *kind, const char **bureau)
 {
@@ -84,7 +96,7 @@ static size_t longest(const struct xdoc *d, const struct xword *w,
 	for (most = 1; most < 5 && p + most < nw && tight[p + most]; most++)
 		;
 	for (m = most; m > 0; m--)
-		if (heading(d, w + p, m, field, kind, bureau))
+		if (heading(d, group, w + p, m, field, kind, bureau))
 			return m;
 	return 0;
 }
@@ -124,7 +136,7 @@ static int heading_word(const char *t)
  * ones are four at least and three times as many; else they are two at
  * least.
  */
-static size_t head_line(const struct xdoc *d, const struct xrow *r,
+static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 			struct xtline *hl)
 {
 	struct xword *w = NULL;
@@ -164,19 +176,19 @@ static size_t head_line(const struct xdoc *d, const struct xrow *r,
 		/* "Creditor: NAME" is a pair, not a heading */
 		if (w[p].t[0] && w[p].t[strlen(w[p].t) - 1] == ':')
 			goto none;
-		m = longest(d, w, tight, nw, p, &field, &kind, &bureau);
+		m = longest(d, group, w, tight, nw, p, &field, &kind, &bureau);
 		/* "REPORTED DATE CLOSED": where the word a heading ends with
 		 * begins a longer one, it is that one's ("DATE CLOSED") */
 		if (m > 1) {
-			size_t next = longest(d, w, tight, nw, p + m, NULL, NULL, NULL), k2;
+			size_t next = longest(d, group, w, tight, nw, p + m, NULL, NULL, NULL), k2;
 
 			for (k2 = m - 1; k2 > 0; k2--) {
-				size_t alt = longest(d, w, tight, nw, p + k2, NULL, NULL, NULL);
+				size_t alt = longest(d, group, w, tight, nw, p + k2, NULL, NULL, NULL);
 
-				if (next && heading(d, w + p, k2, NULL, NULL, NULL) &&
+				if (next && heading(d, group, w + p, k2, NULL, NULL, NULL) &&
 				    alt > next && k2 + alt >= m + next) {
 					m = k2;
-					heading(d, w + p, m, &field, &kind, &bureau);
+					heading(d, group, w + p, m, &field, &kind, &bureau);
 					break;
 				}
 			}
@@ -251,10 +263,20 @@ static void free_lines(struct xtable *t)
 	t->nlines = 0;
 }
 
+/* Whether a table of group's rows may start with a column of field: an
+ * account's creditor or number; a public record's court, type or
+ * reference. */
+static int lead_field(int group, int field)
+{
+	if (group == XG_PUBLIC)
+		return field == XF_CREDITOR || field == XP_TYPE || field == XP_REFERENCE;
+	return field == XF_CREDITOR || field == XF_ACCOUNT_MASK;
+}
+
 /* Whether row r starts with the heading of a creditor or account
  * number, or an account's number's and then one: a header's first line
  * does, and few other rows (looked at before anything else, for speed). */
-static int lead_heading(const struct xdoc *d, const struct xrow *r)
+static int lead_heading(const struct xdoc *d, int group, const struct xrow *r)
 {
 	struct xword *w = NULL;
 	size_t aw = 0, nw = 0, k, p = 0, m;
@@ -267,7 +289,7 @@ static int lead_heading(const struct xdoc *d, const struct xrow *r)
 		return 0;
 	nw = x_cell_words(CELL(d, r, k), &w, &aw, 0);
 	for (m = nw < 5 ? nw : 5; m > 0; m--)
-		if (heading(d, w, m, &field, &kind, &bureau))
+		if (heading(d, group, w, m, &field, &kind, &bureau))
 			break;
 	if (m > 0 && kind == XCOL_INDEX) {
 		/* "#", then the creditor's heading in its cell or the next */
@@ -277,28 +299,26 @@ static int lead_heading(const struct xdoc *d, const struct xrow *r)
 			p = 0;
 		}
 		for (m = nw - p < 5 ? nw - p : 5; m > 0; m--)
-			if (heading(d, w + p, m, &field, &kind, &bureau))
+			if (heading(d, group, w + p, m, &field, &kind, &bureau))
 				break;
 	}
-	ok = m > 0 && kind == XCOL_FIELD && !bureau &&
-	     (field == XF_CREDITOR || field == XF_ACCOUNT_MASK);
+	ok = m > 0 && kind == XCOL_FIELD && !bureau && lead_field(group, field);
 	free(w);
 	return ok;
 }
 
-size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
+size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 {
 	struct xtline l[4];
 	const struct xtcol *lead;
 	size_t h, k, cols = 0;
 	int cred = 0;
 
-	if (i >= d->nr || !lead_heading(d, &d->r[i]) ||
-	    head_line(d, &d->r[i], &l[0]) < 2)
+	if (i >= d->nr || !lead_heading(d, group, &d->r[i]) ||
+	    head_line(d, group, &d->r[i], &l[0]) < 2)
 		return 0;
 	lead = lead_col(&l[0]);
-	if (!lead || (lead->field != XF_CREDITOR && lead->field != XF_ACCOUNT_MASK) ||
-	    lead->bureau)
+	if (!lead || !lead_field(group, lead->field) || lead->bureau)
 		return 0;
 	/* a heading no vocabulary knows right after the creditor's is its
 	 * value: "CREDITOR CAPITAL ONE NOTES ..." */
@@ -310,7 +330,7 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 		const struct xrow *p = &d->r[i + h - 1], *r = &d->r[i + h];
 
 		if (r->page != p->page || r->y0 - p->y1 > 1.5 * d->pitch ||
-		    head_line(d, r, &l[h]) == 0)
+		    head_line(d, group, r, &l[h]) == 0)
 			break;
 	}
 	for (k = 0; k < h; k++) {
@@ -318,7 +338,9 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 
 		cols += l[k].n;
 		for (j = 0; j < l[k].n; j++)
-			cred |= l[k].c[j].field == XF_CREDITOR && !l[k].c[j].bureau;
+			cred |= (l[k].c[j].field == XF_CREDITOR ||
+				 (group == XG_PUBLIC && l[k].c[j].field == XP_TYPE)) &&
+				!l[k].c[j].bureau;
 	}
 	/* four columns at least (a row of three labels is the first of
 	 * pairs printed labels over values), the creditor's among them
@@ -326,9 +348,9 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 	 * and values under them: not a
 	 * line of headings, nor headings again after one group of lines
 	 * (labels over values, row after row) */
-	if (cols < 4 || !cred || i + h >= d->nr || head_line(d, &d->r[i + h], &l[3]))
+	if (cols < 4 || !cred || i + h >= d->nr || head_line(d, group, &d->r[i + h], &l[3]))
 		return 0;
-	if (i + 2 * h < d->nr && head_line(d, &d->r[i + 2 * h], &l[3]) &&
+	if (i + 2 * h < d->nr && head_line(d, group, &d->r[i + 2 * h], &l[3]) &&
 	    strcmp(d->r[i + 2 * h].norm, d->r[i].norm) != 0)
 		return 0;
 	if (!t)
@@ -339,7 +361,14 @@ size_t x_table_head(struct xdoc *d, size_t i, struct xtable *t)
 		t->line[k].norm = cc_xstrdup(d->r[i + k].norm);
 	}
 	t->nlines = h;
+	t->group = group;
 	t->on = 1;
+	/* a new group starts with its creditor; a public record with its
+	 * type where the table has one, else its court */
+	t->starter = XF_CREDITOR;
+	for (k = 0; group == XG_PUBLIC && k < l[0].n; k++)
+		if (l[0].c[k].field == XP_TYPE)
+			t->starter = XP_TYPE;
 	t->strays = 0;
 	t->wrap_field = XF_NONE;
 	t->have = 0;
@@ -708,6 +737,12 @@ static int fit(const struct xtline *l, const struct piece *v, size_t n)
 
 /* --- the groups ---------------------------------------------------------- */
 
+/* The account (or public record) of the group being read. */
+static struct xacct *cur_of(struct xdoc *d, const struct xtable *t)
+{
+	return t->group == XG_PUBLIC ? &d->pub[t->cur] : &d->acct[t->cur];
+}
+
 /* The account's type where no column gave it: a collection's status
  * says it is one; else the letter of its rating ("R1": revolving, I
  * installment, M mortgage, O open). */
@@ -728,14 +763,14 @@ static void infer_type(struct xacct *a)
  * one each, its type. */
 static void end_group(struct xdoc *d, struct xtable *t)
 {
-	if (t->have)
-		infer_type(&d->acct[t->cur]);
+	if (t->have && t->group == XG_ACCOUNT)
+		infer_type(cur_of(d, t));
 	if (t->have && (t->late[0] >= 0 || t->late[1] >= 0 || t->late[2] >= 0)) {
 		char b[40];
 
 		snprintf(b, sizeof(b), "%d/%d/%d", t->late[0] < 0 ? 0 : t->late[0],
 			 t->late[1] < 0 ? 0 : t->late[1], t->late[2] < 0 ? 0 : t->late[2]);
-		x_acct_set(&d->acct[t->cur], XF_LATES, b, 1, 0);
+		x_acct_set(cur_of(d, t), XF_LATES, b, 1, 0);
 	}
 	t->late[0] = t->late[1] = t->late[2] = -1;
 	t->have = 0;
@@ -868,13 +903,13 @@ static int labelled_line(struct xdoc *d, struct xtable *t, const struct xrow *r)
 	if (!t->have || first == r->n)
 		return 0;
 	c = CELL(d, r, first);
-	f = x_cell_field(d, c, XG_ACCOUNT);
+	f = x_cell_field(d, c, t->group);
 	if (f == XF_NONE || c->x0 > t->line[0].c[0].hi + 40)
 		return 0;
-	a = &d->acct[t->cur];
+	a = cur_of(d, t);
 	for (k = first; k <= r->n; k++) {
 		const struct xcell *v = k < r->n ? CELL(d, r, k) : NULL;
-		int g = v ? x_cell_field(d, v, XG_ACCOUNT) : XF_NONE;
+		int g = v ? x_cell_field(d, v, t->group) : XF_NONE;
 
 		if (v && v->dead)
 			continue;
@@ -936,7 +971,7 @@ static int wrapped(struct xdoc *d, struct xtable *t, size_t i)
 	/* its first line may be indented, the rest not: any x */
 	if (r->page != p->page || r->y0 - p->y1 > 0.5 * d->pitch)
 		return 0;
-	a = &d->acct[t->cur];
+	a = cur_of(d, t);
 	s = CELL(d, r, 0)->t;
 	x_acct_set(a, t->wrap_field, s, CELL(d, r, 0)->conf, 1);
 	x_acct_box(a, r);
@@ -956,7 +991,27 @@ static int header_again(const struct xdoc *d, const struct xtable *t,
 	for (k = 0; k < t->nlines; k++)
 		if (!strcmp(t->line[k].norm, r->norm))
 			return 1;
-	return head_line(d, r, &hl) > 0;
+	return head_line(d, t->group, r, &hl) > 0;
+}
+
+/* Whether row i's pieces v[0..n) are text wrapped from the row above,
+ * in the table: close under it, each in a column of text. */
+static int wraps_text(const struct xdoc *d, const struct xtable *t, size_t i,
+		      const struct piece *v, size_t n)
+{
+	const struct xrow *r = &d->r[i], *p = &d->r[i - 1];
+	size_t k;
+
+	if (!n || r->page != p->page || r->y0 - p->y1 > 0.5 * d->pitch)
+		return 0;
+	for (k = 0; k < n; k++) {
+		int f = t->line[0].c[v[k].col].field;
+
+		if (t->line[0].c[v[k].col].kind != XCOL_FIELD || t->line[0].c[v[k].col].bureau ||
+		    !x_text_field(f) || !name_like(v[k].t))
+			return 0;
+	}
+	return 1;
 }
 
 size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
@@ -985,9 +1040,32 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 		size_t first, last;
 
 		run_of(&t->line[0], v0[k].col, &first, &last);
-		if (t->line[0].c[first].field == XF_CREDITOR &&
+		if (t->line[0].c[first].field == t->starter &&
 		    fits(&t->line[0].c[first], v0[k].t))
 			cred = 1;
+	}
+	/* the text of a group's cells wrapped onto a row of its own, close
+	 * under its last line ("US BANKRUPTCY" over "COURT NORTHERN") */
+	if (!cred && t->have && t->next >= t->nlines && i > 0 &&
+	    wraps_text(d, t, i, v0, n0)) {
+		a = cur_of(d, t);
+		for (k = 0; k < n0; k++) {
+			const struct xtcol *c = &t->line[0].c[v0[k].col];
+
+			if (c->field == XF_CREDITOR) {
+				char *h = cc_xasprintf("%s %s", a->heading ? a->heading : "",
+						       v0[k].t);
+
+				free(a->heading);
+				a->heading = h;
+			} else {
+				x_acct_set(a, c->field, v0[k].t, v0[k].conf, 1);
+			}
+			x_acct_cell(a, v0[k].c);
+		}
+		x_acct_box(a, r);
+		free_pieces(v0, n0);
+		return i + 1;
 	}
 	j = t->have ? t->next : 0;
 	if (j > 0 && j < t->nlines) {
@@ -1018,13 +1096,14 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 	}
 	t->strays = 0;
 	if (j == 0) {
-		a = x_new_acct(&d->acct, &d->nacct);
+		a = t->group == XG_PUBLIC ? x_new_acct(&d->pub, &d->npub) :
+		    x_new_acct(&d->acct, &d->nacct);
 		a->sect_type = t->sect_type;
-		t->cur = d->nacct - 1;
+		t->cur = (t->group == XG_PUBLIC ? d->npub : d->nacct) - 1;
 		t->have = 1;
 		t->late[0] = t->late[1] = t->late[2] = -1;
 	}
-	a = &d->acct[t->cur];
+	a = cur_of(d, t);
 	x_acct_box(a, r);
 	for (k = 0; k < n; k++)
 		put_run(t, a, l, &v[k]);
