@@ -465,4 +465,68 @@ test_expect_success 'public records as a table, the court wrapped in its column;
 	test_cmp expect got
 '
 
+test_expect_success 'values of two columns run together split where each is one of its column'"'"'s ("REVOLVING CREDIT CARD", "I INST", "11/25 -"); a name that runs on under the next heading' '
+	page runon >pages <<-\EOF &&
+	40 100 120 110 10 b TRADELINES
+	59 120 92 130 8 - CREDITOR
+	172 120 193 130 8 - WHOSE
+	229 120 288 130 8 - KIND ACCT DESC
+	304 120 333 130 8 - OPEN DT
+	345 120 426 130 8 - DT RPTD CLOSED
+	440 120 470 130 8 - BAL
+	59 140 92 150 8 - PNC BANK
+	188 140 193 150 8 - I
+	208 140 297 150 8 - REVOLVING CREDIT CARD
+	304 140 333 150 8 - 07/2012
+	350 140 385 150 8 - 11/25 -
+	440 140 460 150 8 - $10
+	59 152 240 162 8 - TOYOTA MOTOR CREDIT CORP I INST
+	250 152 297 162 8 - AUTOMOBILE
+	304 152 333 162 8 - 03/2020
+	350 152 410 162 8 - 12/25 06/25
+	440 152 460 162 8 - $0
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .responsibility, .type, .loan_type, .opened, .reported, .closed" >got &&
+	cat >expect <<-\EOF &&
+	["PNC BANK","individual","revolving","credit_card","2012-07","2025-11",null]
+	["TOYOTA MOTOR CREDIT CORP","individual","installment","auto","2020-03","2025-12","2025-06"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'a group'"'"'s "HISTORY:" line at the foot of two pages, the same words and height on both, is no running foot' '
+	page foot 300 >pages <<-\EOF &&
+	40 40 120 50 10 b TRADELINES
+	40 60 78 70 8 - CREDITOR
+	160 60 190 70 8 - ACCT #
+	250 60 270 70 8 - BAL
+	300 60 330 70 8 - STATUS
+	380 60 400 70 8 - TYPE
+	40 250 90 260 8 - ACME BANK
+	160 250 200 260 8 - 1234XXXX
+	250 250 270 260 8 - $10
+	300 250 330 260 8 - CURRENT
+	380 250 400 260 8 - REV
+	40 275 200 285 8 - HISTORY: 12/25 111111111111111111111111
+	--
+	40 60 78 70 8 - CREDITOR
+	160 60 190 70 8 - ACCT #
+	250 60 270 70 8 - BAL
+	300 60 330 70 8 - STATUS
+	380 60 400 70 8 - TYPE
+	40 250 90 260 8 - BETA LOANS
+	160 250 200 260 8 - 5678XXXX
+	250 250 270 260 8 - $20
+	300 250 330 260 8 - CURRENT
+	380 250 400 260 8 - INST
+	40 275 200 285 8 - HISTORY: 12/25 111111111111111111111111
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, (.history | length)" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",24]
+	["BETA LOANS",24]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -32,12 +32,17 @@ static char *furniture_key(const char *s)
 	int words = letters(s) >= 3;
 
 	/* letters and digits only, as OCR reads dashes and marks one way or
-	 * another; every run of digits one '#', "page 9" and "page 10" alike;
-	 * but a line of a number alone ("017", a tradeline's) is kept */
+	 * another; every run of up to eight digits one '#', "page 9" and
+	 * "page 10" alike; but a line of a number alone ("017", a
+	 * tradeline's) is kept, and so is a longer run (a payment pattern
+	 * "432111111111111111111111": no page counter or date) */
 	for (p = q = k; *p; p++) {
-		if (words && isdigit((unsigned char)*p)) {
+		size_t run = strspn(p, "0123456789");
+
+		if (words && run > 0 && run <= 8) {
 			if (q == k || q[-1] != '#')
 				*q++ = '#';
+			p += run - 1;
 		} else if (isalnum((unsigned char)*p)) {
 			*q++ = *p;
 		}

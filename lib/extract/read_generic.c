@@ -250,6 +250,23 @@ void x_generic_marks(const struct xlayout *L, struct xline *fl, size_t n)
 				fl[i].furniture = 0;
 			free(norm);
 		}
+	/* nor is an account's "LABEL: value" line ("HISTORY: 01/26
+	 * 1111...", the same at the foot of two pages of a table) */
+	for (i = 0; i < n; i++) {
+		const char *colon = fl[i].furniture ? strchr(fl[i].t, ':') : NULL;
+		char *head;
+		int l;
+
+		if (!colon || colon - fl[i].t > 40)
+			continue;
+		head = cc_xstrndup(fl[i].t, (size_t)(colon - fl[i].t));
+		norm = x_norm(head);
+		l = norm[0] ? label_norm(L, norm, 0) : -1;
+		if (l >= 0 && L->lab[l].group == XG_ACCOUNT && L->lab[l].field != XF_IGNORE)
+			fl[i].furniture = 0;
+		free(norm);
+		free(head);
+	}
 
 	for (i = 0; i < n; i++) {
 		if (fl[i].furniture)

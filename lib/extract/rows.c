@@ -1324,7 +1324,12 @@ static int wraps_above(const struct xdoc *d, const struct xrow *r)
 		    fabs(u->size - c->size) < 0.5 && u->lab < 0)
 			return 1;
 	}
-	return 0;
+	/* the rest of a long line of text that starts further right (its
+	 * first line indented: "COMMENT: ... DISPUTES THIS" over "ACCOUNT
+	 * INFORMATION") */
+	u = CELL(d, p, 0);
+	return strlen(p->text) >= 60 && c->x0 <= u->x0 + 2 && u->bold == c->bold &&
+	       fabs(u->size - c->size) < 0.5;
 }
 
 int x_row_section(const struct xdoc *d, const struct xrow *r, const char **type)

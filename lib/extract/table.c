@@ -151,8 +151,6 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
-		if (c->dead)
-			continue;
 		from = nw;
 		nw = x_cell_words(c, &w, &aw, nw);
 		tight = cc_xreallocarray(tight, nw + 1, 1);
@@ -283,9 +281,8 @@ static int lead_heading(const struct xdoc *d, int group, const struct xrow *r)
 	int field = XF_NONE, kind = XCOL_FIELD, ok = 0;
 	const char *bureau;
 
-	for (k = 0; k < r->n && CELL(d, r, k)->dead; k++)
-		;
-	if (k == r->n)
+	k = 0;
+	if (r->n == 0)
 		return 0;
 	nw = x_cell_words(CELL(d, r, k), &w, &aw, 0);
 	for (m = nw < 5 ? nw : 5; m > 0; m--)
@@ -528,6 +525,29 @@ static int thousands(const char *s, char *out, size_t len)
 	return 1;
 }
 
+/* Bureaus as a source column names them: "XP/TU/EF", "EQ", "MRG",
+ * "Experian". */
+static int bureau_codes(const char *s)
+{
+	static const char *const codes[] = {
+		"XP", "EX", "XPN", "EXP", "TU", "TUC", "TRU", "EF", "EQ", "EFX",
+		"EQF", "MRG", "MERGE", "MERGED",
+	};
+	char *copy = cc_xstrdup(s), *tok, *save = NULL;
+	size_t k;
+	int ok = 1, any = 0;
+
+	for (tok = strtok_r(copy, "/ ,-", &save); tok && ok; tok = strtok_r(NULL, "/ ,-", &save)) {
+		for (k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
+			if (!strcasecmp(tok, codes[k]))
+				break;
+		ok = k < sizeof(codes) / sizeof(codes[0]) || x_bureau_named(tok);
+		any = 1;
+	}
+	free(copy);
+	return ok && any;
+}
+
 /* Whether piece text s fits column c. */
 static int fits(const struct xtcol *c, const char *s)
 {
@@ -548,7 +568,9 @@ static int fits(const struct xtcol *c, const char *s)
 		return index_number(s);
 	}
 	switch (c->field) {
-	case XF_CREDITOR:
+	case XF_REPOSITORIES:
+		return bureau_codes(s);
+	case XF_CREDITOR: case XP_TYPE:
 		return name_like(s);
 	case XF_ACCOUNT_MASK:
 		return mask_like(s);
@@ -586,6 +608,101 @@ static int fits_run(const struct xtline *l, size_t k, const char *s)
 	return 0;
 }
 
+/* Whether s is a value of column c beyond doubt: a word of its
+ * vocabulary (a type, a kind of loan, an ECOA letter), a code, an amount,
+ * a date or a number; not just any text. */
+static int strong_fit(const struct xdoc *d, const struct xtcol *c, const char *s)
+{
+	if (!x_alnums(s))
+		return 0;    /* an empty cell's dash is no value */
+	if (c->bureau || c->kind != XCOL_FIELD)
+		return fits(c, s);
+	switch (c->field) {
+	case XF_TYPE:
+		return X_LOOKUP(d->L, types, s) != NULL;
+	case XF_LOAN_TYPE:
+		return X_LOOKUP(d->L, loans, s) != NULL;
+	case XF_RESPONSIBILITY:
+		return X_LOOKUP(d->L, resp, s) != NULL;
+	case XF_CREDITOR: case XF_STATUS: case XF_REMARKS: case XF_IGNORE:
+	case XF_ORIGINAL_CREDITOR: case XF_TERMS: case XF_ACCOUNT_STATUS:
+		return 0;
+	}
+	return fits(c, s);
+}
+
+/* Whether a cell of cells[0..nc) other than cells[self] is in column
+ * col of line l. */
+static int occupied(const struct xtline *l, const struct xcell *cells,
+		    size_t nc, size_t self, size_t col)
+{
+	size_t k;
+
+	for (k = 0; k < nc; k++)
+		if (k != self && spans(l, cells[k].x0, cells[k].x1) < 2 &&
+		    column_of(l, cells[k].x0, cells[k].x1) == col)
+			return 1;
+	return 0;
+}
+
+/* Add a piece of text t, of cell c (row cell rc), to v[0..*n) in
+ * column col. */
+static void add_piece(struct piece **v, size_t *n, const char *t, size_t len,
+		      const struct xcell *c, const struct xcell *rc, size_t col)
+{
+	*v = x_grow(*v, *n, sizeof(**v));
+	(*v)[*n].t = cc_xstrndup(t, len);
+	(*v)[*n].x0 = c->x0;
+	(*v)[*n].x1 = c->x1;
+	(*v)[*n].conf = c->conf;
+	(*v)[*n].c = rc;
+	(*v)[*n].col = col;
+	(*n)++;
+}
+
+/*
+ * Cell c, under column col of line l, holds the values of two columns
+ * side by side, run together: "I INST" under ACCT TYPE, right of ECOA;
+ * "REVOLVING CREDIT CARD" over KIND and ACCT DESC.  It does when the
+ * whole is no value of its column beyond doubt (strong_fit()) and it
+ * cuts at a space into a value of the column left of col and one of
+ * col, or one of col and one of the column right of it, each beyond
+ * doubt.  Adds the two pieces to *v and returns 1; else 0.
+ */
+static int split_two(const struct xdoc *d, const struct xtline *l, size_t col,
+		     const struct xcell *c, const struct xcell *rc,
+		     struct piece **v, size_t *n)
+{
+	const char *sp;
+	size_t pair;
+	int right;
+
+	if (!strchr(c->t, ' ') || strong_fit(d, &l->c[col], c->t))
+		return 0;
+	/* the column left of col and col, or col and the one right: first
+	 * the side the cell reaches further into */
+	right = c->x1 - l->c[col].hi > l->c[col].lo - c->x0;
+	for (pair = 0; pair < 2; pair++) {
+		int up = pair ? !right : right;
+		size_t a = up ? col : col - 1, b = a + 1;
+
+		if ((!up && col == 0) || b >= l->n || l->c[b].joined)
+			continue;
+		for (sp = strchr(c->t, ' '); sp; sp = strchr(sp + 1, ' ')) {
+			char *left = cc_xstrndup(c->t, (size_t)(sp - c->t));
+			int ok = strong_fit(d, &l->c[a], left) && strong_fit(d, &l->c[b], sp + 1);
+
+			free(left);
+			if (ok) {
+				add_piece(v, n, c->t, (size_t)(sp - c->t), c, rc, a);
+				add_piece(v, n, sp + 1, strlen(sp + 1), c, rc, b);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /*
  * The live cells of row r, copied (*n of them), those that were cut
  * from one line at a label joined again ("CLOSED" "BY CONSUMER": a
@@ -601,8 +718,6 @@ static struct xcell *join_cut(const struct xdoc *d, const struct xrow *r,
 	for (k = 0; k < r->n; k++) {
 		const struct xcell *c = CELL(d, r, k);
 
-		if (c->dead)
-			continue;
 		if (o && c->est && v[o - 1].est) {
 			double em = (c->x1 - c->x0) / (double)(strlen(c->t) + 1);
 
@@ -640,10 +755,12 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 	for (k = 0; k < nc; k++) {
 		const struct xcell *c = &cells[k];
 
-		if (c->dead || !c->t[0])
+		if (!c->t[0])
 			continue;
 		col = column_of(l, c->x0, c->x1);
 		nw = 0;
+		if (split_two(d, l, col, c, CELL(d, r, c->page), &v, &n))
+			continue;
 		if (spans(l, c->x0, c->x1) < 2 &&
 		    (fits_run(l, col, c->t) || (nw = x_cell_words(c, &w, &aw, 0)) < 2)) {
 			v = x_grow(v, n, sizeof(*v));
@@ -671,6 +788,21 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 				if (!n || v[n - 1].c != CELL(d, r, c->page) ||
 				    l->c[v[n - 1].col].field != XF_CREDITOR)
 					continue;
+				col = v[n - 1].col;
+			} else if (n && v[n - 1].c == CELL(d, r, c->page) &&
+				   col != v[n - 1].col &&
+				   (x_text_field(l->c[v[n - 1].col].field) ||
+				    l->c[v[n - 1].col].field == XF_LOAN_TYPE) &&
+				   l->c[v[n - 1].col].kind == XCOL_FIELD &&
+				   !mask_like(w[j].t) &&
+				   (!strong_fit(d, &l->c[col], w[j].t) ||
+				    occupied(l, cells, nc, k, col))) {
+				/* a name or other text that runs on under the
+				 * next heading ("TOYOTA MOTOR CREDIT" over
+				 * "KIND", "BANKRUPTCY CH 13" over "FILED"): unless
+				 * the word is a value of that column's, which
+				 * has no cell of its own in the row ("CARD S"
+				 * over ECOA, its "I" a cell apart) */
 				col = v[n - 1].col;
 			} else if (!fits_run(l, col, w[j].t)) {
 				int right = col + 1 < l->n && fits_run(l, col + 1, w[j].t),
@@ -965,19 +1097,33 @@ static int wrapped(struct xdoc *d, struct xtable *t, size_t i)
 	struct xacct *a;
 	char *s;
 
-	if (t->wrap_field == XF_NONE || !t->have || i != t->wrap_row + 1 || r->n != 1)
+	struct xcell *cells;
+	size_t nc, k;
+
+	if (t->wrap_field == XF_NONE || !t->have || i != t->wrap_row + 1)
 		return 0;
 	p = &d->r[i - 1];
 	/* its first line may be indented, the rest not: any x */
 	if (r->page != p->page || r->y0 - p->y1 > 0.5 * d->pitch)
 		return 0;
-	a = cur_of(d, t);
-	s = CELL(d, r, 0)->t;
-	x_acct_set(a, t->wrap_field, s, CELL(d, r, 0)->conf, 1);
-	x_acct_box(a, r);
-	x_acct_cell(a, CELL(d, r, 0));
-	t->wrap_row = i;
-	return 1;
+	/* one line, maybe cut at a label ("ACCOUNT" "INFORMATION"), but
+	 * no "LABEL: value" of its own */
+	if (x_cell_field(d, CELL(d, r, 0), t->group) != XF_NONE &&
+	    strchr(r->text, ':'))
+		return 0;
+	cells = join_cut(d, r, &nc);
+	if (nc == 1) {
+		a = cur_of(d, t);
+		s = cells[0].t;
+		x_acct_set(a, t->wrap_field, s, cells[0].conf, 1);
+		x_acct_box(a, r);
+		x_acct_cell(a, CELL(d, r, 0));
+		t->wrap_row = i;
+	}
+	for (k = 0; k < nc; k++)
+		free(cells[k].t);
+	free(cells);
+	return nc == 1;
 }
 
 /* Whether row r is the header again (at the top of a page), or a row
@@ -1008,7 +1154,7 @@ static int wraps_text(const struct xdoc *d, const struct xtable *t, size_t i,
 		int f = t->line[0].c[v[k].col].field;
 
 		if (t->line[0].c[v[k].col].kind != XCOL_FIELD || t->line[0].c[v[k].col].bureau ||
-		    !x_text_field(f) || !name_like(v[k].t))
+		    !x_text_field(f) || !x_alnums(v[k].t))
 			return 0;
 	}
 	return 1;
