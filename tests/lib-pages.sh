@@ -28,3 +28,9 @@ tradelines() {
 history() {
 	jq -r "select(.kind==\"tradeline\") | [.bureau // \"-\", (.history | map(\"\(.m)=\(.s)\") | join(\" \"))] | join(\": \")"
 }
+
+# ocr <page records: the same read by OCR (source "ocr", each line a
+# confidence of 90, no style)
+ocr() {
+	jq -c '.source = "ocr" | .lines |= map(. + {c: 90} | del(.f))'
+}

@@ -557,12 +557,6 @@ test_expect_success 'labels over one value stacked ("AMOUNT" over "CHARGED OFF",
 	test_cmp expect got
 '
 
-# ocr <page records: the same read by OCR (source "ocr", each line a
-# confidence of 90, no style)
-ocr() {
-	jq -c '.source = "ocr" | .lines |= map(. + {c: 90} | del(.f))'
-}
-
 test_expect_success 'OCR: labels read without their spaces, a one-word label before its value mid-line, quote specks, I read as | or !, year marks without their '"'"', the heading'"'"'s spaces kept' '
 	page ocrd <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
 	53 556 176 566 10.3 - SOUTHWEST CREDIT SYSTEMS

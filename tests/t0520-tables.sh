@@ -529,4 +529,31 @@ test_expect_success 'a group'"'"'s "HISTORY:" line at the foot of two pages, the
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: headings read without their spaces ("BALDUE", "AMTPASTDUE", "CRLIM") and specks between headings' '
+	page ocrhead <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	56 120 91 126 8 - COMPANY
+	191 120 217 126 8 - WHOSE
+	237 116 304 130 8 - TYPE _— OPEN DT
+	365 120 395 126 8 - DT RPTD
+	56 129 122 134 8 - ACCOUNT NUMBER
+	191 129 214 134 8 - CRLIM
+	237 129 383 134 8 - BALDUE AMTPASTDUE MO PMT RATE
+	56 150 120 156 8 - ACME BANK
+	191 150 196 156 8 - I
+	237 150 256 156 8 - REV
+	273 150 292 156 8 - 03/25
+	365 150 384 156 8 - 11/25
+	56 159 100 164 8 - 1234XXXX
+	191 159 215 164 8 - $5000
+	237 159 256 164 8 - $2662
+	300 159 310 164 8 - $0
+	333 159 345 164 8 - $25
+	365 159 374 164 8 - R1
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .type, .opened, .reported, .limit, .balance, .past_due, .payment" >got &&
+	echo "[\"ACME BANK\",\"1234XXXX\",\"revolving\",\"2025-03\",\"2025-11\",500000,266200,0,2500]" >expect &&
+	test_cmp expect got
+'
+
 test_done

@@ -123,6 +123,8 @@ struct xlayout {
 	size_t nfurniture;
 	struct xcolname *cols;  /* generic: account tables' column headings */
 	size_t ncols;
+	struct xcolname *tight; /* the same, their spaces taken out (OCR's
+				   "BALDUE" for "BAL DUE"), sorted */
 	char *inquiry_type;
 	char **statuses;     /* the statuses the layout prints, for OCR */
 	size_t nstatuses;
@@ -149,6 +151,8 @@ struct cc_extract_layouts {
 /* The column heading of an account table that norm (x_norm()'d) is,
  * or NULL (the generic layouts' only). */
 const struct xcolname *x_column(const struct xlayout *L, const char *norm);
+/* The same, norm with its spaces taken out, as OCR may read a heading. */
+const struct xcolname *x_column_tight(const struct xlayout *L, const char *norm);
 
 /* The type (enum xtype) of field f's values (layout.c). */
 int x_field_type(int f);

@@ -1006,6 +1006,9 @@ static void free_layout(struct xlayout *L)
 	for (i = 0; i < L->ncols; i++)
 		free(L->cols[i].norm);
 	free(L->cols);
+	for (i = 0; L->tight && i < L->ncols; i++)
+		free(L->tight[i].norm);
+	free(L->tight);
 	free(L->inquiry_type);
 	for (i = 0; i < L->nstatuses; i++)
 		free(L->statuses[i]);
@@ -1262,24 +1265,55 @@ static void make_columns(struct xlayout *G, const struct xlayout *V)
 		G->cols[o++].norm = cc_xstrdup(G->cols[j].norm);
 	}
 	G->ncols = o;
+	/* the headings without their spaces, for OCR's glued words; the
+	 * first of two that glue alike */
+	G->tight = cc_xreallocarray(NULL, o + 1, sizeof(*G->tight));
+	for (j = 0; j < o; j++) {
+		const char *p = G->cols[j].norm;
+		char *t = cc_xmalloc(strlen(p) + 1), *q = t;
+
+		for (; *p; p++)
+			if (*p != ' ')
+				*q++ = *p;
+		*q = '\0';
+		G->tight[j] = G->cols[j];
+		G->tight[j].norm = t;
+		G->tight[j].order = j;
+	}
+	qsort(G->tight, o, sizeof(*G->tight), cmp_col);
 }
 
-const struct xcolname *x_column(const struct xlayout *L, const char *norm)
+static const struct xcolname *find_col(const struct xcolname *v, size_t n,
+				       const char *norm)
 {
-	size_t lo = 0, hi = L->ncols;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(L->cols[mid].norm, norm);
+		int c = strcmp(v[mid].norm, norm);
 
-		if (c == 0)
-			return &L->cols[mid];
+		if (c == 0) {
+			/* the first of equals, the vocabulary's order */
+			while (mid > 0 && !strcmp(v[mid - 1].norm, norm))
+				mid--;
+			return &v[mid];
+		}
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return NULL;
+}
+
+const struct xcolname *x_column(const struct xlayout *L, const char *norm)
+{
+	return find_col(L->cols, L->ncols, norm);
+}
+
+const struct xcolname *x_column_tight(const struct xlayout *L, const char *norm)
+{
+	return L->tight ? find_col(L->tight, L->ncols, norm) : NULL;
 }
 
 /*

@@ -59,6 +59,17 @@ static int heading(const struct xdoc *d, int group, const struct xword *w,
 	} else {
 		const struct xcolname *c = x_column(L, norm);
 
+		/* OCR: a heading read without its spaces ("BALDUE",
+		 * "AMTPASTDUE"), one word */
+		if (!c && n == 1 && w[0].conf < 1) {
+			char *q = norm, *p;
+
+			for (p = norm; *p; p++)
+				if (*p != ' ')
+					*q++ = *p;
+			*q = '\0';
+			c = x_column_tight(L, norm);
+		}
 		if (c) {
 			f = c->field;
 			kd = c->kind;
@@ -168,6 +179,11 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 
 		if (separator(w[p].t)) {
 			slash = 1;
+			p++;
+			continue;
+		}
+		/* OCR's specks between headings ("TYPE _— OPEN DT") */
+		if (!x_alnums(w[p].t) && w[p].conf < 1) {
 			p++;
 			continue;
 		}
