@@ -556,4 +556,26 @@ test_expect_success 'OCR: headings read without their spaces ("BALDUE", "AMTPAST
 	test_cmp expect got
 '
 
+test_expect_success 'an accounts section that gives no account, and says not that it has none: said on stderr, and a warning record with its page; "*** NONE ***" is none' '
+	page unread >pages <<-\EOF &&
+	40 40 200 52 12 b MORTGAGE CREDIT REPORT
+	40 70 90 80 8 - APPLICANT:
+	120 70 180 80 8 - DOE, JOHN Q
+	40 110 90 120 10 b TRADELINES
+	40 125 78 135 8 - QQQ
+	200 125 219 135 8 - ZZZ
+	40 140 78 150 8 - 123
+	200 140 219 150 8 - 456
+	EOF
+	cc-extract pages >out 2>err &&
+	jq -c "select(.kind==\"warning\")" out >got &&
+	echo "{\"kind\":\"warning\",\"v\":1,\"stage\":\"extract\",\"doc\":\"unread\",\"path\":\"unread\",\"page\":1,\"code\":\"extract.no_accounts\",\"message\":\"an accounts section, but no account read\"}" >expect &&
+	test_cmp expect got &&
+	grep "^cc-extract: unread: page 1: an accounts section, but no account read: a design cc-extract cannot read$" err &&
+	sed "s/QQQ/*** NONE ***/" pages >pages2 &&
+	cc-extract pages2 >out 2>err &&
+	! grep -q warning out &&
+	! grep -q "no account read" err
+'
+
 test_done

@@ -176,6 +176,15 @@ static size_t well_read(const struct xdoc *d)
 	return n;
 }
 
+/* Whether row r says a section holds nothing: "None reported", "***
+ * NONE ***", "No accounts". */
+static int none_row(const struct xrow *r)
+{
+	return strstr(r->norm, "none reported") || strstr(r->norm, "*** none") ||
+	       !strcmp(r->norm, "none") || !strncmp(r->norm, "no accounts", 11) ||
+	       strstr(r->norm, "no tradelines");
+}
+
 /*
  * Read the rows of d, loaded from its pages, as layout L (unknown: the
  * generic reader's).  d->raw and d->doc are set; the rest is read here.
@@ -220,6 +229,8 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 		if (k >= 0 && k == section && t == sect_type && k != XK_CONSUMER)
 			continue;
 		if (k >= 0) {
+			if (k == XK_ACCOUNTS && !d->accounts_page)
+				d->accounts_page = r->page;
 			R->section(st, d, i, section, k, t);
 			if (section == XK_PUBLIC)
 				x_blocks_end(d, &pub);
@@ -241,6 +252,8 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 			}
 			break;
 		case XK_ACCOUNTS:
+			if (none_row(r))
+				d->accounts_none = 1;
 			if (!x_row_is_skip(d, r))
 				j = R->row(st, d, i, section);
 			break;
@@ -263,6 +276,8 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 			if (d->unknown && section == XK_OTHER &&
 			    x_table_head(d, XG_ACCOUNT, i, NULL) > 0) {
 				R->section(st, d, i, section, XK_ACCOUNTS, NULL);
+				if (!d->accounts_page)
+					d->accounts_page = r->page;
 				section = XK_ACCOUNTS;
 				sect_type = NULL;
 				j = R->row(st, d, i, section);
@@ -364,6 +379,10 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			x_doc_release(&g);
 		}
 	}
+	/* a section of accounts that gave none, and says not that it has
+	 * none: a design read wrong, said so (cc-extract(1), DIAGNOSTICS) */
+	info->unread_page = d.accounts_page && !d.nacct && !d.accounts_none ?
+			    d.accounts_page : 0;
 	info->layout = unknown ? NULL : d.L->name;
 	info->hint = unknown && G != &X->generic ? L->name : NULL;
 	info->layout_conf = unknown ? lshare : lconf;

@@ -43,6 +43,9 @@ struct cc_extract_info {
 	int forced;             /* read as --layout generic asked */
 	const char *hint;       /* read generically, this layout's labels
 				   first; or NULL */
+	int unread_page;        /* the page of an accounts section that
+				   gave no account and does not say it has
+				   none; 0 */
 };
 
 typedef int (*cc_extract_emit_fn)(json_t *rec, void *arg);

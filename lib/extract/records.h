@@ -72,6 +72,10 @@ struct xdoc {
 				     pages name, or NULL */
 	double body;              /* generic: the body text's font size,
 				     0 unknown */
+	int accounts_page;        /* the page of its first accounts
+				     section's heading, 0 none */
+	int accounts_none;        /* an accounts section says it has none
+				     ("None reported", "*** NONE ***") */
 	int prints_dofd;          /* generic: its pages label a date of
 				     first delinquency */
 	int check_ok;             /* generic: a grid legend says a check

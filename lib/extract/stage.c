@@ -142,6 +142,24 @@ static int flush_doc(struct cc_extract_ctx *x, struct worker *w,
 			    "%.0f%%); read as labels and values", name,
 			    info.layout_conf * 100);
 	}
+	if (info.unread_page) {
+		json_t *wr = cc_record_new("warning");
+
+		cc_out_warn(out, "%s: page %d: an accounts section, but no account "
+			    "read: a design cc-extract cannot read", name,
+			    info.unread_page);
+		json_object_set_new(wr, "stage", json_string("extract"));
+		json_object_set_new(wr, "doc", json_string(w->doc));
+		json_object_set_new(wr, "path", cc_json_str(name));
+		json_object_set_new(wr, "page", json_integer(info.unread_page));
+		json_object_set_new(wr, "code", json_string("extract.no_accounts"));
+		json_object_set_new(wr, "message", json_string("an accounts section, "
+				    "but no account read"));
+		if ((rc = cc_out_record(out, wr)) != 0) {
+			drop_pages(w);
+			return rc;
+		}
+	}
 	w->stats.tradelines += (unsigned long)info.tradelines;
 	w->stats.inquiries += (unsigned long)info.inquiries;
 	w->stats.public_records += (unsigned long)info.public_records;
