@@ -490,6 +490,8 @@ static int index_number(const char *s)
 {
 	size_t n = strlen(s), k;
 
+	if (n > 1 && s[n - 1] == '.')
+		n--;        /* "014." */
 	if (n < 1 || n > 4)
 		return 0;
 	for (k = 0; k < n; k++)
@@ -961,14 +963,17 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 	if (c->field == XF_CREDITOR) {
 		const char *m;
 
-		/* "001 CHASE": the number before the name */
+		/* "001 CHASE", "014. MOHELA": the number before the name */
 		if (!a->heading && isdigit((unsigned char)s[0])) {
 			const char *sp = strchr(s, ' ');
 
-			if (sp && sp - s <= 4 && name_like(sp)) {
+			if (sp && sp - s <= 5 && name_like(sp)) {
 				char num[8];
+				int len = (int)(sp - s);
 
-				snprintf(num, sizeof(num), "%.*s", (int)(sp - s), s);
+				if (s[len - 1] == '.')
+					len--;
+				snprintf(num, sizeof(num), "%.*s", len, s);
 				if (index_number(num))
 					s = sp + 1;
 			}
