@@ -25,6 +25,7 @@ enum xfield {
 	XF_REMOVAL, XF_HISTORY, XF_TERMS, XF_ACCOUNT_STATUS, XF_REPOSITORIES,
 	XF_LATES,      /* late counts "30/60/90": "02/01/00" (tables) */
 	XF_RATING,     /* a rating or manner of payment: "R1", "I9" */
+	XF_WHOSE,      /* whose account: B borrower, C co-borrower, J joint */
 	XF_IGNORE,
 	/* public record */
 	XP_TYPE, XP_REFERENCE, XP_FILED, XP_RESOLVED, XP_AMOUNT,

@@ -286,6 +286,7 @@ static const struct { const char *name; int field, group; } field_names[] = {
 	{ "repositories", XF_REPOSITORIES, XG_ACCOUNT },
 	{ "late_counts", XF_LATES, XG_ACCOUNT },
 	{ "rating", XF_RATING, XG_ACCOUNT },
+	{ "whose", XF_WHOSE, XG_ACCOUNT },
 	{ "ignore", XF_IGNORE, XG_ACCOUNT },
 	{ "type", XP_TYPE, XG_PUBLIC },
 	{ "reference", XP_REFERENCE, XG_PUBLIC },
@@ -1240,7 +1241,9 @@ static int cmp_col(const void *a, const void *b)
 
 /* G's column headings: the vocabulary's columns and its account labels,
  * sorted by their text for x_column(), each text once (the columns' first:
- * where a heading and a label spell alike, the heading says). */
+ * where a heading and a label spell alike, the heading says).  A label of
+ * two joined by " / " ("ECOA / whose") is two headings in a table, not
+ * one. */
 static void make_columns(struct xlayout *G, const struct xlayout *V)
 {
 	size_t j, n = 0, o = 0;
@@ -1249,7 +1252,7 @@ static void make_columns(struct xlayout *G, const struct xlayout *V)
 	for (j = 0; j < V->ncols; j++)
 		G->cols[n++] = V->cols[j];
 	for (j = 0; j < V->nlab; j++)
-		if (V->lab[j].group == XG_ACCOUNT) {
+		if (V->lab[j].group == XG_ACCOUNT && !strstr(V->lab[j].norm, " / ")) {
 			G->cols[n].norm = V->lab[j].norm;
 			G->cols[n].field = V->lab[j].field;
 			G->cols[n++].kind = XCOL_FIELD;

@@ -206,6 +206,7 @@ void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic);
 
 /* --- account tables (table.c) ------------------------------------------- */
 
+
 #define X_TAB_COLS 32
 
 /* A column of a table's header line: its heading's extent, and the x

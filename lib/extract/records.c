@@ -456,6 +456,40 @@ static unsigned code_reasons(const char *lates, const char *rating,
 	return rs;
 }
 
+/* Whether d is a report of two applicants: a consumer of the second
+ * was read. */
+static int two_applicants(const struct xdoc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->ncons; k++)
+		if (d->cons[k].applicant == 2)
+			return 1;
+	return 0;
+}
+
+int x_whose(const char *s)
+{
+	static const struct { const char *w; int who; } v[] = {
+		{ "b", 1 }, { "1", 1 }, { "borrower", 1 }, { "applicant", 1 },
+		{ "c", 2 }, { "2", 2 }, { "co-borrower", 2 }, { "coborrower", 2 },
+		{ "co-applicant", 2 }, { "co borrower", 2 },
+		{ "j", 3 }, { "joint", 3 }, { "both", 3 },
+	};
+	char *n;
+	size_t k;
+	int who = 0;
+
+	if (!s)
+		return 0;
+	n = x_norm(s);
+	for (k = 0; k < sizeof(v) / sizeof(v[0]) && !who; k++)
+		if (!strcmp(n, v[k].w))
+			who = v[k].who;
+	free(n);
+	return who;
+}
+
 /* The reasons the remarks and the creditor give: each remarks rule of the
  * layout and of common.yaml that matches the remarks adds its reason, and
  * a creditor that a collectors pattern matches is a collection. */
@@ -729,8 +763,11 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 				    tt[0] ? json_string(tt) : json_null());
 		json_object_set_new(o_, "loan_type", lt[0] ? json_string(lt) : json_null());
 	}
-	/* as printed: OCR may read an ECOA "I" as "|" */
-	s = lookup_first(L, offsetof(struct xlayout, resp), a->f[XF_RESPONSIBILITY]);
+	/* as printed: OCR may read an ECOA "I" as "|".  A WHOSE column of
+	 * a report of one applicant holds the ECOA letters */
+	s = lookup_first(L, offsetof(struct xlayout, resp),
+			 a->f[XF_RESPONSIBILITY] || two_applicants(d) ?
+			 a->f[XF_RESPONSIBILITY] : a->f[XF_WHOSE]);
 	json_object_set_new(o_, "responsibility", jtext(s));
 	json_object_set_new(o_, "opened", jdate(d, val(a, XF_OPENED)));
 	json_object_set_new(o_, "closed", jdate(d, val(a, XF_CLOSED)));

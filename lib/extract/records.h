@@ -55,6 +55,7 @@ struct xacct {
 
 struct xcons {
 	const char *bureau;
+	int applicant;            /* 2: the co-applicant; else the applicant */
 	struct xacct a;
 };
 
@@ -100,6 +101,11 @@ struct xdoc {
 	struct xinq *inq;
 	size_t ninq;
 };
+
+/* Whose an account is, as a table's WHOSE column says: 1 the borrower
+ * (B, BORROWER, APPLICANT), 2 the co-borrower (C, CO-BORROWER), 3 both
+ * (J, JOINT); 0 when s says none of these. */
+int x_whose(const char *s);
 
 int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 	   cc_extract_emit_fn emit, void *arg, struct cc_extract_info *info);

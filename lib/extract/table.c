@@ -586,6 +586,9 @@ static int fits(const struct xtcol *c, const char *s)
 		return index_number(s);
 	}
 	switch (c->field) {
+	case XF_WHOSE:
+		/* B/C/J, or an ECOA letter where the column means that */
+		return x_whose(s) != 0 || (strlen(s) <= 3 && isalpha((unsigned char)s[0]));
 	case XF_REPOSITORIES:
 		return bureau_codes(s);
 	case XF_CREDITOR: case XP_TYPE:
@@ -642,6 +645,8 @@ static int strong_fit(const struct xdoc *d, const struct xtcol *c, const char *s
 		return X_LOOKUP(d->L, loans, s) != NULL;
 	case XF_RESPONSIBILITY:
 		return X_LOOKUP(d->L, resp, s) != NULL;
+	case XF_WHOSE:
+		return x_whose(s) || X_LOOKUP(d->L, resp, s) != NULL;
 	case XF_CREDITOR: case XF_STATUS: case XF_REMARKS: case XF_IGNORE:
 	case XF_ORIGINAL_CREDITOR: case XF_TERMS: case XF_ACCOUNT_STATUS:
 		return 0;

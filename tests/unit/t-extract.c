@@ -178,16 +178,18 @@ static void test_current(void)
 		  "{'status':'Current','account_status':'Closed'}",
 		  "\"13\"", "false", "[]");
 
-	/* a late month in the past: current, or closed when paid */
-	status_is("lender", "{'status':'CUR WAS 30'}", "\"11\"", "false", "[]");
-	status_is("lender", "{'status':'PD WAS 30'}", "\"13\"", "false", "[]");
+	/* a late month in the past: current, or closed when paid; the
+	 * late is its reason */
+	status_is("lender", "{'status':'CUR WAS 30'}", "\"11\"", "true", "[\"late_30\"]");
+	status_is("lender", "{'status':'PD WAS 30'}", "\"13\"", "true", "[\"late_30\"]");
+	status_is("lender", "{'status':'CURRENT WAS 90'}", "\"11\"", "true", "[\"late_90\"]");
 	status_is("lender", "{'status':'AS AGREED'}", "\"11\"", "false", "[]");
 	/* cc-extract(1), CAVEATS: the printed history is taken at its word */
 	status_is("lender",
 		  "{'status':'CUR WAS 30','dofd':null,'history':[{'m':'2019-12','s':'OK'},{'m':'2019-11','s':'30'},{'m':'2019-10','s':'OK'}]}",
 		  "\"11\"", "true", "[\"late_30\"]");
 	status_is("experian", "{'status':'Paid, was 30 days late'}",
-		  "\"13\"", "false", "[]");
+		  "\"13\"", "true", "[\"late_30\"]");
 
 	/* TransUnion: closed by its remarks or closing date */
 	status_is("transunion", "{'status':'Paid or paying as agreed'}",
@@ -281,7 +283,7 @@ static void test_more_derogatory(void)
 
 	/* Experian's payment statuses, as lender reports print them */
 	status_is("lender", "{'status':'CUR ACCT'}", "\"11\"", "false", "[]");
-	status_is("lender", "{'status':'CUR WAS 60 - 2X'}", "\"11\"", "false", "[]");
+	status_is("lender", "{'status':'CUR WAS 60 - 2X'}", "\"11\"", "true", "[\"late_60\"]");
 	status_is("lender", "{'status':'CUR WAS COLL'}", "\"11\"", "true", "[\"collection\"]");
 	status_is("lender", "{'status':'CUR WAS FORE'}", "\"11\"", "true", "[\"foreclosure\"]");
 	status_is("lender", "{'status':'REDMD REPO'}", "\"11\"", "true", "[\"repossession\"]");
@@ -324,7 +326,7 @@ static void test_remarks(void)
 		  "\"13\"", "true", "[\"repossession\",\"bankruptcy\"]");
 	status_is("lender",
 		  "{'status':'CUR WAS 30','remarks':'STUDENT LOAN - DEFAULTED; CLAIM FILED WITH GOVERNMENT'}",
-		  "\"11\"", "true", "[\"default\",\"government_claim\"]");
+		  "\"11\"", "true", "[\"late_30\",\"default\",\"government_claim\"]");
 	status_is("transunion",
 		  "{'status':'Paid or paying as agreed','remarks':'Paid in full, was a voluntary surrender'}",
 		  "\"11\"", "true", "[\"voluntary_surrender\"]");
