@@ -27,18 +27,32 @@ static int looks_ssn(const char *s)
  * there is none yet; there are three at most. */
 struct xcons *x_consumer_for(struct xdoc *d, const char *bureau)
 {
+	int who = d->applicant == 2 ? 2 : 1;
 	size_t i;
 
 	for (i = 0; i < d->ncons; i++)
-		if ((!bureau && !d->cons[i].bureau) ||
-		    (bureau && d->cons[i].bureau && !strcmp(bureau, d->cons[i].bureau)))
+		if (((!bureau && !d->cons[i].bureau) ||
+		     (bureau && d->cons[i].bureau && !strcmp(bureau, d->cons[i].bureau))) &&
+		    (d->cons[i].applicant == 2 ? 2 : 1) == who)
 			return &d->cons[i];
 	if (d->ncons == 3)
 		return &d->cons[0];
 	memset(&d->cons[d->ncons], 0, sizeof(d->cons[0]));
 	d->cons[d->ncons].a.group_index = -1;
 	d->cons[d->ncons].bureau = bureau;
+	d->cons[d->ncons].applicant = who;
 	return &d->cons[d->ncons++];
+}
+
+struct xacct *x_consumer_field(struct xdoc *d, const char *bureau, int *f)
+{
+	/* "CO-APPLICANT: NAME": the co-applicant's name, and the pairs
+	 * after it are the co-applicant's */
+	if (*f == XC_CO_NAME) {
+		d->applicant = 2;
+		*f = XC_NAME;
+	}
+	return &x_consumer_for(d, bureau)->a;
 }
 
 /* "FILE #: 8408-740513 DATE: 1/15/2026": labels inside a line. */
@@ -100,14 +114,12 @@ static int inline_labels(const struct xdoc *d, const struct xrow *r)
 static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow *below,
 			 int in_section)
 {
-	struct xcons *cs;
 	struct xacct *a;
 	int f = x_cell_field(d, CELL(d, r, 0), XG_CONSUMER);
 	size_t k = 1;
 
-	cs = x_consumer_for(d, d->L->bureau && strcmp(d->L->bureau, "columns") ?
-			    d->L->bureau : NULL);
-	a = &cs->a;
+	a = x_consumer_field(d, d->L->bureau && strcmp(d->L->bureau, "columns") ?
+			     d->L->bureau : NULL, &f);
 	if (f == XF_NONE || inline_labels(d, r) > 1) {
 		consumer_inline(d, r, a);
 		return;

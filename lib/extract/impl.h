@@ -17,6 +17,8 @@ enum xfield {
 	/* consumer */
 	XC_NAME, XC_ADDRESS, XC_PREV_ADDRESS, XC_SSN, XC_BIRTH_YEAR,
 	XC_REPORT_NUMBER, XC_REPORT_DATE,
+	XC_CO_NAME,          /* the co-applicant's name: the consumer pairs
+				after it are the co-applicant's */
 	/* tradeline */
 	XF_CREDITOR, XF_ACCOUNT_MASK, XF_TYPE, XF_LOAN_TYPE, XF_RESPONSIBILITY,
 	XF_OPENED, XF_CLOSED, XF_REPORTED, XF_LAST_PAYMENT, XF_DOFD,

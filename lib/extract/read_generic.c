@@ -338,6 +338,17 @@ static int none_value(const char *v)
 	return 0;
 }
 
+int x_masked_year(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 6 || n > 10 || (s[n - 5] != '/' && s[n - 5] != '-') ||
+	    strspn(s + n - 4, "0123456789") != 4 ||
+	    strspn(s, "0123456789Xx*/-") != n)
+		return 0;
+	return x_int(s + n - 4);
+}
+
 int x_value_fits(int type, const char *v)
 {
 	int64_t cents;
@@ -360,7 +371,10 @@ int x_value_fits(int type, const char *v)
 		return cc_norm_mask(v, buf, sizeof(buf), last4) == 0 &&
 		       strlen(v) <= 40;
 	case XT_YEAR:
-		return cc_norm_digits(v, buf, sizeof(buf)) == 0 && strlen(buf) == 4;
+		/* 1980, or a date whose day and month are masked or not,
+		 * "XX/XX/1980", "01/1980" */
+		return (cc_norm_digits(v, buf, sizeof(buf)) == 0 && strlen(buf) == 4) ||
+		       x_masked_year(v) > 0;
 	default:
 		return 1;
 	}
@@ -1478,6 +1492,10 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 		} else {
 			int f = route(d, p[k].field, v[k]);
 
+			/* a co-applicant's name: from it on, the pairs
+			 * are the co-applicant's */
+			if (group == XG_CONSUMER && f == XC_CO_NAME)
+				a = x_consumer_field(d, NULL, &f);
 			clean_value(f, v[k]);
 			if (f != XF_IGNORE && !a->f[f] && v[k][0])
 				x_acct_set(a, f, v[k], conf[k], 0);

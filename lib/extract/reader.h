@@ -183,6 +183,10 @@ void x_hist_add(struct xacct *a, int y, int m, const char *code);
 /* --- the consumer (consumer.c) ------------------------------------------ */
 
 struct xcons *x_consumer_for(struct xdoc *d, const char *bureau);
+/* The consumer whose field *f is to be set (the report's, or, from a
+ * co-applicant's label on, the co-applicant's; *f the name for that
+ * label). */
+struct xacct *x_consumer_field(struct xdoc *d, const char *bureau, int *f);
 size_t x_consumer_rows(struct xdoc *d, size_t i, int in_section);
 
 /* --- the inquiry table (inquiry.c) -------------------------------------- */

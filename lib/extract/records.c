@@ -942,6 +942,8 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 		json_object_set_new(o, "birth_year", json_integer(x_int(s)));
 	else if (s && cc_norm_digits(s, dg, sizeof(dg)) == 0 && strlen(dg) == 4)
 		json_object_set_new(o, "birth_year", json_integer(x_int(dg)));
+	else if (s && x_masked_year(s))
+		json_object_set_new(o, "birth_year", json_integer(x_masked_year(s)));
 	else
 		json_object_set_new(o, "birth_year", json_null());
 	json_object_set_new(o, "report_date", jdate(d, val(a, XC_REPORT_DATE)));

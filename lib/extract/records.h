@@ -90,6 +90,8 @@ struct xdoc {
 	struct xrow *r;
 	size_t nr;
 	int npages;
+	int applicant;            /* whose consumer pairs are read now: 2
+				     after a co-applicant's label, else 1 */
 	double pitch;             /* the usual height of a row */
 	char report_date[11];
 	struct xacct *acct;
@@ -106,6 +108,9 @@ struct xdoc {
  * (B, BORROWER, APPLICANT), 2 the co-borrower (C, CO-BORROWER), 3 both
  * (J, JOINT); 0 when s says none of these. */
 int x_whose(const char *s);
+/* The year of a date of birth printed with its day and month masked or
+ * not ("XX/XX/1980", "01/1980"), or 0 (read_generic.c). */
+int x_masked_year(const char *s);
 
 int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 	   cc_extract_emit_fn emit, void *arg, struct cc_extract_info *info);

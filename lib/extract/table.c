@@ -126,6 +126,45 @@ static int has_lower(const char *t)
 	return 0;
 }
 
+/* Word w is two headings joined by a '/' ("ECOA/WHOSE"): both added to
+ * hl, the second joined to the first, each at its share of the word's
+ * width; 1 if so. */
+static int slashed(const struct xdoc *d, int group, const struct xword *w,
+		   struct xtline *hl)
+{
+	const char *sl = strchr(w->t, '/');
+	struct xword part[2];
+	int f[2], kd[2];
+	const char *b[2];
+	size_t len = strlen(w->t), k;
+	double cw;
+
+	if (!sl || sl == w->t || !sl[1] || strchr(sl + 1, '/') ||
+	    hl->n + 2 > X_TAB_COLS || (size_t)(sl - w->t) >= sizeof(part[0].t))
+		return 0;
+	cw = (w->x1 - w->x0) / (double)len;
+	part[0] = *w;
+	snprintf(part[0].t, sizeof(part[0].t), "%.*s", (int)(sl - w->t), w->t);
+	part[0].x1 = w->x0 + cw * (double)(sl - w->t);
+	part[1] = *w;
+	snprintf(part[1].t, sizeof(part[1].t), "%s", sl + 1);
+	part[1].x0 = w->x0 + cw * (double)(sl - w->t + 1);
+	for (k = 0; k < 2; k++)
+		if (!heading(d, group, &part[k], 1, &f[k], &kd[k], &b[k]))
+			return 0;
+	for (k = 0; k < 2; k++) {
+		hl->c[hl->n].field = f[k];
+		hl->c[hl->n].kind = kd[k];
+		hl->c[hl->n].bureau = b[k];
+		hl->c[hl->n].joined = k == 1;
+		hl->c[hl->n].known = 1;
+		hl->c[hl->n].x0 = part[k].x0;
+		hl->c[hl->n].x1 = part[k].x1;
+		hl->n++;
+	}
+	return 1;
+}
+
 /* A word that may be a heading no vocabulary knows: short, no amount,
  * date or number but an ordinal's ("1ST"). */
 static int heading_word(const char *t)
@@ -206,6 +245,13 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 					break;
 				}
 			}
+		}
+		if (m == 0 && slashed(d, group, &w[p], hl)) {
+			/* "ECOA/WHOSE": two headings, the second joined */
+			known += 2;
+			slash = 0;
+			p++;
+			continue;
 		}
 		for (j = 0; j < m; j++)
 			lower |= has_lower(w[p + j].t);
