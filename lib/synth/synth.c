@@ -1189,6 +1189,7 @@ static void consumer_truth(const struct cc_synth_report *r, const char *doc,
 	char buf[160], d[16];
 
 	common(o, r, doc, bureau);
+	json_object_set_new(o, "applicant", json_integer(1));
 	if (r->design == CC_SYNTH_RANDOM ? r->d.name_last_first :
 	    r->layout == CC_LAYOUT_LENDER)
 		snprintf(buf, sizeof(buf), "%s, %s %s", r->last, r->first, r->middle);
@@ -1252,6 +1253,8 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 			    json_string(p.loan_type) : json_null());
 	json_object_set_new(o, "responsibility", p.resp ?
 			    json_string(p.resp) : json_null());
+	/* one applicant: the account is the report's */
+	json_object_set_new(o, "applicants", json_null());
 	json_object_set_new(o, "opened", jdate(p.opened));
 	json_object_set_new(o, "closed", jdate(p.closed));
 	json_object_set_new(o, "reported", jdate(p.reported));
