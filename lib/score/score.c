@@ -17,10 +17,11 @@
 
 const char *const cc_score_fields[CC_SCORE_NFIELDS] = {
 	"creditor", "account_mask", "account_last4", "type", "loan_type",
-	"responsibility", "opened", "closed", "reported", "last_payment",
-	"dofd", "balance", "limit", "high_balance", "payment", "past_due",
-	"charge_off_amount", "original_creditor", "status", "status_code",
-	"history", "remarks", "negative", "reasons", "removal_date",
+	"responsibility", "applicants", "opened", "closed", "reported",
+	"last_payment", "dofd", "balance", "limit", "high_balance", "payment",
+	"past_due", "charge_off_amount", "original_creditor", "status",
+	"status_code", "history", "remarks", "negative", "reasons",
+	"removal_date",
 };
 enum { F_CREDITOR = 0, F_MASK = 1 };
 

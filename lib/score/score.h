@@ -20,7 +20,7 @@
 #include <jansson.h>
 
 /* The tradeline fields scored, in the order of the summary's by_field. */
-#define CC_SCORE_NFIELDS 25
+#define CC_SCORE_NFIELDS 26
 extern const char *const cc_score_fields[CC_SCORE_NFIELDS];
 
 struct cc_score_opts {
