@@ -229,7 +229,7 @@ tests-build: all $(UNIT_BINS) $(HELPER)
 check: deps
 	@$(MAKE) --no-print-directory tests-build
 	@$(MAKE) --no-print-directory man-lint
-	@CC_BUILD='$(CURDIR)/$(O)' prove -j2 $(PROVE_OPTS) \
+	@CC_BUILD='$(abspath $(O))' prove -j2 $(PROVE_OPTS) \
 		$(or $(T),$(UNIT_BINS) tests/t[0-9]*.sh)
 
 test: check
@@ -240,7 +240,7 @@ $(error test-one: name the script, as in T=tests/t0500-extract.sh)
 endif
 endif
 test-one: tests-build
-	@CC_BUILD='$(CURDIR)/$(O)' sh $(T) $(ARGS)
+	@CC_BUILD='$(abspath $(O))' sh $(T) $(ARGS)
 
 man-lint:
 	@for m in $(MAN1) $(MAN5) $(MAN7); do \

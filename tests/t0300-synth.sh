@@ -384,6 +384,80 @@ test_expect_success '--design random -l lender: the page shows the heads and the
 	done <heads
 '
 
+# a co-applicant: two consumers, whose each account is (cc-synth(1),
+# Tabular designs)
+
+test_expect_success '--design random -l lender: joint reports, two consumers, whose each account is' '
+	cc-synth -o jt -n 6 -s 4242 -a 8-12 --design random -l lender -j 2 &&
+	cc-synth -o jt2 -n 6 -s 4242 -a 8-12 --design random -l lender -j 1 &&
+	for f in jt/*; do cmp "$f" "jt2/${f#jt/}"; done &&
+	jq -r "select(.kind==\"synth_report\") | [.file, .design.joint, .design.whose,
+		.design.whose_legend, .design.heads.whose, .design.heads.ecoa] | @tsv" jt/truth.ndjson >got &&
+	cat >expect <<-\EOF &&
+	lender-4242-00000.pdf	true	column		WHO	
+	lender-4242-00001.pdf	false				
+	lender-4242-00002.pdf	false				ECOA CD
+	lender-4242-00003.pdf	true	ecoa_pair	OWNER: B=BORROWER C=CO-BORROWER J=JOINT		ECOA CD/OWNER
+	lender-4242-00004.pdf	false				
+	lender-4242-00005.pdf	false				RESP
+	EOF
+	test_cmp expect got &&
+	jq -r "select(.kind==\"synth_report\") | \"\(.doc)\t\(.design.joint)\"" jt/truth.ndjson >docs &&
+	while IFS="	" read -r doc joint; do
+		jq -s -c "map(select(.doc==\"$doc\" and .kind==\"consumer\") | .applicant)" jt/truth.ndjson >n &&
+		jq -s -c "map(select(.doc==\"$doc\" and .kind==\"tradeline\") | .applicants) | unique" jt/truth.ndjson >w &&
+		case $joint in
+		true) echo "[1,2]" >expect && test_cmp expect n &&
+			echo "[[1],[1,2],[2]]" >expect && test_cmp expect w ;;
+		*) echo "[1]" >expect && test_cmp expect n &&
+			echo "[null]" >expect && test_cmp expect w ;;
+		esac || return 1
+	done <docs &&
+	# both accounts are joint ones, and only they, where ECOA shows it
+	jq -r "select(.kind==\"tradeline\" and .applicants and .responsibility)
+		| [(.applicants == [1,2]), (.responsibility == \"joint\")] | @tsv" jt/truth.ndjson | sort -u >j &&
+	printf "false\tfalse\ntrue\ttrue\n" >expect && test_cmp expect j &&
+	jq -c "select(.kind==\"consumer\" and .applicant==2) | del(.doc, .src)" jt/truth.ndjson >got &&
+	cat >expect <<-\EOF &&
+	{"kind":"consumer","v":1,"layout":"generic","bureau":null,"applicant":2,"name":"IMAGINARY, FATIMA P","addresses":["9769 SUNSET BLVD, ARLINGTON, VA 21973","2296 ELM DR, CLINTON, MO 64554"],"ssn_last4":"6787","birth_year":1994,"report_date":"2026-01-15","report_number":"8924-043287","conf":1}
+	{"kind":"consumer","v":1,"layout":"generic","bureau":null,"applicant":2,"name":"PLACEHOLDER, PRIYA R","addresses":["89 MAPLE AVE, RIVERSIDE, CA 92450","7459 WILLOW WAY, RIVERSIDE, CA 98386"],"ssn_last4":"9509","birth_year":1950,"report_date":"2026-01-15","report_number":"2568-357695","conf":1}
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success '--design random -l lender: the co-applicant and whose each account is are on the page' '
+	page_texts jt &&
+	jq -r "select(.kind==\"consumer\" and .applicant==2) | [.doc, .name, .ssn_last4, (.birth_year|tostring)] | @tsv" jt/truth.ndjson >who &&
+	test $(wc -l <who) -eq 2 &&
+	while IFS="	" read -r doc name ssn yob; do
+		grep -qE "CO-(BORROWER|APPLICANT)" "jt/$doc.txt" || { echo "$doc: no co-applicant"; return 1; }
+		for w in "$name" "XXX-XX-$ssn" "$yob"; do
+			grep -qF -- "$w" "jt/$doc.txt" || { echo "$doc: no $w"; return 1; }
+		done
+	done <who &&
+	jq -r "select(.kind==\"synth_report\" and .design.joint) | [.doc, .design.whose,
+		(.design.heads.whose // \"-\"), (.design.whose_legend // \"-\")] | @tsv" jt/truth.ndjson >joint &&
+	while IFS="	" read -r doc style head legend; do
+		test "$legend" = - || grep -qF -- "$legend" "jt/$doc.txt" || { echo "$doc: no legend"; return 1; }
+		# the codes in print order: the truth tradelines are the model
+		# order, the groups too
+		jq -r "select(.kind==\"tradeline\" and .doc==\"$doc\") | .applicants
+			| if . == [1] then \"B\" elif . == [2] then \"C\" else \"J\" end" jt/truth.ndjson >expect &&
+		if test $style = column; then
+			# the cells under the head, at its x
+			jq -r "select(.kind==\"page\" and .doc==\"$doc\") | .lines[]
+				| select(.t == \"$head\") | .b[0]" jt.pages | sort -u >x &&
+			test $(wc -l <x) -eq 1 &&
+			jq -r --argjson x "$(cat x)" "select(.kind==\"page\" and .doc==\"$doc\") | .lines[]
+				| select((.b[0] - \$x | fabs) < 0.5 and (.t | test(\"^[BCJ]\$\"))) | .t" jt.pages >got
+		else
+			jq -r "select(.kind==\"page\" and .doc==\"$doc\") | .lines[]
+				| select(.t | test(\"^[IJACS] / [BCJ]\$\")) | .t[-1:]" jt.pages >got
+		fi &&
+		test_cmp expect got || return 1
+	done <joint
+'
+
 test_expect_success '--scan works with the tabular design' '
 	cc-synth -o ts -l lender -s 3 -a 2-3 --design random --scan &&
 	cc-ingest ts/lender-3-00000-scan.pdf | jq -c "[.pages > 0, (.text_pages|length)]" >got &&

@@ -17,12 +17,19 @@
 
 const char *const cc_score_fields[CC_SCORE_NFIELDS] = {
 	"creditor", "account_mask", "account_last4", "type", "loan_type",
-	"responsibility", "opened", "closed", "reported", "last_payment",
-	"dofd", "balance", "limit", "high_balance", "payment", "past_due",
-	"charge_off_amount", "original_creditor", "status", "status_code",
-	"history", "remarks", "negative", "reasons", "removal_date",
+	"responsibility", "applicants", "opened", "closed", "reported",
+	"last_payment", "dofd", "balance", "limit", "high_balance", "payment",
+	"past_due", "charge_off_amount", "original_creditor", "status",
+	"status_code", "history", "remarks", "negative", "reasons",
+	"removal_date",
 };
 enum { F_CREDITOR = 0, F_MASK = 1 };
+
+const char *const cc_score_consumer_fields[CC_SCORE_NCFIELDS] = {
+	"name", "addresses", "ssn_last4", "birth_year", "report_date",
+	"report_number",
+};
+enum { C_NAME = 0 };
 
 struct tl {
 	char *bureau;          /* canonical JSON of "bureau" */
@@ -40,14 +47,24 @@ struct evt {                   /* an inquiry or a public record */
 	long pair;
 };
 
+struct con {                   /* a consumer */
+	char *key;             /* bureau and applicant: what must be equal */
+	char *bureau;          /* canonical JSON of "bureau" */
+	char *applicant;       /* canonical JSON of "applicant" */
+	char *f[CC_SCORE_NCFIELDS];  /* canonical JSON of each scored field */
+	long pair;
+};
+
 struct tlvec { struct tl *v; size_t n, alloc; };
 struct evtvec { struct evt *v; size_t n, alloc; };
+struct convec { struct con *v; size_t n, alloc; };
 
 struct doc {
 	char *doc;
 	char *layout;          /* from the truth, NULL when it gave none */
 	int layout_from_report;
 	int in_truth, in_extracted;
+	struct convec tc, ec;          /* consumers: truth, extracted */
 	struct tlvec tt, et;           /* tradelines: truth, extracted */
 	struct evtvec ti, ei;          /* inquiries */
 	struct evtvec tp, ep;          /* public records */
@@ -265,6 +282,22 @@ static void add_tl(struct tlvec *v, json_t *rec)
 	t->pair = -1;
 }
 
+/* A consumer: applicant n of a document as one bureau knows them. */
+static void add_con(struct convec *v, json_t *rec)
+{
+	struct con *c;
+	int i;
+
+	CC_GROW(v->v, v->alloc, v->n + 1);
+	c = &v->v[v->n++];
+	c->bureau = canon_text(json_object_get(rec, "bureau"));
+	c->applicant = canon_text(json_object_get(rec, "applicant"));
+	c->key = cc_xasprintf("%s\n%s", c->bureau, c->applicant);
+	for (i = 0; i < CC_SCORE_NCFIELDS; i++)
+		c->f[i] = canon_text(json_object_get(rec, cc_score_consumer_fields[i]));
+	c->pair = -1;
+}
+
 /*
  * Inquiries match on bureau, creditor and date; public records on
  * bureau, type, reference and filing date.  Names as normalised names.
@@ -329,6 +362,8 @@ void cc_score_add_truth(struct cc_score *s, json_t *rec)
 	if (strcmp(kind, "tradeline") == 0) {
 		s->usable = 1;
 		add_tl(&d->tt, rec);
+	} else if (strcmp(kind, "consumer") == 0) {
+		add_con(&d->tc, rec);
 	} else if (strcmp(kind, "inquiry") == 0) {
 		add_evt(&d->ti, rec, 1);
 	} else if (strcmp(kind, "public_record") == 0) {
@@ -348,6 +383,8 @@ void cc_score_add_extracted(struct cc_score *s, json_t *rec)
 	d->in_extracted = 1;
 	if (strcmp(kind, "tradeline") == 0)
 		add_tl(&d->et, rec);
+	else if (strcmp(kind, "consumer") == 0)
+		add_con(&d->ec, rec);
 	else if (strcmp(kind, "inquiry") == 0)
 		add_evt(&d->ei, rec, 1);
 	else if (strcmp(kind, "public_record") == 0)
@@ -387,6 +424,21 @@ static void tlvec_release(struct tlvec *v)
 	free(v->v);
 }
 
+static void convec_release(struct convec *v)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->v[i].key);
+		free(v->v[i].bureau);
+		free(v->v[i].applicant);
+		for (k = 0; k < CC_SCORE_NCFIELDS; k++)
+			free(v->v[i].f[k]);
+	}
+	free(v->v);
+}
+
 static void evtvec_release(struct evtvec *v)
 {
 	size_t i;
@@ -407,6 +459,8 @@ void cc_score_free(struct cc_score *s)
 	for (i = 0; i < s->ndocs; i++) {
 		struct doc *d = s->docs[i];
 
+		convec_release(&d->tc);
+		convec_release(&d->ec);
 		tlvec_release(&d->tt);
 		tlvec_release(&d->et);
 		evtvec_release(&d->ti);
@@ -561,6 +615,23 @@ static long pair_events(struct evtvec *t, struct evtvec *e)
 	return n;
 }
 
+/* Consumers: the same bureau and applicant, one to one, in order. */
+static long pair_consumers(struct convec *t, struct convec *e)
+{
+	size_t i, j;
+	long n = 0;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < e->n; j++)
+			if (e->v[j].pair < 0 && strcmp(t->v[i].key, e->v[j].key) == 0) {
+				t->v[i].pair = (long)j;
+				e->v[j].pair = (long)i;
+				n++;
+				break;
+			}
+	return n;
+}
+
 static int scored(const struct cc_score *s, const struct doc *d)
 {
 	return d->in_truth && (d->in_extracted || s->opts.all);
@@ -618,6 +689,11 @@ static void add_sum(struct cc_score_sum *to, const struct cc_score_sum *x)
 	to->pub_truth += x->pub_truth;
 	to->pub_extracted += x->pub_extracted;
 	to->pub_matched += x->pub_matched;
+	to->con_truth += x->con_truth;
+	to->con_extracted += x->con_extracted;
+	to->con_matched += x->con_matched;
+	for (i = 0; i < CC_SCORE_NCFIELDS; i++)
+		to->con_field_correct[i] += x->con_field_correct[i];
 }
 
 void cc_score_compute(struct cc_score *s)
@@ -664,6 +740,18 @@ void cc_score_compute(struct cc_score *s)
 		x.pub_truth = (long)d->tp.n;
 		x.pub_extracted = (long)d->ep.n;
 		x.pub_matched = pair_events(&d->tp, &d->ep);
+		x.con_truth = (long)d->tc.n;
+		x.con_extracted = (long)d->ec.n;
+		x.con_matched = pair_consumers(&d->tc, &d->ec);
+		for (j = 0; j < d->tc.n; j++) {
+			const struct con *t = &d->tc.v[j], *e;
+
+			if (t->pair < 0)
+				continue;
+			e = &d->ec.v[t->pair];
+			for (k = 0; k < CC_SCORE_NCFIELDS; k++)
+				x.con_field_correct[k] += strcmp(t->f[k], e->f[k]) == 0;
+		}
 		add_sum(layout_sum(s, doc_layout(d)), &x);
 		add_sum(&s->all, &x);
 	}
@@ -726,6 +814,35 @@ static json_t *jmatch(long truth, long extracted, long matched)
 	return o;
 }
 
+static long con_fields_correct(const struct cc_score_sum *x)
+{
+	long n = 0;
+	int i;
+
+	for (i = 0; i < CC_SCORE_NCFIELDS; i++)
+		n += x->con_field_correct[i];
+	return n;
+}
+
+/* The consumers' counts and fields. */
+static json_t *jconsumers(const struct cc_score_sum *x)
+{
+	json_t *o = jmatch(x->con_truth, x->con_extracted, x->con_matched);
+	json_t *f = json_object(), *by = json_object();
+	long compared = x->con_matched * CC_SCORE_NCFIELDS;
+	int i;
+
+	json_object_set_new(f, "compared", jcount(compared));
+	json_object_set_new(f, "correct", jcount(con_fields_correct(x)));
+	json_object_set_new(f, "accuracy", jrate(con_fields_correct(x), compared));
+	for (i = 0; i < CC_SCORE_NCFIELDS; i++)
+		json_object_set_new(by, cc_score_consumer_fields[i],
+				    jrate(x->con_field_correct[i], x->con_matched));
+	json_object_set_new(f, "by_field", by);
+	json_object_set_new(o, "fields", f);
+	return o;
+}
+
 static json_t *jsum(const struct cc_score_sum *x)
 {
 	json_t *o = json_object(), *f = json_object(), *by = json_object(), *n;
@@ -755,6 +872,7 @@ static json_t *jsum(const struct cc_score_sum *x)
 			    jmatch(x->inq_truth, x->inq_extracted, x->inq_matched));
 	json_object_set_new(o, "public_records",
 			    jmatch(x->pub_truth, x->pub_extracted, x->pub_matched));
+	json_object_set_new(o, "consumers", jconsumers(x));
 	return o;
 }
 
@@ -793,6 +911,15 @@ static json_t *miss_tl(const struct doc *d, const char *what, const struct tl *t
 	return m;
 }
 
+static json_t *miss_con(const struct doc *d, const char *what, const struct con *c)
+{
+	json_t *m = miss_new(d, what, c->bureau);
+
+	json_object_set_new(m, "applicant", uncanon(c->applicant));
+	json_object_set_new(m, "name", uncanon(c->f[C_NAME]));
+	return m;
+}
+
 static json_t *miss_evt(const struct doc *d, const char *what, const struct evt *e)
 {
 	const char *nl = strchr(e->key, '\n');
@@ -818,6 +945,32 @@ static int doc_misses(const struct doc *d, cc_score_miss_fn fn, void *arg)
 	size_t i;
 	int k, rc;
 
+	for (i = 0; i < d->tc.n; i++) {
+		const struct con *t = &d->tc.v[i], *e;
+
+		if (t->pair < 0) {
+			if ((rc = give(miss_con(d, "consumer", t), fn, arg)))
+				return rc;
+			continue;
+		}
+		e = &d->ec.v[t->pair];
+		for (k = 0; k < CC_SCORE_NCFIELDS; k++) {
+			json_t *m;
+
+			if (strcmp(t->f[k], e->f[k]) == 0)
+				continue;
+			m = miss_con(d, "consumer_field", t);
+			json_object_set_new(m, "field", json_string(cc_score_consumer_fields[k]));
+			json_object_set_new(m, "expected", uncanon(t->f[k]));
+			json_object_set_new(m, "got", uncanon(e->f[k]));
+			if ((rc = give(m, fn, arg)))
+				return rc;
+		}
+	}
+	for (i = 0; i < d->ec.n; i++)
+		if (d->ec.v[i].pair < 0 &&
+		    (rc = give(miss_con(d, "extra_consumer", &d->ec.v[i]), fn, arg)))
+			return rc;
 	for (i = 0; i < d->tt.n; i++) {
 		const struct tl *t = &d->tt.v[i], *e;
 
@@ -941,6 +1094,29 @@ char *cc_score_table(const struct cc_score *s)
 		cc_buf_adds(&b, first ? "fields below 100%:" : ",");
 		cc_buf_addf(&b, " %s ", cc_score_fields[k]);
 		add_pct_text(&b, 1, x->field_correct[k], x->tl_matched);
+		first = 0;
+	}
+	if (!first)
+		cc_buf_add(&b, "\n", 1);
+	/* the consumers, when not all found, or not all read right */
+	first = 1;
+	if (x->con_matched != x->con_truth) {
+		cc_buf_adds(&b, "consumers below 100%: recall ");
+		add_pct_text(&b, 1, x->con_matched, x->con_truth);
+		first = 0;
+	}
+	if (x->con_extracted > 0 && x->con_matched != x->con_extracted) {
+		cc_buf_adds(&b, first ? "consumers below 100%:" : ",");
+		cc_buf_adds(&b, " precision ");
+		add_pct_text(&b, 1, x->con_matched, x->con_extracted);
+		first = 0;
+	}
+	for (k = 0; k < CC_SCORE_NCFIELDS; k++) {
+		if (x->con_field_correct[k] == x->con_matched)
+			continue;
+		cc_buf_adds(&b, first ? "consumers below 100%:" : ",");
+		cc_buf_addf(&b, " %s ", cc_score_consumer_fields[k]);
+		add_pct_text(&b, 1, x->con_field_correct[k], x->con_matched);
 		first = 0;
 	}
 	if (!first)

@@ -8,8 +8,9 @@
  * asks for the score: tradelines are paired per document (same bureau,
  * same creditor up to case and punctuation, compatible account masks),
  * the scored fields of each pair compared as JSON values, and the counts
- * summed per layout and overall.  Inquiries and public records are
- * matched on a key.  The rules are in cc-score(1).
+ * summed per layout and overall.  Consumers are paired on their bureau
+ * and applicant, and their fields compared likewise; inquiries and
+ * public records are matched on a key.  The rules are in cc-score(1).
  *
  * Nothing here prints: the summary and the misses are JSON records, the
  * table a string, all for the caller to write.
@@ -20,8 +21,12 @@
 #include <jansson.h>
 
 /* The tradeline fields scored, in the order of the summary's by_field. */
-#define CC_SCORE_NFIELDS 25
+#define CC_SCORE_NFIELDS 26
 extern const char *const cc_score_fields[CC_SCORE_NFIELDS];
+
+/* The consumer fields scored, in the order of consumers.fields.by_field. */
+#define CC_SCORE_NCFIELDS 6
+extern const char *const cc_score_consumer_fields[CC_SCORE_NCFIELDS];
 
 struct cc_score_opts {
 	int all;        /* score every document of the truth, not only
@@ -37,6 +42,8 @@ struct cc_score_sum {
 	long neg_missed;   /* negative truth tradelines left unmatched */
 	long inq_truth, inq_extracted, inq_matched;
 	long pub_truth, pub_extracted, pub_matched;
+	long con_truth, con_extracted, con_matched;
+	long con_field_correct[CC_SCORE_NCFIELDS];  /* out of con_matched */
 };
 
 struct cc_score;

@@ -61,6 +61,9 @@ unsigned synth_reasons(const struct synth_account *a,
 
 struct cc_date cc_date_add_months(struct cc_date d, int n);
 
+/* The report's first applicant, as a synth_person, into p. */
+void synth_borrower(const struct cc_synth_report *r, struct synth_person *p);
+
 /* --- design.c: --design random ------------------------------------------- */
 
 /* Draw r's design from its seed, on a stream of its own. */

@@ -439,6 +439,107 @@ static void make_account(struct synth_rng *g, struct synth_account *a,
 	}
 }
 
+/* A made-up address, as the first applicant's are drawn. */
+static void draw_address(struct synth_rng *g, char *street, size_t slen,
+			 char *city, size_t clen, char *state, size_t stlen,
+			 char *zip, size_t zlen)
+{
+	const char *const *c = cities[synth_between(g, 0, (long)NELEM(cities) - 1)];
+
+	snprintf(street, slen, "%ld %s", synth_between(g, 10, 9999),
+		 PICK(g, streets));
+	snprintf(city, clen, "%s", c[0]);
+	snprintf(state, stlen, "%s", c[1]);
+	snprintf(zip, zlen, "%05ld", synth_between(g, 10000, 99950));
+}
+
+/* 1 when someone born in year had turned eighteen by month d. */
+static int adult_at(int year, struct cc_date d)
+{
+	struct cc_date adult = { year + 18, 6, 1 };
+
+	return months_between(adult, d) >= 0;
+}
+
+/*
+ * A co-applicant, about one report in three (lender's tabular design
+ * only), and whose each account is, on a stream of its own, so that a
+ * report without one is drawn as before.  An account of both is a joint
+ * one: an individual account the co-borrower shares becomes joint, and
+ * a joint account is both's, so the co-borrower is made old enough for
+ * the oldest.  Only an account opened once the co-borrower was an adult
+ * is theirs.
+ */
+static void make_joint(struct cc_synth_report *r)
+{
+	struct synth_person *c = &r->co;
+	struct synth_rng g;
+	const char *first;
+	int i, lo = r->as_of.y - 80, hi = r->as_of.y - 21;
+
+	g.s = r->seed ^ 0x10147c0b0bbe5ULL;
+	g.s = synth_next64(&g);
+	if (!synth_chance(&g, 35))
+		return;
+	r->joint = 1;
+	do
+		first = PICK(&g, first_names);
+	while (!strcmp(first, r->first));
+	snprintf(c->first, sizeof(c->first), "%s", first);
+	snprintf(c->middle, sizeof(c->middle), "%c", (char)('A' + synth_between(&g, 0, 25)));
+	snprintf(c->last, sizeof(c->last), "%s", synth_chance(&g, 65) ? r->last :
+		 PICK(&g, last_names));
+	c->ssn_last4 = (int)synth_between(&g, 0, 9999);
+	if (c->ssn_last4 == r->ssn_last4)
+		c->ssn_last4 = (c->ssn_last4 + 1) % 10000;
+	c->birth_year = r->birth_year + (int)synth_between(&g, -8, 8);
+	if (c->birth_year > hi)
+		c->birth_year = hi;
+	if (c->birth_year < lo)
+		c->birth_year = lo;
+	for (i = 0; i < r->naccounts; i++)
+		if (r->accounts[i].resp == SR_JOINT &&
+		    !adult_at(c->birth_year, r->accounts[i].opened))
+			c->birth_year = r->accounts[i].opened.y - 19;
+	/* living together, mostly */
+	if (synth_chance(&g, 75)) {
+		snprintf(c->street, sizeof(c->street), "%s", r->street);
+		snprintf(c->city, sizeof(c->city), "%s", r->city);
+		snprintf(c->state, sizeof(c->state), "%s", r->state);
+		snprintf(c->zip, sizeof(c->zip), "%s", r->zip);
+	} else {
+		draw_address(&g, c->street, sizeof(c->street), c->city,
+			     sizeof(c->city), c->state, sizeof(c->state),
+			     c->zip, sizeof(c->zip));
+	}
+	if (!strcmp(c->street, r->street) && synth_chance(&g, 60)) {
+		snprintf(c->prev_street, sizeof(c->prev_street), "%s", r->prev_street);
+		snprintf(c->prev_city, sizeof(c->prev_city), "%s", r->prev_city);
+		snprintf(c->prev_state, sizeof(c->prev_state), "%s", r->prev_state);
+		snprintf(c->prev_zip, sizeof(c->prev_zip), "%s", r->prev_zip);
+	} else {
+		draw_address(&g, c->prev_street, sizeof(c->prev_street),
+			     c->prev_city, sizeof(c->prev_city), c->prev_state,
+			     sizeof(c->prev_state), c->prev_zip,
+			     sizeof(c->prev_zip));
+	}
+	for (i = 0; i < r->naccounts; i++) {
+		struct synth_account *a = &r->accounts[i];
+		long x = synth_between(&g, 1, 100);
+
+		if (a->resp == SR_JOINT) {
+			a->owner = SO_JOINT;
+		} else if (!adult_at(c->birth_year, a->opened)) {
+			a->owner = SO_BORROWER;
+		} else if (x <= 22 && a->resp == SR_INDIVIDUAL) {
+			a->resp = SR_JOINT;
+			a->owner = SO_JOINT;
+		} else {
+			a->owner = x <= 60 ? SO_CO : SO_BORROWER;
+		}
+	}
+}
+
 void cc_synth_generate(struct cc_synth_report *r, int layout,
 		       const struct cc_synth_opts *o, unsigned long index)
 {
@@ -526,9 +627,10 @@ void cc_synth_generate(struct cc_synth_report *r, int layout,
 	 * so that the others' draws stay as they were */
 	if (o->design == CC_SYNTH_RANDOM) {
 		r->design = CC_SYNTH_RANDOM;
-		if (layout == CC_LAYOUT_LENDER)
+		if (layout == CC_LAYOUT_LENDER) {
+			make_joint(r);
 			synth_tab_draw(r);
-		else
+		} else
 			synth_design_draw(r);
 	}
 }
@@ -1181,29 +1283,52 @@ static void common(json_t *o, const struct cc_synth_report *r, const char *doc,
 	json_object_set_new(o, "bureau", bureau ? json_string(bureau) : json_null());
 }
 
+void synth_borrower(const struct cc_synth_report *r, struct synth_person *p)
+{
+	snprintf(p->first, sizeof(p->first), "%s", r->first);
+	snprintf(p->middle, sizeof(p->middle), "%s", r->middle);
+	snprintf(p->last, sizeof(p->last), "%s", r->last);
+	snprintf(p->street, sizeof(p->street), "%s", r->street);
+	snprintf(p->city, sizeof(p->city), "%s", r->city);
+	snprintf(p->state, sizeof(p->state), "%s", r->state);
+	snprintf(p->zip, sizeof(p->zip), "%s", r->zip);
+	snprintf(p->prev_street, sizeof(p->prev_street), "%s", r->prev_street);
+	snprintf(p->prev_city, sizeof(p->prev_city), "%s", r->prev_city);
+	snprintf(p->prev_state, sizeof(p->prev_state), "%s", r->prev_state);
+	snprintf(p->prev_zip, sizeof(p->prev_zip), "%s", r->prev_zip);
+	p->ssn_last4 = r->ssn_last4;
+	p->birth_year = r->birth_year;
+}
+
+/* The consumer record of applicant n (1 or 2), who. */
 static void consumer_truth(const struct cc_synth_report *r, const char *doc,
-			   const char *bureau, const char *posid,
+			   const char *bureau, int n,
+			   const struct synth_person *who, const char *posid,
 			   const struct cc_synth_pos *pos, int npos, json_t *out)
 {
 	json_t *o = cc_record_new("consumer"), *addr = json_array();
 	char buf[160], d[16];
 
 	common(o, r, doc, bureau);
+	json_object_set_new(o, "applicant", json_integer(n));
 	if (r->design == CC_SYNTH_RANDOM ? r->d.name_last_first :
 	    r->layout == CC_LAYOUT_LENDER)
-		snprintf(buf, sizeof(buf), "%s, %s %s", r->last, r->first, r->middle);
+		snprintf(buf, sizeof(buf), "%s, %s %s", who->last, who->first,
+			 who->middle);
 	else
-		snprintf(buf, sizeof(buf), "%s %s %s", r->first, r->middle, r->last);
+		snprintf(buf, sizeof(buf), "%s %s %s", who->first, who->middle,
+			 who->last);
 	json_object_set_new(o, "name", json_string(buf));
-	snprintf(buf, sizeof(buf), "%s, %s, %s %s", r->street, r->city, r->state, r->zip);
+	snprintf(buf, sizeof(buf), "%s, %s, %s %s", who->street, who->city,
+		 who->state, who->zip);
 	json_array_append_new(addr, json_string(buf));
-	snprintf(buf, sizeof(buf), "%s, %s, %s %s", r->prev_street, r->prev_city,
-		 r->prev_state, r->prev_zip);
+	snprintf(buf, sizeof(buf), "%s, %s, %s %s", who->prev_street,
+		 who->prev_city, who->prev_state, who->prev_zip);
 	json_array_append_new(addr, json_string(buf));
 	json_object_set_new(o, "addresses", addr);
-	snprintf(buf, sizeof(buf), "%04d", r->ssn_last4);
+	snprintf(buf, sizeof(buf), "%04d", who->ssn_last4);
 	json_object_set_new(o, "ssn_last4", json_string(buf));
-	json_object_set_new(o, "birth_year", json_integer(r->birth_year));
+	json_object_set_new(o, "birth_year", json_integer(who->birth_year));
 	json_object_set_new(o, "report_date", json_string(cc_date_iso(r->as_of, d)));
 	json_object_set_new(o, "report_number", json_string(r->report_number));
 	json_object_set_new(o, "src", jsrc(pos, npos, posid));
@@ -1252,6 +1377,18 @@ static void tradeline_truth(const struct cc_synth_report *r, int idx,
 			    json_string(p.loan_type) : json_null());
 	json_object_set_new(o, "responsibility", p.resp ?
 			    json_string(p.resp) : json_null());
+	if (r->joint) {
+		json_t *w = json_array();
+
+		if (a->owner & SO_BORROWER)
+			json_array_append_new(w, json_integer(1));
+		if (a->owner & SO_CO)
+			json_array_append_new(w, json_integer(2));
+		json_object_set_new(o, "applicants", w);
+	} else {
+		/* one applicant: the account is the report's */
+		json_object_set_new(o, "applicants", json_null());
+	}
 	json_object_set_new(o, "opened", jdate(p.opened));
 	json_object_set_new(o, "closed", jdate(p.closed));
 	json_object_set_new(o, "reported", jdate(p.reported));
@@ -1311,6 +1448,7 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		    const char *file, int scanned,
 		    const struct cc_synth_pos *pos, int npos, json_t *out)
 {
+	struct synth_person who;
 	json_t *o;
 	char posid[24], d[16];
 	int i, b;
@@ -1329,12 +1467,18 @@ void cc_synth_truth(const struct cc_synth_report *r, const char *doc,
 		json_object_set_new(o, "design", synth_design_json(r));
 	json_array_append_new(out, o);
 
+	synth_borrower(r, &who);
 	if (r->layout == CC_LAYOUT_MERGED3) {
 		for (b = 0; b < SB_COUNT; b++)
-			consumer_truth(r, doc, synth_bureau_id(b), "consumer", pos, npos, out);
+			consumer_truth(r, doc, synth_bureau_id(b), 1, &who,
+				       "consumer", pos, npos, out);
 	} else {
-		consumer_truth(r, doc, single, "consumer", pos, npos, out);
+		consumer_truth(r, doc, single, 1, &who, "consumer", pos, npos,
+			       out);
 	}
+	if (r->joint)
+		consumer_truth(r, doc, single, 2, &r->co, "consumer-2", pos,
+			       npos, out);
 
 	for (i = 0; i < r->naccounts; i++) {
 		if (r->layout == CC_LAYOUT_MERGED3) {

@@ -71,7 +71,13 @@ struct synth_account {
 	const char *remark;              /* a comment, or NULL */
 	int bureaus;                     /* bit per enum cc_bureau reporting it */
 	long balance_delta[SB_COUNT];  /* merged3: a bureau's balance error */
+	int owner;                       /* a joint report's: SO_* bits, whose
+					    it is; 0 with one applicant */
 };
+
+/* Whose an account of a joint report is: the borrower's, the
+ * co-borrower's, or both (a joint account). */
+enum { SO_BORROWER = 1, SO_CO = 2, SO_JOINT = 3 };
 
 struct synth_inquiry {
 	const char *creditor;
@@ -92,8 +98,11 @@ struct synth_public {
  * A report's design (cc-synth --design): CC_SYNTH_FIXED, the family's
  * own layout (html.c), or CC_SYNTH_RANDOM, a design drawn from the
  * report's seed on a stream of its own (design.c; lender's tabular one,
- * tabular.c), so that the model is the fixed design's.  What the drawn parameters mean is in cc-synth(1),
- * DESIGNS; the truth's synth_report gives them (synth_design_json()).
+ * tabular.c), so that the model is the fixed design's; but a lender
+ * report may have a co-applicant too, which makes some individual
+ * accounts joint (synth.c, make_joint()).  What the drawn parameters
+ * mean is in cc-synth(1), DESIGNS; the truth's synth_report gives them
+ * (synth_design_json()).
  */
 enum { CC_SYNTH_FIXED, CC_SYNTH_RANDOM };
 
@@ -118,7 +127,7 @@ enum synth_tcol {
 	TC_HIGH, TC_LIMIT, TC_BALANCE, TC_PAST_DUE, TC_PAYMENT, TC_TERMS,
 	TC_LATES, TC_L30, TC_L60, TC_L90, TC_RATE, TC_SOURCE, TC_XP, TC_TU,
 	TC_EF, TC_STATUS, TC_TYPE, TC_LOAN, TC_CLOSED, TC_LAST_PAYMENT,
-	TC_DOFD, TC_COUNT,
+	TC_DOFD, TC_WHOSE, TC_COUNT,
 };
 
 #define SYNTH_TAB_SLOTS 24
@@ -161,6 +170,11 @@ struct synth_tabular {
 	int inq_heading, pub_heading;
 	int counter;           /* 0 none, 1 PAGE n OF N, 2 PAGE n, 3 n/N */
 	int run_head;          /* file number and applicant atop each page */
+	/* a joint report's (drawn on a stream of their own) */
+	int whose_pair;        /* whose in the ECOA column, "J / B", else
+				  a column of its own (TC_WHOSE) */
+	int whose_legend;      /* 0 none, else which legend line */
+	char pair_head[32];    /* the ECOA column's head, with whose */
 };
 
 struct synth_design {
@@ -209,6 +223,15 @@ struct synth_design {
 	struct synth_tabular tab;
 };
 
+/* A consumer the report names besides the first: a co-applicant. */
+struct synth_person {
+	char first[24], middle[4], last[32];
+	char street[64], city[32], state[4], zip[8];
+	char prev_street[64], prev_city[32], prev_state[4], prev_zip[8];
+	int ssn_last4;
+	int birth_year;
+};
+
 struct cc_synth_report {
 	int layout;
 	uint64_t seed;          /* the report's own seed */
@@ -225,6 +248,10 @@ struct cc_synth_report {
 	struct synth_inquiry inquiries[12];
 	int npublic;
 	struct synth_public publics[3];
+	/* a co-applicant (lender's tabular design only), drawn on a stream
+	 * of its own; the accounts' owner says whose each is */
+	int joint;
+	struct synth_person co;
 	/* print style, drawn from the seed */
 	int font;               /* 0 sans-serif, 1 serif, 2 monospace */
 	double font_pt;         /* 7.5 .. 10 */

@@ -10,6 +10,11 @@
  * here, so the page and the truth agree; nothing of the design is on
  * the page but what a reader sees.
  *
+ * A joint report (a co-applicant, r->joint) prints them after the
+ * applicant, and whose each account is in a WHOSE column or after the
+ * responsibility in the ECOA column, drawn on a stream of their own so
+ * that a report without one draws as before.
+ *
  * Columns line up because every line is a one-row table whose cells
  * have the widths drawn here, wide enough for every value they hold:
  * the widths are measured with the fonts' own advance widths, so no
@@ -102,6 +107,7 @@ static const char *const heads[TC_COUNT][NSPELL] = {
 	[TC_CLOSED] = { "CLOSED", "DT CLSD", "DATE CLOSED" },
 	[TC_LAST_PAYMENT] = { "LAST PMT", "DLP", "DT LAST PMT" },
 	[TC_DOFD] = { "DOFD", "DT 1ST DEL", "1ST DELQ" },
+	[TC_WHOSE] = { "WHOSE", "WHO", "OWNER" },
 };
 
 static const char *const col_names[TC_COUNT] = {
@@ -109,7 +115,7 @@ static const char *const col_names[TC_COUNT] = {
 	"high_credit", "limit", "balance", "past_due", "payment", "terms",
 	"late_counts", "late_30", "late_60", "late_90", "rating", "source",
 	"source_xp", "source_tu", "source_ef", "status", "type", "loan_type",
-	"closed", "last_payment", "dofd",
+	"closed", "last_payment", "dofd", "whose",
 };
 
 static int nspell(int c)
@@ -130,6 +136,8 @@ static const char *head_text(const struct synth_tabular *t, int c)
 {
 	if (c == TC_XP || c == TC_TU || c == TC_EF)
 		return bcodes[t->repos_codes][c - TC_XP];
+	if (c == TC_ECOA && t->whose_pair)
+		return t->pair_head;
 	return heads[c][t->label[c]];
 }
 
@@ -213,6 +221,12 @@ static int type_index(const char *type)
 }
 
 /* --- values -------------------------------------------------------------------- */
+
+/* Whose a is on a joint report: B borrower, C co-borrower, J both. */
+static const char *whose_code(const struct synth_account *a)
+{
+	return a->owner == SO_JOINT ? "J" : a->owner == SO_CO ? "C" : "B";
+}
 
 const char *synth_tab_date(const struct cc_synth_report *r, struct cc_date d,
 			   char *buf, size_t len)
@@ -354,7 +368,12 @@ static const char *cell(const struct cc_synth_report *r, int idx,
 	case TC_ECOA:
 		snprintf(buf, len, "%s", a->resp == SR_COSIGNER && t->cosigner_s ?
 			 "S" : ecoa[a->resp]);
+		/* the responsibility, then whose: "J / J", "I / C" */
+		if (t->whose_pair)
+			snprintf(buf + strlen(buf), len - strlen(buf), " / %s",
+				 whose_code(a));
 		break;
+	case TC_WHOSE: snprintf(buf, len, "%s", whose_code(a)); break;
 	case TC_OPENED: return synth_tab_date(r, p->opened, buf, len);
 	case TC_REPORTED: return synth_tab_date(r, p->reported, buf, len);
 	case TC_CLOSED: return synth_tab_date(r, p->closed, buf, len);
@@ -459,7 +478,7 @@ static const int drop_order[] = {
 
 /* the order a design starts from, before a few neighbours swap */
 static const int base_order[] = {
-	TC_NUMBER, TC_ECOA, TC_TYPE, TC_LOAN, TC_OPENED, TC_REPORTED,
+	TC_NUMBER, TC_ECOA, TC_WHOSE, TC_TYPE, TC_LOAN, TC_OPENED, TC_REPORTED,
 	TC_CLOSED, TC_LAST_PAYMENT, TC_HIGH, TC_LIMIT, TC_BALANCE,
 	TC_PAST_DUE, TC_PAYMENT, TC_TERMS, TC_RATE, TC_LATES, TC_L30,
 	TC_DOFD, TC_SOURCE, TC_XP, TC_STATUS,
@@ -620,8 +639,23 @@ static void draw_columns(struct cc_synth_report *r, struct synth_rng *g)
 	if (synth_chance(g, 60))
 		t->used |= t->repos_style == 2 ? BIT(TC_XP) | BIT(TC_TU) |
 			   BIT(TC_EF) : BIT(TC_SOURCE);
+	/* whose is a joint report's, its head drawn with it */
 	for (i = 0; i < TC_COUNT; i++)
-		t->label[i] = DPICK(g, nspell(i));
+		if (i != TC_WHOSE)
+			t->label[i] = DPICK(g, nspell(i));
+	if (r->joint) {
+		/* whose in the ECOA column needs the column; an ECOA column
+		 * headed WHOSE would be a second whose */
+		if (!(t->used & BIT(TC_ECOA)))
+			t->whose_pair = 0;
+		if (!t->whose_pair)
+			t->used |= BIT(TC_WHOSE);
+		if (t->label[TC_ECOA] == 1)
+			t->label[TC_ECOA] = 0;
+		snprintf(t->pair_head, sizeof(t->pair_head), "%s/%s",
+			 heads[TC_ECOA][t->label[TC_ECOA]],
+			 heads[TC_WHOSE][t->label[TC_WHOSE]]);
+	}
 	t->lines = (int)synth_between(g, 1, 3);
 	under = t->lines > 1 && synth_chance(g, 50);
 	by_column = synth_chance(g, 40);
@@ -662,6 +696,9 @@ static void draw_columns(struct cc_synth_report *r, struct synth_rng *g)
 		} else if (dropped < (int)NELEM(drop_order)) {
 			int c = drop_order[dropped++];
 
+			/* whose, never dropped, is in the ECOA column */
+			if (c == TC_ECOA && t->whose_pair)
+				continue;
 			for (i = j = 0; i < n; i++)
 				if (order[i] != c)
 					order[j++] = order[i];
@@ -704,6 +741,17 @@ void synth_tab_draw(struct cc_synth_report *r)
 	 * labelled lines under them, or never: mupdf puts 2em between two
 	 * layout blocks, which would split a group's columns in two */
 	d->rows_per_block = synth_chance(&g, 40) ? 0 : 99;
+	if (r->joint) {
+		/* on a stream of their own, so that the others' draws stay
+		 * as they are without a co-applicant */
+		struct synth_rng jg;
+
+		jg.s = r->seed ^ 0x3f05eb0c0ULL;
+		jg.s = synth_next64(&jg);
+		t->whose_pair = synth_chance(&jg, 40);
+		t->whose_legend = synth_chance(&jg, 50) ? 1 + DPICK(&jg, 2) : 0;
+		t->label[TC_WHOSE] = DPICK(&jg, nspell(TC_WHOSE));
+	}
 	t->dollar = synth_chance(&g, 60);
 	t->commas = synth_chance(&g, 50);
 	t->thousands = synth_chance(&g, 30);
@@ -758,6 +806,18 @@ void synth_tab_draw(struct cc_synth_report *r)
 	       text_w(d->font, d->pt, pattern_labels[t->pattern_label]) +
 	       d->pt * (8 + d->grid_months) + indent(t) > 612 - 2 * d->margin)
 		d->grid_months -= 12;
+}
+
+/* The line that says what whose's codes mean. */
+static void legend(const struct synth_tabular *t, char *buf, size_t len)
+{
+	static const char *const fmts[2] = {
+		"%s: B=BORROWER C=CO-BORROWER J=JOINT",
+		"%s CODES: B - BORROWER, C - CO-BORROWER, J - JOINT",
+	};
+
+	snprintf(buf, len, fmts[t->whose_legend - 1],
+		 heads[TC_WHOSE][t->label[TC_WHOSE]]);
 }
 
 /* --- the design's parameters, for the truth --------------------------------------- */
@@ -873,6 +933,17 @@ json_t *synth_tab_json(const struct cc_synth_report *r)
 	json_object_set_new(o, "page_counter", t->counter ?
 			    json_string(counters[t->counter]) : json_null());
 	json_object_set_new(o, "running_head", json_boolean(t->run_head));
+	json_object_set_new(o, "joint", json_boolean(r->joint));
+	json_object_set_new(o, "whose", !r->joint ? json_null() :
+			    json_string(t->whose_pair ? "ecoa_pair" : "column"));
+	if (r->joint && t->whose_legend) {
+		char l[96];
+
+		legend(t, l, sizeof(l));
+		json_object_set_new(o, "whose_legend", json_string(l));
+	} else {
+		json_object_set_new(o, "whose_legend", json_null());
+	}
 	return o;
 }
 
@@ -936,24 +1007,31 @@ static void title_lines(struct ctx *c)
 }
 
 /*
- * The applicant: one for now.  A co-applicant is a second call with
- * "CO-APPLICANT" or "CO-BORROWER", its own id, once the model has one.
+ * An applicant, who, under label: the borrower, and on a joint report
+ * the co-borrower after them, in the same manner, each a block of its
+ * own (id).
  */
-static void applicant(struct ctx *c, const char *id, const char *label)
+static void applicant(struct ctx *c, const char *id, const char *label,
+		      const struct synth_person *who)
 {
 	const struct cc_synth_report *r = c->r;
 	char name[128], ssn[16], dob[16], cur[160], prev[160];
 
-	applicant_name(r, name, sizeof(name));
-	snprintf(ssn, sizeof(ssn), "XXX-XX-%04d", r->ssn_last4);
-	if (c->t->dob)
-		snprintf(dob, sizeof(dob), "XX/XX/%04d", r->birth_year);
+	if (r->d.name_last_first)
+		snprintf(name, sizeof(name), "%s, %s %s", who->last,
+			 who->first, who->middle);
 	else
-		snprintf(dob, sizeof(dob), "%04d", r->birth_year);
-	snprintf(cur, sizeof(cur), "%s, %s, %s %s", r->street, r->city,
-		 r->state, r->zip);
-	snprintf(prev, sizeof(prev), "%s, %s, %s %s", r->prev_street,
-		 r->prev_city, r->prev_state, r->prev_zip);
+		snprintf(name, sizeof(name), "%s %s %s", who->first,
+			 who->middle, who->last);
+	snprintf(ssn, sizeof(ssn), "XXX-XX-%04d", who->ssn_last4);
+	if (c->t->dob)
+		snprintf(dob, sizeof(dob), "XX/XX/%04d", who->birth_year);
+	else
+		snprintf(dob, sizeof(dob), "%04d", who->birth_year);
+	snprintf(cur, sizeof(cur), "%s, %s, %s %s", who->street, who->city,
+		 who->state, who->zip);
+	snprintf(prev, sizeof(prev), "%s, %s, %s %s", who->prev_street,
+		 who->prev_city, who->prev_state, who->prev_zip);
 	cc_buf_addf(c->b, "<div id=\"%s\">", id);
 	if (!c->t->applicant) {
 		char l[32];
@@ -1217,6 +1295,12 @@ static void tradelines(struct ctx *c)
 	if (c->t->count_line)
 		cc_buf_addf(c->b, "<p class=\"cl\">*** %d TRADELINES ***</p>\n",
 			    r->naccounts);
+	if (r->joint && c->t->whose_legend && r->naccounts) {
+		legend(c->t, rule, sizeof(rule));
+		cc_buf_adds(c->b, "<p class=\"lg\">");
+		H(c->b, rule);
+		cc_buf_adds(c->b, "</p>\n");
+	}
 	if (!r->naccounts) {
 		cc_buf_adds(c->b, "<p>*** NONE REPORTED ***</p>\n");
 		return;
@@ -1301,9 +1385,15 @@ static void publics(struct ctx *c)
 void synth_tab_html(const struct cc_synth_report *r, struct cc_buf *b)
 {
 	struct ctx c = { r, &r->d.tab, b };
+	struct synth_person who;
 
 	title_lines(&c);
-	applicant(&c, "consumer", r->d.tab.borrower ? "BORROWER" : "APPLICANT");
+	synth_borrower(r, &who);
+	applicant(&c, "consumer", r->d.tab.borrower ? "BORROWER" : "APPLICANT",
+		  &who);
+	if (r->joint)
+		applicant(&c, "consumer-2", r->d.tab.borrower ? "CO-BORROWER" :
+			  "CO-APPLICANT", &r->co);
 	if (c.t->alerts)
 		alerts(&c);
 	if (c.t->summary)
