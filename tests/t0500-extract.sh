@@ -523,7 +523,7 @@ test_expect_success 'pages without text (a scan read with cc-ocr --no-ocr): a co
 	echo "cc-extract: notext/lender-11-00000-scan.pdf: not a layout cc-extract knows (best match 0%); read as labels and values" >expect &&
 	test_cmp expect err &&
 	made <out | jq -c "del(.doc)" >got &&
-	echo "{\"kind\":\"consumer\",\"v\":1,\"layout\":null,\"bureau\":null,\"name\":null,\"addresses\":[],\"ssn_last4\":null,\"birth_year\":null,\"report_date\":null,\"report_number\":null}" >expect &&
+	echo "{\"kind\":\"consumer\",\"v\":1,\"layout\":null,\"bureau\":null,\"applicant\":1,\"name\":null,\"addresses\":[],\"ssn_last4\":null,\"birth_year\":null,\"report_date\":null,\"report_number\":null}" >expect &&
 	test_cmp expect got
 '
 
@@ -781,7 +781,7 @@ test_expect_success 'a full SSN printed where a name, an address or a remark is 
 	! grep -E "(^|[^0-9])123[- ]45[- ]6789([^0-9]|\$)" out err &&
 	jq -c "select(.kind!=\"document\") | del(.kind, .v, .doc, .layout, .bureau, .src, .conf, .id, .history, .uncertain) | with_entries(select(.value != null and .value != [] and .value != false))" out >got &&
 	cat >expect <<-\EOF &&
-	{"name":"JANE DOE SSN XXX-XX-6789","addresses":["1 MAIN ST XXX XX 6789"],"ssn_last4":"6789","report_number":"XXX-XX-6789"}
+	{"applicant":1,"name":"JANE DOE SSN XXX-XX-6789","addresses":["1 MAIN ST XXX XX 6789"],"ssn_last4":"6789","report_number":"XXX-XX-6789"}
 	{"creditor":"ACME BANK XXX-XX-6789","account_mask":"1234XXXX","status":"Open, SSN XXX-XX-6789","status_code":"11","remarks":"SSN XXX-XX-6789 ok; 1123-45-67890 is not one"}
 	EOF
 	test_cmp expect got
@@ -1131,8 +1131,8 @@ test_expect_success 'the example layout file of cc-extract(1) loads and reads it
 	test_cmp /dev/null err &&
 	made <out >got &&
 	cat >expect <<-\EOF &&
-	{"kind":"consumer","v":1,"doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","name":"JANE Q PUBLIC","addresses":[],"ssn_last4":"1234","birth_year":null,"report_date":"2026-01-15","report_number":null}
-	{"kind":"tradeline","v":1,"id":"38d33f585dbc923b","doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","account_group":null,"creditor":"ACME BANK","account_mask":"1234XXXX","account_last4":null,"type":null,"loan_type":null,"responsibility":null,"opened":"2019-03","closed":null,"reported":null,"last_payment":null,"dofd":null,"balance":123400,"limit":null,"high_balance":null,"payment":null,"past_due":null,"charge_off_amount":null,"original_creditor":null,"status":"Sold to ABC collections","status_code":"93","history":[],"remarks":null,"negative":true,"reasons":["collection"],"removal_date":null,"repositories":null,"uncertain":[]}
+	{"kind":"consumer","v":1,"doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","applicant":1,"name":"JANE Q PUBLIC","addresses":[],"ssn_last4":"1234","birth_year":null,"report_date":"2026-01-15","report_number":null}
+	{"kind":"tradeline","v":1,"id":"38d33f585dbc923b","doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","account_group":null,"creditor":"ACME BANK","account_mask":"1234XXXX","account_last4":null,"type":null,"loan_type":null,"responsibility":null,"applicants":null,"opened":"2019-03","closed":null,"reported":null,"last_payment":null,"dofd":null,"balance":123400,"limit":null,"high_balance":null,"payment":null,"past_due":null,"charge_off_amount":null,"original_creditor":null,"status":"Sold to ABC collections","status_code":"93","history":[],"remarks":null,"negative":true,"reasons":["collection"],"removal_date":null,"repositories":null,"uncertain":[]}
 	{"kind":"inquiry","v":1,"doc":"acacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac","layout":"acme","bureau":"equifax","creditor":"ZETA LENDING","date":"2025-12-01","type":"hard"}
 	EOF
 	test_cmp expect got

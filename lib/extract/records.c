@@ -490,6 +490,31 @@ int x_whose(const char *s)
 	return who;
 }
 
+/*
+ * The applicants an account is of, on a report of two (a consumer of
+ * applicant 2 read): as its WHOSE says, else both for a joint account,
+ * else the first.  On a report of one: null, the account is its only
+ * consumer's.
+ */
+static json_t *applicants(const struct xdoc *d, const struct xacct *a,
+			  const char *responsibility)
+{
+	json_t *v;
+	int who;
+
+	if (!two_applicants(d))
+		return json_null();
+	who = x_whose(val(a, XF_WHOSE));
+	if (!who)
+		who = responsibility && !strcmp(responsibility, "joint") ? 3 : 1;
+	v = json_array();
+	if (who & 1)
+		json_array_append_new(v, json_integer(1));
+	if (who & 2)
+		json_array_append_new(v, json_integer(2));
+	return v;
+}
+
 /* The reasons the remarks and the creditor give: each remarks rule of the
  * layout and of common.yaml that matches the remarks adds its reason, and
  * a creditor that a collectors pattern matches is a collection. */
@@ -769,6 +794,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			 a->f[XF_RESPONSIBILITY] || two_applicants(d) ?
 			 a->f[XF_RESPONSIBILITY] : a->f[XF_WHOSE]);
 	json_object_set_new(o_, "responsibility", jtext(s));
+	json_object_set_new(o_, "applicants", applicants(d, a, s));
 	json_object_set_new(o_, "opened", jdate(d, val(a, XF_OPENED)));
 	json_object_set_new(o_, "closed", jdate(d, val(a, XF_CLOSED)));
 	json_object_set_new(o_, "reported", jdate(d, val(a, XF_REPORTED)));
@@ -925,6 +951,7 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 	char dg[16];
 
 	common(o, d, c->bureau ? c->bureau : doc_bureau(d));
+	json_object_set_new(o, "applicant", json_integer(c->applicant == 2 ? 2 : 1));
 	json_object_set_new(o, "name", jtext(val(a, XC_NAME)));
 	if (val(a, XC_ADDRESS))
 		json_array_append_new(ad, jtext(val(a, XC_ADDRESS)));
