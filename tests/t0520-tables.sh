@@ -578,4 +578,60 @@ test_expect_success 'an accounts section that gives no account, and says not tha
 	! grep -q "no account read" err
 '
 
+test_expect_success 'two applicants: a co-applicant'"'"'s block, a WHO column (B, C, J) and an ECOA/WHOSE pair ("I / C"): consumers 1 and 2, each account'"'"'s applicants' '
+	cat >joint.spec <<-\EOF &&
+	56 83 220 99 12 b MORTGAGE CREDIT REPORT
+	56 136 97 146 8 - APPLICANT
+	222 136 238 146 8 - SSN
+	389 136 405 146 8 - DOB
+	56 145 161 155 8 - PRIYA F SAMPLE
+	222 145 269 155 8 - XXX-XX-7102
+	389 145 430 155 8 - XX/XX/2000
+	56 202 111 212 8 - CO-APPLICANT
+	222 202 238 212 8 - SSN
+	389 202 405 212 8 - DOB
+	56 211 165 221 8 - SARAH Y SAMPLE
+	222 211 269 221 8 - XXX-XX-3220
+	389 211 430 221 8 - XX/XX/1995
+	56 268 138 280 10 b CREDIT ACCOUNTS
+	56 317 93 327 8 - COMPANY
+	174 317 245 327 8 - ACCOUNT NUMBER
+	252 317 303 327 8 - ECOA/WHOSE
+	310 317 330 327 8 - WHO
+	369 317 422 327 8 - BALANCE
+	465 317 501 327 8 - STATUS
+	56 350 133 360 8 - LENDINGCLUB CORP
+	174 350 216 360 8 - 1234XXXX
+	252 350 265 360 8 - I / B
+	369 350 390 360 8 - $100
+	465 350 501 360 8 - CURRENT
+	56 362 133 372 8 - BARCLAYS BANK
+	174 362 216 372 8 - 5678XXXX
+	252 362 265 372 8 - J / J
+	369 362 390 372 8 - $200
+	465 362 501 372 8 - CURRENT
+	56 374 133 384 8 - SYNCB/LOWES
+	174 374 216 384 8 - 9012XXXX
+	252 374 265 384 8 - I / C
+	369 374 390 384 8 - $300
+	465 374 501 384 8 - CURRENT
+	EOF
+	page joint <joint.spec >pages &&
+	cc-extract pages 2>/dev/null >out &&
+	jq -c "select(.kind==\"consumer\") | [.applicant, .name, .ssn_last4, .birth_year]" out >got &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .responsibility, .applicants]" out >>got &&
+	cat >expect <<-\EOF &&
+	[1,"PRIYA F SAMPLE","7102",2000]
+	[2,"SARAH Y SAMPLE","3220",1995]
+	["LENDINGCLUB CORP","individual",[1]]
+	["BARCLAYS BANK","joint",[1,2]]
+	["SYNCB/LOWES","individual",[2]]
+	EOF
+	test_cmp expect got &&
+	sed "/CO-APPLICANT/,/XX\/XX\/1995/d" joint.spec | page one >one &&
+	cc-extract one 2>/dev/null | jq -c "select(.kind==\"tradeline\") | .applicants" | sort -u >got &&
+	echo null >expect &&
+	test_cmp expect got
+'
+
 test_done
