@@ -634,4 +634,19 @@ test_expect_success 'two applicants: a co-applicant'"'"'s block, a WHO column (B
 	test_cmp expect got
 '
 
+test_expect_success 'a lender'"'"'s file line: a value run into the next label of the consumer'"'"'s, no colon ("5922-715779 DATE COMPLETED 01/15/2026"), cut there; YOB over a year' '
+	page fileline >pages <<-\EOF &&
+	53 126 398 138 8 - FILE NO. 5922-715779 DATE COMPLETED 01/15/2026 REPOSITORIES USED XP/TU/EF
+	53 153 100 164 8 - APPLICANT
+	222 153 238 164 8 - SSN
+	392 153 406 164 8 - YOB
+	53 162 161 172 8 - PRIYA F SAMPLE
+	222 162 269 172 8 - XXX-XX-7102
+	392 162 407 172 8 - 2001
+	EOF
+	cc-extract pages 2>/dev/null | jq -c "select(.kind==\"consumer\") | [.name, .ssn_last4, .birth_year, .report_number, .report_date]" >got &&
+	echo "[\"PRIYA F SAMPLE\",\"7102\",2001,\"5922-715779\",\"2026-01-15\"]" >expect &&
+	test_cmp expect got
+'
+
 test_done

@@ -110,6 +110,62 @@ static int inline_labels(const struct xdoc *d, const struct xrow *r)
 	return count;
 }
 
+/*
+ * Set field f of consumer a from value v, which may run on into a label
+ * of the consumer's and its value, no colon between ("5922-715779 DATE
+ * COMPLETED 01/15/2026 REPOSITORIES USED XP/TU/EF"): v is cut before a
+ * label of two words or more, and the word after it, when it is of the
+ * label's type, is that label's field.
+ */
+void x_consumer_value(struct xdoc *d, struct xacct *a, int f, const char *v,
+		      double conf)
+{
+	const struct xlayout *L = d->L;
+	char *copy = cc_xstrdup(v), *cut = NULL;
+	int g = XF_NONE;
+	size_t i, n;
+
+	for (i = 0; i < L->nlab; i++) {
+		const struct xlabel *b = &L->lab[i];
+		const char *p;
+
+		if (b->group != XG_CONSUMER || !strchr(b->norm, ' ') || b->field == f)
+			continue;
+		n = strlen(b->norm);
+		for (p = strcasestr(copy, b->norm); p; p = strcasestr(p + 1, b->norm))
+			if (p > copy && p[-1] == ' ' && (p[n] == ' ' || p[n] == ':') &&
+			    (!cut || p < cut)) {
+				cut = (char *)p;
+				g = b->field;
+				break;
+			}
+	}
+	if (cut) {
+		const struct xlabel *b = NULL;
+		char *rest, *w, *e;
+
+		for (i = 0; i < L->nlab; i++)
+			if (L->lab[i].group == XG_CONSUMER && L->lab[i].field == g &&
+			    !strncasecmp(cut, L->lab[i].norm, strlen(L->lab[i].norm)) &&
+			    (!b || strlen(L->lab[i].norm) > strlen(b->norm)))
+				b = &L->lab[i];
+		rest = cut + (b ? strlen(b->norm) : 0);
+		while (*rest == ' ' || *rest == ':')
+			rest++;
+		w = cc_xstrdup(rest);
+		if ((e = strchr(w, ' ')) != NULL)
+			*e = '\0';
+		if (b && *w && x_value_fits(b->type, w))
+			x_acct_set(a, g, w, conf, 0);
+		free(w);
+		while (cut > copy && cut[-1] == ' ')
+			cut--;
+		*cut = '\0';
+	}
+	x_acct_set(a, f, copy, conf, 0);
+	free(copy);
+}
+
 /* below: the row under r that holds the value of r's label, or NULL */
 static void consumer_row(struct xdoc *d, const struct xrow *r, const struct xrow *below,
 			 int in_section)

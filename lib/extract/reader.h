@@ -187,6 +187,10 @@ struct xcons *x_consumer_for(struct xdoc *d, const char *bureau);
  * co-applicant's label on, the co-applicant's; *f the name for that
  * label). */
 struct xacct *x_consumer_field(struct xdoc *d, const char *bureau, int *f);
+/* Set field f of consumer a from v, cut before a label of the
+ * consumer's run into it, whose value is set too. */
+void x_consumer_value(struct xdoc *d, struct xacct *a, int f, const char *v,
+		      double conf);
 size_t x_consumer_rows(struct xdoc *d, size_t i, int in_section);
 
 /* --- the inquiry table (inquiry.c) -------------------------------------- */
