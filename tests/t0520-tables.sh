@@ -634,7 +634,7 @@ test_expect_success 'two applicants: a co-applicant'"'"'s block, a WHO column (B
 	test_cmp expect got
 '
 
-test_expect_success 'a lender'"'"'s file line: a value run into the next label of the consumer'"'"'s, no colon ("5922-715779 DATE COMPLETED 01/15/2026"), cut there; YOB over a year' '
+test_expect_success 'a lender'"'"'s file line: a value run into the next label of the consumer'"'"'s, no colon ("5922-715779 DATE COMPLETED 01/15/2026"), cut there; a date before a label of no vocabulary'"'"'s ("01/15/2026 REPOSITORIES: EQ"); YOB over a year' '
 	page fileline >pages <<-\EOF &&
 	53 126 398 138 8 - FILE NO. 5922-715779 DATE COMPLETED 01/15/2026 REPOSITORIES USED XP/TU/EF
 	53 153 100 164 8 - APPLICANT
@@ -646,6 +646,10 @@ test_expect_success 'a lender'"'"'s file line: a value run into the next label o
 	EOF
 	cc-extract pages 2>/dev/null | jq -c "select(.kind==\"consumer\") | [.name, .ssn_last4, .birth_year, .report_number, .report_date]" >got &&
 	echo "[\"PRIYA F SAMPLE\",\"7102\",2001,\"5922-715779\",\"2026-01-15\"]" >expect &&
+	test_cmp expect got &&
+	sed "s/FILE NO. 5922-715779 DATE COMPLETED 01\/15\/2026 REPOSITORIES USED XP\/TU\/EF/FILE #: 5922-715779 DATE: 01\/15\/2026 REPOSITORIES: EQ\/EX\/TU/" pages >pages2 &&
+	cc-extract pages2 2>/dev/null | jq -c "select(.kind==\"consumer\") | [.report_number, .report_date]" >got &&
+	echo "[\"5922-715779\",\"2026-01-15\"]" >expect &&
 	test_cmp expect got
 '
 

@@ -1237,6 +1237,8 @@ static size_t under_col(const struct xdoc *d, const struct xrow *r,
 
 /* Where in t, after a space, the last word starts when it is an amount,
  * a date or an account number and type is that; 0 for none. */
+static int head_fits(int type, char *v);
+
 static size_t typed_tail(const char *t, int type)
 {
 	const char *sp = strrchr(t, ' ');
@@ -1361,7 +1363,7 @@ check:
 	(void)group;
 	for (k = 0; k < n; k++) {
 		if (p[k].field == XF_HISTORY || p[k].field == XF_IGNORE ||
-		    x_value_fits(p[k].type, v[k])) {
+		    x_value_fits(p[k].type, v[k]) || head_fits(p[k].type, v[k])) {
 			ok++;
 			continue;
 		}
@@ -1369,6 +1371,29 @@ check:
 		v[k] = NULL;
 	}
 	return ok;
+}
+
+/*
+ * A date or an amount followed by a label of no vocabulary's, with its
+ * colon ("01/15/2026 REPOSITORIES: EQ/EX/TU"): v cut to the date, and
+ * 1; else 0.
+ */
+static int head_fits(int type, char *v)
+{
+	char *sp = strchr(v, ' '), *w;
+	size_t n;
+
+	if (!sp || (type != XT_DATE && type != XT_MONEY))
+		return 0;
+	w = sp + 1;
+	n = strcspn(w, " ");
+	if (n < 2 || w[n - 1] != ':')
+		return 0;
+	*sp = '\0';
+	if (x_value_fits(type, v))
+		return 1;
+	*sp = ' ';
+	return 0;
 }
 
 static int open_closed(const char *s);
