@@ -988,6 +988,15 @@ static const char *trailing_mask(const char *s)
 	return sp + 1;
 }
 
+/* Add s to the end of a's name. */
+static void add_name(struct xacct *a, const char *s)
+{
+	char *h = a->heading ? cc_xasprintf("%s %s", a->heading, s) : cc_xstrdup(s);
+
+	free(a->heading);
+	a->heading = h;
+}
+
 /* Piece p of the group's line into a, by its column c. */
 static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 		const struct piece *p)
@@ -1034,26 +1043,11 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 			char *name = cc_xstrndup(s, (size_t)(m - s - 1));
 
 			x_acct_set(a, XF_ACCOUNT_MASK, m, p->conf, 0);
-			s = name;
-			if (a->heading) {
-				char *h = cc_xasprintf("%s %s", a->heading, name);
-
-				free(a->heading);
-				a->heading = h;
-			} else {
-				a->heading = cc_xstrdup(name);
-			}
+			add_name(a, name);
 			free(name);
 			return;
 		}
-		if (a->heading) {
-			char *h = cc_xasprintf("%s %s", a->heading, s);
-
-			free(a->heading);
-			a->heading = h;
-		} else {
-			a->heading = cc_xstrdup(s);
-		}
+		add_name(a, s);
 		return;
 	}
 	if (c->field == XF_IGNORE)
@@ -1271,11 +1265,7 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 			const struct xtcol *c = &t->line[0].c[v0[k].col];
 
 			if (c->field == XF_CREDITOR) {
-				char *h = cc_xasprintf("%s %s", a->heading ? a->heading : "",
-						       v0[k].t);
-
-				free(a->heading);
-				a->heading = h;
+				add_name(a, v0[k].t);
 			} else {
 				x_acct_set(a, c->field, v0[k].t, v0[k].conf, 1);
 			}

@@ -940,6 +940,16 @@ static int give(json_t *m, cc_score_miss_fn fn, void *arg)
 	return rc;
 }
 
+/* Miss m of a field: its name, what the truth and the extraction say. */
+static json_t *field_miss(json_t *m, const char *field, const char *expected,
+			  const char *got)
+{
+	json_object_set_new(m, "field", json_string(field));
+	json_object_set_new(m, "expected", uncanon(expected));
+	json_object_set_new(m, "got", uncanon(got));
+	return m;
+}
+
 static int doc_misses(const struct doc *d, cc_score_miss_fn fn, void *arg)
 {
 	size_t i;
@@ -954,18 +964,12 @@ static int doc_misses(const struct doc *d, cc_score_miss_fn fn, void *arg)
 			continue;
 		}
 		e = &d->ec.v[t->pair];
-		for (k = 0; k < CC_SCORE_NCFIELDS; k++) {
-			json_t *m;
-
-			if (strcmp(t->f[k], e->f[k]) == 0)
-				continue;
-			m = miss_con(d, "consumer_field", t);
-			json_object_set_new(m, "field", json_string(cc_score_consumer_fields[k]));
-			json_object_set_new(m, "expected", uncanon(t->f[k]));
-			json_object_set_new(m, "got", uncanon(e->f[k]));
-			if ((rc = give(m, fn, arg)))
+		for (k = 0; k < CC_SCORE_NCFIELDS; k++)
+			if (strcmp(t->f[k], e->f[k]) != 0 &&
+			    (rc = give(field_miss(miss_con(d, "consumer_field", t),
+						  cc_score_consumer_fields[k], t->f[k],
+						  e->f[k]), fn, arg)))
 				return rc;
-		}
 	}
 	for (i = 0; i < d->ec.n; i++)
 		if (d->ec.v[i].pair < 0 &&
@@ -980,18 +984,11 @@ static int doc_misses(const struct doc *d, cc_score_miss_fn fn, void *arg)
 			continue;
 		}
 		e = &d->et.v[t->pair];
-		for (k = 0; k < CC_SCORE_NFIELDS; k++) {
-			json_t *m;
-
-			if (strcmp(t->f[k], e->f[k]) == 0)
-				continue;
-			m = miss_tl(d, "field", t);
-			json_object_set_new(m, "field", json_string(cc_score_fields[k]));
-			json_object_set_new(m, "expected", uncanon(t->f[k]));
-			json_object_set_new(m, "got", uncanon(e->f[k]));
-			if ((rc = give(m, fn, arg)))
+		for (k = 0; k < CC_SCORE_NFIELDS; k++)
+			if (strcmp(t->f[k], e->f[k]) != 0 &&
+			    (rc = give(field_miss(miss_tl(d, "field", t), cc_score_fields[k],
+						  t->f[k], e->f[k]), fn, arg)))
 				return rc;
-		}
 	}
 	for (i = 0; i < d->et.n; i++)
 		if (d->et.v[i].pair < 0 &&
