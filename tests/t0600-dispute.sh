@@ -50,7 +50,7 @@ test_expect_success 'one obsolete collection: the whole dispute record, its id a
 	test_cmp one passed &&
 	id=$(printf "%s\n" 42 experian 1 t1 | sha256sum | cut -c1-16) &&
 	cat >expect <<-EOF &&
-	{"kind":"dispute","v":1,"id":"$id","doc":"d1","owner":"42","bureau":"experian","round":1,"status":"draft","consumer":{"name":"JANE Q DOE","addresses":["1 MAIN ST, SPRINGFIELD, IL 62701"],"ssn_last4":"0417","birth_year":1980,"report_number":"R-d1"},"bureau_address":{"name":"Experian","lines":["P.O. Box 4500","Allen, TX 75013"]},"items":[{"n":1,"tradeline":"t1","doc":"d1","creditor":"MIDLAND CREDIT MGMT","account_mask":"851234XXXX","reason_code":"obsolete","reason":"This item is too old to be reported: under 15 U.S.C. §1681c it had to leave my file by September 2025, yet it is still reported as of January 15, 2026. Please delete it.","action":"delete","evidence":{"dofd":"2018-03","removal_date":"2025-09","as_of":"2026-01-15"},"src":{"page":2,"bbox":[42,100,570,200]}}],"previous":null,"created_at":"2026-01-15T00:00:00Z"}
+	{"kind":"dispute","v":1,"id":"$id","doc":"d1","owner":"42","applicant":1,"bureau":"experian","round":1,"status":"draft","consumer":{"name":"JANE Q DOE","addresses":["1 MAIN ST, SPRINGFIELD, IL 62701"],"ssn_last4":"0417","birth_year":1980,"report_number":"R-d1"},"bureau_address":{"name":"Experian","lines":["P.O. Box 4500","Allen, TX 75013"]},"items":[{"n":1,"tradeline":"t1","doc":"d1","creditor":"MIDLAND CREDIT MGMT","account_mask":"851234XXXX","reason_code":"obsolete","reason":"This item is too old to be reported: under 15 U.S.C. §1681c it had to leave my file by September 2025, yet it is still reported as of January 15, 2026. Please delete it.","action":"delete","evidence":{"dofd":"2018-03","removal_date":"2025-09","as_of":"2026-01-15"},"src":{"page":2,"bbox":[42,100,570,200]}}],"previous":null,"created_at":"2026-01-15T00:00:00Z"}
 	EOF
 	grep "^{\"kind\":\"dispute\"" out >got &&
 	test_cmp expect got
@@ -195,6 +195,166 @@ test_expect_success 'without an owner each report is a consumer of its own: noth
 	EOF
 	sed "s/	null	/		/" expect >expect2 &&
 	test_cmp expect2 got
+'
+
+# --- two applicants ---------------------------------------------------------------
+
+# applicant DOC N NAME SSN ADDRESS: a lender report's consumer record of
+# applicant N
+applicant() {
+	echo "{\"kind\":\"consumer\",\"v\":1,\"doc\":\"$1\",\"layout\":\"lender\",\"bureau\":null,\"applicant\":$2,\"name\":\"$3\",\"addresses\":[\"$5\"],\"ssn_last4\":\"$4\",\"birth_year\":197$2,\"report_date\":\"2026-01-10\",\"report_number\":\"F-$1\",\"src\":null,\"conf\":1}"
+}
+
+# jtl ID DOC APPLICANTS CREDITOR: a lender line of the applicants, to
+# Experian, negative
+jtl() {
+	echo "{\"kind\":\"tradeline\",\"v\":1,\"id\":\"$1\",\"doc\":\"$2\",\"layout\":\"lender\",\"bureau\":null,\"repositories\":[\"experian\"],\"applicants\":$3,\"creditor\":\"$4\",\"account_mask\":\"XXXX$1\",\"opened\":\"2020-01\",\"negative\":true,\"reasons\":[\"collection\"]}"
+}
+
+test_expect_success 'setup: a lender report of two applicants, an account of each and a joint one' '
+	{
+		echo "{\"kind\":\"document\",\"v\":1,\"doc\":\"j1\",\"path\":\"j1.pdf\",\"owner\":\"77\"}" &&
+		applicant j1 1 "JANE Q DOE" 0417 "1 MAIN ST, SPRINGFIELD, IL 62701" &&
+		applicant j1 2 "JOHN R ROE" 0588 "9 OAK AVE, PEORIA, IL 61602" &&
+		jtl a1 j1 "[1]" "A BANK" &&
+		jtl b2 j1 "[2]" "B BANK" &&
+		jtl c12 j1 "[1,2]" "C JOINT"
+	} >two
+'
+
+test_expect_success 'two applicants: an account to its applicant, a joint one to both, each dispute from its own consumer' '
+	cc-dispute --as-of 2026-01-15 two >out 2>err &&
+	test_cmp /dev/null err &&
+	grep -v "^{\"kind\":\"dispute\"" out >passed &&
+	test_cmp two passed &&
+	jq -c "select(.kind==\"dispute\") | [.owner, .applicant, .bureau, .doc, .consumer, [.items[] | .tradeline]]" out >got &&
+	cat >expect <<-\EOF &&
+	["77",1,"experian","j1",{"name":"JANE Q DOE","addresses":["1 MAIN ST, SPRINGFIELD, IL 62701"],"ssn_last4":"0417","birth_year":1971,"report_number":"F-j1"},["a1","c12"]]
+	["77",2,"experian","j1",{"name":"JOHN R ROE","addresses":["9 OAK AVE, PEORIA, IL 61602"],"ssn_last4":"0588","birth_year":1972,"report_number":"F-j1"},["b2","c12"]]
+	EOF
+	test_cmp expect got &&
+	jq -r "select(.kind==\"dispute\") | .id" out >got &&
+	{
+		printf "%s\n" 77 experian 1 a1 c12 | sha256sum | cut -c1-16 &&
+		printf "%s\n" 77 2 experian 1 b2 c12 | sha256sum | cut -c1-16
+	} >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'two applicants without an owner: the document'"'"'s two consumers; the same with --ungrouped' '
+	grep -v "\"kind\":\"document\"" two >two.noowner &&
+	cc-dispute --as-of 2026-01-15 two.noowner >out &&
+	jq -r "select(.kind==\"dispute\") | [.owner, .applicant, .consumer.name, ([.items[] | .tradeline] | join(\" \"))] | @tsv" out >got &&
+	printf "\t1\tJANE Q DOE\ta1 c12\n\t2\tJOHN R ROE\tb2 c12\n" >expect &&
+	test_cmp expect got &&
+	jq -r "select(.kind==\"dispute\") | .id" out >got &&
+	{
+		printf "%s\n" j1 experian 1 a1 c12 | sha256sum | cut -c1-16 &&
+		printf "%s\n" j1 2 experian 1 b2 c12 | sha256sum | cut -c1-16
+	} >expect &&
+	test_cmp expect got &&
+	cc-dispute --as-of 2026-01-15 --ungrouped two.noowner >out2 &&
+	test_cmp out out2
+'
+
+test_expect_success 'two applicants: only the joint account has a dispute of each; a co-applicant with none has no dispute' '
+	grep -v "\"id\":\"[ab]" two >joint &&
+	cc-dispute --as-of 2026-01-15 joint >out &&
+	jq -r "select(.kind==\"dispute\") | [.applicant, .consumer.name, ([.items[] | .tradeline] | join(\" \")), .id] | @tsv" out >got &&
+	printf "1\tJANE Q DOE\tc12\t%s\n2\tJOHN R ROE\tc12\t%s\n" \
+		$(printf "%s\n" 77 experian 1 c12 | sha256sum | cut -c1-16) \
+		$(printf "%s\n" 77 2 experian 1 c12 | sha256sum | cut -c1-16) >expect &&
+	test_cmp expect got &&
+	grep -v "\"id\":\"[bc]" two >only1 &&
+	cc-dispute --as-of 2026-01-15 only1 >out &&
+	jq -r "select(.kind==\"dispute\") | [.applicant, .consumer.name, ([.items[] | .tradeline] | join(\" \"))] | @tsv" out >got &&
+	printf "1\tJANE Q DOE\ta1\n" >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'two applicants in reports of one owner: a co-applicant is one consumer by name and SSN, another is another' '
+	{
+		cat two &&
+		echo "{\"kind\":\"document\",\"v\":1,\"doc\":\"j2\",\"path\":\"j2.pdf\",\"owner\":\"77\"}" &&
+		applicant j2 1 "JANE Q DOE" 0417 "1 MAIN ST, SPRINGFIELD, IL 62701" &&
+		applicant j2 2 "John R Roe" 0588 "9 OAK AVE, PEORIA, IL 61602" | sed "s/2026-01-10/2025-06-01/" &&
+		jtl c12 j2 "[1,2]" "C JOINT" | sed "s/\"c12\"/\"d12\"/" &&
+		jtl e2 j2 "[2]" "E BANK" &&
+		echo "{\"kind\":\"document\",\"v\":1,\"doc\":\"j3\",\"path\":\"j3.pdf\",\"owner\":\"77\"}" &&
+		applicant j3 1 "JANE Q DOE" 0417 "1 MAIN ST, SPRINGFIELD, IL 62701" &&
+		applicant j3 2 "MARK S POE" 0999 "5 ELM RD, JOLIET, IL 60431" &&
+		jtl f2 j3 "[2]" "F BANK"
+	} >owner77 &&
+	cc-dispute --as-of 2026-01-15 owner77 >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "select(.kind==\"dispute\") | [.applicant, .doc, .consumer.name, ([.items[] | .tradeline + (.evidence.same_account // [] | map(\"=\" + .) | join(\"\"))] | join(\" \"))] | @tsv" out >got &&
+	cat >expect <<-\EOF &&
+	1	j1	JANE Q DOE	a1 c12=d12
+	2	j1	JOHN R ROE	b2 c12=d12 e2
+	2	j3	MARK S POE	f2
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'two applicants, round 2: each cites the earlier dispute of its own applicant, by owner, by report, by name and SSN' '
+	cc-dispute --as-of 2025-11-20 two >round1.two &&
+	cc-dispute --as-of 2026-01-15 --round 2 --previous round1.two two >out &&
+	jq -r "select(.kind==\"dispute\") | [.id, .applicant] | @tsv" round1.two >r1 &&
+	jq -r "select(.kind==\"dispute\") | [.previous.id, .applicant] | @tsv" out >got &&
+	test_cmp r1 got &&
+	grep -v "\"kind\":\"document\"" round1.two >round1.noowner &&
+	cc-dispute --as-of 2026-01-15 --round 2 --previous round1.noowner two.noowner >out &&
+	jq -r "select(.kind==\"dispute\") | [.previous.id, .applicant] | @tsv" out >got &&
+	test_cmp r1 got &&
+	cc-dispute --as-of 2025-11-20 two.noowner >round1.two.noowner &&
+	jq -r "select(.kind==\"dispute\") | [.id, .applicant] | @tsv" round1.two.noowner >r1 &&
+	cc-dispute --as-of 2026-01-15 --round 2 --previous round1.two.noowner two.noowner >out &&
+	jq -r "select(.kind==\"dispute\") | [.previous.id, .applicant] | @tsv" out >got &&
+	test_cmp r1 got &&
+	sed "s/\"j1\"/\"j9\"/" two.noowner >j9 &&
+	cc-dispute --as-of 2026-01-15 --round 2 --previous round1.two.noowner j9 >out &&
+	jq -r "select(.kind==\"dispute\") | [.previous.id, .applicant] | @tsv" out >got &&
+	test_cmp r1 got &&
+	sed "s/0588/0589/" j9 >j9.other &&
+	cc-dispute --as-of 2026-01-15 --round 2 --previous round1.two.noowner j9.other >out &&
+	jq -r "select(.kind==\"dispute\") | [.previous.id // \"-\", .applicant] | @tsv" out >got &&
+	{ head -n 1 r1 && printf "%s\t2\n" -; } >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a report of one applicant: applicant 1 and applicants null are what they were without them' '
+	sed -e "s/\"kind\":\"consumer\",\"v\":1,/&\"applicant\":1,/" \
+	    -e "s/\"kind\":\"tradeline\",\"v\":1,/&\"applicants\":null,/" owner7 >owner7.one &&
+	! cmp -s owner7 owner7.one &&
+	cc-dispute --as-of 2026-01-15 owner7 >a &&
+	cc-dispute --as-of 2026-01-15 owner7.one | grep "^{\"kind\":\"dispute\"" >b &&
+	grep "^{\"kind\":\"dispute\"" a >a.d &&
+	test_cmp a.d b &&
+	jq -r "select(.kind==\"dispute\") | .applicant" a | sort -u >got &&
+	echo 1 >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'two applicants: an applicant or applicants that is not 1 or 2 is rejected' '
+	{
+		applicant j1 3 "X" 0000 "Y" &&
+		jtl a3 j1 "[3]" "A" &&
+		jtl a4 j1 "\"J\"" "A" &&
+		jtl a5 j1 "[]" "A" &&
+		jtl a6 j1 "[\"1\"]" "A"
+	} >bad.app &&
+	test_expect_code 1 cc-dispute --as-of 2026-01-15 <bad.app >out 2>err &&
+	cat >expect <<-\EOF &&
+	cc-dispute: <stdin>:1: consumer record whose "applicant" is not 1 or 2
+	cc-dispute: <stdin>:2: tradeline record whose "applicants" is not null or a list of 1 and 2
+	cc-dispute: <stdin>:3: tradeline record whose "applicants" is not null or a list of 1 and 2
+	cc-dispute: <stdin>:4: tradeline record whose "applicants" is not null or a list of 1 and 2
+	cc-dispute: <stdin>:5: tradeline record whose "applicants" is not null or a list of 1 and 2
+	EOF
+	test_cmp expect err &&
+	jq -r "select(.kind==\"error\") | .code" out | sort | uniq -c | sed "s/^ *//" >got &&
+	echo "5 record.invalid" >expect &&
+	test_cmp expect got
 '
 
 # --- duplicate, paid_with_balance, missing_limit -------------------------------
@@ -862,7 +1022,7 @@ test_expect_success 'the corpus: ingest | ocr | extract | dispute; every negativ
 test_expect_success 'the corpus: every dispute has the agreed fields in order; no full SSN or account number' '
 	grep "^{\"kind\":\"dispute\"" out >disputes &&
 	jq -c "[keys_unsorted, (.consumer | keys_unsorted), (.bureau_address | keys_unsorted), (.items | map(keys_unsorted) | unique)]" disputes | sort -u >got &&
-	echo "[[\"kind\",\"v\",\"id\",\"doc\",\"owner\",\"bureau\",\"round\",\"status\",\"consumer\",\"bureau_address\",\"items\",\"previous\",\"created_at\"],[\"name\",\"addresses\",\"ssn_last4\",\"birth_year\",\"report_number\"],[\"name\",\"lines\"],[[\"n\",\"tradeline\",\"doc\",\"creditor\",\"account_mask\",\"reason_code\",\"reason\",\"action\",\"evidence\",\"src\"]]]" >expect &&
+	echo "[[\"kind\",\"v\",\"id\",\"doc\",\"owner\",\"applicant\",\"bureau\",\"round\",\"status\",\"consumer\",\"bureau_address\",\"items\",\"previous\",\"created_at\"],[\"name\",\"addresses\",\"ssn_last4\",\"birth_year\",\"report_number\"],[\"name\",\"lines\"],[[\"n\",\"tradeline\",\"doc\",\"creditor\",\"account_mask\",\"reason_code\",\"reason\",\"action\",\"evidence\",\"src\"]]]" >expect &&
 	test_cmp expect got &&
 	jq -c "[.. | strings | select(test(\"(^|[^0-9])[0-9]{3}-[0-9]{2}-[0-9]{4}([^0-9]|\$)\") or
 		test(\"(^|[^0-9a-f])[0-9]{9,}([^0-9a-f]|\$)\"))] | select(length > 0)" disputes >bad &&

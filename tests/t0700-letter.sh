@@ -424,6 +424,59 @@ test_expect_success 'templates that cannot be used: no directory (66), a misspel
 	test ! -e x2
 '
 
+test_expect_success 'two applicants: cc-dispute | cc-letter, a letter from each applicant, with their accounts and the joint one' '
+	A="\"kind\":\"consumer\",\"v\":1,\"doc\":\"j1\",\"layout\":\"lender\",\"bureau\":null" &&
+	T="\"kind\":\"tradeline\",\"v\":1,\"doc\":\"j1\",\"layout\":\"lender\",\"bureau\":null,\"repositories\":[\"transunion\"],\"opened\":\"2020-01\",\"negative\":true,\"reasons\":[\"collection\"]" &&
+	cat >two.ndjson <<-EOF &&
+	{$A,"applicant":1,"name":"JANE Q DOE","addresses":["1 MAIN ST, SPRINGFIELD, IL 62701"],"ssn_last4":"0417","birth_year":1971,"report_date":"2026-01-10","report_number":"F-1"}
+	{$A,"applicant":2,"name":"JOHN R ROE","addresses":["9 OAK AVE, PEORIA, IL 61602"],"ssn_last4":"0588","birth_year":1968,"report_date":"2026-01-10","report_number":"F-1"}
+	{$T,"id":"a1","applicants":[1],"creditor":"A BANK","account_mask":"XXXX1111"}
+	{$T,"id":"b2","applicants":[2],"creditor":"B BANK","account_mask":"XXXX2222"}
+	{$T,"id":"c12","applicants":[1,2],"creditor":"C JOINT","account_mask":"XXXX3333"}
+	EOF
+	cc-dispute --as-of 2026-01-15 two.ndjson | cc-letter -o two >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r "select(.kind==\"dispute\") | [.applicant, .consumer.name] | @tsv" out >got &&
+	printf "1\tJANE Q DOE\n2\tJOHN R ROE\n" >expect &&
+	test_cmp expect got &&
+	jq -r "select(.kind==\"letter\") | .path" out >paths &&
+	test $(wc -l <paths) -eq 2 &&
+	for p in $(cat paths); do
+		text "$p" 2 >t &&
+		{
+			head -n 3 t &&
+			grep -E "^(Name|Current address|Year of birth|SSN): |^[0-9]\. " t &&
+			sed -n "/^______/{n;p;}" t
+		} || exit 1
+	done >got &&
+	cat >expect <<-\EOF &&
+	JANE Q DOE
+	1 MAIN ST
+	SPRINGFIELD, IL 62701
+	Name: JANE Q DOE
+	Current address: 1 MAIN ST, SPRINGFIELD, IL 62701
+	Year of birth: 1971
+	SSN: XXX-XX-0417
+	1. A BANK
+	2. C JOINT
+	JANE Q DOE
+	JOHN R ROE
+	9 OAK AVE
+	PEORIA, IL 61602
+	Name: JOHN R ROE
+	Current address: 9 OAK AVE, PEORIA, IL 61602
+	Year of birth: 1968
+	SSN: XXX-XX-0588
+	1. B BANK
+	2. C JOINT
+	JOHN R ROE
+	EOF
+	test_cmp expect got &&
+	text "$(sed -n 1p paths)" >t1 && text "$(sed -n 2p paths)" >t2 &&
+	! grep -w -E "JOHN|ROE|0588|1968|PEORIA|B BANK" t1 &&
+	! grep -w -E "JANE|DOE|0417|1971|SPRINGFIELD|A BANK" t2
+'
+
 test_expect_success 'an item whose creditor the report does not name' '
 	dispute nocred experian 1 "$(echo "$ITEM3" | sed "s/\"MIDLAND CREDIT MGMT\"/null/")" >nc.ndjson &&
 	cc-letter -o nc nc.ndjson >/dev/null &&

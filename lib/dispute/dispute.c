@@ -6,7 +6,8 @@
  * The run keeps every document, consumer and tradeline record it is
  * given (small records: the pages are long gone) and works at the end,
  * when all of a consumer's reports are in: one consumer is an owner, when
- * the document record names one, else a document.
+ * the document record names one, else a document; and the co-applicant a
+ * report of two applicants names is a consumer of their own, beside it.
  */
 #include "base/cc.h"
 #include "dispute/impl.h"
@@ -187,7 +188,9 @@ struct xdoc {
 	json_t **cons;           /* its consumer records */
 	size_t ncons, acons;
 	char report_date[11];    /* the newest of its consumers', or "" */
-	size_t group;
+	int has2;                /* it names a co-applicant, or an account
+				  * of one */
+	size_t group, group2;    /* its applicants' (group2: when has2) */
 };
 
 struct tl {
@@ -200,6 +203,8 @@ struct tl {
 	size_t ncw, now;
 	int bureau;              /* -1: null */
 	unsigned bureaus;        /* a bit per bureau to dispute it with */
+	unsigned apps;           /* whose: 1 the applicant, 2 the co-applicant,
+				  * 3 both (a joint account) */
 	int negative;
 	unsigned neg;            /* a bit per enum cc_reason */
 	int has_bal, has_lim, has_high;
@@ -210,7 +215,9 @@ struct tl {
 
 struct group {
 	char *owner;             /* NULL: a document without owner */
-	size_t first;
+	int applicant;           /* 1, or 2: the co-applicants of its reports
+				  * that are one person (same name, SSN) */
+	size_t first, order;
 	size_t *tls, ntls, atls;
 	unsigned char *alive;    /* per tls: a bit per bureau it is disputed
 				  * with, once the same account in two
@@ -441,12 +448,49 @@ static int bureau_field(json_t *o, const char *k, int *b, struct cc_error *e,
 	return -1;
 }
 
+/* Which applicant a consumer record is: 1 or 2; 1 when it does not say
+ * (a record of a report of one applicant, or from before cc-extract
+ * said); -1 when its "applicant" is something else. */
+static int applicant_of(json_t *c)
+{
+	json_t *v = json_object_get(c, "applicant");
+
+	if (!v || json_is_null(v))
+		return 1;
+	if (json_is_integer(v) && (json_integer_value(v) == 1 ||
+				   json_integer_value(v) == 2))
+		return (int)json_integer_value(v);
+	return -1;
+}
+
+/* Whose a tradeline is, a bit per applicant (1, 2): the first's when it
+ * does not say, as on a report of one applicant; 0 when its
+ * "applicants" is not a list of 1 and 2. */
+static unsigned applicants_of(json_t *o)
+{
+	json_t *v = json_object_get(o, "applicants"), *x;
+	unsigned apps = 0;
+	size_t i;
+
+	if (!v || json_is_null(v))
+		return 1;
+	if (!json_is_array(v))
+		return 0;
+	json_array_foreach(v, i, x) {
+		if (!json_is_integer(x) || json_integer_value(x) < 1 ||
+		    json_integer_value(x) > 2)
+			return 0;
+		apps |= 1u << (json_integer_value(x) - 1);
+	}
+	return apps;
+}
+
 static int add_tradeline(struct cc_dispute *d, json_t *o, struct cc_error *e)
 {
 	const char *id = str(o, "id"), *doc = str(o, "doc");
 	json_t *reps = json_object_get(o, "repositories"), *v, *neg;
 	struct tl *t;
-	unsigned bureaus = 0;
+	unsigned bureaus = 0, apps;
 	size_t i;
 	int b, rb, r;
 
@@ -479,6 +523,10 @@ static int add_tradeline(struct cc_dispute *d, json_t *o, struct cc_error *e)
 	}
 	if (b >= 0)
 		bureaus = 1u << b;
+	if (!(apps = applicants_of(o)))
+		return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+				    "tradeline record whose \"applicants\" is "
+				    "not null or a list of 1 and 2");
 	/* the same tradeline again (a stream read twice) counts once */
 	if (json_object_get(d->tl_index, id))
 		return 0;
@@ -490,6 +538,7 @@ static int add_tradeline(struct cc_dispute *d, json_t *o, struct cc_error *e)
 	t->doc = doc;
 	t->bureau = b;
 	t->bureaus = bureaus;
+	t->apps = apps;
 	t->creditor = str(o, "creditor");
 	t->mask = str(o, "account_mask");
 	t->type = str(o, "type");
@@ -525,6 +574,8 @@ static int add_tradeline(struct cc_dispute *d, json_t *o, struct cc_error *e)
 	t->negative = json_is_boolean(neg) ? json_is_true(neg) : t->neg != 0;
 	t->seq = d->seq;
 	t->xd = doc_of(d, doc);
+	if (apps & 2)
+		d->docs[t->xd].has2 = 1;
 	json_object_set_new(d->tl_index, id, json_integer((json_int_t)d->ntls));
 	d->ntls++;
 	return 0;
@@ -583,8 +634,14 @@ int cc_dispute_add(struct cc_dispute *d, json_t *rec, struct cc_error *e)
 					    "consumer record without \"doc\"");
 		if (bureau_field(rec, "bureau", &b, e, "consumer") < 0)
 			return e->code;
+		if (applicant_of(rec) < 0)
+			return cc_error_set(e, CC_ERR_DATA, "record.invalid",
+					    "consumer record whose \"applicant\" "
+					    "is not 1 or 2");
 		xi = doc_of(d, doc);
 		x = &d->docs[xi];
+		if (applicant_of(rec) == 2)
+			x->has2 = 1;
 		CC_GROW(x->cons, x->acons, x->ncons + 1);
 		x->cons[x->ncons++] = json_incref(rec);
 	} else if (!strcmp(kind, "document") && doc && *doc) {
@@ -621,6 +678,10 @@ int cc_dispute_ctx_previous_add(struct cc_dispute_ctx *x, json_t *rec,
 				    "dispute record without a known \"bureau\", "
 				    "an integer \"round\" or \"created_at\"");
 	}
+	if (applicant_of(rec) < 0)
+		return cc_error_set(e, CC_ERR_CONFIG, "previous.invalid",
+				    "dispute record whose \"applicant\" is "
+				    "not 1 or 2");
 	{
 		char day[11];
 
@@ -1309,7 +1370,9 @@ static int cmp_items(const void *a, const void *b)
 	return strcmp(x->t->id, y->t->id);
 }
 
-/* The consumer record for a dispute of doc to bureau. */
+/* The consumer record for a dispute of g's applicant in doc to bureau.
+ * Only that applicant's: a letter in the other's name would be signed by
+ * someone who did not ask for it. */
 static json_t *consumer_of(struct cc_dispute *d, struct group *g, size_t xd, int bureau)
 {
 	struct xdoc *x = &d->docs[xd];
@@ -1318,13 +1381,16 @@ static json_t *consumer_of(struct cc_dispute *d, struct group *g, size_t xd, int
 	size_t i, j;
 
 	for (i = 0; i < x->ncons; i++)
-		if (cc_bureau_of(str(x->cons[i], "bureau")) == bureau)
+		if (applicant_of(x->cons[i]) == g->applicant &&
+		    cc_bureau_of(str(x->cons[i], "bureau")) == bureau)
 			return x->cons[i];
 	for (i = 0; i < x->ncons; i++)
-		if (!str(x->cons[i], "bureau"))
+		if (applicant_of(x->cons[i]) == g->applicant &&
+		    !str(x->cons[i], "bureau"))
 			return x->cons[i];
-	if (x->ncons)
-		return x->cons[0];
+	for (i = 0; i < x->ncons; i++)
+		if (applicant_of(x->cons[i]) == g->applicant)
+			return x->cons[i];
 	/* none in that report: the newest of the consumer's other reports */
 	for (i = 0; i < g->ndocs; i++) {
 		struct xdoc *y = &d->docs[g->docs[i]];
@@ -1333,6 +1399,8 @@ static json_t *consumer_of(struct cc_dispute *d, struct group *g, size_t xd, int
 			const char *rd = str(y->cons[j], "report_date");
 			int b = cc_bureau_of(str(y->cons[j], "bureau"));
 
+			if (applicant_of(y->cons[j]) != g->applicant)
+				continue;
 			if ((b == bureau || b < 0) && (!best || strcmp(rd ? rd : "", bd) > 0)) {
 				best = y->cons[j];
 				bd = rd ? rd : "";
@@ -1363,6 +1431,21 @@ static json_t *consumer_json(json_t *c)
 	return o;
 }
 
+/* Do the consumers a and b (a dispute's, a consumer record) name the same
+ * person: the same name, in any case, and the same last four of the SSN?
+ * strict: only when both give both; else one not given matches one not
+ * given. */
+static int same_person(json_t *a, json_t *b, int strict)
+{
+	const char *na = str(a, "name"), *sa = str(a, "ssn_last4");
+	const char *nb = str(b, "name"), *sb = str(b, "ssn_last4");
+
+	if (strict && (!na || !sa || !nb || !sb))
+		return 0;
+	return !strcasecmp(na ? na : "", nb ? nb : "") &&
+	       !strcmp(sa ? sa : "", sb ? sb : "");
+}
+
 /* The earlier disputes of group g to bureau (round before this one),
  * into a new array of borrowed records; the one to cite in *cite. */
 static json_t **previous_of(struct cc_dispute *d, struct group *g, const char *doc,
@@ -1374,24 +1457,28 @@ static json_t **previous_of(struct cc_dispute *d, struct group *g, const char *d
 	*n = 0;
 	*cite = NULL;
 	for (i = 0; i < d->nprev; i++) {
-		const char *owner, *name, *ssn, *cn, *cs;
+		const char *owner;
+		json_t *pc;
 
 		p = d->prev[i];
 		if (cc_bureau_of(str(p, "bureau")) != bureau ||
 		    json_integer_value(json_object_get(p, "round")) >= d->o.round)
 			continue;
 		owner = str(p, "owner");
+		pc = json_object_get(p, "consumer");
 		if (g->owner) {
-			if (!owner || strcmp(owner, g->owner))
+			/* the owner's applicant; a co-applicant, the same
+			 * person, as the co-applicants of the owner's reports
+			 * are grouped */
+			if (!owner || strcmp(owner, g->owner) ||
+			    applicant_of(p) != g->applicant ||
+			    (g->applicant == 2 && !same_person(pc, consumer, 0)))
 				continue;
-		} else if (!str(p, "doc") || strcmp(str(p, "doc"), doc)) {
-			/* no owner: the same report, or the same name and SSN */
-			name = str(json_object_get(p, "consumer"), "name");
-			ssn = str(json_object_get(p, "consumer"), "ssn_last4");
-			cn = str(consumer, "name");
-			cs = str(consumer, "ssn_last4");
-			if (owner || !name || !ssn || !cn || !cs || strcasecmp(name, cn) ||
-			    strcmp(ssn, cs))
+		} else if (!str(p, "doc") || strcmp(str(p, "doc"), doc) ||
+			   applicant_of(p) != g->applicant) {
+			/* no owner: the same report's same applicant, or the
+			 * same name and SSN, whichever applicant they were */
+			if (owner || !same_person(pc, consumer, 1))
 				continue;
 		}
 		CC_GROW(v, a, *n + 1);
@@ -1454,6 +1541,11 @@ static json_t *dispute_json(struct cc_dispute *d, struct group *g, const char *d
 
 	cc_sha256_update(h, key, strlen(key));
 	cc_sha256_update(h, "\n", 1);
+	/* the co-applicant's dispute of the same joint accounts is
+	 * another; the applicant's keeps the id it had before there were
+	 * two */
+	if (g->applicant == 2)
+		cc_sha256_update(h, "2\n", 2);
 	cc_sha256_update(h, cc_bureaus[bureau].id, strlen(cc_bureaus[bureau].id));
 	cc_sha256_update(h, "\n", 1);
 	snprintf(round, sizeof(round), "%d\n", d->o.round);
@@ -1471,6 +1563,7 @@ static json_t *dispute_json(struct cc_dispute *d, struct group *g, const char *d
 	json_object_set_new(o, "id", json_string(hex));
 	json_object_set_new(o, "doc", json_string(doc));
 	json_object_set_new(o, "owner", jstr(g->owner));
+	json_object_set_new(o, "applicant", json_integer(g->applicant));
 	json_object_set_new(o, "bureau", json_string(cc_bureaus[bureau].id));
 	json_object_set_new(o, "round", json_integer(d->o.round));
 	json_object_set_new(o, "status", json_string("draft"));
@@ -1504,10 +1597,12 @@ static const char *consumer_name(struct group *g, const char *doc, char *buf, si
 
 	if (g->owner) {
 		shown = cc_utf8_sanitize(g->owner, strlen(g->owner));
-		snprintf(buf, len, "owner '%.100s'", shown);
+		snprintf(buf, len, "owner '%.100s'%s", shown,
+			 g->applicant == 2 ? ", co-applicant" : "");
 		free(shown);
 	} else {
-		snprintf(buf, len, "document %.64s", doc);
+		snprintf(buf, len, "document %.64s%s", doc,
+			 g->applicant == 2 ? ", co-applicant" : "");
 	}
 	return buf;
 }
@@ -1654,7 +1749,51 @@ static int cmp_groups(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
 
-	return x->first < y->first ? -1 : x->first > y->first;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The group of key, made when new (of applicant, first at x's first
+ * record); its index. */
+static size_t group_of(struct group **groups, size_t *ngroups, size_t *agroups,
+		       json_t *gindex, const char *key, struct xdoc *x, int applicant)
+{
+	json_t *v = json_object_get(gindex, key);
+	struct group *g;
+
+	if (v)
+		return (size_t)json_integer_value(v);
+	CC_GROW(*groups, *agroups, *ngroups + 1);
+	g = &(*groups)[*ngroups];
+	memset(g, 0, sizeof(*g));
+	g->owner = x->owner;
+	g->applicant = applicant;
+	g->first = x->first;
+	g->order = *ngroups;
+	json_object_set_new(gindex, key, json_integer((json_int_t)*ngroups));
+	return (*ngroups)++;
+}
+
+/* Who a report's co-applicant is, to tell the co-applicants of one
+ * owner's reports apart: the name, upper-cased, and the SSN's last four
+ * of its first consumer record of applicant 2; empty when it has none. */
+static char *co_applicant_key(struct xdoc *x)
+{
+	const char *name = NULL, *ssn = NULL;
+	char *key, *p;
+	size_t i;
+
+	for (i = 0; i < x->ncons; i++)
+		if (applicant_of(x->cons[i]) == 2) {
+			name = str(x->cons[i], "name");
+			ssn = str(x->cons[i], "ssn_last4");
+			break;
+		}
+	key = cc_xasprintf("%s\n%s", name ? name : "", ssn ? ssn : "");
+	for (p = key; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return key;
 }
 
 int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
@@ -1681,28 +1820,45 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 				snprintf(x->report_date, sizeof(x->report_date), "%s", rd);
 		}
 		key = x->owner ? cc_xasprintf("o\n%s", x->owner) : cc_xasprintf("d\n%s", x->doc);
-		if ((v = json_object_get(gindex, key)) != NULL) {
-			gi = (size_t)json_integer_value(v);
-		} else {
-			CC_GROW(groups, agroups, ngroups + 1);
-			memset(&groups[ngroups], 0, sizeof(groups[ngroups]));
-			groups[ngroups].owner = x->owner;
-			groups[ngroups].first = x->first;
-			json_object_set_new(gindex, key, json_integer((json_int_t)ngroups));
-			gi = ngroups++;
-		}
-		free(key);
+		gi = group_of(&groups, &ngroups, &agroups, gindex, key, x, 1);
 		if (x->first < groups[gi].first)
 			groups[gi].first = x->first;
 		CC_GROW(groups[gi].docs, groups[gi].adocs, groups[gi].ndocs + 1);
 		groups[gi].docs[groups[gi].ndocs++] = i;
 		x->group = gi;
-	}
-	for (i = 0; i < d->ntls; i++) {
-		struct group *g = &groups[d->docs[d->tls[i].xd].group];
+		/* the co-applicant: a consumer of their own, with the
+		 * co-applicants of the owner's other reports who are the
+		 * same person; after the applicant, whose reports they are */
+		if (x->has2) {
+			char *co = co_applicant_key(x), *key2;
 
-		CC_GROW(g->tls, g->atls, g->ntls + 1);
-		g->tls[g->ntls++] = i;
+			key2 = cc_xasprintf("%s\n2\n%s", key, co);
+			gi = group_of(&groups, &ngroups, &agroups, gindex, key2, x, 2);
+			if (x->first < groups[gi].first)
+				groups[gi].first = x->first;
+			CC_GROW(groups[gi].docs, groups[gi].adocs, groups[gi].ndocs + 1);
+			groups[gi].docs[groups[gi].ndocs++] = i;
+			x->group2 = gi;
+			free(key2);
+			free(co);
+		}
+		free(key);
+	}
+	/* an account to each of its applicants: a joint one to both */
+	for (i = 0; i < d->ntls; i++) {
+		struct xdoc *x = &d->docs[d->tls[i].xd];
+		struct group *g;
+
+		if (d->tls[i].apps & 1) {
+			g = &groups[x->group];
+			CC_GROW(g->tls, g->atls, g->ntls + 1);
+			g->tls[g->ntls++] = i;
+		}
+		if (d->tls[i].apps & 2) {
+			g = &groups[x->group2];
+			CC_GROW(g->tls, g->atls, g->ntls + 1);
+			g->tls[g->ntls++] = i;
+		}
 	}
 	/* each consumer's tradelines in an order that does not depend on
 	 * the input's: by doc, then id */

@@ -116,7 +116,8 @@ int cc_dispute_ctx_select_load(struct cc_dispute_ctx *x, const char *path,
 /*
  * An earlier dispute record (from --previous; the context takes its own
  * reference).  0, or CC_ERR_CONFIG ("previous.invalid") when it has no
- * known bureau, no integer round or no created_at date.  Before any run.
+ * known bureau, no integer round or no created_at date, or an applicant
+ * other than 1 or 2.  Before any run.
  */
 int cc_dispute_ctx_previous_add(struct cc_dispute_ctx *x, json_t *rec,
 				struct cc_error *e);
@@ -166,8 +167,9 @@ void cc_dispute_free(struct cc_dispute *d);
  * "document", "consumer" and "tradeline" records are kept; others are
  * ignored.  0, or CC_ERR_DATA ("record.invalid") for a consumer or
  * tradeline that cannot be used: without a string "doc" (and, for a
- * tradeline, "id"), naming a bureau that is not one of the three, or
- * with a NUL character in a field that names something (id, doc,
+ * tradeline, "id"), naming a bureau that is not one of the three, a
+ * consumer's "applicant" not 1 or 2 (or null), a tradeline's
+ * "applicants" not null or a list of 1 and 2, or with a NUL character in a field that names something (id, doc,
  * owner, bureau, creditor, account_mask, name, ssn_last4, ...; a
  * document record too).
  */
@@ -178,7 +180,8 @@ typedef int (*cc_dispute_emit_fn)(json_t *rec, void *arg);
 /*
  * Work out every dispute and hand each record to emit, which takes the
  * reference, in a fixed order: consumers in the order their first record
- * came, bureaus equifax, experian, transunion, then parts.  Returns 0 or
+ * came (a co-applicant right after the applicant of the report that first
+ * names them), bureaus equifax, experian, transunion, then parts.  Returns 0 or
  * the first negative value emit returned.
  */
 int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
