@@ -653,4 +653,55 @@ test_expect_success 'a lender'"'"'s file line: a value run into the next label o
 	test_cmp expect got
 '
 
+test_expect_success 'two applicants end to end: cc-extract | cc-dispute disputes each applicant'"'"'s accounts and the joint one in that applicant'"'"'s own dispute' '
+	page j >pages <<-\EOF &&
+	56 83 220 99 12 b MORTGAGE CREDIT REPORT
+	56 113 361 123 8 - FILE #: 3537-465212 DATE: 01/15/2026
+	56 136 97 146 8 - APPLICANT
+	222 136 238 146 8 - SSN
+	389 136 405 146 8 - DOB
+	56 145 161 155 8 - PRIYA F SAMPLE
+	222 145 269 155 8 - XXX-XX-7102
+	389 145 430 155 8 - XX/XX/2000
+	56 202 111 212 8 - CO-APPLICANT
+	222 202 238 212 8 - SSN
+	389 202 405 212 8 - DOB
+	56 211 165 221 8 - SARAH Y SAMPLE
+	222 211 269 221 8 - XXX-XX-3220
+	389 211 430 221 8 - XX/XX/1995
+	56 268 138 280 10 b CREDIT ACCOUNTS
+	56 317 93 327 8 - COMPANY
+	174 317 245 327 8 - ACCOUNT NUMBER
+	252 317 303 327 8 - ECOA/WHOSE
+	310 317 330 327 8 - SOURCE
+	369 317 422 327 8 - BALANCE
+	465 317 501 327 8 - STATUS
+	56 350 133 360 8 - LENDINGCLUB CORP
+	174 350 216 360 8 - 1234XXXX
+	252 350 265 360 8 - I / B
+	310 350 330 360 8 - EQ
+	369 350 390 360 8 - $100
+	465 350 501 360 8 - CHARGE OFF
+	56 362 133 372 8 - BARCLAYS BANK
+	174 362 216 372 8 - 5678XXXX
+	252 362 265 372 8 - J / J
+	310 362 330 372 8 - EQ
+	369 362 390 372 8 - $200
+	465 362 501 372 8 - COLLECTION
+	56 374 133 384 8 - SYNCB/LOWES
+	174 374 216 384 8 - 9012XXXX
+	252 374 265 384 8 - I / C
+	310 374 330 384 8 - EQ
+	369 374 390 384 8 - $300
+	465 374 501 384 8 - CHARGE OFF
+	EOF
+	cc-extract pages 2>/dev/null | cc-dispute 2>err |
+		jq -c "select(.kind==\"dispute\") | [.applicant, .bureau, .consumer.name, [.items[].creditor]]" >got &&
+	cat >expect <<-\EOF &&
+	[1,"equifax","PRIYA F SAMPLE",["BARCLAYS BANK","LENDINGCLUB CORP"]]
+	[2,"equifax","SARAH Y SAMPLE",["BARCLAYS BANK","SYNCB/LOWES"]]
+	EOF
+	test_cmp expect got
+'
+
 test_done
