@@ -704,4 +704,48 @@ test_expect_success 'two applicants end to end: cc-extract | cc-dispute disputes
 	test_cmp expect got
 '
 
+test_expect_success 'a header at a page'"'"'s foot, printed again atop the next; a header line of one heading; "ECOA CD/OWNER"; a cut name run into its code ("HOME M J")' '
+	page foot2 300 >pages <<-\EOF &&
+	40 200 120 210 10 b TRADE ACCOUNTS
+	43 250 90 260 8 - CREDITOR
+	137 250 208 260 8 - ECOA CD/OWNER
+	269 250 291 260 8 - KIND
+	303 250 347 260 8 - BALANCE
+	43 261 80 271 8 - ACCT NO
+	181 261 235 271 8 - CREDIT LMT
+	303 261 347 271 8 - REPORTED
+	186 272 240 282 8 - ACCT STATUS
+	--
+	43 30 90 40 8 - CREDITOR
+	137 30 208 40 8 - ECOA CD/OWNER
+	269 30 291 40 8 - KIND
+	303 30 347 40 8 - BALANCE
+	43 41 80 51 8 - ACCT NO
+	181 41 235 51 8 - CREDIT LMT
+	303 41 347 51 8 - REPORTED
+	186 52 240 62 8 - ACCT STATUS
+	43 80 145 90 8 - WELLS FARGO HOME M J
+	269 80 291 90 8 - MTG
+	303 80 340 90 8 - $562,600
+	43 91 80 101 8 - *9322
+	181 91 220 101 8 - -
+	303 91 330 101 8 - 01/26
+	186 102 240 112 8 - PAYS AS AGREED
+	43 120 151 130 8 - CITICARDS CBNA
+	180 120 200 130 8 - I / B
+	269 120 291 130 8 - REV
+	303 120 340 130 8 - $100
+	43 131 80 141 8 - *4849
+	181 131 220 141 8 - $5,000
+	303 131 330 141 8 - 12/25
+	186 142 240 152 8 - CHARGED OFF
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .responsibility, .type, .balance, .limit, .status" >got &&
+	cat >expect <<-\EOF &&
+	["WELLS FARGO HOME M","*9322","joint","mortgage",56260000,null,"PAYS AS AGREED"]
+	["CITICARDS CBNA","*4849","individual","revolving",10000,500000,"CHARGED OFF"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

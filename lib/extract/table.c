@@ -126,6 +126,71 @@ static int has_lower(const char *t)
 	return 0;
 }
 
+/* The words w[from..n) with a word of letters joined by a slash to
+ * letters ("CD/OWNER": headings of "ECOA CD/OWNER") cut into the two
+ * and a "/" between, each at its share of the word's width, and one that
+ * ends or starts with it ("CD/", a heading cut there) into the word and
+ * the "/": the count. */
+static size_t split_slashes(struct xword **w, size_t *aw, size_t from, size_t n)
+{
+	size_t k;
+
+	for (k = from; k < n; k++) {
+		struct xword a = (*w)[k];
+		const char *sl = strchr(a.t, '/');
+		size_t len = strlen(a.t), left;
+		double cw;
+
+		if (!sl || len < 2 || strchr(sl + 1, '/') ||
+		    strspn(a.t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/") != len)
+			continue;
+		left = (size_t)(sl - a.t);
+		cw = (a.x1 - a.x0) / (double)len;
+		if (left == 0 || !sl[1]) {
+			/* "CD/" or "/OWNER": the word and a "/" */
+			if (n + 1 > *aw) {
+				*aw = 2 * (n + 1);
+				*w = cc_xreallocarray(*w, *aw, sizeof(**w));
+			}
+			memmove(&(*w)[k + 2], &(*w)[k + 1], (n - k - 1) * sizeof(**w));
+			(*w)[k] = a;
+			(*w)[k + 1] = a;
+			if (left == 0) {
+				snprintf((*w)[k].t, sizeof((*w)[k].t), "/");
+				(*w)[k].x1 = a.x0 + cw;
+				memcpy((*w)[k + 1].t, a.t + 1, len);  /* its NUL too */
+				(*w)[k + 1].x0 = a.x0 + cw;
+			} else {
+				snprintf((*w)[k].t, sizeof((*w)[k].t), "%.*s", (int)left, a.t);
+				(*w)[k].x1 = a.x1 - cw;
+				snprintf((*w)[k + 1].t, sizeof((*w)[k + 1].t), "/");
+				(*w)[k + 1].x0 = a.x1 - cw;
+			}
+			n++;
+			k++;
+			continue;
+		}
+		if (n + 2 > *aw) {
+			*aw = 2 * (n + 2);
+			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
+		}
+		memmove(&(*w)[k + 3], &(*w)[k + 1], (n - k - 1) * sizeof(**w));
+		(*w)[k] = a;
+		snprintf((*w)[k].t, sizeof((*w)[k].t), "%.*s", (int)left, a.t);
+		(*w)[k].x1 = a.x0 + cw * (double)left;
+		(*w)[k + 1] = a;
+		snprintf((*w)[k + 1].t, sizeof((*w)[k + 1].t), "/");
+		(*w)[k + 1].x0 = (*w)[k].x1;
+		(*w)[k + 1].x1 = (*w)[k].x1 + cw;
+		(*w)[k + 2] = a;
+		snprintf((*w)[k + 2].t, sizeof((*w)[k + 2].t), "%s", sl + 1);
+		(*w)[k + 2].x0 = (*w)[k + 1].x1;
+		n += 2;
+		k += 2;
+	}
+	return n;
+}
+
 /* Word w is two headings joined by a '/' ("ECOA/WHOSE"): both added to
  * hl, the second joined to the first, each at its share of the word's
  * width; 1 if so. */
@@ -203,6 +268,7 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 
 		from = nw;
 		nw = x_cell_words(c, &w, &aw, nw);
+		nw = split_slashes(&w, &aw, from, nw);
 		tight = cc_xreallocarray(tight, nw + 1, 1);
 		for (j = from; j < nw; j++) {
 			double em = (w[j].x1 - w[j].x0) / (double)(strlen(w[j].t) + 1),
@@ -302,6 +368,36 @@ none:
 	return hl->n = 0;
 }
 
+/* A header's later line of one heading alone ("ACCT STATUS" under
+ * the others), known to the vocabulary: into *hl, 1; else 0. */
+static int lone_heading(const struct xdoc *d, int group, const struct xrow *r,
+			struct xtline *hl)
+{
+	struct xword *w = NULL;
+	size_t aw = 0, nw;
+	int field = XF_NONE, kind = XCOL_FIELD, ok = 0;
+	const char *bureau = NULL;
+
+	if (r->n != 1)
+		return 0;
+	nw = x_cell_words(CELL(d, r, 0), &w, &aw, 0);
+	if (nw > 0 && nw <= 4 && heading(d, group, w, nw, &field, &kind, &bureau) &&
+	    field != XF_IGNORE && !bureau) {
+		memset(&hl->c[0], 0, sizeof(hl->c[0]));
+		hl->c[0].field = field;
+		hl->c[0].kind = kind;
+		hl->c[0].known = 1;
+		hl->c[0].x0 = CELL(d, r, 0)->x0;
+		hl->c[0].x1 = CELL(d, r, 0)->x1;
+		hl->c[0].lo = -1e9;
+		hl->c[0].hi = 1e9;
+		hl->n = 1;
+		ok = 1;
+	}
+	free(w);
+	return ok;
+}
+
 /* The first column of line 0 that is not the account's number. */
 static const struct xtcol *lead_col(const struct xtline *l)
 {
@@ -366,11 +462,22 @@ static int lead_heading(const struct xdoc *d, int group, const struct xrow *r)
 	return ok;
 }
 
+/* Whether row g is one of the h lines of the header at row i again. */
+static int again(const struct xdoc *d, size_t i, size_t h, size_t g)
+{
+	size_t k;
+
+	for (k = 0; k < h; k++)
+		if (!strcmp(d->r[g].norm, d->r[i + k].norm))
+			return 1;
+	return 0;
+}
+
 size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 {
 	struct xtline l[4];
 	const struct xtcol *lead;
-	size_t h, k, cols = 0;
+	size_t h, k, g, cols = 0;
 	int cred = 0;
 
 	if (i >= d->nr || !lead_heading(d, group, &d->r[i]) ||
@@ -389,7 +496,7 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 		const struct xrow *p = &d->r[i + h - 1], *r = &d->r[i + h];
 
 		if (r->page != p->page || r->y0 - p->y1 > 1.5 * d->pitch ||
-		    head_line(d, group, r, &l[h]) == 0)
+		    (head_line(d, group, r, &l[h]) == 0 && !lone_heading(d, group, r, &l[h])))
 			break;
 	}
 	for (k = 0; k < h; k++) {
@@ -407,10 +514,17 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 	 * and values under them: not a
 	 * line of headings, nor headings again after one group of lines
 	 * (labels over values, row after row) */
-	if (cols < 4 || !cred || i + h >= d->nr || head_line(d, group, &d->r[i + h], &l[3]))
+	if (cols < 4 || !cred)
 		return 0;
-	if (i + 2 * h < d->nr && head_line(d, group, &d->r[i + 2 * h], &l[3]) &&
-	    strcmp(d->r[i + 2 * h].norm, d->r[i].norm) != 0)
+	/* the rows after it, the header printed again at the top of the
+	 * next page passed over (a header at a page's foot) */
+	for (g = i + h; g < d->nr && g < i + 4 * h && again(d, i, h, g); g++)
+		;
+	if (g >= d->nr || head_line(d, group, &d->r[g], &l[3]))
+		return 0;
+	for (g += h; g < d->nr && g < i + 6 * h && again(d, i, h, g); g++)
+		;
+	if (g < d->nr && head_line(d, group, &d->r[g], &l[3]))
 		return 0;
 	if (!t)
 		return h;
@@ -700,6 +814,15 @@ static int strong_fit(const struct xdoc *d, const struct xtcol *c, const char *s
 	return fits(c, s);
 }
 
+/* Whether column c holds a code of one word: an ECOA letter, whose, a
+ * rating. */
+static int one_word_code(const struct xtcol *c)
+{
+	return c->kind == XCOL_FIELD && !c->bureau &&
+	       (c->field == XF_RESPONSIBILITY || c->field == XF_WHOSE ||
+		c->field == XF_RATING);
+}
+
 /* Whether a cell of cells[0..nc) other than cells[self] is in column
  * col of line l. */
 static int occupied(const struct xtline *l, const struct xcell *cells,
@@ -890,8 +1013,24 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 			}
 
 			if (n && v[n - 1].c == CELL(d, r, c->page) && v[n - 1].col == col) {
-				char *t = cc_xasprintf("%s %s", v[n - 1].t, w[j].t);
+				char *t;
 
+				/* a code is one word: of two in a code's column
+				 * after a name ("HOME M J" over ECOA), the first
+				 * ends the name */
+				if (n > 1 && v[n - 2].c == v[n - 1].c && one_word_code(&l->c[col]) &&
+				    l->c[v[n - 2].col].field == XF_CREDITOR &&
+				    !strchr(v[n - 1].t, ' ')) {
+					t = cc_xasprintf("%s %s", v[n - 2].t, v[n - 1].t);
+					free(v[n - 2].t);
+					v[n - 2].t = t;
+					free(v[n - 1].t);
+					v[n - 1].t = cc_xstrdup(w[j].t);
+					v[n - 1].x0 = w[j].x0;
+					v[n - 1].x1 = w[j].x1;
+					continue;
+				}
+				t = cc_xasprintf("%s %s", v[n - 1].t, w[j].t);
 				free(v[n - 1].t);
 				v[n - 1].t = t;
 				v[n - 1].x1 = w[j].x1;
