@@ -748,4 +748,30 @@ test_expect_success 'a header at a page'"'"'s foot, printed again atop the next;
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: specks at a value'"'"'s ends ("(12/25", "04/24.", "_USAA"), a mask run into what follows ("3974187*********yy0."), a name run into its mask ("SERVICES*9315")' '
+	page ocrspecks <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	41 120 44 126 8 - #
+	57 120 92 126 8 - CREDITOR
+	177 120 207 126 8 - ACCT NO
+	239 120 262 126 8 - OPENED
+	276 120 300 126 8 - RPTD
+	320 120 350 126 8 - STATUS
+	41 140 165 146 8 - 006 _USAA SAVINGS BANK
+	177 140 240 146 8 - 3974187*********yy0.
+	276 140 290 146 8 - (12/25
+	320 140 350 146 8 - SETTLED
+	41 152 170 158 8 - CREDITCOLLECTIONSERVICES*9315
+	239 152 264 158 8 - 04/24.
+	276 152 290 158 8 - 11/25
+	320 152 350 158 8 - COLLECTION
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .opened, .reported" >got &&
+	cat >expect <<-\EOF &&
+	["USAA SAVINGS BANK","3974187*********",null,"2025-12"]
+	["CREDITCOLLECTIONSERVICES","*9315","2024-04","2025-11"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

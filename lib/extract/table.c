@@ -895,6 +895,26 @@ static int split_two(const struct xdoc *d, const struct xtline *l, size_t col,
 	return 0;
 }
 
+/* OCR's specks at a value's ends: "(12/25", "04/24.", "_USAA", "$0|";
+ * a mask's run into what follows it ("3974187*********yy0."): cut
+ * where the mask ends. */
+static void ocr_trim(char *t)
+{
+	size_t n = strlen(t), k = 0, run;
+
+	while (k < n && strchr("([{|_'`.,;", t[k]))
+		k++;
+	if (k)
+		memmove(t, t + k, n - k + 1);
+	n = strlen(t);
+	while (n > 0 && strchr(")]}|_'`.,;", t[n - 1]))
+		t[--n] = '\0';
+	run = strspn(t, "0123456789X*");
+	if (run >= 8 && run < n && t[run] != ' ' && strchr(t + run, '*') == NULL &&
+	    strspn(t, "0123456789") < run)
+		t[run] = '\0';
+}
+
 /*
  * The live cells of row r, copied (*n of them), those that were cut
  * from one line at a label joined again ("CLOSED" "BY CONSUMER": a
@@ -1050,6 +1070,9 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 	for (k = 0; k < nc; k++)
 		free(cells[k].t);
 	free(cells);
+	for (k = 0; k < n; k++)
+		if (v[k].conf < 1)
+			ocr_trim(v[k].t);
 	*out = v;
 	return n;
 }
@@ -1120,11 +1143,16 @@ static void end_group(struct xdoc *d, struct xtable *t)
  * NULL. */
 static const char *trailing_mask(const char *s)
 {
-	const char *sp = strrchr(s, ' ');
+	const char *sp = strrchr(s, ' '), *st;
 
-	if (!sp || !mask_like(sp + 1))
-		return NULL;
-	return sp + 1;
+	if (sp && mask_like(sp + 1))
+		return sp + 1;
+	/* OCR's name run into a mask of stars: "SERVICES*9315" */
+	st = strchr(s, '*');
+	if (st && st > s && isalpha((unsigned char)st[-1]) && mask_like(st) &&
+	    strspn(st, "*") < strlen(st))
+		return st;
+	return NULL;
 }
 
 /* Add s to the end of a's name. */
@@ -1174,12 +1202,13 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 					len--;
 				snprintf(num, sizeof(num), "%.*s", len, s);
 				if (index_number(num))
-					s = sp + 1;
+					for (s = sp + 1; *s && strchr("_|'`.,", *s); s++)
+						;
 			}
 		}
 		m = trailing_mask(s);
 		if (m && !a->f[XF_ACCOUNT_MASK]) {
-			char *name = cc_xstrndup(s, (size_t)(m - s - 1));
+			char *name = cc_xstrndup(s, (size_t)(m - s - (m[-1] == ' ')));
 
 			x_acct_set(a, XF_ACCOUNT_MASK, m, p->conf, 0);
 			add_name(a, name);
