@@ -8,6 +8,8 @@
  * memory and a field compares with strcmp().
  */
 #include "base/cc.h"
+
+#include <stddef.h>
 #include "record/record.h"
 #include "score/score.h"
 #include "model/date.h"
@@ -598,38 +600,44 @@ static void pair_tradelines(struct doc *d)
 	free(c);
 }
 
-/* Inquiries and public records: equal keys, one to one, in order. */
-static long pair_events(struct evtvec *t, struct evtvec *e)
+/*
+ * Equal keys, one to one, in order: records of tn truth and en
+ * extracted ones, each of size bytes, its key and pair at offsets koff
+ * and poff (inquiries and public records, struct evt; consumers, the
+ * same bureau and applicant, struct con).
+ */
+static long pair_keyed(void *tv, size_t tn, void *ev, size_t en, size_t size,
+		       size_t koff, size_t poff)
 {
+	char *t = tv, *e = ev;
 	size_t i, j;
 	long n = 0;
 
-	for (i = 0; i < t->n; i++)
-		for (j = 0; j < e->n; j++)
-			if (e->v[j].pair < 0 && strcmp(t->v[i].key, e->v[j].key) == 0) {
-				t->v[i].pair = (long)j;
-				e->v[j].pair = (long)i;
+#define KEY(b, k) (*(char **)((b) + (k) * size + koff))
+#define PAIR(b, k) (*(long *)((b) + (k) * size + poff))
+	for (i = 0; i < tn; i++)
+		for (j = 0; j < en; j++)
+			if (PAIR(e, j) < 0 && strcmp(KEY(t, i), KEY(e, j)) == 0) {
+				PAIR(t, i) = (long)j;
+				PAIR(e, j) = (long)i;
 				n++;
 				break;
 			}
+#undef KEY
+#undef PAIR
 	return n;
 }
 
-/* Consumers: the same bureau and applicant, one to one, in order. */
+static long pair_events(struct evtvec *t, struct evtvec *e)
+{
+	return pair_keyed(t->v, t->n, e->v, e->n, sizeof(*t->v),
+			  offsetof(struct evt, key), offsetof(struct evt, pair));
+}
+
 static long pair_consumers(struct convec *t, struct convec *e)
 {
-	size_t i, j;
-	long n = 0;
-
-	for (i = 0; i < t->n; i++)
-		for (j = 0; j < e->n; j++)
-			if (e->v[j].pair < 0 && strcmp(t->v[i].key, e->v[j].key) == 0) {
-				t->v[i].pair = (long)j;
-				e->v[j].pair = (long)i;
-				n++;
-				break;
-			}
-	return n;
+	return pair_keyed(t->v, t->n, e->v, e->n, sizeof(*t->v),
+			  offsetof(struct con, key), offsetof(struct con, pair));
 }
 
 static int scored(const struct cc_score *s, const struct doc *d)
