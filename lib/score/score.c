@@ -8,14 +8,13 @@
  * memory and a field compares with strcmp().
  */
 #include "base/cc.h"
-
-#include <stddef.h>
 #include "record/record.h"
 #include "score/score.h"
 #include "model/date.h"
 #include "model/model.h"
 
 #include <math.h>
+#include <stddef.h>
 
 const char *const cc_score_fields[CC_SCORE_NFIELDS] = {
 	"creditor", "account_mask", "account_last4", "type", "loan_type",
