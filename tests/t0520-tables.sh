@@ -704,11 +704,11 @@ test_expect_success 'two applicants end to end: cc-extract | cc-dispute disputes
 	test_cmp expect got
 '
 
-test_expect_success 'a header at a page'"'"'s foot, printed again atop the next; a header line of one heading; "ECOA CD/OWNER"; a cut name run into its code ("HOME M J")' '
+test_expect_success 'a header at a page'"'"'s foot, printed again atop the next; a header line of one heading; a cut name run into its code ("HOME M J")' '
 	page foot2 300 >pages <<-\EOF &&
 	40 200 120 210 10 b TRADE ACCOUNTS
 	43 250 90 260 8 - CREDITOR
-	137 250 208 260 8 - ECOA CD/OWNER
+	137 250 208 260 8 - ECOA CD
 	269 250 291 260 8 - KIND
 	303 250 347 260 8 - BALANCE
 	43 261 80 271 8 - ACCT NO
@@ -717,7 +717,7 @@ test_expect_success 'a header at a page'"'"'s foot, printed again atop the next;
 	186 272 240 282 8 - ACCT STATUS
 	--
 	43 30 90 40 8 - CREDITOR
-	137 30 208 40 8 - ECOA CD/OWNER
+	137 30 208 40 8 - ECOA CD
 	269 30 291 40 8 - KIND
 	303 30 347 40 8 - BALANCE
 	43 41 80 51 8 - ACCT NO
@@ -770,6 +770,41 @@ test_expect_success 'OCR: specks at a value'"'"'s ends ("(12/25", "04/24.", "_US
 	cat >expect <<-\EOF &&
 	["USAA SAVINGS BANK","3974187*********",null,"2025-12"]
 	["CREDITCOLLECTIONSERVICES","*9315","2024-04","2025-11"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'codes after a name: "I / C" under ECOA CD/OWNER both codes, "COLLECTION COLL" over the type the name'"'"'s end and the code; a date glued to the type ("CH 706/2019")' '
+	page codes2 >pages <<-\EOF &&
+	40 100 140 110 10 b TRADELINES
+	44 120 124 131 8 - SUBSCRIBER
+	160 120 222 131 8 - ECOA CD/OWNER
+	250 120 280 131 8 - TYPE
+	300 120 340 131 8 - BALANCE
+	44 140 218 151 8 - RECEIVABLES PERFORMANC I / C
+	250 140 270 151 8 - COLL
+	300 140 340 151 8 - $100
+	44 152 268 163 8 - NATIONWIDE CREDIT & COLLECTION COLL
+	160 152 170 163 8 - J / B
+	300 152 340 163 8 - $200
+	40 200 140 210 10 b PUBLIC RECORDS
+	50 220 70 230 8 - TYPE
+	135 220 160 230 8 - FILED
+	220 220 260 230 8 - RESOLVED
+	391 220 436 230 8 - DOCKET #
+	476 220 508 230 8 - COURT
+	50 240 167 250 8 - BANKRUPTCY CH 706/2019
+	220 240 253 250 8 - 11/2019
+	391 240 444 250 8 - 18-BK-80948
+	476 240 553 250 8 - US BANKRUPTCY
+	EOF
+	cc-extract pages 2>/dev/null >out &&
+	jq -c "select(.kind==\"tradeline\") | [.creditor, .responsibility, .type, .balance]" out >got &&
+	jq -c "select(.kind==\"public_record\") | [.type, .filed, .resolved, .reference]" out >>got &&
+	cat >expect <<-\EOF &&
+	["RECEIVABLES PERFORMANC","individual","collection",10000]
+	["NATIONWIDE CREDIT & COLLECTION","joint","collection",20000]
+	["bankruptcy_7","2019-06","2019-11","18-BK-80948"]
 	EOF
 	test_cmp expect got
 '

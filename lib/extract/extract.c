@@ -366,7 +366,10 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 			goto out;
 		}
 		wd = well_read(&d);
-		if (well_read(&g) > wd) {
+		/* the generic reading wins with more accounts read well, or
+		 * with any when the layout's read none where the report does
+		 * not say it has none */
+		if (well_read(&g) > wd || (!d.nacct && !d.accounts_none && g.nacct)) {
 			g.raw = d.raw;
 			g.nraw = d.nraw;
 			d.raw = NULL;

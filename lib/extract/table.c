@@ -814,13 +814,59 @@ static int strong_fit(const struct xdoc *d, const struct xtcol *c, const char *s
 	return fits(c, s);
 }
 
-/* Whether column c holds a code of one word: an ECOA letter, whose, a
- * rating. */
-static int one_word_code(const struct xtcol *c)
+/* The words w[0..n) with a date glued to the word before it, no space
+ * between ("706/2019": "CH 7" beside "06/2019", a text layer's columns
+ * too close) cut into the two, each at its share of the word's width:
+ * the count. */
+static size_t split_dates(struct xword **w, size_t *aw, size_t n)
 {
-	return c->kind == XCOL_FIELD && !c->bureau &&
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct xword a = (*w)[k];
+		size_t len = strlen(a.t), d;
+		char iso[11];
+		double cw;
+
+		/* MM/YYYY or MM/YY at the end, something before it */
+		for (d = 7; d >= 5; d -= 2)
+			if (len > d && a.t[len - d + 2] == '/' &&
+			    isdigit((unsigned char)a.t[len - d]) &&
+			    cc_norm_date(a.t + len - d, iso) == 0 &&
+			    a.t[len - d - 1] != '/' && isalnum((unsigned char)a.t[len - d - 1]))
+				break;
+		if (d < 5)
+			continue;
+		if (n + 1 > *aw) {
+			*aw = 2 * (n + 1);
+			*w = cc_xreallocarray(*w, *aw, sizeof(**w));
+		}
+		cw = (a.x1 - a.x0) / (double)len;
+		memmove(&(*w)[k + 2], &(*w)[k + 1], (n - k - 1) * sizeof(**w));
+		(*w)[k] = a;
+		(*w)[k].t[len - d] = '\0';
+		(*w)[k].x1 = a.x0 + cw * (double)(len - d);
+		(*w)[k + 1] = a;
+		memmove((*w)[k + 1].t, a.t + len - d, d + 1);
+		(*w)[k + 1].x0 = (*w)[k].x1;
+		n++;
+		k++;
+	}
+	return n;
+}
+
+/* Whether column col of l holds a code of one word: an ECOA letter,
+ * whose, a rating, a type. */
+static int one_word_code(const struct xtline *l, size_t col)
+{
+	const struct xtcol *c = &l->c[col];
+	size_t first, last;
+
+	/* a run of headings in one cell takes a code each: "I / C" */
+	run_of(l, col, &first, &last);
+	return first == last && c->kind == XCOL_FIELD && !c->bureau &&
 	       (c->field == XF_RESPONSIBILITY || c->field == XF_WHOSE ||
-		c->field == XF_RATING);
+		c->field == XF_RATING || c->field == XF_TYPE);
 }
 
 /* Whether a cell of cells[0..nc) other than cells[self] is in column
@@ -991,6 +1037,7 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 		 * those of one column joined again */
 		if (!nw)
 			nw = x_cell_words(c, &w, &aw, 0);
+		nw = split_dates(&w, &aw, nw);
 		for (j = 0; j < nw; j++) {
 			double xc = (w[j].x0 + w[j].x1) / 2;
 
@@ -1038,7 +1085,7 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 				/* a code is one word: of two in a code's column
 				 * after a name ("HOME M J" over ECOA), the first
 				 * ends the name */
-				if (n > 1 && v[n - 2].c == v[n - 1].c && one_word_code(&l->c[col]) &&
+				if (n > 1 && v[n - 2].c == v[n - 1].c && one_word_code(l, col) &&
 				    l->c[v[n - 2].col].field == XF_CREDITOR &&
 				    !strchr(v[n - 1].t, ' ')) {
 					t = cc_xasprintf("%s %s", v[n - 2].t, v[n - 1].t);
