@@ -578,21 +578,28 @@ test_expect_success 'an accounts section that gives no account, and says not tha
 	! grep -q "no account read" err
 '
 
-test_expect_success 'two applicants: a co-applicant'"'"'s block, a WHO column (B, C, J) and an ECOA/WHOSE pair ("I / C"): consumers 1 and 2, each account'"'"'s applicants' '
+test_expect_success 'two applicants: a co-applicant'"'"'s block, its CURRENT: address, the report'"'"'s number and date its too; a WHO column (B, C, J) and an ECOA/WHOSE pair ("I / C"): consumers 1 and 2, each account'"'"'s applicants' '
 	cat >joint.spec <<-\EOF &&
 	56 83 220 99 12 b MORTGAGE CREDIT REPORT
+	56 113 361 123 8 - FILE #: 3537-465212 DATE: 01/15/2026 REPOSITORIES: XP/TU/EF
 	56 136 97 146 8 - APPLICANT
 	222 136 238 146 8 - SSN
 	389 136 405 146 8 - DOB
 	56 145 161 155 8 - PRIYA F SAMPLE
 	222 145 269 155 8 - XXX-XX-7102
 	389 145 430 155 8 - XX/XX/2000
+	56 169 94 179 8 - CURRENT:
+	306 169 449 179 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
+	56 178 96 188 8 - PREVIOUS:
+	306 178 470 188 8 - 8514 LAKE SHORE RD, ARLINGTON, VA 53967
 	56 202 111 212 8 - CO-APPLICANT
 	222 202 238 212 8 - SSN
 	389 202 405 212 8 - DOB
 	56 211 165 221 8 - SARAH Y SAMPLE
 	222 211 269 221 8 - XXX-XX-3220
 	389 211 430 221 8 - XX/XX/1995
+	56 235 94 245 8 - CURRENT:
+	306 235 449 245 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
 	56 268 138 280 10 b CREDIT ACCOUNTS
 	56 317 93 327 8 - COMPANY
 	174 317 245 327 8 - ACCOUNT NUMBER
@@ -618,11 +625,11 @@ test_expect_success 'two applicants: a co-applicant'"'"'s block, a WHO column (B
 	EOF
 	page joint <joint.spec >pages &&
 	cc-extract pages 2>/dev/null >out &&
-	jq -c "select(.kind==\"consumer\") | [.applicant, .name, .ssn_last4, .birth_year]" out >got &&
+	jq -c "select(.kind==\"consumer\") | [.applicant, .name, .ssn_last4, .birth_year, .addresses, .report_number, .report_date]" out >got &&
 	jq -c "select(.kind==\"tradeline\") | [.creditor, .responsibility, .applicants]" out >>got &&
 	cat >expect <<-\EOF &&
-	[1,"PRIYA F SAMPLE","7102",2000]
-	[2,"SARAH Y SAMPLE","3220",1995]
+	[1,"PRIYA F SAMPLE","7102",2000,["7251 MAPLE AVE, RIVERSIDE, CA 40289","8514 LAKE SHORE RD, ARLINGTON, VA 53967"],"3537-465212","2026-01-15"]
+	[2,"SARAH Y SAMPLE","3220",1995,["7251 MAPLE AVE, RIVERSIDE, CA 40289"],"3537-465212","2026-01-15"]
 	["LENDINGCLUB CORP","individual",[1]]
 	["BARCLAYS BANK","joint",[1,2]]
 	["SYNCB/LOWES","individual",[2]]
@@ -663,12 +670,18 @@ test_expect_success 'two applicants end to end: cc-extract | cc-dispute disputes
 	56 145 161 155 8 - PRIYA F SAMPLE
 	222 145 269 155 8 - XXX-XX-7102
 	389 145 430 155 8 - XX/XX/2000
+	56 169 94 179 8 - CURRENT:
+	306 169 449 179 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
+	56 178 96 188 8 - PREVIOUS:
+	306 178 470 188 8 - 8514 LAKE SHORE RD, ARLINGTON, VA 53967
 	56 202 111 212 8 - CO-APPLICANT
 	222 202 238 212 8 - SSN
 	389 202 405 212 8 - DOB
 	56 211 165 221 8 - SARAH Y SAMPLE
 	222 211 269 221 8 - XXX-XX-3220
 	389 211 430 221 8 - XX/XX/1995
+	56 235 94 245 8 - CURRENT:
+	306 235 449 245 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
 	56 268 138 280 10 b CREDIT ACCOUNTS
 	56 317 93 327 8 - COMPANY
 	174 317 245 327 8 - ACCOUNT NUMBER

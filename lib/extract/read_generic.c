@@ -2442,6 +2442,45 @@ static int consumer_row(const struct xdoc *d, size_t i)
 }
 
 /*
+ * Row i is "CURRENT: address" or "PREVIOUS: address", as lenders print
+ * an applicant's addresses under the name: the word alone is no label
+ * of the vocabulary (a status says "Current"), so only here, outside
+ * the accounts, with a colon, before an address (a digit and a comma).
+ * Read into the consumer's address or previous address.
+ */
+static int address_row(struct xdoc *d, size_t i)
+{
+	static const struct { const char *w; int f; } words[] = {
+		{ "current:", XC_ADDRESS }, { "present:", XC_ADDRESS },
+		{ "previous:", XC_PREV_ADDRESS }, { "former:", XC_PREV_ADDRESS },
+		{ "prior:", XC_PREV_ADDRESS },
+	};
+	const struct xrow *r = &d->r[i];
+	struct xacct *a;
+	char *v;
+	double conf;
+	size_t k;
+	int f = XF_NONE;
+
+	if (r->n < 2)
+		return 0;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (!strcasecmp(CELL(d, r, 0)->t, words[k].w))
+			f = words[k].f;
+	if (f == XF_NONE)
+		return 0;
+	v = x_join_cells(d, r, 1, &conf);
+	if (!strchr(v, ',') || !strpbrk(v, "0123456789")) {
+		free(v);
+		return 0;
+	}
+	a = x_consumer_field(d, NULL, &f);
+	x_acct_set(a, f, v, conf, 0);
+	free(v);
+	return 1;
+}
+
+/*
  * Before any heading and in the consumer's section, a row of the
  * consumer's labels is the consumer's, and so is what wraps under it;
  * the rest, and every row of an accounts section, is read as accounts.
@@ -2464,6 +2503,8 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 			g->ncol = 0;
 			return x_consumer_rows(d, i, k == XK_CONSUMER);
 		}
+		if (address_row(d, i))
+			return i + 1;
 		/* in the consumer's section, a row of no label of its own
 		 * may begin the accounts under a heading no vocabulary
 		 * knows: it is read as accounts are (and is nothing when no

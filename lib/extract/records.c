@@ -973,8 +973,21 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 		json_object_set_new(o, "birth_year", json_integer(x_masked_year(s)));
 	else
 		json_object_set_new(o, "birth_year", json_null());
-	json_object_set_new(o, "report_date", jdate(d, val(a, XC_REPORT_DATE)));
-	json_object_set_new(o, "report_number", jtext(val(a, XC_REPORT_NUMBER)));
+	{
+		/* the report's date and number are the co-applicant's too */
+		const struct xacct *r = a;
+		size_t k;
+
+		for (k = 0; c->applicant == 2 && k < d->ncons; k++)
+			if (d->cons[k].applicant != 2 && d->cons[k].bureau == c->bureau)
+				r = &d->cons[k].a;
+		json_object_set_new(o, "report_date", jdate(d, val(a, XC_REPORT_DATE) ?
+							     val(a, XC_REPORT_DATE) :
+							     val(r, XC_REPORT_DATE)));
+		json_object_set_new(o, "report_number", jtext(val(a, XC_REPORT_NUMBER) ?
+							       val(a, XC_REPORT_NUMBER) :
+							       val(r, XC_REPORT_NUMBER)));
+	}
 	json_object_set_new(o, "src", jbox(a->page, a->bb));
 	json_object_set_new(o, "conf", jconf(acct_conf(a) * d->layout_conf));
 	return o;
