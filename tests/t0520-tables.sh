@@ -12,6 +12,54 @@ test_need_prereq JQ
 # the fields most tests look at
 F='.creditor, .account_mask, .responsibility, .opened, .reported, .balance, .high_balance, .limit, .past_due, .payment, .status, .type, .repositories, .negative, .reasons'
 
+# joint_spec: the page of a report of two applicants (the tests of them)
+joint_spec() {
+	cat <<-\EOF
+	56 83 220 99 12 b MORTGAGE CREDIT REPORT
+	56 113 361 123 8 - FILE #: 3537-465212 DATE: 01/15/2026 REPOSITORIES: XP/TU/EF
+	56 136 97 146 8 - APPLICANT
+	222 136 238 146 8 - SSN
+	389 136 405 146 8 - DOB
+	56 145 161 155 8 - PRIYA F SAMPLE
+	222 145 269 155 8 - XXX-XX-7102
+	389 145 430 155 8 - XX/XX/2000
+	56 169 94 179 8 - CURRENT:
+	306 169 449 179 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
+	56 178 96 188 8 - PREVIOUS:
+	306 178 470 188 8 - 8514 LAKE SHORE RD, ARLINGTON, VA 53967
+	56 202 111 212 8 - CO-APPLICANT
+	222 202 238 212 8 - SSN
+	389 202 405 212 8 - DOB
+	56 211 165 221 8 - SARAH Y SAMPLE
+	222 211 269 221 8 - XXX-XX-3220
+	389 211 430 221 8 - XX/XX/1995
+	56 235 94 245 8 - CURRENT:
+	306 235 449 245 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
+	56 268 138 280 10 b CREDIT ACCOUNTS
+	56 317 93 327 8 - COMPANY
+	174 317 245 327 8 - ACCOUNT NUMBER
+	252 317 303 327 8 - ECOA/WHOSE
+	310 317 330 327 8 - WHO
+	369 317 422 327 8 - BALANCE
+	465 317 501 327 8 - STATUS
+	56 350 133 360 8 - LENDINGCLUB CORP
+	174 350 216 360 8 - 1234XXXX
+	252 350 265 360 8 - I / B
+	369 350 390 360 8 - $100
+	465 350 501 360 8 - CURRENT
+	56 362 133 372 8 - BARCLAYS BANK
+	174 362 216 372 8 - 5678XXXX
+	252 362 265 372 8 - J / J
+	369 362 390 372 8 - $200
+	465 362 501 372 8 - CURRENT
+	56 374 133 384 8 - SYNCB/LOWES
+	174 374 216 384 8 - 9012XXXX
+	252 374 265 384 8 - I / C
+	369 374 390 384 8 - $300
+	465 374 501 384 8 - CURRENT
+	EOF
+}
+
 test_expect_success 'two header lines over groups of two lines: each value its column'"'"'s, codes read' '
 	page twolines >pages <<-\EOF &&
 	40 40 200 52 12 b MORTGAGE CREDIT REPORT
@@ -579,50 +627,7 @@ test_expect_success 'an accounts section that gives no account, and says not tha
 '
 
 test_expect_success 'two applicants: a co-applicant'"'"'s block, its CURRENT: address, the report'"'"'s number and date its too; a WHO column (B, C, J) and an ECOA/WHOSE pair ("I / C"): consumers 1 and 2, each account'"'"'s applicants' '
-	cat >joint.spec <<-\EOF &&
-	56 83 220 99 12 b MORTGAGE CREDIT REPORT
-	56 113 361 123 8 - FILE #: 3537-465212 DATE: 01/15/2026 REPOSITORIES: XP/TU/EF
-	56 136 97 146 8 - APPLICANT
-	222 136 238 146 8 - SSN
-	389 136 405 146 8 - DOB
-	56 145 161 155 8 - PRIYA F SAMPLE
-	222 145 269 155 8 - XXX-XX-7102
-	389 145 430 155 8 - XX/XX/2000
-	56 169 94 179 8 - CURRENT:
-	306 169 449 179 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
-	56 178 96 188 8 - PREVIOUS:
-	306 178 470 188 8 - 8514 LAKE SHORE RD, ARLINGTON, VA 53967
-	56 202 111 212 8 - CO-APPLICANT
-	222 202 238 212 8 - SSN
-	389 202 405 212 8 - DOB
-	56 211 165 221 8 - SARAH Y SAMPLE
-	222 211 269 221 8 - XXX-XX-3220
-	389 211 430 221 8 - XX/XX/1995
-	56 235 94 245 8 - CURRENT:
-	306 235 449 245 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
-	56 268 138 280 10 b CREDIT ACCOUNTS
-	56 317 93 327 8 - COMPANY
-	174 317 245 327 8 - ACCOUNT NUMBER
-	252 317 303 327 8 - ECOA/WHOSE
-	310 317 330 327 8 - WHO
-	369 317 422 327 8 - BALANCE
-	465 317 501 327 8 - STATUS
-	56 350 133 360 8 - LENDINGCLUB CORP
-	174 350 216 360 8 - 1234XXXX
-	252 350 265 360 8 - I / B
-	369 350 390 360 8 - $100
-	465 350 501 360 8 - CURRENT
-	56 362 133 372 8 - BARCLAYS BANK
-	174 362 216 372 8 - 5678XXXX
-	252 362 265 372 8 - J / J
-	369 362 390 372 8 - $200
-	465 362 501 372 8 - CURRENT
-	56 374 133 384 8 - SYNCB/LOWES
-	174 374 216 384 8 - 9012XXXX
-	252 374 265 384 8 - I / C
-	369 374 390 384 8 - $300
-	465 374 501 384 8 - CURRENT
-	EOF
+	joint_spec >joint.spec &&
 	page joint <joint.spec >pages &&
 	cc-extract pages 2>/dev/null >out &&
 	jq -c "select(.kind==\"consumer\") | [.applicant, .name, .ssn_last4, .birth_year, .addresses, .report_number, .report_date]" out >got &&
@@ -661,53 +666,16 @@ test_expect_success 'a lender'"'"'s file line: a value run into the next label o
 '
 
 test_expect_success 'two applicants end to end: cc-extract | cc-dispute disputes each applicant'"'"'s accounts and the joint one in that applicant'"'"'s own dispute' '
-	page j >pages <<-\EOF &&
-	56 83 220 99 12 b MORTGAGE CREDIT REPORT
-	56 113 361 123 8 - FILE #: 3537-465212 DATE: 01/15/2026
-	56 136 97 146 8 - APPLICANT
-	222 136 238 146 8 - SSN
-	389 136 405 146 8 - DOB
-	56 145 161 155 8 - PRIYA F SAMPLE
-	222 145 269 155 8 - XXX-XX-7102
-	389 145 430 155 8 - XX/XX/2000
-	56 169 94 179 8 - CURRENT:
-	306 169 449 179 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
-	56 178 96 188 8 - PREVIOUS:
-	306 178 470 188 8 - 8514 LAKE SHORE RD, ARLINGTON, VA 53967
-	56 202 111 212 8 - CO-APPLICANT
-	222 202 238 212 8 - SSN
-	389 202 405 212 8 - DOB
-	56 211 165 221 8 - SARAH Y SAMPLE
-	222 211 269 221 8 - XXX-XX-3220
-	389 211 430 221 8 - XX/XX/1995
-	56 235 94 245 8 - CURRENT:
-	306 235 449 245 8 - 7251 MAPLE AVE, RIVERSIDE, CA 40289
-	56 268 138 280 10 b CREDIT ACCOUNTS
-	56 317 93 327 8 - COMPANY
-	174 317 245 327 8 - ACCOUNT NUMBER
-	252 317 303 327 8 - ECOA/WHOSE
-	310 317 330 327 8 - SOURCE
-	369 317 422 327 8 - BALANCE
-	465 317 501 327 8 - STATUS
-	56 350 133 360 8 - LENDINGCLUB CORP
-	174 350 216 360 8 - 1234XXXX
-	252 350 265 360 8 - I / B
-	310 350 330 360 8 - EQ
-	369 350 390 360 8 - $100
-	465 350 501 360 8 - CHARGE OFF
-	56 362 133 372 8 - BARCLAYS BANK
-	174 362 216 372 8 - 5678XXXX
-	252 362 265 372 8 - J / J
-	310 362 330 372 8 - EQ
-	369 362 390 372 8 - $200
-	465 362 501 372 8 - COLLECTION
-	56 374 133 384 8 - SYNCB/LOWES
-	174 374 216 384 8 - 9012XXXX
-	252 374 265 384 8 - I / C
-	310 374 330 384 8 - EQ
-	369 374 390 384 8 - $300
-	465 374 501 384 8 - CHARGE OFF
-	EOF
+	# the report of two applicants, its accounts charged off, at
+	# Equifax (a SOURCE column for the WHO one)
+	{
+		joint_spec | sed -e "s/- WHO\$/- SOURCE/" -e "s/- CURRENT\$/- CHARGE OFF/" &&
+		cat <<-\EOF
+		310 350 330 360 8 - EQ
+		310 362 330 372 8 - EQ
+		310 374 330 384 8 - EQ
+		EOF
+	} | page j >pages &&
 	cc-extract pages 2>/dev/null | cc-dispute 2>err |
 		jq -c "select(.kind==\"dispute\") | [.applicant, .bureau, .consumer.name, [.items[].creditor]]" >got &&
 	cat >expect <<-\EOF &&
