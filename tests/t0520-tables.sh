@@ -662,6 +662,10 @@ test_expect_success 'a lender'"'"'s file line: a value run into the next label o
 	sed "s/FILE NO. 5922-715779 DATE COMPLETED 01\/15\/2026 REPOSITORIES USED XP\/TU\/EF/FILE #: 5922-715779 DATE: 01\/15\/2026 REPOSITORIES: EQ\/EX\/TU/" pages >pages2 &&
 	cc-extract pages2 2>/dev/null | jq -c "select(.kind==\"consumer\") | [.report_number, .report_date]" >got &&
 	echo "[\"5922-715779\",\"2026-01-15\"]" >expect &&
+	test_cmp expect got &&
+	sed "s/FILE NO. 5922-715779 DATE COMPLETED 01\/15\/2026 REPOSITORIES USED XP\/TU\/EF/REF #: 2769-377499 DATE ORDERED: 01\/15\/2026 BUREAUS: EQ\/EX\/TU/" pages >pages3 &&
+	cc-extract pages3 2>/dev/null | jq -c "select(.kind==\"consumer\") | [.report_number, .report_date]" >got &&
+	echo "[\"2769-377499\",\"2026-01-15\"]" >expect &&
 	test_cmp expect got
 '
 

@@ -19,6 +19,8 @@ enum xfield {
 	XC_REPORT_NUMBER, XC_REPORT_DATE,
 	XC_CO_NAME,          /* the co-applicant's name: the consumer pairs
 				after it are the co-applicant's */
+	XC_REFERENCE,        /* an orderer's reference ("REF #"): the report
+				number where the report prints no other */
 	/* tradeline */
 	XF_CREDITOR, XF_ACCOUNT_MASK, XF_TYPE, XF_LOAN_TYPE, XF_RESPONSIBILITY,
 	XF_OPENED, XF_CLOSED, XF_REPORTED, XF_LAST_PAYMENT, XF_DOFD,

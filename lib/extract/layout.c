@@ -261,6 +261,7 @@ static const struct { const char *name; int field, group; } field_names[] = {
 	{ "report_number", XC_REPORT_NUMBER, XG_CONSUMER },
 	{ "report_date", XC_REPORT_DATE, XG_CONSUMER },
 	{ "co_applicant", XC_CO_NAME, XG_CONSUMER },
+	{ "reference", XC_REFERENCE, XG_CONSUMER },
 	{ "creditor", XF_CREDITOR, XG_ACCOUNT },
 	{ "account_mask", XF_ACCOUNT_MASK, XG_ACCOUNT },
 	{ "type", XF_TYPE, XG_ACCOUNT },

@@ -976,6 +976,7 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 	{
 		/* the report's date and number are the co-applicant's too */
 		const struct xacct *r = a;
+		const char *num;
 		size_t k;
 
 		for (k = 0; c->applicant == 2 && k < d->ncons; k++)
@@ -984,9 +985,13 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 		json_object_set_new(o, "report_date", jdate(d, val(a, XC_REPORT_DATE) ?
 							     val(a, XC_REPORT_DATE) :
 							     val(r, XC_REPORT_DATE)));
-		json_object_set_new(o, "report_number", jtext(val(a, XC_REPORT_NUMBER) ?
-							       val(a, XC_REPORT_NUMBER) :
-							       val(r, XC_REPORT_NUMBER)));
+		num = val(a, XC_REPORT_NUMBER) ? val(a, XC_REPORT_NUMBER) :
+		      val(r, XC_REPORT_NUMBER);
+
+		/* no report number printed: the orderer's reference */
+		if (!num)
+			num = val(a, XC_REFERENCE) ? val(a, XC_REFERENCE) : val(r, XC_REFERENCE);
+		json_object_set_new(o, "report_number", jtext(num));
 	}
 	json_object_set_new(o, "src", jbox(a->page, a->bb));
 	json_object_set_new(o, "conf", jconf(acct_conf(a) * d->layout_conf));
