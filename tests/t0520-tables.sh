@@ -794,4 +794,59 @@ test_expect_success 'codes after a name: "I / C" under ECOA CD/OWNER both codes,
 	test_cmp expect got
 '
 
+test_expect_success 'the header atop each page passed over, and its first heading alone ("COMPANY": the rest a running head) too; the HISTORY line under it the group'"'"'s before' '
+	page atop 300 >pages <<-\EOF &&
+	40 20 120 30 10 b TRADELINES
+	40 40 80 50 8 - COMPANY
+	170 40 210 50 8 - ACCT NO
+	260 40 300 50 8 - DT OPEN
+	310 40 350 50 8 - BALANCE
+	400 40 440 50 8 - STATUS
+	40 60 120 70 8 - ACME BANK
+	170 60 220 70 8 - 1111XXXX
+	260 60 290 70 8 - 03/19
+	310 60 340 70 8 - $100
+	400 60 440 70 8 - OPEN
+	40 250 120 260 8 - BETA BANK
+	170 250 220 260 8 - 2222XXXX
+	260 250 290 260 8 - 03/19
+	310 250 340 260 8 - $100
+	400 250 440 260 8 - OPEN
+	--
+	40 40 80 50 8 - COMPANY
+	170 40 210 50 8 - ACCT NO
+	260 40 300 50 8 - DT OPEN
+	310 40 350 50 8 - BALANCE
+	400 40 440 50 8 - STATUS
+	40 52 200 58 8 - HISTORY: 12/25 CCCCCC
+	40 60 120 70 8 - GAMMA BANK
+	170 60 220 70 8 - 3333XXXX
+	260 60 290 70 8 - 03/19
+	310 60 340 70 8 - $100
+	400 60 440 70 8 - OPEN
+	40 250 120 260 8 - DELTA BANK
+	170 250 220 260 8 - 4444XXXX
+	260 250 290 260 8 - 03/19
+	310 250 340 260 8 - $100
+	400 250 440 260 8 - OPEN
+	--
+	40 40 80 50 8 - COMPANY
+	40 52 200 58 8 - HISTORY: 12/25 CCC
+	40 60 120 70 8 - EPSILON BANK
+	170 60 220 70 8 - 5555XXXX
+	260 60 290 70 8 - 03/19
+	310 60 340 70 8 - $100
+	400 60 440 70 8 - OPEN
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, (.history | length)" >got &&
+	cat >expect <<-\EOF &&
+	["ACME BANK",0]
+	["BETA BANK",6]
+	["GAMMA BANK",0]
+	["DELTA BANK",3]
+	["EPSILON BANK",0]
+	EOF
+	test_cmp expect got
+'
+
 test_done

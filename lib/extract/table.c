@@ -1418,7 +1418,18 @@ static int header_again(const struct xdoc *d, const struct xtable *t,
 	for (k = 0; k < t->nlines; k++)
 		if (!strcmp(t->line[k].norm, r->norm))
 			return 1;
-	return head_line(d, t->group, r, &hl) > 0;
+	if (head_line(d, t->group, r, &hl) > 0)
+		return 1;
+	/* or one of its headings alone: the rest of its line dropped as a
+	 * running head, the label kept ("COMPANY" atop each page) */
+	for (k = 0; k < t->nlines && lone_heading(d, t->group, r, &hl); k++) {
+		const char *p = strstr(t->line[k].norm, r->norm);
+		size_t n = strlen(r->norm);
+
+		if (p && (p == t->line[k].norm || p[-1] == ' ') && (!p[n] || p[n] == ' '))
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether row i's pieces v[0..n) are text wrapped from the row above,
