@@ -1754,25 +1754,36 @@ static int cmp_groups(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* The group of key, made when new (of applicant, first at x's first
- * record); its index. */
+/* The group of key, made when new (of applicant), with document xi,
+ * x, joined to it (it starts at the first record of its documents); its
+ * index. */
 static size_t group_of(struct group **groups, size_t *ngroups, size_t *agroups,
-		       json_t *gindex, const char *key, struct xdoc *x, int applicant)
+		       json_t *gindex, const char *key, struct xdoc *x, size_t xi,
+		       int applicant)
 {
 	json_t *v = json_object_get(gindex, key);
 	struct group *g;
+	size_t gi;
 
-	if (v)
-		return (size_t)json_integer_value(v);
-	CC_GROW(*groups, *agroups, *ngroups + 1);
-	g = &(*groups)[*ngroups];
-	memset(g, 0, sizeof(*g));
-	g->owner = x->owner;
-	g->applicant = applicant;
-	g->first = x->first;
-	g->order = *ngroups;
-	json_object_set_new(gindex, key, json_integer((json_int_t)*ngroups));
-	return (*ngroups)++;
+	if (v) {
+		gi = (size_t)json_integer_value(v);
+	} else {
+		CC_GROW(*groups, *agroups, *ngroups + 1);
+		g = &(*groups)[*ngroups];
+		memset(g, 0, sizeof(*g));
+		g->owner = x->owner;
+		g->applicant = applicant;
+		g->first = x->first;
+		g->order = *ngroups;
+		json_object_set_new(gindex, key, json_integer((json_int_t)*ngroups));
+		gi = (*ngroups)++;
+	}
+	g = &(*groups)[gi];
+	if (x->first < g->first)
+		g->first = x->first;
+	CC_GROW(g->docs, g->adocs, g->ndocs + 1);
+	g->docs[g->ndocs++] = xi;
+	return gi;
 }
 
 /* Who a report's co-applicant is, to tell the co-applicants of one
@@ -1800,7 +1811,7 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 		      struct cc_dispute_info *info)
 {
 	struct group *groups = NULL;
-	size_t ngroups = 0, agroups = 0, i, j, gi;
+	size_t ngroups = 0, agroups = 0, i, j;
 	json_t *gindex = json_object(), *v;
 	struct cc_dispute_info dummy;
 	int rc = 0, b;
@@ -1820,12 +1831,7 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 				snprintf(x->report_date, sizeof(x->report_date), "%s", rd);
 		}
 		key = x->owner ? cc_xasprintf("o\n%s", x->owner) : cc_xasprintf("d\n%s", x->doc);
-		gi = group_of(&groups, &ngroups, &agroups, gindex, key, x, 1);
-		if (x->first < groups[gi].first)
-			groups[gi].first = x->first;
-		CC_GROW(groups[gi].docs, groups[gi].adocs, groups[gi].ndocs + 1);
-		groups[gi].docs[groups[gi].ndocs++] = i;
-		x->group = gi;
+		x->group = group_of(&groups, &ngroups, &agroups, gindex, key, x, i, 1);
 		/* the co-applicant: a consumer of their own, with the
 		 * co-applicants of the owner's other reports who are the
 		 * same person; after the applicant, whose reports they are */
@@ -1833,12 +1839,8 @@ int cc_dispute_finish(struct cc_dispute *d, cc_dispute_emit_fn emit, void *arg,
 			char *co = co_applicant_key(x), *key2;
 
 			key2 = cc_xasprintf("%s\n2\n%s", key, co);
-			gi = group_of(&groups, &ngroups, &agroups, gindex, key2, x, 2);
-			if (x->first < groups[gi].first)
-				groups[gi].first = x->first;
-			CC_GROW(groups[gi].docs, groups[gi].adocs, groups[gi].ndocs + 1);
-			groups[gi].docs[groups[gi].ndocs++] = i;
-			x->group2 = gi;
+			x->group2 = group_of(&groups, &ngroups, &agroups, gindex, key2,
+					     x, i, 2);
 			free(key2);
 			free(co);
 		}
