@@ -123,6 +123,40 @@ test_expect_success TESSERACT 'a name, a gap and an account number with stars: t
 	test_cmp expect got
 '
 
+test_expect_success TESSERACT 'a table'"'"'s row: the words of a name read apart, not run together by the wide gaps between columns' '
+	cc-synth -o tab -n 7 -s 5353 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab/lender-5353-00000-scan.pdf 1 -- glued.pdf &&
+	cc-ingest glued.pdf | cc-ocr --no-cache >glued.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"^0[0-9][0-9] \"))" glued.out >got &&
+	cat >expect <<-\EOF &&
+	001 SOFI LENDING CORP
+	002 COMENITY CAPITAL BAN
+	003 PORTFOLIO RECOVERY A J
+	004 CAPITAL ONE
+	005 ONEMAIN FINANCIAL
+	006 CAPITAL ONE AUTO FIN
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success TESSERACT 'a line of stars that tesseract'"'"'s layout passes over is read by its stars'"'"' shapes: the masks the text layer has' '
+	qpdf --empty --pages tab/lender-5353-00006-scan.pdf 3 -- missed.pdf &&
+	qpdf --empty --pages tab/lender-5353-00006.pdf 3 -- missed-text.pdf &&
+	cc-ingest missed.pdf | cc-ocr --no-cache | jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"[*]\"))" | sort >got &&
+	cc-ingest missed-text.pdf | cc-ocr | jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"[*]\"))" | sort >expect &&
+	test $(wc -l <expect) -eq 6 &&
+	test_cmp expect got
+'
+
+test_expect_success TESSERACT 'what follows a mask'"'"'s stars a space away is words of its own, read as tesseract read them' '
+	cc-synth -o tab2 -n 20 -s 5353 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab2/lender-5353-00019-scan.pdf 1 -- after.pdf &&
+	cc-ingest after.pdf | cc-ocr --no-cache >after.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"[*]\"))" after.out >got &&
+	printf "%s\n" "2615012******" "4850******" "6719******" "1583187********* REV" "8794******" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success TESSERACT 'a title much larger than the text, which tesseract'"'"'s layout passes over, is read too' '
 	qpdf --empty --pages rnd/transunion-606-00004-scan.pdf 1 -- title.pdf &&
 	cc-ingest title.pdf | cc-ocr --no-cache >title.out &&

@@ -849,4 +849,43 @@ test_expect_success 'the header atop each page passed over, and its first headin
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a rule'"'"'s marks on headings ("=CREDITOR", "RPTD-"); "O11" a number; a name cut at its last letter kept whole; a rating "09" the O9 of a collection; a pattern'"'"'s serif 1s (I, l, T), its L'"'"'s among them when the status says no charge-off, and a late its counts deny, as the codes beside them' '
+	page ocrcodes <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	41 120 44 126 8 - #
+	57 120 112 126 8 - =CREDITOR NAME
+	164 120 182 126 8 - RESP
+	200 120 230 126 8 - ACCT #
+	250 120 275 126 8 - RPTD-
+	320 120 350 126 8 - STATUS
+	200 130 235 136 8 - BALANCE
+	250 130 270 136 8 - RATE
+	290 130 320 136 8 - 30/60/90
+	41 150 165 156 8 - O11 PORTFOLIO RECOVERY A
+	170 150 172 156 8 - I
+	200 150 240 156 8 - 8989*****
+	250 150 272 156 8 - 12/25
+	320 150 360 156 8 - COLLECTION
+	200 160 220 166 8 - $987
+	250 160 260 166 8 - 09
+	290 160 315 166 8 - 0-0-0
+	57 172 200 178 8 - PMT HIST: 12/25 IIIIlII4II
+	41 190 110 196 8 - 012 CAPITAL ONE
+	170 190 172 196 8 - J
+	200 190 240 196 8 - 1234*****
+	250 190 272 196 8 - 01/26
+	320 190 350 196 8 - CURRENT
+	200 200 220 206 8 - $500
+	250 200 260 206 8 - R1
+	290 200 315 206 8 - 0-0-0
+	57 212 200 218 8 - PMT HIST: 01/26 LLLITTl
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .responsibility, .reported, .balance, .status, .reasons, (.history | map(.s) | join(\",\"))" >got &&
+	cat >expect <<-\EOF &&
+	["PORTFOLIO RECOVERY A","8989*****","individual","2025-12",98700,"COLLECTION",["collection"],"OK,OK,OK,OK,OK,OK,OK,OK,OK,OK"]
+	["CAPITAL ONE","1234*****","joint","2026-01",50000,"CURRENT",[],"OK,OK,OK,OK,OK,OK,OK"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

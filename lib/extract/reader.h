@@ -238,6 +238,7 @@ struct xtline {
 struct xtpat {
 	size_t acct;           /* in d->acct */
 	char *s;               /* the pattern's line, after its label */
+	double conf;           /* its label's: below 1, read by OCR */
 };
 
 /*
@@ -258,6 +259,8 @@ struct xtable {
 	size_t next;            /* the group's line the next row would be */
 	int late[3];            /* counts from columns of one each, -1 */
 	int strays;             /* rows of none of its lines since the last */
+	int labelled;           /* a labelled line since the group's last
+				   line: its lines are over */
 	int wrap_field;         /* the text field a labelled line set, and */
 	size_t wrap_row;        /* its last row */
 	struct xtpat *pat;

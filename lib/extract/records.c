@@ -579,7 +579,7 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 /* The words of an OCR'd name that are specks, no letter, digit or sign
  * a name uses ("THE HOME =\u2014 DEPOT", "MORTGAGE \u2014"), dropped; so is
  * a character alone at its end. */
-static void ocr_specks(char *t)
+static void ocr_specks(char *t, int cut)
 {
 	char *r = t, *w = t;
 
@@ -602,8 +602,9 @@ static void ocr_specks(char *t)
 	*w = '\0';
 	/* and a letter alone at its end ("SANTANDER CONSUMER USA P"), a
 	 * border or smudge read as one, but not one of initials ("WELLS
-	 * FARGO BANK N A") */
-	if ((w = strrchr(t, ' ')) != NULL && w[1] && !w[2] && w > t &&
+	 * FARGO BANK N A"), nor of a name a table cut short at its
+	 * column's width ("PORTFOLIO RECOVERY A") */
+	if (!cut && (w = strrchr(t, ' ')) != NULL && w[1] && !w[2] && w > t &&
 	    strchr(t, ' ') != w && !(w - t >= 2 && w[-2] == ' '))
 		*w = '\0';
 }
@@ -740,7 +741,7 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 	}
 	mask_ssn(creditor);
 	if (acct_conf(a) < 1)
-		ocr_specks(creditor);
+		ocr_specks(creditor, a->tabled);
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));
 	/* read by OCR: the text layer's lines have confidence 1 */

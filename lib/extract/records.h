@@ -51,6 +51,8 @@ struct xacct {
 	double conf_sum;
 	int conf_n;
 	int group_index;          /* merged3: the account block's number */
+	int tabled;               /* read from a table's row (table.c): its
+				     name may be cut short at any letter */
 };
 
 struct xcons {

@@ -243,6 +243,24 @@ static int heading_word(const char *t)
 	return dg <= 2 && (dg == 0 || isalpha((unsigned char)t[n - 1]));
 }
 
+/* OCR's marks of a rule or a box at the ends of headings' words
+ * w[0..n) ("=CREDITOR"), taken off. */
+static void rule_marks(struct xword *w, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		char *t = w[j].t;
+		size_t lead = strspn(t, "=_~|`'-"), len;
+
+		if (lead && x_alnums(t + lead))
+			memmove(t, t + lead, strlen(t + lead) + 1);
+		len = strlen(t);
+		while (len > 1 && strchr("=_~|`'-", t[len - 1]))
+			t[--len] = '\0';
+	}
+}
+
 /*
  * Row r as a header line into *hl: its columns, left to right; 0 when
  * it holds anything but headings.  Words of no heading the vocabulary
@@ -269,6 +287,8 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 		from = nw;
 		nw = x_cell_words(c, &w, &aw, nw);
 		nw = split_slashes(&w, &aw, from, nw);
+		if (c->conf < 1)
+			rule_marks(w + from, nw - from);
 		tight = cc_xreallocarray(tight, nw + 1, 1);
 		for (j = from; j < nw; j++) {
 			double em = (w[j].x1 - w[j].x0) / (double)(strlen(w[j].t) + 1),
@@ -443,6 +463,8 @@ static int lead_heading(const struct xdoc *d, int group, const struct xrow *r)
 	if (r->n == 0)
 		return 0;
 	nw = x_cell_words(CELL(d, r, k), &w, &aw, 0);
+	if (CELL(d, r, k)->conf < 1)
+		rule_marks(w, nw);
 	for (m = nw < 5 ? nw : 5; m > 0; m--)
 		if (heading(d, group, w, m, &field, &kind, &bureau))
 			break;
@@ -451,6 +473,8 @@ static int lead_heading(const struct xdoc *d, int group, const struct xrow *r)
 		p = m;
 		if (p == nw && k + 1 < r->n) {
 			nw = x_cell_words(CELL(d, r, k + 1), &w, &aw, 0);
+			if (CELL(d, r, k + 1)->conf < 1)
+				rule_marks(w, nw);
 			p = 0;
 		}
 		for (m = nw - p < 5 ? nw - p : 5; m > 0; m--)
@@ -543,6 +567,7 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 		if (l[0].c[k].field == XP_TYPE)
 			t->starter = XP_TYPE;
 	t->strays = 0;
+	t->labelled = 0;
 	t->wrap_field = XF_NONE;
 	t->have = 0;
 	t->next = 0;
@@ -1117,9 +1142,17 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 	for (k = 0; k < nc; k++)
 		free(cells[k].t);
 	free(cells);
-	for (k = 0; k < n; k++)
-		if (v[k].conf < 1)
-			ocr_trim(v[k].t);
+	for (k = 0; k < n; k++) {
+		char *t = v[k].t;
+
+		if (v[k].conf >= 1)
+			continue;
+		ocr_trim(t);
+		/* OCR's 0 for the O of a rating ("O9": a collection) */
+		if (l->c[v[k].col].field == XF_RATING && t[0] == '0' &&
+		    isdigit((unsigned char)t[1]) && !t[2])
+			t[0] = 'O';
+	}
 	*out = v;
 	return n;
 }
@@ -1237,17 +1270,22 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 	if (c->field == XF_CREDITOR) {
 		const char *m;
 
-		/* "001 CHASE", "014. MOHELA": the number before the name */
-		if (!a->heading && isdigit((unsigned char)s[0])) {
+		/* "001 CHASE", "014. MOHELA": the number before the name;
+		 * OCR's "O11" for "011" */
+		if (!a->heading && (isdigit((unsigned char)s[0]) ||
+				    (p->conf < 1 && s[0] == 'O'))) {
 			const char *sp = strchr(s, ' ');
 
 			if (sp && sp - s <= 5 && name_like(sp)) {
-				char num[8];
+				char num[8], *o;
 				int len = (int)(sp - s);
 
 				if (s[len - 1] == '.')
 					len--;
 				snprintf(num, sizeof(num), "%.*s", len, s);
+				for (o = num; p->conf < 1 && *o; o++)
+					if (*o == 'O')
+						*o = '0';
 				if (index_number(num))
 					for (s = sp + 1; *s && strchr("_|'`.,", *s); s++)
 						;
@@ -1344,6 +1382,7 @@ static int labelled_line(struct xdoc *d, struct xtable *t, const struct xrow *r)
 				p = &t->pat[t->npat++];
 				p->acct = t->cur;
 				p->s = cc_xstrdup(s);
+				p->conf = c->conf;
 				any = 1;
 			} else if (f != XF_IGNORE && *s &&
 				   (x_value_fits(x_field_type(f), s) || x_text_field(f))) {
@@ -1470,6 +1509,7 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 	t->wrap_field = XF_NONE;
 	if (labelled_line(d, t, r)) {
 		t->wrap_row = i;
+		t->labelled = 1;
 		return i + 1;
 	}
 	n0 = pieces(d, r, &t->line[0], &v0);
@@ -1507,8 +1547,11 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 		sj = fit(&t->line[j], vj, nj);
 	}
 	/* the group's next line, unless the row reads better as the
-	 * first line of a new group (its creditor given) */
-	if (j > 0 && j < t->nlines && sj > 0 && !(cred && s0 > sj)) {
+	 * first line of a new group (its creditor given), or gives a
+	 * creditor after the group's labelled lines (a line of the group
+	 * OCR misread comes before them) */
+	if (j > 0 && j < t->nlines && sj > 0 &&
+	    !(cred && (s0 > sj || (t->labelled && s0 > 0)))) {
 		l = &t->line[j];
 		v = vj;
 		n = nj;
@@ -1529,10 +1572,12 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 		return i + 1;
 	}
 	t->strays = 0;
+	t->labelled = 0;
 	if (j == 0) {
 		a = t->group == XG_PUBLIC ? x_new_acct(&d->pub, &d->npub) :
 		    x_new_acct(&d->acct, &d->nacct);
 		a->sect_type = t->sect_type;
+		a->tabled = 1;
 		t->cur = (t->group == XG_PUBLIC ? d->npub : d->nacct) - 1;
 		t->have = 1;
 		t->late[0] = t->late[1] = t->late[2] = -1;
@@ -1611,22 +1656,142 @@ static int pattern_parts(const struct xdoc *d, const char *s, int *y, int *m,
 	return have && codes[0] ? 0 : -1;
 }
 
+/* The late counts of a's "30/60/90" into n[3]: 0 unless the three are
+ * printed. */
+static int late_counts(const struct xacct *a, int n[3])
+{
+	const char *s = a->f[XF_LATES];
+	int k;
+
+	for (k = 0; s && k < 3; k++) {
+		char *e;
+
+		while (*s == '/' || *s == '-' || *s == ' ')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		n[k] = (int)strtol(s, &e, 10);
+		s = e;
+	}
+	return s && k == 3;
+}
+
+/* Whether a's status or rating says it was charged off. */
+static int charged_off(const struct xacct *a)
+{
+	const char *st = a->f[XF_STATUS], *r = a->f[XF_RATING];
+	char *n = st ? x_norm(st) : NULL;
+	int co = n && (strstr(n, "charge") || strstr(n, "chg") || strstr(n, "c/o") ||
+		       strstr(n, "loss") || strstr(n, "coll"));
+
+	free(n);
+	return co || (r && *r && r[strlen(r) - 1] == '9');
+}
+
+/* OCR's serif 1 in a pattern read by it: I, l, |, T, i, !, ] are no
+ * codes; 1 when there are any (and how many there were). */
+static int ocr_ones(char *codes)
+{
+	int n = 0;
+
+	for (; *codes; codes++)
+		if (strchr("Il|Ti!]", *codes)) {
+			*codes = '1';
+			n++;
+		}
+	return n;
+}
+
+/* The late bucket (0: 30 days, 1: 60, 2: 90 or more) of a pattern's
+ * code, or -1. */
+static int late_bucket(int ch, int metro)
+{
+	const char *code = pattern_code(ch, metro);
+
+	if (!code || !isdigit((unsigned char)code[0]))
+		return -1;
+	return !strcmp(code, "30") ? 0 : !strcmp(code, "60") ? 1 : 2;
+}
+
+/* How well codes agree with the late counts n[3] when read with the
+ * alphabet metro: the buckets whose count and codes both say late or
+ * both say not. */
+static int agrees(const char *codes, const int n[3], int metro)
+{
+	int seen[3] = { 0, 0, 0 }, k, s = 0;
+
+	for (; *codes; codes++)
+		if ((k = late_bucket((unsigned char)*codes, metro)) >= 0)
+			seen[k] = 1;
+	for (k = 0; k < 3; k++)
+		s += seen[k] == (n[k] > 0);
+	return s;
+}
+
+/*
+ * OCR's misread codes in a pattern read by it, its serif 1s made 1s
+ * already: the L's (charged off) among 1s when the account's status
+ * says nothing of a charge-off are 1s too; a late that the account's
+ * own counts say it never had ("1111141111" over "0-0-0") is the code
+ * beside it.
+ */
+static void pattern_misreads(const struct xacct *a, char *codes, int metro,
+			     int ones)
+{
+	int n[3];
+	size_t j, len = strlen(codes);
+
+	for (j = 0; ones && !charged_off(a) && j < len; j++)
+		if (codes[j] == 'L')
+			codes[j] = '1';
+	if (!late_counts(a, n))
+		return;
+	for (j = 0; j < len; j++) {
+		int k = late_bucket((unsigned char)codes[j], metro);
+
+		if (k >= 0 && n[k] == 0)
+			codes[j] = j > 0 ? codes[j - 1] : j + 1 < len ? codes[j + 1] : codes[j];
+	}
+}
+
+/*
+ * Whether "1" is paid as agreed or 30 days late is what all of the
+ * document's patterns say together: Metro 2's alphabet (0 current, 1-6
+ * late, C closed) when any holds a C or a 0 and the accounts' late
+ * counts agree with it no worse; else the rating alphabet (1 current,
+ * 2-7 late, 0 no data).
+ */
 static void read_patterns(struct xdoc *d, struct xtable *t)
 {
 	char codes[256];
 	size_t k;
-	int metro = 0, y, m;
+	int c0 = 0, sm = 0, sr = 0, y, m, n[3];
 
-	for (k = 0; k < t->npat; k++)
-		if (pattern_parts(d, t->pat[k].s, &y, &m, codes, sizeof(codes)) == 0 &&
-		    (strchr(codes, 'C') || strchr(codes, '0')))
-			metro = 1;
+	for (k = 0; k < t->npat; k++) {
+		const struct xacct *a = &d->acct[t->pat[k].acct];
+
+		if (pattern_parts(d, t->pat[k].s, &y, &m, codes, sizeof(codes)) < 0)
+			continue;
+		if (t->pat[k].conf < 1)
+			ocr_ones(codes);
+		if (strchr(codes, 'C') || strchr(codes, '0'))
+			c0 = 1;
+		if (late_counts(a, n)) {
+			sm += agrees(codes, n, 1);
+			sr += agrees(codes, n, 0);
+		}
+	}
 	for (k = 0; k < t->npat; k++) {
 		struct xacct *a = &d->acct[t->pat[k].acct];
+		int metro = c0 ? sm >= sr : sm > sr, ones = 0;
 		size_t j;
 
 		if (pattern_parts(d, t->pat[k].s, &y, &m, codes, sizeof(codes)) < 0)
 			continue;
+		if (t->pat[k].conf < 1) {
+			ones = ocr_ones(codes) || strchr(codes, '1');
+			pattern_misreads(a, codes, metro, ones);
+		}
 		for (j = 0; codes[j]; j++) {
 			const char *code = pattern_code((unsigned char)codes[j], metro);
 			int mm = m - (int)(j % 12), yy = y - (int)(j / 12);

@@ -156,12 +156,12 @@ static PIX *make_pix(const unsigned char *pix, int w, int h, int deskew)
 	return d;
 }
 
-/* Append word (its white space dropped) to the cell being made, after a
- * space; 0 when the word is empty. */
+/* Append word to the cell being made, after a space, its runs of white
+ * space made one space; 0 when the word is empty. */
 static int clean_word(struct cc_buf *cell, const char *word)
 {
 	const char *c;
-	int any = 0;
+	int any = 0, gap = 0;
 
 	for (c = word; *c; c++)
 		if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
@@ -170,9 +170,18 @@ static int clean_word(struct cc_buf *cell, const char *word)
 		return 0;
 	if (cell->len)
 		cc_buf_add(cell, " ", 1);
-	for (c = word; *c; c++)
-		if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
-			cc_buf_add(cell, c, 1);
+	/* a word read again may be words: one space between them */
+	for (c = word; *c; c++) {
+		if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r') {
+			gap = 1;
+			continue;
+		}
+		if (gap && any == 2)
+			cc_buf_add(cell, " ", 1);
+		cc_buf_add(cell, c, 1);
+		gap = 0;
+		any = 2;
+	}
 	return 1;
 }
 
@@ -230,6 +239,9 @@ struct oword {
 	int ly0, ly1;          /* its line's top and bottom */
 	int base;              /* its line's baseline, under it */
 	int line_start;        /* first word of a text line */
+	int tentative;         /* missed_lines()'s unsure reading of a line
+				  with stars: kept only when fix_run()
+				  reads it again */
 	double conf;
 };
 
@@ -290,6 +302,7 @@ static void collect_words(TessBaseAPI *api, struct owords *w)
 		o->ly0 = ly0 < y0 ? ly0 : y0;
 		o->ly1 = ly1 > y1 ? ly1 : y1;
 		o->line_start = start_line;
+		o->tentative = 0;
 		/* the baseline under the word's middle; its bottom when
 		 * tesseract gives none */
 		if (by0 < 0 || bx1 == bx0)
@@ -564,6 +577,28 @@ static int chain(struct blob *b, int n, int ox0, int ox1)
 	return last - first + 1;
 }
 
+/* The blobs of b[0..n) that are the line's: not the tops of the line
+ * under it, nor the feet of the one over it, that a tall line's box
+ * takes in (they lie wholly below or above its tallest glyphs).
+ * Returns how many are left. */
+static int drop_strays(struct blob *b, int n)
+{
+	int H = 0, top = INT_MAX, bot = 0, i, k;
+
+	for (i = 0; i < n; i++)
+		if (b[i].y1 - b[i].y0 > H)
+			H = b[i].y1 - b[i].y0;
+	for (i = 0; i < n; i++)
+		if (b[i].y1 - b[i].y0 >= 0.75 * H) {
+			top = b[i].y0 < top ? b[i].y0 : top;
+			bot = b[i].y1 > bot ? b[i].y1 : bot;
+		}
+	for (i = k = 0; i < n; i++)
+		if (b[i].y0 < bot && b[i].y1 > top)
+			b[k++] = b[i];
+	return k;
+}
+
 /* Whether at least half of s's characters are digits. */
 static int mostly_digits(const char *s)
 {
@@ -587,7 +622,7 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	struct blob b[STAR_MAX_BLOBS];
 	struct cc_buf out = { 0 };
 	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1, top, H, unit, split;
-	int hx1 = 0, tx0 = 0;
+	int hx1 = 0, tx0 = 0, tail = INT_MAX;
 	size_t f;
 	struct cc_buf head = { 0 };
 	double csum = 0;
@@ -646,9 +681,27 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	if (i < m || !nb)
 		return 0;
 	qsort(b, (size_t)nb, sizeof(*b), cmp_blob);
+	nb = drop_strays(b, nb);
 	nb = chain(b, nb, ox0, ox1);
 	if (!mark_stars(bin, b, nb, &top, &H, &unit))
 		return 0;
+	/* ink after the stars, a space away: the next words
+	 * ("3539792********* 04/2007", "****7385 02/24"), as tesseract read
+	 * them, unless one of them runs from the stars into it */
+	for (m = -1, i = 0; i < nb; i++)
+		if (b[i].stars)
+			m = i;
+	for (i = m + 1; m >= 0 && i < nb; i++)
+		if (b[i].x0 - b[i - 1].x1 > lh / 2) {
+			for (k = 0; k < n; k++)
+				if (w[k].x0 < b[i].x0 - lh / 4 && w[k].x1 > b[i].x0)
+					break;
+			if (k == n) {
+				tail = b[i].x0 - lh / 4;
+				nb = i;
+			}
+			break;
+		}
 	for (i = 0; i < nb; i = j) {
 		int sx0, sx1, raised;
 		double c;
@@ -671,7 +724,8 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		if (j < nb) {
 			int far = b[i].x1, g = 0;
 
-			for (m = i + 1; m < j; m++) {
+			/* the gap before the star too: "SERVICES *9315" */
+			for (m = i + 1; m <= j; m++) {
 				if (b[m].x0 - far > lh / 2)
 					g = m;
 				far = b[m].x1 > far ? b[m].x1 : far;
@@ -766,10 +820,10 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	free(w[0].t);
 	w[0].t = cc_buf_detach(&out);
 	w[0].x0 = f ? tx0 : b[0].x0 < ox0 ? b[0].x0 : ox0;
-	w[0].x1 = ox1;
+	w[0].x1 = ox1 < tail ? ox1 : b[nb - 1].x1;
 	for (i = 0; i < nb; i++)
 		w[0].x1 = b[i].x1 > w[0].x1 ? b[i].x1 : w[0].x1;
-	for (k = 1; k < n; k++) {
+	for (k = 1; k < n && w[k].x0 < tail; k++) {
 		w[0].y0 = w[k].y0 < w[0].y0 ? w[k].y0 : w[0].y0;
 		w[0].y1 = w[k].y1 > w[0].y1 ? w[k].y1 : w[0].y1;
 		w[k].t[0] = '\0';
@@ -779,6 +833,7 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	/* after words and a gap, a cell of its own */
 	if (f)
 		w[0].line_start = 1;
+	w[0].tentative = 0;
 	return 1;
 }
 
@@ -986,6 +1041,92 @@ static void find_stars(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 }
 
 /*
+ * Words run together.  On a line that is a table's row, the gaps between
+ * columns make tesseract expect wide spaces, and it may read a name's
+ * words as one ("PORTFOLIORECOVERYA").  A word it is unsure of, of six
+ * letters at least, is read again alone as a line: when that gives the
+ * same characters with spaces between them, the word is cut there, each
+ * piece's box its share of the characters.
+ */
+#define GLUED_MAX_CONF 85    /* surer than this: no second look */
+
+static int glued_candidate(const struct oword *o)
+{
+	size_t letters = 0, n = 0, same = 0;
+	const char *c;
+
+	if (o->conf >= GLUED_MAX_CONF || strchr(o->t, '*'))
+		return 0;
+	for (c = o->t; *c; c++, n++) {
+		letters += isalpha((unsigned char)*c) != 0;
+		same += c > o->t && *c == c[-1];
+	}
+	/* a payment pattern ("LLLLLLCCCC") is no words */
+	return letters >= 6 && same * 2 < n;
+}
+
+static int same_chars(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ')
+			a++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (*a++ != *b++)
+			return 0;
+	}
+}
+
+static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
+{
+	struct owords out = { 0 };
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		struct oword *o = &w->v[i];
+		int pad = (o->ly1 - o->ly0) / 4, x, len;
+		double conf = 0;
+		char *t = NULL, *p, *e;
+
+		if (glued_candidate(o)) {
+			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+			t = read_rect(api, grey, dpi, o->x0 - pad, o->ly0 - pad,
+				      o->x1 + pad, o->ly1 + pad, NULL, 0, &conf);
+		}
+		if (!t || !strchr(t, ' ') || !same_chars(t, o->t)) {
+			free(t);
+			CC_GROW(out.v, out.alloc, out.n + 1);
+			out.v[out.n++] = *o;
+			continue;
+		}
+		len = (int)strlen(o->t);
+		x = 0;
+		for (p = t; *p; p = *e ? e + 1 : e) {
+			struct oword *q;
+			int n;
+
+			e = strchr(p, ' ');
+			if (!e)
+				e = p + strlen(p);
+			n = (int)(e - p);
+			CC_GROW(out.v, out.alloc, out.n + 1);
+			q = &out.v[out.n++];
+			*q = *o;
+			q->t = cc_xstrndup(p, (size_t)n);
+			q->line_start = o->line_start && p == t;
+			q->x0 = o->x0 + (o->x1 - o->x0) * x / len;
+			q->x1 = o->x0 + (o->x1 - o->x0) * (x + n) / len;
+			q->conf = conf;
+			x += n;
+		}
+		free(o->t);
+		free(t);
+	}
+	free(w->v);
+	*w = out;
+}
+
+/*
  * Lines tesseract's page layout passed over: with one block of text
  * assumed (--psm 6), a line much larger than the rest, a report's title
  * ("TRANSUNION"), is no text at all.  The ink that no word covers, in
@@ -1036,6 +1177,7 @@ static void add_missed(struct owords *w, const char *t, int x0, int y0,
 		o->y0 = o->ly0 = y0;
 		o->y1 = o->ly1 = o->base = y1;
 		o->line_start = st == 0 || (st > 0 && t[0] == ' ');
+		o->tentative = 0;
 		o->conf = conf;
 	}
 }
@@ -1070,10 +1212,12 @@ static void missed_lines(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		return;
 	for (k = 0; k < nw; k++) {
 		const struct oword *o = &w->v[k];
-		int pad = (o->ly1 - o->ly0) / 4 + 2;
-		BOX *bx = boxCreate(o->x0 - pad, o->ly0 - pad,
+		/* the word's own box: its line's may take in a line
+		 * tesseract merged into it and did not read */
+		int pad = (o->y1 - o->y0) / 4 + 2;
+		BOX *bx = boxCreate(o->x0 - pad, o->y0 - pad,
 				    o->x1 - o->x0 + 2 * pad,
-				    o->ly1 - o->ly0 + 2 * pad);
+				    o->y1 - o->y0 + 2 * pad);
 
 		if (bx) {
 			pixClearInRect(ink, bx);
@@ -1145,8 +1289,13 @@ static void missed_lines(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			continue;
 		t = read_rect(api, grey, dpi, b[i].x0 - pad, b[i].y0 - pad,
 			      b[i].x1 + pad, b[i].y1 + pad, NULL, 0, &conf);
-		if (t && conf >= 70 && alnum_count(t) >= 3)
+		if (t && conf >= 70 && alnum_count(t) >= 3) {
 			add_missed(w, t, b[i].x0, b[i].y0, b[i].x1, b[i].y1, conf);
+		} else {
+			/* stars tesseract cannot read: find_stars() may */
+			add_missed(w, "?", b[i].x0, b[i].y0, b[i].x1, b[i].y1, 0);
+			w->v[w->n - 1].tentative = 1;
+		}
 		free(t);
 	}
 	free(b);
@@ -1182,9 +1331,13 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 	lone_marks(&ws);
 	stray_marks(&ws);
 	bin = TessBaseAPIGetThresholdedImage(o->api);
+	fix_glued(o->api, p, dpi, &ws);
 	if (bin) {
-		find_stars(o->api, bin, p, dpi, &ws);
 		missed_lines(o->api, bin, p, dpi, &ws);
+		find_stars(o->api, bin, p, dpi, &ws);
+		for (i = 0; i < ws.n; i++)
+			if (ws.v[i].tentative)
+				ws.v[i].t[0] = '\0';
 		pixDestroy(&bin);
 	}
 	TessBaseAPISetPageSegMode(o->api, (TessPageSegMode)o->opts.psm);

@@ -134,8 +134,10 @@ static json_t *page_record(const char *doc, int page, const char *source,
  * their shape, "cells3" since a line has its size, "cells4" since words
  * before a gap and a run of stars are kept apart from it, "cells5" since
  * lines tesseract's layout passed over are read, "cells6" since a mask
- * of X's with a stray letter is read again. */
-#define CC_OCR_FORMAT "cells6"
+ * of X's with a stray letter is read again, "cells7" since words run
+ * together are read apart, words after a run of stars are their own and
+ * lines of stars tesseract passed over are read by their stars. */
+#define CC_OCR_FORMAT "cells7"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_ocr_stage_opts *o, const unsigned char *pix,
