@@ -888,4 +888,49 @@ test_expect_success 'OCR: a rule'"'"'s marks on headings ("=CREDITOR", "RPTD-");
 	test_cmp expect got
 '
 
+test_expect_success 'codes under ECOA/WHOSE: "I / C" in a cell over the next heading too, the C the WHOSE though a code of ECOA'"'"'s; a cut name'"'"'s last letter before them ("MORTGAGE C J / J"); a name run into ACCT DESC ("SYNCB/LOWES CREDIT CARD"); "$25 AS AGREED" under PAYMENT STATUS with no payment column' '
+	joint_spec | sed "/CREDIT ACCOUNTS/,\$d" >head.spec &&
+	cat head.spec - <<-\EOF | page codesjoint >pages &&
+	56 268 138 280 10 b TRADELINES
+	47 300 51 309 8 - #
+	66 300 95 309 8 - COMPANY
+	140 300 185 309 8 - ACCT DESC
+	196 300 244 309 8 - ECOA/WHOSE
+	253 300 271 309 8 - TYPE
+	300 300 330 309 8 - OPENED
+	360 300 395 309 8 - BALANCE
+	66 309 91 318 8 - ACCT #
+	400 309 460 318 8 - PAYMENT STATUS
+	47 330 59 339 8 - 001
+	66 330 124 339 8 - CITICARDS CBNA
+	140 330 180 339 8 - CREDIT CARD
+	229 330 271 339 8 - I / C REV
+	300 330 321 339 8 - 02/15
+	370 330 395 339 8 - $500
+	66 339 100 348 8 - 1234XXXX
+	400 339 460 348 8 - $25 AS AGREED
+	47 360 59 369 8 - 002
+	66 360 239 369 8 - FREEDOM MORTGAGE C J / J
+	253 360 271 369 8 - MTG
+	300 360 321 369 8 - 01/19
+	370 360 395 369 8 - $900
+	66 369 100 378 8 - 5678XXXX
+	400 369 490 378 8 - $541 120 DAYS PAST DUE
+	47 390 59 399 8 - 003
+	66 390 185 399 8 - SYNCB/LOWES CREDIT CARD
+	229 390 271 399 8 - J / J REV
+	300 390 321 399 8 - 03/12
+	370 390 395 399 8 - $100
+	66 399 100 408 8 - 9012XXXX
+	400 399 460 408 8 - $0 PAID
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .loan_type, .type, .responsibility, .applicants, .payment, .status" >got &&
+	cat >expect <<-\EOF &&
+	["CITICARDS CBNA","credit_card","revolving","individual",[2],2500,"AS AGREED"]
+	["FREEDOM MORTGAGE C",null,"mortgage","joint",[1,2],54100,"120 DAYS PAST DUE"]
+	["SYNCB/LOWES","credit_card","revolving","joint",[1,2],0,"PAID"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

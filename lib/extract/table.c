@@ -617,14 +617,26 @@ static size_t column_of(const struct xtline *l, double x0, double x1)
 }
 
 /* How many headings of line l x0..x1 overlaps. */
+/* Whether column k is of a run of headings that share a cell. */
+static int joined_run(const struct xtline *l, size_t k)
+{
+	return l->c[k].joined || (k + 1 < l->n && l->c[k + 1].joined);
+}
+
 static int spans(const struct xtline *l, double x0, double x1)
 {
 	size_t k;
-	int n = 0;
+	int n = 0, prev = 0;
 
-	for (k = 0; k < l->n; k++)
-		if (overlap(x0, x1, l->c[k].x0, l->c[k].x1) > 1 && !l->c[k].joined)
+	/* a run of headings that share a cell ("ECOA/WHOSE") counts once,
+	 * and so does its second alone */
+	for (k = 0; k < l->n; k++) {
+		int on = overlap(x0, x1, l->c[k].x0, l->c[k].x1) > 1;
+
+		if (on && (!l->c[k].joined || !prev))
 			n++;
+		prev = on;
+	}
 	return n;
 }
 
@@ -882,16 +894,57 @@ static size_t split_dates(struct xword **w, size_t *aw, size_t n)
 
 /* Whether column col of l holds a code of one word: an ECOA letter,
  * whose, a rating, a type. */
-static int one_word_code(const struct xtline *l, size_t col)
+static int code_column(const struct xtcol *c)
 {
-	const struct xtcol *c = &l->c[col];
-	size_t first, last;
-
-	/* a run of headings in one cell takes a code each: "I / C" */
-	run_of(l, col, &first, &last);
-	return first == last && c->kind == XCOL_FIELD && !c->bureau &&
+	return c->kind == XCOL_FIELD && !c->bureau &&
 	       (c->field == XF_RESPONSIBILITY || c->field == XF_WHOSE ||
 		c->field == XF_RATING || c->field == XF_TYPE);
+}
+
+/* Whether words w[j..] from j on, as many as lie in column col, are a
+ * value of its (strong_fit()): "CREDIT CARD" under ACCT DESC, after a
+ * name that runs up to it. */
+static int words_fit(const struct xdoc *d, const struct xtline *l, size_t col,
+		     const struct xword *w, size_t j, size_t nw)
+{
+	struct cc_buf b = { 0 };
+	size_t k;
+	int ok = 0;
+
+	for (k = j; k < nw && !ok; k++) {
+		double xc = (w[k].x0 + w[k].x1) / 2;
+
+		if (k > j && column_of(l, xc, xc) != col)
+			break;
+		if (k > j)
+			cc_buf_adds(&b, " ");
+		cc_buf_adds(&b, w[k].t);
+		ok = strong_fit(d, &l->c[col], b.s);
+	}
+	cc_buf_release(&b);
+	return ok;
+}
+
+/* How many words of codes column col's run of headings takes, a word
+ * a heading ("I / C" under "ECOA/WHOSE"); 0 when it is not of codes. */
+static size_t code_words(const struct xtline *l, size_t col)
+{
+	size_t first, last, k;
+
+	run_of(l, col, &first, &last);
+	for (k = first; k <= last; k++)
+		if (!code_column(&l->c[k]))
+			return 0;
+	return last - first + 1;
+}
+
+static size_t words_in(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
 }
 
 /* Whether a cell of cells[0..nc) other than cells[self] is in column
@@ -1067,7 +1120,14 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 			double xc = (w[j].x0 + w[j].x1) / 2;
 
 			col = column_of(l, xc, xc);
-			if (!x_alnums(w[j].t)) {
+			if (j >= 2 && !strcmp(w[j - 1].t, "/") && n &&
+			    v[n - 1].c == CELL(d, r, c->page) && strlen(w[j].t) <= 3 &&
+			    x_alnums(w[j].t) && joined_run(l, v[n - 1].col)) {
+				/* "I / C" under "ECOA/WHOSE": the code after the
+				 * slash is the run's too, wherever the words'
+				 * estimated places fall */
+				col = v[n - 1].col;
+			} else if (!x_alnums(w[j].t)) {
 				/* "CREDIT & COLL"; else an empty cell's dashes */
 				if (!n || v[n - 1].c != CELL(d, r, c->page) ||
 				    l->c[v[n - 1].col].field != XF_CREDITOR)
@@ -1079,7 +1139,7 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 				    l->c[v[n - 1].col].field == XF_LOAN_TYPE) &&
 				   l->c[v[n - 1].col].kind == XCOL_FIELD &&
 				   !mask_like(w[j].t) &&
-				   (!strong_fit(d, &l->c[col], w[j].t) ||
+				   (!words_fit(d, l, col, w, j, nw) ||
 				    occupied(l, cells, nc, k, col))) {
 				/* a name or other text that runs on under the
 				 * next heading ("TOYOTA MOTOR CREDIT" over
@@ -1107,18 +1167,26 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 			if (n && v[n - 1].c == CELL(d, r, c->page) && v[n - 1].col == col) {
 				char *t;
 
-				/* a code is one word: of two in a code's column
-				 * after a name ("HOME M J" over ECOA), the first
-				 * ends the name */
-				if (n > 1 && v[n - 2].c == v[n - 1].c && one_word_code(l, col) &&
+				/* a code is one word, a run of code headings in
+				 * one cell a word each: of more in a code's column
+				 * after a name ("HOME M J" over ECOA, "MORTGAGE C
+				 * J / J" over RESP/WHOSE), the first ends the name */
+				size_t codes = code_words(l, col);
+
+				if (n > 1 && v[n - 2].c == v[n - 1].c && codes &&
 				    l->c[v[n - 2].col].field == XF_CREDITOR &&
-				    !strchr(v[n - 1].t, ' ')) {
-					t = cc_xasprintf("%s %s", v[n - 2].t, v[n - 1].t);
+				    words_in(v[n - 1].t) == codes) {
+					const char *sp = strchr(v[n - 1].t, ' ');
+					size_t w0 = sp ? (size_t)(sp - v[n - 1].t) : strlen(v[n - 1].t);
+
+					t = cc_xasprintf("%s %.*s", v[n - 2].t, (int)w0, v[n - 1].t);
 					free(v[n - 2].t);
 					v[n - 2].t = t;
+					t = sp ? cc_xasprintf("%s %s", sp + 1, w[j].t) : cc_xstrdup(w[j].t);
 					free(v[n - 1].t);
-					v[n - 1].t = cc_xstrdup(w[j].t);
-					v[n - 1].x0 = w[j].x0;
+					v[n - 1].t = t;
+					if (!sp)
+						v[n - 1].x0 = w[j].x0;
 					v[n - 1].x1 = w[j].x1;
 					continue;
 				}
@@ -1245,6 +1313,18 @@ static void add_name(struct xacct *a, const char *s)
 }
 
 /* Piece p of the group's line into a, by its column c. */
+/* Whether a line of t's header has a column of field f. */
+static int has_field(const struct xtable *t, int f)
+{
+	size_t j, k;
+
+	for (j = 0; j < t->nlines; j++)
+		for (k = 0; k < t->line[j].n; k++)
+			if (t->line[j].c[k].field == f)
+				return 1;
+	return 0;
+}
+
 static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 		const struct piece *p)
 {
@@ -1305,6 +1385,23 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 	}
 	if (c->field == XF_IGNORE)
 		return;
+	/* "$386 AS AGREED" under "PAYMENT STATUS" in a table with no
+	 * payment column of its own: the heading was PAYMENT and STATUS
+	 * side by side, read as the one label */
+	if (c->field == XF_STATUS && s[0] == '$' && !has_field(t, XF_PAYMENT)) {
+		const char *sp = strchr(s, ' ');
+		char *m;
+
+		if (sp && x_alnums(sp + 1) > 0 &&
+		    strpbrk(sp + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")) {
+			m = cc_xstrndup(s, (size_t)(sp - s));
+			if (x_value_fits(XT_MONEY, m)) {
+				x_acct_set(a, XF_PAYMENT, m, p->conf, 0);
+				s = sp + 1;
+			}
+			free(m);
+		}
+	}
 	if (x_field_type(c->field) == XT_MONEY && thousands(s, k, sizeof(k)))
 		s = k;
 	x_acct_set(a, c->field, s, p->conf, x_text_field(c->field));
@@ -1333,8 +1430,15 @@ static void put_run(struct xtable *t, struct xacct *a, const struct xtline *l,
 		put(t, a, &l->c[k], &q);
 		*cut = '\0';
 	}
-	for (k = first; k <= last && !fits(&l->c[k], p->t); k++)
+	/* the first column it fits that the group has no value of yet
+	 * ("I" then "C" under ECOA/WHOSE: the C is the WHOSE, though a
+	 * code of ECOA's too), else the first it fits */
+	for (k = first; k <= last && (!fits(&l->c[k], p->t) ||
+				      (l->c[k].field >= 0 && a->f[l->c[k].field])); k++)
 		;
+	if (k > last)
+		for (k = first; k <= last && !fits(&l->c[k], p->t); k++)
+			;
 	put(t, a, &l->c[k <= last ? k : p->col], p);
 }
 
