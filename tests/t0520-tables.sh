@@ -933,4 +933,42 @@ test_expect_success 'codes under ECOA/WHOSE: "I / C" in a cell over the next hea
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a name'"'"'s smudges ("—s-", "Cc", "MGs") and a mark before its mask ("=XXXX") off; "co" in capitals; a mask'"'"'s marks before it, a point among its digits, a smudge after it' '
+	page ocrnames <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	41 120 92 126 8 - CREDITOR
+	177 120 207 126 8 - ACCT NO
+	276 120 300 126 8 - RPTD
+	320 120 350 126 8 - STATUS
+	41 140 175 146 8 - TD BANK USA/TARGETCRED =XXXXXXXXXXXX9281
+	276 140 290 146 8 - 12/25
+	320 140 350 146 8 - CURRENT
+	41 152 170 158 8 - WELLS FARGO CARD SE —s-
+	177 152 240 158 8 - 264585XXXXXXXXXX
+	276 152 290 158 8 - 11/25
+	320 152 350 158 8 - CURRENT
+	41 164 170 170 8 - RECEIVABLES PERFORMANCE MGs
+	177 164 240 170 8 - —-391914XXXXXX
+	276 164 290 170 8 - 11/25
+	320 164 350 170 8 - COLLECTION
+	41 176 170 182 8 - LAKEVIEW LOAN SERVICING Cc
+	177 176 240 182 8 - XXXXXXXXX17.67
+	276 176 290 182 8 - 10/25
+	320 176 350 182 8 - CURRENT
+	41 188 170 194 8 - TOYOTA MOTOR CREDIT co
+	177 188 240 194 8 - 458904XXXXXXXXXX_I
+	276 188 290 194 8 - 10/25
+	320 188 350 194 8 - CURRENT
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask" >got &&
+	cat >expect <<-\EOF &&
+	["TD BANK USA/TARGETCRED","XXXXXXXXXXXX9281"]
+	["WELLS FARGO CARD SE","264585XXXXXXXXXX"]
+	["RECEIVABLES PERFORMANCE MG","391914XXXXXX"]
+	["LAKEVIEW LOAN SERVICING","XXXXXXXXX1767"]
+	["TOYOTA MOTOR CREDIT CO","458904XXXXXXXXXX"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -607,6 +607,38 @@ static void ocr_specks(char *t, int cut)
 	if (!cut && (w = strrchr(t, ' ')) != NULL && w[1] && !w[2] && w > t &&
 	    strchr(t, ' ') != w && !(w - t >= 2 && w[-2] == ' '))
 		*w = '\0';
+	/* in a name of capitals, a last word of a mark and a letter or
+	 * two ("-s-", "—s-"), or of two letters of both cases ("Cc"), is a
+	 * smudge, and small letters at a word's end ("MGs") are too; a
+	 * short word of small letters only is capitals OCR misread ("co") */
+	if ((w = strrchr(t, ' ')) != NULL && w > t) {
+		size_t k, up = 0, low = 0, marks = 0, al = 0;
+
+		for (k = 0; t + k < w; k++) {
+			up += isupper((unsigned char)t[k]) != 0;
+			low += islower((unsigned char)t[k]) != 0;
+		}
+		if (up >= 3 && !low) {
+			size_t wl = 0, wu = 0;
+
+			for (k = 1; w[k]; k++) {
+				wl += islower((unsigned char)w[k]) != 0;
+				wu += isupper((unsigned char)w[k]) != 0;
+				al += isalnum((unsigned char)w[k]) != 0;
+				marks += !isalnum((unsigned char)w[k]) && !strchr("&/-#'.@+", w[k]);
+			}
+			if (wl && wu >= 2) {
+				for (k = strlen(w); k > 1 && islower((unsigned char)w[k - 1]); k--)
+					w[k - 1] = '\0';
+			} else if ((marks && al <= 2) || (wl && wu && al <= 2)) {
+				*w = '\0';
+			} else if (wl && !wu && !marks && al <= 3) {
+				/* "CREDIT co": OCR's small letters for capitals */
+				for (k = 1; w[k]; k++)
+					w[k] = (char)toupper((unsigned char)w[k]);
+			}
+		}
+	}
 }
 
 /*
@@ -617,8 +649,20 @@ static void ocr_specks(char *t, int cut)
  */
 static void ocr_mask(char *m)
 {
-	size_t n, i, run = 0;
+	size_t n, i, run = 0, lead = 0;
 	int again;
+
+	/* the marks of a rule or a box before it ("=", "—", "§") */
+	while (m[lead] && (strchr("=_~|", m[lead]) || (unsigned char)m[lead] >= 0x80 ||
+			   (m[lead] == '-' && (lead || !isdigit((unsigned char)m[lead + 1])))))
+		lead++;
+	if (lead && m[lead])
+		memmove(m, m + lead, strlen(m + lead) + 1);
+	/* a speck read as a point between its digits ("XXXXXXXXX17.67") */
+	for (i = 1; m[i]; i++)
+		if (m[i] == '.' && isdigit((unsigned char)m[i - 1]) &&
+		    isdigit((unsigned char)m[i + 1]))
+			memmove(m + i, m + i + 1, strlen(m + i + 1) + 1);
 
 	/* a word OCR ran into it, after four marks or digits or more
 	 * ("************2912Pays", "182225XXXXXXXXXXMCC0UN7"): two letters
@@ -629,6 +673,11 @@ static void ocr_mask(char *m)
 		if (isdigit(c) || c == 'X' || c == '*') {
 			run++;
 			continue;
+		}
+		/* and a smudge after it ("458904XXXXXXXXXX_I") */
+		if (run >= 4 && c == '_') {
+			m[i] = '\0';
+			break;
 		}
 		if (run >= 4 && isalpha(c) && isalpha(c2) && !strchr("XxK", c) &&
 		    !strchr("XxK", c2) && !(cc_ocr_digit((char)c) && cc_ocr_digit((char)c2))) {

@@ -1034,6 +1034,13 @@ static void ocr_trim(char *t)
 	while (n > 0 && strchr(")]}|_'`.,;", t[n - 1]))
 		t[--n] = '\0';
 	run = strspn(t, "0123456789X*");
+	/* a speck read as a point among a mask's digits ("XXXXXXXXX17.67") */
+	if (run >= 8 && t[run] == '.' && run > 0 && isdigit((unsigned char)t[run - 1]) &&
+	    isdigit((unsigned char)t[run + 1])) {
+		memmove(t + run, t + run + 1, n - run);
+		n--;
+		run = strspn(t, "0123456789X*");
+	}
 	if (run >= 8 && run < n && t[run] != ' ' && strchr(t + run, '*') == NULL &&
 	    strspn(t, "0123456789") < run)
 		t[run] = '\0';
@@ -1289,12 +1296,34 @@ static void end_group(struct xdoc *d, struct xtable *t)
 
 /* A mask at the end of s, "CHASE 4147XXXXXXXX": where it starts, or
  * NULL. */
-static const char *trailing_mask(const char *s)
+/* OCR's mark of a rule or a box before a word: "=", "_", "-", "~",
+ * "|" or a byte of a character not ASCII ("—", "§"). */
+static size_t lead_marks(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] && (strchr("=_-~|", s[n]) || (unsigned char)s[n] >= 0x80))
+		n++;
+	return n;
+}
+
+static const char *trailing_mask(const char *s, int ocr)
 {
 	const char *sp = strrchr(s, ' '), *st;
 
 	if (sp && mask_like(sp + 1))
 		return sp + 1;
+	/* OCR's: marks before the mask ("=XXXXXXXXXXXX9281"), a smudge
+	 * after it ("458904XXXXXXXXXX_I") */
+	if (sp && ocr) {
+		const char *m = sp + 1 + lead_marks(sp + 1), *u = strchr(m, '_');
+		char *head = u ? cc_xstrndup(m, (size_t)(u - m)) : NULL;
+		int ok = mask_like(u ? head : m);
+
+		free(head);
+		if (ok && (m > sp + 1 || u))
+			return m;
+	}
 	/* OCR's name run into a mask of stars: "SERVICES*9315" */
 	st = strchr(s, '*');
 	if (st && st > s && isalpha((unsigned char)st[-1]) && mask_like(st) &&
@@ -1371,9 +1400,15 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 						;
 			}
 		}
-		m = trailing_mask(s);
+		m = trailing_mask(s, p->conf < 1);
 		if (m && !a->f[XF_ACCOUNT_MASK]) {
-			char *name = cc_xstrndup(s, (size_t)(m - s - (m[-1] == ' ')));
+			const char *e = m;
+			char *name;
+
+			/* and the marks before it */
+			while (e > s && (strchr("=_-~|", e[-1]) || (unsigned char)e[-1] >= 0x80))
+				e--;
+			name = cc_xstrndup(s, (size_t)(e - s - (e > s && e[-1] == ' ')));
 
 			x_acct_set(a, XF_ACCOUNT_MASK, m, p->conf, 0);
 			add_name(a, name);
