@@ -941,6 +941,20 @@ test_expect_success 'a copy of the layouts directory reads the same' '
 	test_cmp lend.out got
 '
 
+test_expect_success 'the lender'"'"'s layout is hints to the generic reader (style: generic); style: lender, its old name, reads the same; another style: exit 65' '
+	grep -x "style: generic" "$SRCDIR/layouts/lender.yaml" &&
+	layouts old &&
+	sed "s/^style: generic\$/style: lender/" "$SRCDIR/layouts/lender.yaml" >old/lender.yaml &&
+	cc-extract --layouts=old lend.pages >got &&
+	test_cmp lend.out got &&
+	layouts oddstyle &&
+	sed "s/^style: generic\$/style: tabular/" "$SRCDIR/layouts/lender.yaml" >oddstyle/lender.yaml &&
+	test_expect_code 65 cc-extract --layouts=oddstyle --list-layouts >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-extract: oddstyle/lender.yaml:7: unknown style '"'"'tabular'"'"'" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'a layout file that is not valid YAML: exit 65, the file and line named' '
 	layouts broken &&
 	printf "layout: acme\nstyle: blocks\ndetect: [ACME\n  - x: [\n" >broken/acme.yaml &&

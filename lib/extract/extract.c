@@ -11,8 +11,10 @@
  *            own reports, and any unknown layout; read_blocks.c)
  *   columns  a column per bureau under a header row (merged3;
  *            read_columns.c)
- *   lender   numbered tradelines whose values sit under header rows
- *            (read_lender.c)
+ *   generic  any report, by its labels: pairs, tables, accounts under
+ *            rows of their own labels (read_generic.c, table.c,
+ *            headed.c); a layout of this style (the lender's) names the
+ *            labels, and with none the vocabulary does
  * Public records are read as blocks and inquiries as a table
  * (inquiry.c), whatever the style.  What is read stays text here;
  * records.c makes it records.
@@ -122,7 +124,7 @@ static const char *name_bureau(const struct xdoc *d)
 
 /* The readers, one per style of layout. */
 static const struct xreader *const readers[] = {
-	&x_read_blocks, &x_read_columns, &x_read_lender, &x_read_generic,
+	&x_read_blocks, &x_read_columns, &x_read_generic,
 };
 
 static const struct xreader *reader_for(int style)
@@ -172,6 +174,23 @@ static size_t well_read(const struct xdoc *d)
 		      cc_norm_mask(a->f[XF_ACCOUNT_MASK], buf, sizeof(buf), last4) == 0) ||
 		     (a->f[XF_OPENED] && cc_norm_date(a->f[XF_OPENED], buf) == 0)))
 			n++;
+	}
+	return n;
+}
+
+/* How many of d's accounts give a record: a name, and two fields or a
+ * history (records.c). */
+static size_t named(const struct xdoc *d)
+{
+	size_t i, n = 0;
+	int k, any;
+
+	for (i = 0; i < d->nacct; i++) {
+		const struct xacct *a = &d->acct[i];
+
+		for (k = XF_ACCOUNT_MASK, any = 0; k < XF_IGNORE; k++)
+			any += a->f[k] && a->f[k][0];
+		n += (a->heading || a->f[XF_CREDITOR]) && (any >= 2 || a->nhist);
 	}
 	return n;
 }
@@ -260,7 +279,7 @@ static int read_as(const struct xlayout *L, int unknown, double lconf,
 		case XK_PUBLIC:
 			if (strstr(r->norm, "none reported") || strstr(r->norm, "*** none"))
 				break;
-			j = R->public_row ? R->public_row(st, d, i) :
+			j = R->public_row && d->unknown ? R->public_row(st, d, i) :
 			    x_blocks_row(d, &pub, i);
 			break;
 		case XK_INQUIRIES:
@@ -367,9 +386,9 @@ int cc_extract_document(const struct cc_extract_layouts *X, json_t *const *pages
 		}
 		wd = well_read(&d);
 		/* the generic reading wins with more accounts read well, or
-		 * with any when the layout's read none where the report does
-		 * not say it has none */
-		if (well_read(&g) > wd || (!d.nacct && !d.accounts_none && g.nacct)) {
+		 * with any when the layout's read none (none that gives a
+		 * record) where the report does not say it has none */
+		if (well_read(&g) > wd || (!named(&d) && !d.accounts_none && named(&g))) {
 			g.raw = d.raw;
 			g.nraw = d.nraw;
 			d.raw = NULL;

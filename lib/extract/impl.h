@@ -39,7 +39,7 @@ enum xfield {
 };
 
 enum xgroup { XG_CONSUMER, XG_ACCOUNT, XG_PUBLIC, XG_INQUIRY };
-enum xstyle { XS_BLOCKS, XS_COLUMNS, XS_LENDER, XS_GENERIC };
+enum xstyle { XS_BLOCKS, XS_COLUMNS, XS_GENERIC };
 /* What a label's value must be (x_value_fits()). */
 enum xtype { XT_ANY, XT_TEXT, XT_MONEY, XT_DATE, XT_YEAR, XT_MASK, XT_SSN,
 	     XT_CODE, XT_STATUS, XT_COUNT };

@@ -913,8 +913,8 @@ static int layout_of(struct ld *d, struct xlayout *L, yaml_node_t *root, int com
 			L->style = XS_BLOCKS;
 		else if (!strcmp(s, "columns"))
 			L->style = XS_COLUMNS;
-		else if (!strcmp(s, "lender"))
-			L->style = XS_LENDER;
+		else if (!strcmp(s, "generic") || !strcmp(s, "lender"))
+			L->style = XS_GENERIC;
 		else
 			return bad(d, get(d, root, "style"), "unknown style '%.40s'", s);
 	}

@@ -1809,6 +1809,14 @@ static size_t account_row(struct xdoc *d, struct gstate *g, size_t i)
 		g->nbcol = 0;
 		return i + n;
 	}
+	/* accounts each under rows of their own labels: read whole */
+	if (g->group == XG_ACCOUNT && (next = x_headed_run(d, i, g->sect_type)) > i) {
+		g->have = 0;
+		g->ncol = 0;
+		g->npending = 0;
+		g->nbcol = 0;
+		return next;
+	}
 
 	{
 		const char *hb[3];
@@ -2490,6 +2498,10 @@ static size_t generic_read(void *st, struct xdoc *d, size_t i, int k)
 	struct gstate *g = &((struct gread *)st)->acc;
 	size_t n;
 
+	/* a layout of the generic style names its consumer's labels: the
+	 * rows outside the accounts are read as the layouts' are */
+	if (k != XK_ACCOUNTS && !d->unknown)
+		return x_consumer_rows(d, i, k == XK_CONSUMER);
 	if (k != XK_ACCOUNTS) {
 		/* what wraps under the consumer's pairs, or an account's
 		 * ("Original creditor" "name") */

@@ -1,6 +1,6 @@
 /*
  * reader.h -- the readers of a document's rows, one per style of layout
- * (read_blocks.c, read_columns.c, read_lender.c), and what the files
+ * (read_blocks.c, read_columns.c, read_generic.c), and what the files
  * that read share: its cells and rows (rows.c), its running heads and
  * feet (furniture.c), the accounts being read (acct.c), payment grids
  * (grid.c), the consumer (consumer.c) and the inquiry table
@@ -42,8 +42,7 @@ struct xreader {
 	void (*end)(void *st, struct xdoc *d, int k);
 };
 
-extern const struct xreader x_read_blocks, x_read_columns, x_read_lender,
-	x_read_generic;
+extern const struct xreader x_read_blocks, x_read_columns, x_read_generic;
 
 /* The generic reader's (read_generic.c): whether v is a value of type
  * (enum xtype; a dash or "N/A" fits any). */
@@ -211,6 +210,20 @@ void x_add_inquiry(struct xdoc *d, const struct xrow *r, char *creditor,
  * perhaps a bureau, labels passed over, in any order; a creditor alone
  * on its row takes the date on the rows under it (read_generic.c). */
 void x_generic_inquiry(struct xdoc *d, size_t i, struct xinqcols *ic);
+
+/* --- accounts under rows of their own labels (headed.c) ------------------ */
+
+/* Whether rows from i, in a layout's report, are a run of numbered
+ * accounts each under rows of its own labels: read them (their
+ * section's type sect_type) and return the row after the run, the next
+ * section's heading; else i. */
+size_t x_headed_run(struct xdoc *d, size_t i, const char *sect_type);
+/* Read rows [s, e) as one account under its rows of labels: the
+ * account. */
+struct xacct *x_headed_block(struct xdoc *d, size_t s, size_t e);
+/* Whether row r starts with an account's number ("001"), or is OCR's
+ * number and name in one line. */
+int x_headed_number(const struct xdoc *d, const struct xrow *r);
 
 /* --- account tables (table.c) ------------------------------------------- */
 

@@ -912,11 +912,11 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 				if (L->lab[i].field == XF_DOFD)
 					prints_dofd = 1;
 		}
-		if (L->style == XS_LENDER && !a->f[XF_DOFD])
+		if (L->style == XS_GENERIC && !d->unknown && !a->f[XF_DOFD])
 			prints_dofd = 0;
 		cc_extract_negatives(o_, rs, !prints_dofd);
 	}
-	if ((L->style == XS_LENDER && !d->unknown) ||
+	if ((L->style == XS_GENERIC && !d->unknown) ||
 	    (d->unknown && val(a, XF_REPOSITORIES))) {
 		json_t *rep = json_array();
 		const char *src = val(a, XF_REPOSITORIES);

@@ -745,7 +745,9 @@ static void add_line(struct xdoc *d, const char *t, double x0, double y0,
 	if (d->unknown && inline_pairs(d, t, x0, y0, x1, y1, conf, page, st, lc))
 		return;
 
-	if (d->L->style == XS_LENDER) {
+	/* a layout of the generic style's (the lender's, where OCR reads
+	 * a header row of column labels as one line) */
+	if (d->L->style == XS_GENERIC && !d->unknown) {
 		while (t[off] && nl < 24 && (lab[nl] = match_label(d->L, t + off, &n)) >= 0) {
 			cut[nl] = off;
 			len[nl++] = n;

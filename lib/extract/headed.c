@@ -1,11 +1,15 @@
 /*
- * read_lender.c -- the lender reader: a mortgage lender's merged infile
- * report (MeridianLink's, for one).  Numbered tradelines ("001", "002",
- * ...) whose values sit under header rows of column labels, the creditor
- * and account number beside the number, the history ("History: 12/25;
- * L65432100") and a remark under them.  The accounts' section is read
- * whole when it ends: each numbered block of rows is one tradeline.  The
- * consumer is read as label/value rows.
+ * headed.c -- accounts each under rows of their own labels: a row of
+ * three labels or more over the row of its values, and perhaps another
+ * such pair of rows, for every account, the creditor and the account
+ * number in a column of no label beside them, the history ("History:
+ * 12/25; L65432100") and a remark under them (mortgage lenders' merged
+ * infile reports, MeridianLink's for one).  Where a layout of the
+ * generic style (lender.yaml) names the labels, the generic reader hands
+ * a run of such accounts over whole (x_headed_run()): from an account's
+ * number ("001") to the next section, each numbered block of rows one
+ * account.  In a report no layout matches, rows of labels over values
+ * are the generic reader's pairs.
  */
 #include "base/cc.h"
 #include "extract/reader.h"
@@ -107,8 +111,10 @@ static int number_cell(const struct xcell *c)
 	return cc_norm_digits(head, dg, sizeof(dg)) == 0 && strlen(dg) == 3;
 }
 
-/* Read block rows [s, e) of one numbered tradeline. */
-static void lender_block(struct xdoc *d, size_t s, size_t e)
+/* Read block rows [s, e) of one account: the account. */
+static int ocr_number_row(const struct xrow *r);
+
+struct xacct *x_headed_block(struct xdoc *d, size_t s, size_t e)
 {
 	struct xacct *a = x_new_acct(&d->acct, &d->nacct);
 	unsigned char *used;
@@ -131,7 +137,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 		x_acct_cell(a, c);
 		if (number_cell(c)) {
 			USED(&d->r[s], 0) = 1;
-		} else if (n > 4) {
+		} else if (n > 4 && ocr_number_row(&d->r[s])) {
 			/* OCR: "001 MEDICAL XXXXXX7934", the number cut off */
 			c->x0 += (c->x1 - c->x0) * 4.0 / (double)n;
 			memmove(c->t, c->t + 4, n - 3);
@@ -412,6 +418,7 @@ static void lender_block(struct xdoc *d, size_t s, size_t e)
 	cc_buf_release(&cred);
 	free(used);
 #undef USED
+	return a;
 }
 
 /* OCR's one line for a tradeline's first row: "001 MEDICAL XXXXXX7934". */
@@ -433,69 +440,36 @@ static int ocr_number_row(const struct xrow *r)
 	return mask;
 }
 
-static void lender_accounts(struct xdoc *d, size_t s, size_t e)
+/* Whether row r is an account's number alone, or OCR's number and
+ * name in one line. */
+int x_headed_number(const struct xdoc *d, const struct xrow *r)
 {
-	size_t i, start = e;
+	return (r->n >= 1 && number_cell(CELL(d, r, 0))) || ocr_number_row(r);
+}
 
-	for (i = s; i < e; i++) {
-		const struct xrow *r = &d->r[i];
+size_t x_headed_run(struct xdoc *d, size_t i, const char *sect_type)
+{
+	size_t e, j, s;
+	const char *t;
 
-		if (number_cell(CELL(d, r, 0)) || ocr_number_row(r)) {
-			if (start != e)
-				lender_block(d, start, i);
-			start = i;
-		}
+	/* a layout's: a report no layout matches has its rows of labels
+	 * over values read as pairs */
+	if (d->unknown || !x_headed_number(d, &d->r[i]))
+		return i;
+	/* the run: to the next section of another kind */
+	for (e = i + 1; e < d->nr; e++) {
+		int kind = x_row_section(d, &d->r[e], &t);
+
+		if (kind >= 0 && kind != XK_ACCOUNTS)
+			break;
 	}
-	if (start != e)
-		lender_block(d, start, e);
+	/* its blocks, one at each number */
+	for (s = i, j = i + 1; j <= e; j++)
+		if (j == e || x_headed_number(d, &d->r[j])) {
+			struct xacct *a = x_headed_block(d, s, j);
+
+			a->sect_type = sect_type;
+			s = j;
+		}
+	return e;
 }
-
-/* --- the reader --------------------------------------------------------- */
-
-struct lender {
-	size_t from;    /* the first row of the section being read */
-};
-
-static void *lender_begin(struct xdoc *d)
-{
-	(void)d;
-	return cc_xcalloc(1, sizeof(struct lender));
-}
-
-static void lender_section(void *st, struct xdoc *d, size_t i, int prev,
-			   int k, const char *type)
-{
-	struct lender *R = st;
-
-	(void)k;
-	(void)type;
-	if (prev == XK_ACCOUNTS)
-		lender_accounts(d, R->from, i);
-	R->from = i + 1;
-}
-
-static size_t lender_read(void *st, struct xdoc *d, size_t i, int k)
-{
-	(void)st;
-	/* the accounts' rows wait for the end of their section */
-	if (k == XK_ACCOUNTS)
-		return i + 1;
-	return x_consumer_rows(d, i, k == XK_CONSUMER);
-}
-
-static void lender_finish(void *st, struct xdoc *d, int k)
-{
-	struct lender *R = st;
-
-	if (k == XK_ACCOUNTS)
-		lender_accounts(d, R->from, d->nr);
-	free(R);
-}
-
-const struct xreader x_read_lender = {
-	.style = XS_LENDER,
-	.begin = lender_begin,
-	.section = lender_section,
-	.row = lender_read,
-	.end = lender_finish,
-};
