@@ -157,6 +157,15 @@ test_expect_success TESSERACT 'what follows a mask'"'"'s stars a space away is w
 	test_cmp expect got
 '
 
+test_expect_success TESSERACT 'the words after a mask'"'"'s stars that one word of tesseract'"'"'s runs into are read on their own' '
+	cc-synth -o tab3 -n 4 -s 8484 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab3/lender-8484-00003-scan.pdf 1 -- into.pdf &&
+	cc-ingest into.pdf | cc-ocr --no-cache >into.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"6022\"))" into.out >got &&
+	echo "************6022 07/18" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success TESSERACT 'a title much larger than the text, which tesseract'"'"'s layout passes over, is read too' '
 	qpdf --empty --pages rnd/transunion-606-00004-scan.pdf 1 -- title.pdf &&
 	cc-ingest title.pdf | cc-ocr --no-cache >title.out &&

@@ -971,4 +971,33 @@ test_expect_success 'OCR: a name'"'"'s smudges ("—s-", "Cc", "MGs") and a mark
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a mask'"'"'s speck before the code beside it ("362216XXXXXXXXXX_ I"), a "+" before a mask; a pattern'"'"'s line whose label OCR misread ("PMT OHEST<. 12/25") no account' '
+	page ocrrows <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	41 120 92 126 8 - CREDITOR NAME
+	177 120 207 126 8 - ACCOUNT #
+	240 120 262 126 8 - ECOA
+	276 120 300 126 8 - RPTD
+	320 120 350 126 8 - BALANCE
+	41 140 120 146 8 - AMEX CHARGE CARD
+	177 140 262 146 8 - 362216XXXXXXXXXX_ I
+	276 140 290 146 8 - 12/25
+	320 140 350 146 8 - $500
+	41 150 120 156 8 - PMT OHEST<. 12/25
+	177 150 200 156 8 - 2211
+	240 150 330 156 8 - 1111341171111211111171111111
+	41 162 120 168 8 - CARRINGTON MORTGAG
+	177 162 240 168 8 - +XXXXXX1640
+	240 162 250 168 8 - J
+	276 162 290 168 8 - 11/25
+	320 162 350 168 8 - $900
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .responsibility, .balance" >got &&
+	cat >expect <<-\EOF &&
+	["AMEX CHARGE CARD","362216XXXXXXXXXX","individual",50000]
+	["CARRINGTON MORTGAG","XXXXXX1640","joint",90000]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -653,7 +653,7 @@ static void ocr_mask(char *m)
 	int again;
 
 	/* the marks of a rule or a box before it ("=", "—", "§") */
-	while (m[lead] && (strchr("=_~|", m[lead]) || (unsigned char)m[lead] >= 0x80 ||
+	while (m[lead] && (strchr("=_~|+", m[lead]) || (unsigned char)m[lead] >= 0x80 ||
 			   (m[lead] == '-' && (lead || !isdigit((unsigned char)m[lead + 1])))))
 		lead++;
 	if (lead && m[lead])

@@ -1123,6 +1123,11 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 		if (!nw)
 			nw = x_cell_words(c, &w, &aw, 0);
 		nw = split_dates(&w, &aw, nw);
+		/* OCR's specks at a word's ends ("362216XXXXXXXXXX_") would
+		 * keep it from its column */
+		for (j = 0; c->conf < 1 && j < nw; j++)
+			if (x_alnums(w[j].t))
+				ocr_trim(w[j].t);
 		for (j = 0; j < nw; j++) {
 			double xc = (w[j].x0 + w[j].x1) / 2;
 
@@ -1255,6 +1260,28 @@ static int fit(const struct xtline *l, const struct piece *v, size_t n)
 
 /* --- the groups ---------------------------------------------------------- */
 
+/* Whether a piece of v[0..n) is a payment pattern, as a pattern's line
+ * whose label OCR misread gives ("PMY HIST: 11/25 1111134117..."): a
+ * word of twenty codes or more, or of twelve with a letter of the
+ * patterns' but X; no row that starts a group. */
+static int pattern_piece(const struct piece *v, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const char *p = strrchr(v[k].t, ' ');
+		size_t len, run;
+
+		p = p ? p + 1 : v[k].t;
+		len = strlen(p);
+		run = strspn(p, "0123456789CXLGHJKBEN-");
+		if (run == len && (len >= 20 ||
+				   (len >= 12 && strpbrk(p, "CLGHJKBEN"))))
+			return 1;
+	}
+	return 0;
+}
+
 /* The account (or public record) of the group being read. */
 static struct xacct *cur_of(struct xdoc *d, const struct xtable *t)
 {
@@ -1297,12 +1324,12 @@ static void end_group(struct xdoc *d, struct xtable *t)
 /* A mask at the end of s, "CHASE 4147XXXXXXXX": where it starts, or
  * NULL. */
 /* OCR's mark of a rule or a box before a word: "=", "_", "-", "~",
- * "|" or a byte of a character not ASCII ("—", "§"). */
+ * "|", "+" or a byte of a character not ASCII ("—", "§"). */
 static size_t lead_marks(const char *s)
 {
 	size_t n = 0;
 
-	while (s[n] && (strchr("=_-~|", s[n]) || (unsigned char)s[n] >= 0x80))
+	while (s[n] && (strchr("=_-~|+", s[n]) || (unsigned char)s[n] >= 0x80))
 		n++;
 	return n;
 }
@@ -1406,7 +1433,7 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 			char *name;
 
 			/* and the marks before it */
-			while (e > s && (strchr("=_-~|", e[-1]) || (unsigned char)e[-1] >= 0x80))
+			while (e > s && (strchr("=_-~|+", e[-1]) || (unsigned char)e[-1] >= 0x80))
 				e--;
 			name = cc_xstrndup(s, (size_t)(e - s - (e > s && e[-1] == ' ')));
 
@@ -1694,7 +1721,7 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 		l = &t->line[j];
 		v = vj;
 		n = nj;
-	} else if (s0 > 0 && cred) {
+	} else if (s0 > 0 && cred && !pattern_piece(v0, n0)) {
 		end_group(d, t);
 		j = 0;
 		l = &t->line[0];

@@ -241,7 +241,9 @@ struct oword {
 	int line_start;        /* first word of a text line */
 	int tentative;         /* missed_lines()'s unsure reading of a line
 				  with stars: kept only when fix_run()
-				  reads it again */
+				  reads it again, */
+	char *alt;             /* or else as this, a mask of X's */
+	double alt_conf;
 	double conf;
 };
 
@@ -254,8 +256,10 @@ static void owords_free(struct owords *w)
 {
 	size_t i;
 
-	for (i = 0; i < w->n; i++)
+	for (i = 0; i < w->n; i++) {
 		free(w->v[i].t);
+		free(w->v[i].alt);
+	}
 	free(w->v);
 }
 
@@ -303,6 +307,7 @@ static void collect_words(TessBaseAPI *api, struct owords *w)
 		o->ly1 = ly1 > y1 ? ly1 : y1;
 		o->line_start = start_line;
 		o->tentative = 0;
+		o->alt = NULL;
 		/* the baseline under the word's middle; its bottom when
 		 * tesseract gives none */
 		if (by0 < 0 || bx1 == bx0)
@@ -622,7 +627,7 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	struct blob b[STAR_MAX_BLOBS];
 	struct cc_buf out = { 0 };
 	int lh, pad, nb, i, j, m, cn = 0, ox0, ox1, top, H, unit, split;
-	int hx1 = 0, tx0 = 0, tail = INT_MAX;
+	int hx1 = 0, tx0 = 0, tail = INT_MAX, space, tail_read = -1, tx1 = 0;
 	size_t f;
 	struct cc_buf head = { 0 };
 	double csum = 0;
@@ -687,17 +692,39 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		return 0;
 	/* ink after the stars, a space away: the next words
 	 * ("3539792********* 04/2007", "****7385 02/24"), as tesseract read
-	 * them, unless one of them runs from the stars into it */
+	 * them, or read again here when one of them runs from the stars
+	 * into them */
 	for (m = -1, i = 0; i < nb; i++)
 		if (b[i].stars)
 			m = i;
+	/* a space: wider than half the line's height, or, among three
+	 * gaps or more, than two and a half times their median (a space in
+	 * a small proportional font is narrow) */
+	space = lh / 2;
+	if (m >= 0 && nb - m > 3) {
+		int gaps[STAR_MAX_BLOBS], ng = 0, g;
+
+		for (i = m + 2; i < nb; i++)
+			gaps[ng++] = b[i].x0 - b[i - 1].x1;
+		qsort(gaps, (size_t)ng, sizeof(*gaps), cmp_int);
+		g = 5 * (gaps[ng / 2] > 0 ? gaps[ng / 2] : 0) / 2 + 1;
+		if (ng >= 3 && g < space)
+			space = g > lh / 5 ? g : lh / 5;
+	}
 	for (i = m + 1; m >= 0 && i < nb; i++)
-		if (b[i].x0 - b[i - 1].x1 > lh / 2) {
+		if (b[i].x0 - b[i - 1].x1 > space) {
 			for (k = 0; k < n; k++)
 				if (w[k].x0 < b[i].x0 - lh / 4 && w[k].x1 > b[i].x0)
 					break;
 			if (k == n) {
 				tail = b[i].x0 - lh / 4;
+				nb = i;
+			} else {
+				/* one word of tesseract's over both: the
+				 * words after the stars read here, on their
+				 * own */
+				tx1 = b[nb - 1].x1;
+				tail_read = b[i].x0;
 				nb = i;
 			}
 			break;
@@ -794,6 +821,17 @@ static int fix_run(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 			csum = 0;
 			hx1 = sx1 - pad;
 			tx0 = b[j].x0;
+		}
+	}
+	if (tail_read >= 0 && out.len) {
+		double tc = 0;
+		char *tt = read_rect(api, grey, dpi, tail_read - pad, ly0 - pad,
+				     tx1 + pad, ly1 + pad, NULL, 0, &tc);
+
+		if (tt) {
+			cc_buf_adds(&out, " ");
+			cc_buf_adds(&out, tt);
+			free(tt);
 		}
 	}
 	/* the words before the split as tesseract read them, the rest
@@ -1112,6 +1150,7 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 			CC_GROW(out.v, out.alloc, out.n + 1);
 			q = &out.v[out.n++];
 			*q = *o;
+			q->alt = NULL;
 			q->t = cc_xstrndup(p, (size_t)n);
 			q->line_start = o->line_start && p == t;
 			q->x0 = o->x0 + (o->x1 - o->x0) * x / len;
@@ -1178,8 +1217,16 @@ static void add_missed(struct owords *w, const char *t, int x0, int y0,
 		o->y1 = o->ly1 = o->base = y1;
 		o->line_start = st == 0 || (st > 0 && t[0] == ' ');
 		o->tentative = 0;
+		o->alt = NULL;
 		o->conf = conf;
 	}
+}
+
+/* Whether s, read for digits and X alone, is a mask: six characters
+ * or more, a run of four X's among them. */
+static int read_xmask(const char *s)
+{
+	return strlen(s) >= 6 && strstr(s, "XXXX") && !s[strspn(s, "0123456789X")];
 }
 
 static void missed_lines(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
@@ -1292,9 +1339,22 @@ static void missed_lines(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 		if (t && conf >= 70 && alnum_count(t) >= 3) {
 			add_missed(w, t, b[i].x0, b[i].y0, b[i].x1, b[i].y1, conf);
 		} else {
-			/* stars tesseract cannot read: find_stars() may */
+			/* stars tesseract cannot read: find_stars() may; or
+			 * else a mask of X's it cannot read as text
+			 * ("362216XXXXXXXXXX"), read for digits and X */
+			double xconf = 0;
+			char *x = read_only(api, bin, grey, dpi, "0123456789X",
+					    b[i].x0 - pad, b[i].y0 - pad, b[i].x1 + pad,
+					    b[i].y1 + pad, NULL, 0, &xconf);
+
 			add_missed(w, "?", b[i].x0, b[i].y0, b[i].x1, b[i].y1, 0);
 			w->v[w->n - 1].tentative = 1;
+			if (x && xconf >= 60 && read_xmask(x)) {
+				w->v[w->n - 1].alt = x;
+				w->v[w->n - 1].alt_conf = xconf;
+			} else {
+				free(x);
+			}
 		}
 		free(t);
 	}
@@ -1336,8 +1396,14 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 		missed_lines(o->api, bin, p, dpi, &ws);
 		find_stars(o->api, bin, p, dpi, &ws);
 		for (i = 0; i < ws.n; i++)
-			if (ws.v[i].tentative)
+			if (ws.v[i].tentative && ws.v[i].alt) {
+				free(ws.v[i].t);
+				ws.v[i].t = ws.v[i].alt;
+				ws.v[i].alt = NULL;
+				ws.v[i].conf = ws.v[i].alt_conf;
+			} else if (ws.v[i].tentative) {
 				ws.v[i].t[0] = '\0';
+			}
 		pixDestroy(&bin);
 	}
 	TessBaseAPISetPageSegMode(o->api, (TessPageSegMode)o->opts.psm);

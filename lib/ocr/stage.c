@@ -136,8 +136,10 @@ static json_t *page_record(const char *doc, int page, const char *source,
  * lines tesseract's layout passed over are read, "cells6" since a mask
  * of X's with a stray letter is read again, "cells7" since words run
  * together are read apart, words after a run of stars are their own and
- * lines of stars tesseract passed over are read by their stars. */
-#define CC_OCR_FORMAT "cells7"
+ * lines of stars tesseract passed over are read by their stars,
+ * "cells8" since a space after stars is also two and a half times the
+ * gaps there and such lines are read for a mask of X's. */
+#define CC_OCR_FORMAT "cells8"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_ocr_stage_opts *o, const unsigned char *pix,
