@@ -1260,6 +1260,20 @@ static int fit(const struct xtline *l, const struct piece *v, size_t n)
 
 /* --- the groups ---------------------------------------------------------- */
 
+/* Whether piece p starts with a label, not a creditor: a word that
+ * ends with a colon ("DOEFD: 06/22", a line's label OCR misread), or a
+ * label of the consumer's ("FILE #7629-898193", a running head OCR read
+ * other than on the pages before). */
+static int label_start(const struct xdoc *d, const struct piece *p)
+{
+	const char *c = strchr(p->t, ':');
+
+	if (c && (c[1] == ' ' || !c[1]) && (size_t)(c - p->t) < 16)
+		return 1;
+	return p->c && p->c->lab >= 0 && p->c->x0 == p->x0 &&
+	       d->L->lab[p->c->lab].group == XG_CONSUMER;
+}
+
 /* Whether a piece of v[0..n) is a payment pattern, as a pattern's line
  * whose label OCR misread gives ("PMY HIST: 11/25 1111134117..."): a
  * word of twenty codes or more, or of twelve with a letter of the
@@ -1685,8 +1699,17 @@ size_t x_table_row(struct xdoc *d, struct xtable *t, size_t i)
 
 		run_of(&t->line[0], v0[k].col, &first, &last);
 		if (t->line[0].c[first].field == t->starter &&
-		    fits(&t->line[0].c[first], v0[k].t))
+		    fits(&t->line[0].c[first], v0[k].t) && !label_start(d, &v0[k]))
 			cred = 1;
+	}
+	/* a row that starts with a label of no field of the group's
+	 * ("DOEFD: 06/22", misread), or of the consumer's (a running head):
+	 * no account, nor the text of one */
+	if (n0 && label_start(d, &v0[0])) {
+		free_pieces(v0, n0);
+		if (++t->strays > 3)
+			return i;
+		return i + 1;
 	}
 	/* the text of a group's cells wrapped onto a row of its own, close
 	 * under its last line ("US BANKRUPTCY" over "COURT NORTHERN") */
