@@ -1069,4 +1069,31 @@ test_expect_success 'OCR: a running head that begins with a label of the consume
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a header'"'"'s headings with a point ("RESP."), some of their spaces lost ("PAST DUEAMT") and a 1 read as I ("DT IST DEL")' '
+	page ocrhead2 <<-\EOF | ocr >pages &&
+	54 457 133 463 8 - ACCOUNT HISTORY
+	54 476 88 487 8 - CREDITOR
+	136 480 217 485 8 - RESP. ACCT #
+	255 480 417 485 8 - OPENED DTRPTD CRLIM HIGHCR BAL
+	136 488 232 493 8 - PAST DUEAMT SCHED PMT
+	255 488 270 493 8 - MOP
+	289 488 390 493 8 - 30/60/90 DT IST DEL REPOS
+	404 488 451 493 8 - CURR STATUS
+	54 515 103 526 8 - SYNCB/LOWES
+	136 519 140 524 8 - A
+	193 515 338 526 8 - 7526042********* 09/06 11/25 5900
+	368 515 417 526 8 - 4051 2163
+	136 527 139 532 8 - 0
+	193 527 199 532 8 - 43
+	255 527 262 532 8 - RI
+	289 527 335 532 8 - 00-00-00 —/--
+	369 527 384 532 8 - MRG
+	404 527 462 532 8 - PAYS AS AGREED
+	54 536 331 541 8 - PMT HIST: 11/25 CCCcCCccecececceecceceececceccececececececcceccce
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .opened, .balance, .past_due, .status" >got &&
+	echo "[\"SYNCB/LOWES\",\"7526042*********\",\"2006-09\",216300,0,\"PAYS AS AGREED\"]" >expect &&
+	test_cmp expect got
+'
+
 test_done

@@ -59,16 +59,23 @@ static int heading(const struct xdoc *d, int group, const struct xword *w,
 	} else {
 		const struct xcolname *c = x_column(L, norm);
 
-		/* OCR: a heading read without its spaces ("BALDUE",
-		 * "AMTPASTDUE"), one word */
-		if (!c && n == 1 && w[0].conf < 1) {
+		/* OCR: "IST" for the 1ST of "DT 1ST DEL"; a heading read
+		 * without its spaces ("BALDUE", "AMTPASTDUE"), or some of
+		 * them ("PAST DUEAMT") */
+		if (!c && w[0].conf < 1) {
 			char *q = norm, *p;
 
-			for (p = norm; *p; p++)
+			for (p = norm; (p = strstr(p, "ist")) != NULL; p += 3)
+				if ((p == norm || p[-1] == ' ') && (!p[3] || p[3] == ' '))
+					*p = '1';
+			c = x_column(L, norm);
+			for (p = norm; !c && *p; p++)
 				if (*p != ' ')
 					*q++ = *p;
-			*q = '\0';
-			c = x_column_tight(L, norm);
+			if (!c) {
+				*q = '\0';
+				c = x_column_tight(L, norm);
+			}
 		}
 		if (c) {
 			f = c->field;
@@ -256,7 +263,7 @@ static void rule_marks(struct xword *w, size_t n)
 		if (lead && x_alnums(t + lead))
 			memmove(t, t + lead, strlen(t + lead) + 1);
 		len = strlen(t);
-		while (len > 1 && strchr("=_~|`'-", t[len - 1]))
+		while (len > 1 && strchr("=_~|`'-.", t[len - 1]))
 			t[--len] = '\0';
 	}
 }
