@@ -1096,4 +1096,29 @@ test_expect_success 'OCR: a header'"'"'s headings with a point ("RESP."), some o
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: an account'"'"'s number read with an l ("O1l") or after a quote mark ("“002") is no part of the name' '
+	page ocrindex <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	41 120 44 126 8 - #
+	57 120 92 126 8 - CREDITOR
+	177 120 207 126 8 - ACCT NO
+	276 120 300 126 8 - RPTD
+	320 120 350 126 8 - BALANCE
+	41 140 120 146 8 - O1l NAVY FCU
+	177 140 240 146 8 - XXXXXXXXXXXX0353
+	276 140 290 146 8 - 12/25
+	320 140 350 146 8 - $500
+	41 152 120 158 8 - “002 SYNCB/LOWES
+	177 152 240 158 8 - XXXXXXXXXXXX5159
+	276 152 290 158 8 - 11/25
+	320 152 350 158 8 - $900
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .balance" >got &&
+	cat >expect <<-\EOF &&
+	["NAVY FCU","XXXXXXXXXXXX0353",50000]
+	["SYNCB/LOWES","XXXXXXXXXXXX5159",90000]
+	EOF
+	test_cmp expect got
+'
+
 test_done

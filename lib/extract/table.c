@@ -1428,7 +1428,11 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 		const char *m;
 
 		/* "001 CHASE", "014. MOHELA": the number before the name;
-		 * OCR's "O11" for "011" */
+		 * OCR's "O11", "O1l" for "011", a quote mark before it */
+		if (p->conf < 1 && !a->heading)
+			while (*s == '"' || *s == '\'' || *s == '`' ||
+			       !strncmp(s, "\xe2\x80\x9c", 3) || !strncmp(s, "\xe2\x80\x98", 3))
+				s += *s & 0x80 ? 3 : 1;
 		if (!a->heading && (isdigit((unsigned char)s[0]) ||
 				    (p->conf < 1 && s[0] == 'O'))) {
 			const char *sp = strchr(s, ' ');
@@ -1443,6 +1447,8 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 				for (o = num; p->conf < 1 && *o; o++)
 					if (*o == 'O')
 						*o = '0';
+					else if (*o == 'l' || *o == 'I')
+						*o = '1';
 				if (index_number(num))
 					for (s = sp + 1; *s && strchr("_|'`.,", *s); s++)
 						;
