@@ -1001,8 +1001,7 @@ test_expect_success 'OCR: a mask'"'"'s speck before the code beside it ("362216X
 '
 
 test_expect_success 'OCR: a running head that begins with a label of the consumer'"'"'s ("FILE #7629-898193", read at another place than on the page before), or a row that begins with a word and a colon of no label ("DOEFD: 06/22"), no account' '
-	page filehead <<-\EOF | ocr >pages &&
-	40 30 140 40 10 - TRADELINES
+	cat >group.spec <<-\EOF &&
 	53 55 86 60 8 - CREDITOR
 	134 55 164 60 8 - ACCT NO
 	209 55 433 60 8 - ECOA CD LOAN TYPE WHOSE DT OPEN LAST RPT CLOSED
@@ -1025,38 +1024,21 @@ test_expect_success 'OCR: a running head that begins with a label of the consume
 	329 98 349 103 8 - 03/25
 	369 98 450 104 8 - EX/TU/EQ COLLECTION
 	53 106 187 112 8 - ORIGINAL CREDITOR: SYNCB/WALMART
---
-	53 40 123 45 8 - FILE #7629-898193
-	136 40 208 46 8 - MOCKINGTON, WEI C
-	53 55 86 60 8 - CREDITOR
-	134 55 164 60 8 - ACCT NO
-	209 55 433 60 8 - ECOA CD LOAN TYPE WHOSE DT OPEN LAST RPT CLOSED
-	478 55 507 60 8 - HIGH CR
-	135 63 163 68 8 - BAL DUE
-	209 63 273 68 8 - PAST DUE MO PMT
-	302 63 318 68 8 - RATE
-	329 63 381 68 8 - 1ST DELQ BUR
-	408 63 454 68 8 - ACCT STATUS
-	53 87 185 97 8 - LVNV FUNDING LLC 814698XXXXXX
-	209 90 213 95 8 - J
-	249 90 306 95 8 - COLLECTION J
-	329 90 349 95 8 - 09/25
-	369 90 389 95 8 - 01/26
-	478 90 490 94 8 - 936
-	135 98 147 103 8 - 936
-	209 98 221 103 8 - 936
-	249 101 252 101 8 - -
-	301 98 309 103 8 - 09
-	329 98 349 103 8 - 03/25
-	369 98 450 104 8 - EX/TU/EQ COLLECTION
-	53 106 187 112 8 - ORIGINAL CREDITOR: SYNCB/WALMART
-	52 129 103 134 8 - MERRICK BANK
-	135 129 213 134 8 - 977555XXXXXXXXXX A
-	249 129 306 134 8 - CREDIT CARD B
-	329 129 349 134 8 - 07/23
-	369 129 389 134 8 - 01/26
-	478 129 498 134 8 - 8,040
 	EOF
+	{
+		echo "40 30 140 40 10 - TRADELINES" && cat group.spec && echo -- &&
+		echo "53 40 123 45 8 - FILE #7629-898193" &&
+		echo "136 40 208 46 8 - MOCKINGTON, WEI C" &&
+		cat group.spec &&
+		cat <<-\EOF
+		52 129 103 134 8 - MERRICK BANK
+		135 129 213 134 8 - 977555XXXXXXXXXX A
+		249 129 306 134 8 - CREDIT CARD B
+		329 129 349 134 8 - 07/23
+		369 129 389 134 8 - 01/26
+		478 129 498 134 8 - 8,040
+		EOF
+	} | page filehead | ocr >pages &&
 	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .balance" >got &&
 	cat >expect <<-\EOF &&
 	["LVNV FUNDING LLC","814698XXXXXX",93600]

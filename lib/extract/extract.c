@@ -178,20 +178,13 @@ static size_t well_read(const struct xdoc *d)
 	return n;
 }
 
-/* How many of d's accounts give a record: a name, and two fields or a
- * history (records.c). */
+/* How many of d's accounts give a record. */
 static size_t named(const struct xdoc *d)
 {
 	size_t i, n = 0;
-	int k, any;
 
-	for (i = 0; i < d->nacct; i++) {
-		const struct xacct *a = &d->acct[i];
-
-		for (k = XF_ACCOUNT_MASK, any = 0; k < XF_IGNORE; k++)
-			any += a->f[k] && a->f[k][0];
-		n += (a->heading || a->f[XF_CREDITOR]) && (any >= 2 || a->nhist);
-	}
+	for (i = 0; i < d->nacct; i++)
+		n += x_acct_recorded(&d->acct[i]);
 	return n;
 }
 

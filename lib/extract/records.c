@@ -420,24 +420,42 @@ static unsigned status_rules(const struct xlayout *first, json_t *tl,
  * not the rating's 7 to 9: a settled account's 9 is no charge-off.
  */
 #define LATE_REASONS (((1u << (RS_LATE_180 + 1)) - 1) & ~((1u << RS_LATE_30) - 1))
+int x_acct_recorded(const struct xacct *a)
+{
+	int k, any = 0;
+
+	for (k = XF_ACCOUNT_MASK; k < XF_IGNORE; k++)
+		if (val(a, k))
+			any++;
+	return (any >= 2 || a->nhist) && (a->heading || val(a, XF_CREDITOR));
+}
+
+int x_late_counts(const char *s, int n[3])
+{
+	int k;
+
+	for (k = 0; s && k < 3; k++) {
+		char *e;
+
+		while (*s == '/' || *s == '-' || *s == ' ')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			break;
+		n[k] = (int)strtol(s, &e, 10);
+		s = e;
+	}
+	return k;
+}
+
 static unsigned code_reasons(const char *lates, const char *rating,
 			     const char *type, unsigned said)
 {
 	unsigned rs = 0;
-	int k, n;
+	int k, n, c[3], nc = x_late_counts(lates, c);
 
-	for (k = 0; lates && k < 3; k++) {
-		char *e;
-
-		while (*lates == '/' || *lates == '-' || *lates == ' ')
-			lates++;
-		if (!isdigit((unsigned char)*lates))
-			break;
-		n = (int)strtol(lates, &e, 10);
-		lates = e;
-		if (n > 0)
+	for (k = 0; k < nc; k++)
+		if (c[k] > 0)
 			rs = 1u << (RS_LATE_30 + k);
-	}
 	if (rating && *rating) {
 		n = rating[strlen(rating) - 1] - '0';
 		if (n >= 2 && n <= 6)
@@ -1102,14 +1120,10 @@ int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 	}
 	for (i = 0; i < d->nacct; i++) {
 		const struct xacct *a = &d->acct[i];
-		int k, any = 0;
 
 		/* a merged3 column with nothing in it: that bureau does not
 		 * report the account */
-		for (k = XF_ACCOUNT_MASK; k < XF_IGNORE; k++)
-			if (val(a, k))
-				any++;
-		if (any < 2 && !a->nhist)
+		if (!x_acct_recorded(a))
 			continue;
 		/* a bureau's column of a block read generically that holds
 		 * no number, date or status of its own, only what a row

@@ -114,6 +114,13 @@ int x_whose(const char *s);
  * not ("XX/XX/1980", "01/1980"), or 0 (read_generic.c). */
 int x_masked_year(const char *s);
 
+/* The late counts of "30/60/90" text s ("02/01/00", "0-0-0") into n[]:
+ * how many of the three lead it (records.c). */
+int x_late_counts(const char *s, int n[3]);
+/* Whether account a gives a tradeline record: a name, and two fields or
+ * a history (records.c). */
+int x_acct_recorded(const struct xacct *a);
+
 int x_emit(struct xdoc *d, const struct cc_extract_opts *o,
 	   cc_extract_emit_fn emit, void *arg, struct cc_extract_info *info);
 void x_doc_release(struct xdoc *d);

@@ -1344,13 +1344,19 @@ static void end_group(struct xdoc *d, struct xtable *t)
 
 /* A mask at the end of s, "CHASE 4147XXXXXXXX": where it starts, or
  * NULL. */
-/* OCR's mark of a rule or a box before a word: "=", "_", "-", "~",
+/* OCR's mark of a rule or a box beside a word: "=", "_", "-", "~",
  * "|", "+" or a byte of a character not ASCII ("—", "§"). */
+static int rule_mark(char c)
+{
+	return (c && strchr("=_-~|+", c)) || (unsigned char)c >= 0x80;
+}
+
+/* How many such marks s starts with. */
 static size_t lead_marks(const char *s)
 {
 	size_t n = 0;
 
-	while (s[n] && (strchr("=_-~|+", s[n]) || (unsigned char)s[n] >= 0x80))
+	while (rule_mark(s[n]))
 		n++;
 	return n;
 }
@@ -1460,7 +1466,7 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 			char *name;
 
 			/* and the marks before it */
-			while (e > s && (strchr("=_-~|+", e[-1]) || (unsigned char)e[-1] >= 0x80))
+			while (e > s && rule_mark(e[-1]))
 				e--;
 			name = cc_xstrndup(s, (size_t)(e - s - (e > s && e[-1] == ' ')));
 
@@ -1858,25 +1864,6 @@ static int pattern_parts(const struct xdoc *d, const char *s, int *y, int *m,
 	return have && codes[0] ? 0 : -1;
 }
 
-/* The late counts of a's "30/60/90" into n[3]: 0 unless the three are
- * printed. */
-static int late_counts(const struct xacct *a, int n[3])
-{
-	const char *s = a->f[XF_LATES];
-	int k;
-
-	for (k = 0; s && k < 3; k++) {
-		char *e;
-
-		while (*s == '/' || *s == '-' || *s == ' ')
-			s++;
-		if (!isdigit((unsigned char)*s))
-			return 0;
-		n[k] = (int)strtol(s, &e, 10);
-		s = e;
-	}
-	return s && k == 3;
-}
 
 /* Whether a's status or rating says it was charged off. */
 static int charged_off(const struct xacct *a)
@@ -1946,7 +1933,7 @@ static void pattern_misreads(const struct xacct *a, char *codes, int metro,
 	for (j = 0; ones && !charged_off(a) && j < len; j++)
 		if (codes[j] == 'L')
 			codes[j] = '1';
-	if (!late_counts(a, n))
+	if (x_late_counts(a->f[XF_LATES], n) < 3)
 		return;
 	for (j = 0; j < len; j++) {
 		int k = late_bucket((unsigned char)codes[j], metro);
@@ -1978,7 +1965,7 @@ static void read_patterns(struct xdoc *d, struct xtable *t)
 			ocr_ones(codes);
 		if (strchr(codes, 'C') || strchr(codes, '0'))
 			c0 = 1;
-		if (late_counts(a, n)) {
+		if (x_late_counts(a->f[XF_LATES], n) == 3) {
 			sm += agrees(codes, n, 1);
 			sr += agrees(codes, n, 0);
 		}

@@ -1079,6 +1079,47 @@ static void find_stars(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 }
 
 /*
+ * Append the words of t, cut at its spaces, to w: each a copy of like
+ * (its line, baseline and confidence; the first word its line_start),
+ * its box its characters' share of [x0, x1), the spaces counted when
+ * spaced is 1 (a line read again) and not when 0 (a word read again,
+ * its spaces new).
+ */
+static void add_words(struct owords *w, const char *t, const struct oword *like,
+		      int x0, int x1, int spaced)
+{
+	size_t len = 0, at = 0, i = 0, st, n;
+	const char *c;
+
+	for (c = t; *c; c++)
+		len += spaced || *c != ' ';
+	while (t[i]) {
+		struct oword *o;
+
+		while (t[i] == ' ') {
+			i++;
+			at += spaced;
+		}
+		if (!t[i])
+			break;
+		st = i;
+		while (t[i] && t[i] != ' ')
+			i++;
+		n = i - st;
+		CC_GROW(w->v, w->alloc, w->n + 1);
+		o = &w->v[w->n++];
+		*o = *like;
+		o->t = cc_xstrndup(t + st, n);
+		o->alt = NULL;
+		o->tentative = 0;
+		o->line_start = like->line_start && st == strspn(t, " ");
+		o->x0 = x0 + (int)((long)(x1 - x0) * (long)at / (long)len);
+		o->x1 = x0 + (int)((long)(x1 - x0) * (long)(at + n) / (long)len);
+		at += n;
+	}
+}
+
+/*
  * Words run together.  On a line that is a table's row, the gaps between
  * columns make tesseract expect wide spaces, and it may read a name's
  * words as one ("PORTFOLIORECOVERYA").  A word it is unsure of, of six
@@ -1122,9 +1163,9 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 
 	for (i = 0; i < w->n; i++) {
 		struct oword *o = &w->v[i];
-		int pad = (o->ly1 - o->ly0) / 4, x, len;
+		int pad = (o->ly1 - o->ly0) / 4;
 		double conf = 0;
-		char *t = NULL, *p, *e;
+		char *t = NULL;
 
 		if (glued_candidate(o)) {
 			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
@@ -1137,27 +1178,8 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 			out.v[out.n++] = *o;
 			continue;
 		}
-		len = (int)strlen(o->t);
-		x = 0;
-		for (p = t; *p; p = *e ? e + 1 : e) {
-			struct oword *q;
-			int n;
-
-			e = strchr(p, ' ');
-			if (!e)
-				e = p + strlen(p);
-			n = (int)(e - p);
-			CC_GROW(out.v, out.alloc, out.n + 1);
-			q = &out.v[out.n++];
-			*q = *o;
-			q->alt = NULL;
-			q->t = cc_xstrndup(p, (size_t)n);
-			q->line_start = o->line_start && p == t;
-			q->x0 = o->x0 + (o->x1 - o->x0) * x / len;
-			q->x1 = o->x0 + (o->x1 - o->x0) * (x + n) / len;
-			q->conf = conf;
-			x += n;
-		}
+		o->conf = conf;
+		add_words(&out, t, o, o->x0, o->x1, 0);
 		free(o->t);
 		free(t);
 	}
@@ -1196,32 +1218,14 @@ static int alnum_count(const char *s)
 static void add_missed(struct owords *w, const char *t, int x0, int y0,
 		       int x1, int y1, double conf)
 {
-	size_t len = strlen(t), i = 0, st;
+	struct oword like = { 0 };
 
-	while (i < len) {
-		struct oword *o;
-
-		while (i < len && t[i] == ' ')
-			i++;
-		if (i >= len)
-			break;
-		st = i;
-		while (i < len && t[i] != ' ')
-			i++;
-		CC_GROW(w->v, w->alloc, w->n + 1);
-		o = &w->v[w->n++];
-		o->t = cc_xstrndup(t + st, i - st);
-		o->x0 = x0 + (int)((double)(x1 - x0) * (double)st / (double)len);
-		o->x1 = x0 + (int)((double)(x1 - x0) * (double)i / (double)len);
-		o->y0 = o->ly0 = y0;
-		o->y1 = o->ly1 = o->base = y1;
-		o->line_start = st == 0 || (st > 0 && t[0] == ' ');
-		o->tentative = 0;
-		o->alt = NULL;
-		o->conf = conf;
-	}
+	like.y0 = like.ly0 = y0;
+	like.y1 = like.ly1 = like.base = y1;
+	like.line_start = 1;
+	like.conf = conf;
+	add_words(w, t, &like, x0, x1, 1);
 }
-
 /* Whether s, read for digits and X alone, is a mask: six characters
  * or more, a run of four X's among them. */
 static int read_xmask(const char *s)
