@@ -166,6 +166,31 @@ test_expect_success TESSERACT 'the words after a mask'"'"'s stars that one word 
 	test_cmp expect got
 '
 
+test_expect_success TESSERACT 'a word tesseract could hardly read in its reading of the page ("TYPE" as "Idd =") is read again alone' '
+	cc-synth -o tab4 -n 12 -s 4747 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab4/lender-4747-00011-scan.pdf 2 -- unsure.pdf &&
+	cc-ingest unsure.pdf | cc-ocr --no-cache >unsure.out &&
+	jq -r "select(.kind==\"page\") | .lines[] | select(.b[1] < 70) | .t" unsure.out >got &&
+	printf "%s\n" CREDITOR "ACCT NO" ECOA/WHOSE "OPEN DT HI CRDT" TYPE "DATE CLOSED" \
+		BALANCE RATE BUR STATUS >expect &&
+	test_cmp expect got
+'
+
+test_expect_success TESSERACT 'a long word of letters no dictionary has ("TOYOTAMOTORCREDIT") is read again however sure tesseract was, and cut at the spaces that gives where most pieces are words ("EDFINANCIAL" is not cut)' '
+	cc-synth -o tab5 -n 10 -s 3434 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab5/lender-3434-00009-scan.pdf 2-3 -- long.pdf &&
+	cc-ingest long.pdf | cc-ocr --no-cache >long.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"TOYOTA|ACCEPTANCE|DATA ?SYSTEMS\"))" long.out >got &&
+	printf "%s\n" "CREDIT ACCEPTANCE CO" "MEDICAL DATA SYSTEMS" "TOYOTA MOTOR CREDIT" >expect &&
+	test_cmp expect got &&
+	cc-synth -o tab6 -n 1 -s 8484 -l lender --design random --scan --no-progress >/dev/null &&
+	qpdf --empty --pages tab6/lender-8484-00000-scan.pdf 2 -- edf.pdf &&
+	cc-ingest edf.pdf | cc-ocr --no-cache >edf.out &&
+	jq -r "select(.kind==\"page\") | .lines[].t | select(test(\"INANCIAL S\"))" edf.out >got &&
+	printf "%s\n" "CMRE FINANCIAL SERVICES" "EDFINANCIAL SERVICES" >expect &&
+	test_cmp expect got
+'
+
 test_expect_success TESSERACT 'a title much larger than the text, which tesseract'"'"'s layout passes over, is read too' '
 	qpdf --empty --pages rnd/transunion-606-00004-scan.pdf 1 -- title.pdf &&
 	cc-ingest title.pdf | cc-ocr --no-cache >title.out &&

@@ -2166,6 +2166,39 @@ test_expect_success 'inquiries: a creditor over "Inquired on DATE"; a row of a c
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: a heading whose dash reads as two ("INQUIRIES —- LAST 24 MONTHS"); a running head'"'"'s number and name one line; a report'"'"'s date after its number, no colon, on a line of its own; a 0 alone in a name an O' '
+	page ocrhead <<-\EOF | ocr | cc-extract 2>/dev/null >out &&
+	46 33 170 40 8 - FILE #9158-865162 DOEMAN, JAMES E
+	46 83 235 93 12 - MORTGAGE CREDIT REPORT
+	46 116 390 123 8 - FILE NO. 9158-865162 DATE COMPLETED 01/15/2026 REPOSITORIES USED XP/TU/EF
+	46 140 98 147 8 - BORROWER:
+	306 140 386 147 8 - DOEMAN, JAMES 0
+	50 200 200 212 12 - ACME BANK
+	50 215 100 225 10 - Balance
+	110 215 150 225 10 - $5
+	50 230 100 240 10 - Account number
+	110 230 150 240 10 - 1234XXXX
+	43 281 198 290 10 - INQUIRIES —- LAST 24 MONTHS
+	43 300 86 307 8 - CREDITOR
+	218 300 239 307 8 - DATE
+	394 300 425 307 8 - SOURCE
+	43 320 113 327 8 - DISCOVER BANK
+	218 320 244 327 8 - 03/24
+	393 320 403 327 8 - EF
+	43 340 118 347 8 - ALLY FINANCIAL
+	218 340 244 347 8 - 02/24
+	393 340 403 347 8 - XP
+	EOF
+	jq -c "select(.kind==\"consumer\") | [.name, .report_number, .report_date]" out >got &&
+	jq -c "select(.kind==\"inquiry\") | [.creditor, .date, .bureau]" out >>got &&
+	cat >expect <<-\EOF &&
+	["DOEMAN, JAMES O","9158-865162","2026-01-15"]
+	["DISCOVER BANK","2024-03","equifax"]
+	["ALLY FINANCIAL","2024-02","experian"]
+	EOF
+	test_cmp expect got
+'
+
 test_expect_success 'inquiries: a bureau'"'"'s name run into the date ("Inquired on December 3, 2024 Equifax") is the inquiry'"'"'s bureau, not part of its creditor' '
 	page inqrun <<-\EOF | cc-extract 2>/dev/null >out &&
 	49 100 200 110 10 b ACME BANK

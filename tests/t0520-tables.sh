@@ -1103,4 +1103,201 @@ test_expect_success 'OCR: an account'"'"'s number read with an l ("O1l") or afte
 	test_cmp expect got
 '
 
+test_expect_success 'OCR: codes read as one word ("I/B", "A/C") under joined headings ECOA/WHO after a name run into their column; a mask with a digit read as a letter after the name ("55016SXXXXXX")' '
+	page ocrslash <<-\EOF | ocr >pages &&
+	40 100 120 110 10 - TRADELINES
+	46 120 90 126 8 - CREDITOR
+	207 120 250 126 8 - ECOA/WHO
+	267 120 290 126 8 - OPENED
+	359 120 380 126 8 - CLOSED
+	426 120 445 126 8 - BAL
+	46 130 85 136 8 - ACCT NO
+	207 130 225 136 8 - PMT
+	266 130 285 136 8 - MOP
+	46 150 222 156 8 - WELLS FARGO HOME MORTGAGE __ I/B
+	267 150 286 156 8 - 10/17
+	426 150 445 156 8 - $234,080
+	46 160 90 166 8 - ******0232
+	207 160 229 166 8 - $2246
+	266 160 277 166 8 - M1
+	46 180 226 186 8 - COMENITY CAPITAL BANK/ULTA B A/C
+	267 180 286 186 8 - 12/19
+	426 180 451 186 8 - $10,791
+	46 190 117 196 8 - ************4207
+	207 190 224 196 8 - $215
+	266 190 275 196 8 - R1
+	46 210 181 216 8 - WESTLAKE FINANCIAL 55016SXXXXXX
+	207 210 212 216 8 - I/B
+	267 210 286 216 8 - 09/17
+	426 210 451 216 8 - $50,900
+	207 220 224 226 8 - $620
+	266 220 275 226 8 - I1
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .responsibility, .balance" >got &&
+	cat >expect <<-\EOF &&
+	["WELLS FARGO HOME MORTGAGE","******0232","individual",23408000]
+	["COMENITY CAPITAL BANK/ULTA B","************4207","authorized_user",1079100]
+	["WESTLAKE FINANCIAL","550165XXXXXX","individual",5090000]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a 0 alone in a name is an O ("BANK OF 0"), a Roman I run into LLC one apart ("SPV 1LLC", "ILLC"); a mask'"'"'s last digits with a letter for a digit kept ("XXXXXXXXXXXXI407"), a point after its digits dropped ("789381. XXXXXX"); the text layer'"'"'s names as printed' '
+	cat >spec <<-\EOF &&
+	40 100 120 110 10 - TRADELINES
+	41 120 92 126 8 - CREDITOR
+	177 120 207 126 8 - ACCT NO
+	276 120 300 126 8 - RPTD
+	320 120 350 126 8 - BALANCE
+	41 140 170 146 8 - FIRST NATIONAL BANK OF 0
+	177 140 240 146 8 - 9815139*********
+	276 140 290 146 8 - 12/25
+	320 140 350 146 8 - $100
+	41 152 170 158 8 - CAVALRY SPV 1LLC
+	177 152 240 158 8 - 279064XXXXX
+	276 152 290 158 8 - 11/25
+	320 152 350 158 8 - $314
+	41 164 170 170 8 - CAVALRY SPV ILLC
+	177 164 240 170 8 - 6125217****
+	276 164 290 170 8 - 11/25
+	320 164 350 170 8 - $200
+	41 176 170 182 8 - BARCLAYS BANK DELA
+	177 176 240 182 8 - XXXXXXXXXXXXI407
+	276 176 290 182 8 - 11/25
+	320 176 350 182 8 - $300
+	41 188 170 194 8 - GM FINANCIAL
+	177 188 240 194 8 - 789381. XXXXXX
+	276 188 290 194 8 - 11/25
+	320 188 350 194 8 - $400
+	EOF
+	page ocrdigits <spec | ocr | cc-extract 2>/dev/null | tradelines ".creditor, .account_mask" >got &&
+	page textdigits <spec | cc-extract 2>/dev/null | tradelines ".creditor" >>got &&
+	cat >expect <<-\EOF &&
+	["FIRST NATIONAL BANK OF O","9815139*********"]
+	["CAVALRY SPV I LLC","279064XXXXX"]
+	["CAVALRY SPV I LLC","6125217****"]
+	["BARCLAYS BANK DELA","XXXXXXXXXXXX1407"]
+	["GM FINANCIAL","789381XXXXXX"]
+	["FIRST NATIONAL BANK OF 0"]
+	["CAVALRY SPV 1LLC"]
+	["CAVALRY SPV ILLC"]
+	["BARCLAYS BANK DELA"]
+	["GM FINANCIAL"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a header'"'"'s later line with one word OCR could hardly read ("Idd =" for TYPE, confidence 8) is still the header'"'"'s' '
+	page ocrunread <<-\EOF | ocr | jq -c ".lines |= map(if .t == \"Idd =\" then .c = 8.2 else . end)" >pages &&
+	40 20 120 30 10 - TRADE ACCOUNTS
+	68 41 111 48 10 - CREDITOR
+	215 41 250 48 10 - ACCT NO
+	314 40 370 48 10 - ECOA/WHOSE
+	410 41 445 48 10 - OPEN DT
+	466 41 500 48 10 - HI CRDT
+	215 52 236 58 10 - Idd =
+	314 52 373 58 10 - DATE CLOSED
+	409 52 447 58 10 - BALANCE
+	475 52 496 58 10 - RATE
+	215 62 232 68 10 - BUR
+	314 62 347 68 10 - STATUS
+	40 83 60 90 10 - 001
+	68 83 160 90 10 - ROCKET MORTGAGE
+	215 83 280 90 10 - 920688XXXXXXX
+	314 83 330 90 10 - I/B
+	418 83 445 90 10 - 12/2005
+	466 83 500 90 10 - $165,600
+	215 93 240 100 10 - MTG
+	314 93 340 100 10 - --/----
+	417 93 445 100 10 - $66,240
+	485 93 496 100 10 - M1
+	215 103 240 110 10 - MRG
+	314 103 370 110 10 - AS AGREED
+	40 141 60 148 10 - 002
+	68 141 160 148 10 - AMEX CHARGE CARD
+	215 141 290 148 10 - 730297XXXXXXXXXX
+	314 141 330 148 10 - J/C
+	417 141 445 148 10 - 01/2006
+	466 141 500 148 10 - $18,596
+	215 151 240 158 10 - OPEN
+	314 151 340 158 10 - 04/2025
+	417 151 445 158 10 - $0
+	486 151 496 158 10 - O1
+	215 161 240 168 10 - MRG
+	314 161 370 168 10 - PAID/CLOSED
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .closed, .balance, .status" >got &&
+	cat >expect <<-\EOF &&
+	["ROCKET MORTGAGE","920688XXXXXXX",null,6624000,"AS AGREED"]
+	["AMEX CHARGE CARD","730297XXXXXXXXXX","2025-04",0,"PAID/CLOSED"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a number sign with a speck before it ("ACCT -#") is still its heading'"'"'s' '
+	page ocrsign <<-\EOF | ocr >pages &&
+	40 30 120 40 10 - TRADELINES
+	45 47 49 54 8 - #
+	65 47 123 54 8 - CREDITOR NAME
+	188 47 228 54 8 - ACCT TYPE
+	282 47 331 54 8 - DATE OPENED
+	338 47 370 54 8 - BAL DUE
+	65 56 91 63 8 - ACCT -#
+	188 56 196 63 8 - 30
+	244 56 252 63 8 - 60
+	282 56 295 63 8 - 90+
+	460 56 509 63 8 - ACCT STATUS
+	45 85 141 92 8 - 001 UPSTART NETWORK INC
+	188 85 232 92 8 - INSTALLMENT
+	282 85 303 92 8 - 04/20
+	338 85 360 92 8 - $5,000
+	65 93 118 100 8 - 1046XXXXXX
+	188 93 196 100 8 - 00
+	244 93 252 100 8 - 00
+	282 93 290 100 8 - 00
+	460 93 500 100 8 - CURRENT
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .balance, .status" >got &&
+	cat >expect <<-\EOF &&
+	["UPSTART NETWORK INC","1046XXXXXX",500000,"CURRENT"]
+	EOF
+	test_cmp expect got
+'
+
+test_expect_success 'OCR: a header'"'"'s later line whose heading OCR could hardly read ("| “ACCT: ¢", confidence 33): a heading it does not know, an account number under it the account'"'"'s' '
+	page ocrunread2 <<-\EOF | ocr | jq -c ".lines |= map(if .t == \"| “ACCT: ¢\" then .c = 33.4 else . end)" >pages &&
+	54 234 126 239 8 - ACCOUNT HISTORY
+	54 256 62 261 8 - NO
+	78 256 107 261 8 - COMPANY
+	199 257 216 261 8 - ECOA
+	240 257 256 261 8 - TYPE
+	298 257 327 261 8 - DT OPEN
+	360 257 393 261 8 - REPORTED
+	67 262 102 272 8 - | “ACCT: ¢
+	199 265 269 270 8 - DT CLSD BALANCE
+	298 265 372 270 8 - PAST DUE AMT MOP
+	199 273 206 278 8 - XP
+	240 273 248 278 8 - TU
+	298 273 306 278 8 - EF
+	360 274 405 278 8 - ACCT STATUS
+	54 295 149 300 8 - 001 ONEMAIN FINANCIAL
+	199 295 203 300 8 - I
+	240 295 326 301 8 - INSTALLMENT 10/2017
+	360 295 389 301 8 - 01/2026
+	78 304 132 309 8 - XXXXXXXXX9606
+	199 304 227 309 8 - 03/2024
+	240 304 243 309 8 - 0
+	288 304 301 309 8 - 0
+	361 304 367 309 8 - I1
+	199 313 203 317 8 - X
+	240 313 244 317 8 - X
+	360 313 376 317 8 - PAID
+	EOF
+	cc-extract pages 2>/dev/null | tradelines ".creditor, .account_mask, .closed, .status" >got &&
+	cat >expect <<-\EOF &&
+	["ONEMAIN FINANCIAL","XXXXXXXXX9606","2024-03","PAID"]
+	EOF
+	test_cmp expect got
+'
+
 test_done

@@ -162,6 +162,17 @@ void x_consumer_value(struct xdoc *d, struct xacct *a, int f, const char *v,
 			cut--;
 		*cut = '\0';
 	}
+	/* OCR's line that kept a running head's number and name one
+	 * ("9158-865162 DOEMAN, JAMES E"): the number is its first word,
+	 * of four digits at least, when no digit follows */
+	if (f == XC_REPORT_NUMBER && conf < 1) {
+		size_t w0 = strcspn(copy, " "), dg = 0;
+
+		for (i = 0; i < w0; i++)
+			dg += isdigit((unsigned char)copy[i]) != 0;
+		if (copy[w0] && dg >= 4 && !strpbrk(copy + w0, "0123456789"))
+			copy[w0] = '\0';
+	}
 	x_acct_set(a, f, copy, conf, 0);
 	free(copy);
 }

@@ -1522,11 +1522,14 @@ static void set_pairs(struct xdoc *d, struct gstate *g, size_t i, int group,
 			if (group == XG_CONSUMER && f == XC_CO_NAME)
 				a = x_consumer_field(d, NULL, &f);
 			clean_value(f, v[k]);
-			if (f != XF_IGNORE && !a->f[f] && v[k][0]) {
+			/* a consumer's value may hold other labels and
+			 * their values ("9158-865162 DATE COMPLETED
+			 * 01/15/2026"), read though the field is had */
+			if (f != XF_IGNORE && v[k][0]) {
 				if (group == XG_CONSUMER && x_text_field(f) == 0 &&
 				    x_field_type(f) == XT_TEXT)
 					x_consumer_value(d, a, f, v[k], conf[k]);
-				else
+				else if (!a->f[f])
 					x_acct_set(a, f, v[k], conf[k], 0);
 			}
 			if (group != XG_CONSUMER && g->first_field == XF_NONE &&

@@ -594,6 +594,39 @@ static void add_uncertain(json_t *u, const struct xacct *a, int f, const char *n
 }
 
 
+/* In an OCR'd name, a word that is a digit 0 alone among words of
+ * letters is the letter O ("FIRST NATIONAL BANK OF 0", "FATIMA 0
+ * PLACEHOLDER"), and a Roman I run into an LLC after it is one
+ * ("CAVALRY SPV 1LLC", "ILLC"). */
+static void ocr_name_digits(char **pt)
+{
+	struct cc_buf b = { 0 };
+	const char *w;
+	size_t n, letters = 0;
+
+	for (w = *pt; *w; w++)
+		letters += isalpha((unsigned char)*w) != 0;
+	if (letters < 4 || !strpbrk(*pt, "0LC"))
+		return;
+	for (w = *pt; *w; w += n) {
+		if (*w == ' ') {
+			cc_buf_add(&b, w, 1);
+			n = 1;
+			continue;
+		}
+		n = strcspn(w, " ");
+		if (n == 1 && *w == '0' && (w > *pt || w[1]))
+			cc_buf_adds(&b, "O");
+		else if (n == 4 && (w[0] == '1' || w[0] == 'I') && !strncmp(w + 1, "LLC", 3) &&
+			 w > *pt)
+			cc_buf_adds(&b, "I LLC");
+		else
+			cc_buf_add(&b, w, n);
+	}
+	free(*pt);
+	*pt = cc_buf_detach(&b);
+}
+
 /* The words of an OCR'd name that are specks, no letter, digit or sign
  * a name uses ("THE HOME =\u2014 DEPOT", "MORTGAGE \u2014"), dropped; so is
  * a character alone at its end. */
@@ -676,10 +709,12 @@ static void ocr_mask(char *m)
 		lead++;
 	if (lead && m[lead])
 		memmove(m, m + lead, strlen(m + lead) + 1);
-	/* a speck read as a point between its digits ("XXXXXXXXX17.67") */
+	/* a speck read as a point between its digits ("XXXXXXXXX17.67"),
+	 * or between its digits and its X's ("789381. XXXXXX") */
 	for (i = 1; m[i]; i++)
 		if (m[i] == '.' && isdigit((unsigned char)m[i - 1]) &&
-		    isdigit((unsigned char)m[i + 1]))
+		    (isdigit((unsigned char)m[i + 1]) || m[i + 1] == 'X' ||
+		     (m[i + 1] == ' ' && m[i + 2] == 'X')))
 			memmove(m + i, m + i + 1, strlen(m + i + 1) + 1);
 
 	/* a word OCR ran into it, after four marks or digits or more
@@ -807,8 +842,10 @@ static json_t *tradeline(const struct xdoc *d, const struct xacct *a,
 			creditor[n - 9] = '\0';
 	}
 	mask_ssn(creditor);
-	if (acct_conf(a) < 1)
+	if (acct_conf(a) < 1) {
 		ocr_specks(creditor, a->tabled);
+		ocr_name_digits(&creditor);
+	}
 	if (!mask_src && val(a, XF_ACCOUNT_MASK))
 		mask_src = cc_xstrdup(val(a, XF_ACCOUNT_MASK));
 	/* read by OCR: the text layer's lines have confidence 1 */
@@ -1020,7 +1057,15 @@ static json_t *consumer(const struct xdoc *d, const struct xcons *c)
 
 	common(o, d, c->bureau ? c->bureau : doc_bureau(d));
 	json_object_set_new(o, "applicant", json_integer(c->applicant == 2 ? 2 : 1));
-	json_object_set_new(o, "name", jtext(val(a, XC_NAME)));
+	if (val(a, XC_NAME) && a->fconf[XC_NAME] < 1) {
+		char *name = cc_xstrdup(val(a, XC_NAME));
+
+		ocr_name_digits(&name);
+		json_object_set_new(o, "name", jtext(name));
+		free(name);
+	} else {
+		json_object_set_new(o, "name", jtext(val(a, XC_NAME)));
+	}
 	if (val(a, XC_ADDRESS))
 		json_array_append_new(ad, jtext(val(a, XC_ADDRESS)));
 	if (val(a, XC_PREV_ADDRESS))

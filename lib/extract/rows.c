@@ -659,9 +659,14 @@ static int inline_pairs(struct xdoc *d, const char *t, double x0, double y0,
 		size_t n0 = 0;
 
 		/* not inside a label the line starts with ("AMOUNT PAST
-		 * DUE $14,322" is no "AMOUNT" and "PAST DUE") */
-		if (match_label(d->L, t, &n0) < 0)
+		 * DUE $14,322" is no "AMOUNT" and "PAST DUE"); nor after
+		 * the consumer's, whose value is cut at its labels as the
+		 * text layer's is (x_consumer_value(): "FILE NO.
+		 * 5583-674679 DATE COMPLETED 01/15/2026") */
+		if ((m = match_label(d->L, t, &n0)) < 0)
 			n0 = 0;
+		else if (d->L->lab[m].group == XG_CONSUMER)
+			n0 = total;
 		for (p = n0 ? n0 : 1; t[p]; p++) {
 			if (t[p - 1] != ' ')
 				continue;
@@ -1242,11 +1247,67 @@ int x_row_is_skip(const struct xdoc *d, const struct xrow *r)
 	return 0;
 }
 
+/* The length of the run of dashes at s ('-', and the en and em dashes
+ * of UTF-8 that OCR reads a dash as: "—-"), 0 for none. */
+static size_t dash_run(const char *s)
+{
+	size_t n = 0;
+
+	for (;;) {
+		if (s[n] == '-')
+			n++;
+		else if (!strncmp(s + n, "\xe2\x80\x93", 3) || !strncmp(s + n, "\xe2\x80\x94", 3))
+			n += 3;
+		else
+			return n;
+	}
+}
+
+/* norm with each run of dashes, and the spaces about it, made " - "
+ * ("inquiries —- last 24 months"): a new string, or NULL when that is
+ * norm as it is. */
+static char *one_dash(const char *norm)
+{
+	struct cc_buf b = { 0 };
+	const char *p;
+	size_t n;
+
+	if (!strchr(norm, '-') && !strstr(norm, "\xe2\x80"))
+		return NULL;
+	for (p = norm; *p; ) {
+		n = dash_run(p);
+		if (n > 1 || (n && (p == norm || p[-1] == ' ' || p[n] == ' ' || !p[n]))) {
+			while (b.len && b.s[b.len - 1] == ' ')
+				b.s[--b.len] = '\0';
+			cc_buf_adds(&b, b.len ? " - " : "- ");
+			for (p += n; *p == ' '; p++)
+				;
+			continue;
+		}
+		cc_buf_add(&b, p, 1);
+		p++;
+	}
+	if (!b.len || !strcmp(b.s, norm)) {
+		cc_buf_release(&b);
+		return NULL;
+	}
+	return cc_buf_detach(&b);
+}
+
 static int section_text(const struct xlayout *L, const char *norm, const char **type)
 {
 	size_t i, n;
 	const char *p;
+	char *dn = one_dash(norm);
+	int kind = -1;
 
+	if (dn) {
+		/* a dash as the vocabulary writes it, then as printed */
+		kind = section_text(L, dn, type);
+		free(dn);
+		if (kind >= 0)
+			return kind;
+	}
 	for (i = 0; i < L->nsect; i++) {
 		n = strlen(L->sect[i].norm);
 		if (strncmp(norm, L->sect[i].norm, n) != 0)

@@ -260,7 +260,8 @@ static void rule_marks(struct xword *w, size_t n)
 		char *t = w[j].t;
 		size_t lead = strspn(t, "=_~|`'-"), len;
 
-		if (lead && x_alnums(t + lead))
+		/* and before a number sign ("ACCT -#") */
+		if (lead && (x_alnums(t + lead) || !strcmp(t + lead, "#")))
 			memmove(t, t + lead, strlen(t + lead) + 1);
 		len = strlen(t);
 		while (len > 1 && strchr("=_~|`'-.", t[len - 1]))
@@ -276,13 +277,18 @@ static void rule_marks(struct xword *w, size_t n)
  * ones are four at least and three times as many; else they are two at
  * least.
  */
+#define UNREAD_CONF 0.5     /* an OCR'd word read less surely: unread */
+
+/* A line of headings: into *hl, the count.  more: a later line of a
+ * header, where one word OCR could hardly read ("Idd" for "TYPE") is a
+ * heading no vocabulary knows. */
 static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
-			struct xtline *hl)
+			struct xtline *hl, int more)
 {
 	struct xword *w = NULL;
 	unsigned char *tight = NULL;
 	size_t aw = 0, k, nw = 0, p, m, j, known = 0, unknown = 0, from;
-	int slash = 0, lower = 0, upper = 0, in_unknown = 0, prev_est = 0;
+	int slash = 0, lower = 0, upper = 0, in_unknown = 0, prev_est = 0, unread = 0;
 
 	hl->n = 0;
 	/* the row's words; one is tight to the one before in its cell, or
@@ -314,15 +320,38 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 			p++;
 			continue;
 		}
-		/* OCR's specks between headings ("TYPE _— OPEN DT") */
-		if (!x_alnums(w[p].t) && w[p].conf < 1) {
+		/* OCR's specks between headings ("TYPE _— OPEN DT"), but
+		 * not a number sign ("ACCT #") */
+		if (!x_alnums(w[p].t) && w[p].conf < 1 && strcmp(w[p].t, "#")) {
 			p++;
+			continue;
+		}
+		m = longest(d, group, w, tight, nw, p, &field, &kind, &bureau);
+		/* on a header's later line, words OCR could hardly read
+		 * ("| “ACCT: ¢" for "ACCT #") are one heading it does not know */
+		if (more && m == 0 && w[p].conf < UNREAD_CONF) {
+			size_t q = p + 1;
+
+			while (q < nw && tight[q] && w[q].conf < UNREAD_CONF)
+				q++;
+			if (hl->n == X_TAB_COLS)
+				goto none;
+			memset(&hl->c[hl->n], 0, sizeof(hl->c[0]));
+			hl->c[hl->n].field = XF_IGNORE;
+			hl->c[hl->n].kind = XCOL_FIELD;
+			hl->c[hl->n].x0 = w[p].x0;
+			hl->c[hl->n].x1 = w[q - 1].x1;
+			hl->n++;
+			unknown++;
+			unread++;
+			in_unknown = 0;
+			slash = 0;
+			p = q;
 			continue;
 		}
 		/* "Creditor: NAME" is a pair, not a heading */
 		if (w[p].t[0] && w[p].t[strlen(w[p].t) - 1] == ':')
 			goto none;
-		m = longest(d, group, w, tight, nw, p, &field, &kind, &bureau);
 		/* "REPORTED DATE CLOSED": where the word a heading ends with
 		 * begins a longer one, it is that one's ("DATE CLOSED") */
 		if (m > 1) {
@@ -381,8 +410,8 @@ static size_t head_line(const struct xdoc *d, int group, const struct xrow *r,
 	free(tight);
 	/* unknown words in capitals among known headings in lower case
 	 * are values: "Account name DISCOVER BANK" */
-	if (known < 2 || (unknown && known < 4) || unknown * 3 > known ||
-	    (unknown && lower && upper))
+	if (known < 2 || (unknown && known < 4 && !(more && unknown == 1 && unread)) ||
+	    unknown * 3 > known || (unknown && lower && upper))
 		return hl->n = 0;
 	for (k = 0; k < hl->n; k++) {
 		hl->c[k].lo = k ? (hl->c[k - 1].x1 + hl->c[k].x0) / 2 : -1e9;
@@ -512,7 +541,7 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 	int cred = 0;
 
 	if (i >= d->nr || !lead_heading(d, group, &d->r[i]) ||
-	    head_line(d, group, &d->r[i], &l[0]) < 2)
+	    head_line(d, group, &d->r[i], &l[0], 0) < 2)
 		return 0;
 	lead = lead_col(&l[0]);
 	if (!lead || !lead_field(group, lead->field) || lead->bureau)
@@ -527,7 +556,7 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 		const struct xrow *p = &d->r[i + h - 1], *r = &d->r[i + h];
 
 		if (r->page != p->page || r->y0 - p->y1 > 1.5 * d->pitch ||
-		    (head_line(d, group, r, &l[h]) == 0 && !lone_heading(d, group, r, &l[h])))
+		    (head_line(d, group, r, &l[h], 1) == 0 && !lone_heading(d, group, r, &l[h])))
 			break;
 	}
 	for (k = 0; k < h; k++) {
@@ -551,11 +580,11 @@ size_t x_table_head(struct xdoc *d, int group, size_t i, struct xtable *t)
 	 * next page passed over (a header at a page's foot) */
 	for (g = i + h; g < d->nr && g < i + 4 * h && again(d, i, h, g); g++)
 		;
-	if (g >= d->nr || head_line(d, group, &d->r[g], &l[3]))
+	if (g >= d->nr || head_line(d, group, &d->r[g], &l[3], 0))
 		return 0;
 	for (g += h; g < d->nr && g < i + 6 * h && again(d, i, h, g); g++)
 		;
-	if (g < d->nr && head_line(d, group, &d->r[g], &l[3]))
+	if (g < d->nr && head_line(d, group, &d->r[g], &l[3], 0))
 		return 0;
 	if (!t)
 		return h;
@@ -908,9 +937,29 @@ static int code_column(const struct xtcol *c)
 		c->field == XF_RATING || c->field == XF_TYPE);
 }
 
+/* Whether s is two codes joined by a slash ("I/B", as OCR reads
+ * "I / B"), each a value beyond doubt of its column of column col's run
+ * of joined headings ("ECOA/WHO"). */
+static int slash_fit(const struct xdoc *d, const struct xtline *l, size_t col,
+		     const char *s)
+{
+	const char *sl = strchr(s, '/');
+	size_t first, last;
+	char *a;
+	int ok;
+
+	run_of(l, col, &first, &last);
+	if (first == last || !sl || sl == s || strchr(sl + 1, '/') || strchr(s, ' '))
+		return 0;
+	a = cc_xstrndup(s, (size_t)(sl - s));
+	ok = strong_fit(d, &l->c[first], a) && strong_fit(d, &l->c[first + 1], sl + 1);
+	free(a);
+	return ok;
+}
+
 /* Whether words w[j..] from j on, as many as lie in column col, are a
  * value of its (strong_fit()): "CREDIT CARD" under ACCT DESC, after a
- * name that runs up to it. */
+ * name that runs up to it; "I/B" under "ECOA/WHO". */
 static int words_fit(const struct xdoc *d, const struct xtline *l, size_t col,
 		     const struct xword *w, size_t j, size_t nw)
 {
@@ -926,7 +975,7 @@ static int words_fit(const struct xdoc *d, const struct xtline *l, size_t col,
 		if (k > j)
 			cc_buf_adds(&b, " ");
 		cc_buf_adds(&b, w[k].t);
-		ok = strong_fit(d, &l->c[col], b.s);
+		ok = strong_fit(d, &l->c[col], b.s) || slash_fit(d, l, col, b.s);
 	}
 	cc_buf_release(&b);
 	return ok;
@@ -1026,6 +1075,21 @@ static int split_two(const struct xdoc *d, const struct xtline *l, size_t col,
 	return 0;
 }
 
+/* Whether s is a mask's last digits, one or two of them read as letters
+ * ("I407" of "XXXXXXXXXXXXI407"): four or fewer, two digits at least. */
+static int misread_digits(const char *s)
+{
+	size_t n = 0, dg = 0;
+
+	for (; *s; s++, n++) {
+		if (isdigit((unsigned char)*s))
+			dg++;
+		else if (!isalpha((unsigned char)*s) || !cc_ocr_digit(*s))
+			return 0;
+	}
+	return n <= 4 && dg >= 2;
+}
+
 /* OCR's specks at a value's ends: "(12/25", "04/24.", "_USAA", "$0|";
  * a mask's run into what follows it ("3974187*********yy0."): cut
  * where the mask ends. */
@@ -1049,7 +1113,7 @@ static void ocr_trim(char *t)
 		run = strspn(t, "0123456789X*");
 	}
 	if (run >= 8 && run < n && t[run] != ' ' && strchr(t + run, '*') == NULL &&
-	    strspn(t, "0123456789") < run)
+	    strspn(t, "0123456789") < run && !misread_digits(t + run))
 		t[run] = '\0';
 }
 
@@ -1192,6 +1256,20 @@ static size_t pieces(const struct xdoc *d, const struct xrow *r,
 				 * J / J" over RESP/WHOSE), the first ends the name */
 				size_t codes = code_words(l, col);
 
+				/* the whole run's codes after a word of the
+				 * name ("ULTA B A/C" over ECOA/WHO) */
+				if (n > 1 && v[n - 2].c == v[n - 1].c && codes &&
+				    l->c[v[n - 2].col].field == XF_CREDITOR &&
+				    slash_fit(d, l, col, w[j].t)) {
+					t = cc_xasprintf("%s %s", v[n - 2].t, v[n - 1].t);
+					free(v[n - 2].t);
+					v[n - 2].t = t;
+					free(v[n - 1].t);
+					v[n - 1].t = cc_xstrdup(w[j].t);
+					v[n - 1].x0 = w[j].x0;
+					v[n - 1].x1 = w[j].x1;
+					continue;
+				}
 				if (n > 1 && v[n - 2].c == v[n - 1].c && codes &&
 				    l->c[v[n - 2].col].field == XF_CREDITOR &&
 				    words_in(v[n - 1].t) == codes) {
@@ -1351,6 +1429,26 @@ static int rule_mark(char c)
 	return (c && strchr("=_-~|+", c)) || (unsigned char)c >= 0x80;
 }
 
+/* Whether s, read by OCR, is a mask with a digit or two read as
+ * letters: six characters at least, the rest digits and X or *, three
+ * digits among them. */
+static int ocr_mask_like(const char *s)
+{
+	size_t n = 0, digits = 0, letters = 0;
+
+	for (; *s; s++, n++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (*s == 'X' || *s == '*')
+			;
+		else if (isalpha((unsigned char)*s) && cc_ocr_digit(*s))
+			letters++;
+		else
+			return 0;
+	}
+	return n >= 6 && digits >= 3 && letters >= 1 && letters <= 2;
+}
+
 /* How many such marks s starts with. */
 static size_t lead_marks(const char *s)
 {
@@ -1366,6 +1464,9 @@ static const char *trailing_mask(const char *s, int ocr)
 	const char *sp = strrchr(s, ' '), *st;
 
 	if (sp && mask_like(sp + 1))
+		return sp + 1;
+	/* OCR's digit read as a letter ("55016SXXXXXX") */
+	if (sp && ocr && ocr_mask_like(sp + 1))
 		return sp + 1;
 	/* OCR's: marks before the mask ("=XXXXXXXXXXXX9281"), a smudge
 	 * after it ("458904XXXXXXXXXX_I") */
@@ -1478,6 +1579,12 @@ static void put(struct xtable *t, struct xacct *a, const struct xtcol *c,
 		add_name(a, s);
 		return;
 	}
+	/* under a heading OCR could not read, in a table with no
+	 * column of account numbers: an account number is one */
+	if (c->field == XF_IGNORE && !c->known && p->conf < 1 && mask_like(s) &&
+	    strpbrk(s, "0123456789") && !a->f[XF_ACCOUNT_MASK] &&
+	    !has_field(t, XF_ACCOUNT_MASK))
+		x_acct_set(a, XF_ACCOUNT_MASK, s, p->conf, 0);
 	if (c->field == XF_IGNORE)
 		return;
 	/* "$386 AS AGREED" under "PAYMENT STATUS" in a table with no
@@ -1656,7 +1763,7 @@ static int header_again(const struct xdoc *d, const struct xtable *t,
 	for (k = 0; k < t->nlines; k++)
 		if (!strcmp(t->line[k].norm, r->norm))
 			return 1;
-	if (head_line(d, t->group, r, &hl) > 0)
+	if (head_line(d, t->group, r, &hl, 0) > 0)
 		return 1;
 	/* or one of its headings alone: the rest of its line dropped as a
 	 * running head, the label kept ("COMPANY" atop each page) */

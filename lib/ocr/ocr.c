@@ -1129,19 +1129,26 @@ static void add_words(struct owords *w, const char *t, const struct oword *like,
  */
 #define GLUED_MAX_CONF 85    /* surer than this: no second look */
 
-static int glued_candidate(const struct oword *o)
+#define GLUED_LONG 10        /* letters of a word looked at however sure */
+
+static int glued_candidate(TessBaseAPI *api, const struct oword *o)
 {
 	size_t letters = 0, n = 0, same = 0;
 	const char *c;
 
-	if (o->conf >= GLUED_MAX_CONF || strchr(o->t, '*'))
+	if (strchr(o->t, '*'))
 		return 0;
 	for (c = o->t; *c; c++, n++) {
 		letters += isalpha((unsigned char)*c) != 0;
 		same += c > o->t && *c == c[-1];
 	}
 	/* a payment pattern ("LLLLLLCCCC") is no words */
-	return letters >= 6 && same * 2 < n;
+	if (letters < 6 || same * 2 >= n)
+		return 0;
+	/* a long word of letters no dictionary has ("TOYOTAMOTORCREDIT")
+	 * is looked at again however sure tesseract was of it */
+	return o->conf < GLUED_MAX_CONF ||
+	       (letters >= GLUED_LONG && letters == n && !TessBaseAPIIsValidWord(api, o->t));
 }
 
 static int same_chars(const char *a, const char *b)
@@ -1156,6 +1163,30 @@ static int same_chars(const char *a, const char *b)
 	}
 }
 
+/* Whether most of the words of t are the dictionary's: a word tesseract
+ * was sure of is cut where they are ("TOYOTA MOTOR CREDIT"), not at a
+ * space it made up ("EDF INANCIAL"). */
+static int mostly_words(TessBaseAPI *api, const char *t)
+{
+	size_t n = 0, valid = 0, len;
+	char word[64];
+
+	for (; *t; t += len) {
+		while (*t == ' ')
+			t++;
+		len = strcspn(t, " ");
+		if (!len)
+			break;
+		n++;
+		if (len < sizeof(word)) {
+			memcpy(word, t, len);
+			word[len] = '\0';
+			valid += TessBaseAPIIsValidWord(api, word) != 0;
+		}
+	}
+	return valid * 2 > n;
+}
+
 static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 {
 	struct owords out = { 0 };
@@ -1167,12 +1198,13 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 		double conf = 0;
 		char *t = NULL;
 
-		if (glued_candidate(o)) {
+		if (glued_candidate(api, o)) {
 			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
 			t = read_rect(api, grey, dpi, o->x0 - pad, o->ly0 - pad,
 				      o->x1 + pad, o->ly1 + pad, NULL, 0, &conf);
 		}
-		if (!t || !strchr(t, ' ') || !same_chars(t, o->t)) {
+		if (!t || !strchr(t, ' ') || !same_chars(t, o->t) ||
+		    (o->conf >= GLUED_MAX_CONF && !mostly_words(api, t))) {
 			free(t);
 			CC_GROW(out.v, out.alloc, out.n + 1);
 			out.v[out.n++] = *o;
@@ -1182,6 +1214,102 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 		add_words(&out, t, o, o->x0, o->x1, 0);
 		free(o->t);
 		free(t);
+	}
+	free(w->v);
+	*w = out;
+}
+
+/*
+ * Words tesseract could hardly read.  In its reading of the whole page a
+ * word may come out as something else entirely ("TYPE" as "Idd =",
+ * confidence 8) where the line beside it is read well.  A run of such
+ * words on one line (the first with a letter or digit), none of them
+ * near a mask's stars (find_stars() has had those), is read again alone as a line, and the new reading taken
+ * when tesseract is sure of it.
+ */
+#define UNSURE_MAX_CONF 40   /* below this a word is read again */
+#define UNSURE_KEEP_CONF 80  /* the new reading kept from this */
+
+static int unsure_word(const struct owords *w, size_t i, int marks)
+{
+	const struct oword *o = &w->v[i];
+	int lh = o->ly1 - o->ly0;
+	size_t k;
+
+	if (o->conf >= UNSURE_MAX_CONF || !o->t[0] || strchr(o->t, '*'))
+		return 0;
+	for (k = i > 0 ? i - 1 : 0; k <= i + 1 && k < w->n; k++)
+		if (k != i && strchr(w->v[k].t, '*') && w->v[k].ly0 < o->ly1 &&
+		    w->v[k].ly1 > o->ly0 &&
+		    (w->v[k].x0 - o->x1 < lh && o->x0 - w->v[k].x1 < lh))
+			return 0;
+	for (k = 0; o->t[k] && !marks; k++)
+		if (isalnum((unsigned char)o->t[k]))
+			return 1;
+	return marks;
+}
+
+/* Words of specks alone at t's ends (". Equifax"), which a line read
+ * again alone may have, taken off. */
+static void trim_specks(char *t)
+{
+	size_t n = strlen(t), k;
+
+	for (;;) {
+		k = strcspn(t, " ");
+		if (!t[k] || strspn(t, ".,'`:;_~") != k)
+			break;
+		memmove(t, t + k + 1, n - k);
+		n -= k + 1;
+	}
+	for (;;) {
+		char *sp = strrchr(t, ' ');
+
+		if (!sp || strspn(sp + 1, ".,'`:;_~") != strlen(sp + 1))
+			break;
+		*sp = '\0';
+	}
+}
+
+static void fix_unsure(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
+{
+	struct owords out = { 0 };
+	size_t i = 0, j, k;
+
+	while (i < w->n) {
+		struct oword *o = &w->v[i];
+		int lh = o->ly1 - o->ly0, pad = lh / 4, x1 = o->x1;
+		double conf = 0;
+		char *t = NULL;
+
+		j = i + 1;
+		if (unsure_word(w, i, 0)) {
+			while (j < w->n && !w->v[j].line_start &&
+			       w->v[j].x0 - x1 < lh && unsure_word(w, j, 1))
+				x1 = w->v[j++].x1;
+			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+			t = read_rect(api, grey, dpi, o->x0 - pad, o->ly0 - pad,
+				      x1 + pad, o->ly1 + pad, NULL, 0, &conf);
+		}
+		if (t)
+			trim_specks(t);
+		if (!t || !*t || conf < UNSURE_KEEP_CONF) {
+			free(t);
+			for (k = i; k < j; k++) {
+				CC_GROW(out.v, out.alloc, out.n + 1);
+				out.v[out.n++] = w->v[k];
+			}
+			i = j;
+			continue;
+		}
+		o->conf = conf;
+		add_words(&out, t, o, o->x0, x1, 1);
+		free(t);
+		for (k = i; k < j; k++) {
+			free(w->v[k].t);
+			free(w->v[k].alt);
+		}
+		i = j;
 	}
 	free(w->v);
 	*w = out;
@@ -1410,6 +1538,7 @@ int ccocr_page(struct cc_ocr *o, const unsigned char *pix, int w, int h,
 			}
 		pixDestroy(&bin);
 	}
+	fix_unsure(o->api, p, dpi, &ws);
 	TessBaseAPISetPageSegMode(o->api, (TessPageSegMode)o->opts.psm);
 	/*
 	 * Word by word, each text line cut where the gap between two words

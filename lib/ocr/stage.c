@@ -138,8 +138,10 @@ static json_t *page_record(const char *doc, int page, const char *source,
  * together are read apart, words after a run of stars are their own and
  * lines of stars tesseract passed over are read by their stars,
  * "cells8" since a space after stars is also two and a half times the
- * gaps there and such lines are read for a mask of X's. */
-#define CC_OCR_FORMAT "cells8"
+ * gaps there and such lines are read for a mask of X's, "cells9" since
+ * words tesseract could hardly read, and long words no dictionary has,
+ * are read again alone. */
+#define CC_OCR_FORMAT "cells9"
 
 /* The cache key of a rendered page: its pixels and every setting. */
 static void cache_key(const struct cc_ocr_stage_opts *o, const unsigned char *pix,
