@@ -1,10 +1,13 @@
 /*
- * cc-db -- keep cc's PostgreSQL database: migrate, status, vocabulary.  Thin main: the options, the
+ * cc-db -- keep cc's PostgreSQL database: migrate, status, purge,
+ * dispute-status, overdue, vocabulary.  Thin main: the options, the
  * connection, one call of lib/store for the command, its output.  See
  * cc-db(1).
  */
 #include "base/cc.h"
 #include "config/config.h"
+#include "model/date.h"
+#include "model/model.h"
 #include "store/store.h"
 #include "tool/diag.h"
 #include "tool/opt.h"
@@ -31,7 +34,12 @@ struct ctx {
 static const struct {
 	const char *name, *commands;
 } option_of[] = {
+	{ "owner", " purge dispute-status overdue " },
 	{ "json", " status " },
+	{ "reason", " dispute-status " },
+	{ "by", " dispute-status " },
+	{ "more-info", " dispute-status " },
+	{ "as-of", " overdue " },
 };
 
 /* The database, or the diagnostic and the exit. */
@@ -63,6 +71,17 @@ static int fail(struct cc_store *st, const struct cc_error *e)
 		cc_usage_error("%s", e->msg);
 	cc_warn_error(e);
 	return cc_error_exit_status(e->code);
+}
+
+static const char *owner_of(struct ctx *c, const char *command)
+{
+	const char *owner = cc_opts_get(c->opt, "owner");
+
+	if (!owner)
+		cc_usage_error("%s: no owner (give --owner ID)", command);
+	if (!*owner)
+		cc_usage_error("--owner: an empty owner");
+	return owner;
 }
 
 /* Each migration as it is committed: a later one may fail. */
@@ -154,6 +173,102 @@ static int cmd_status(struct ctx *c)
 	return status;
 }
 
+static int cmd_purge(struct ctx *c)
+{
+	const char *owner = owner_of(c, "purge");
+	long rows[CC_STORE_OWNER_TABLES];
+	struct cc_store *st = connect_or_die(c);
+	struct cc_error e;
+	int i;
+
+	cc_error_clear(&e);
+	if (cc_store_purge(st, owner, rows, &e) < 0)
+		return fail(st, &e);
+	cc_store_close(st);
+	for (i = 0; i < CC_STORE_OWNER_TABLES; i++)
+		printf("%s %ld\n", cc_store_owner_tables[i], rows[i]);
+	return 0;
+}
+
+/* The time now, as the other tools take it: $CC_NOW or the clock. */
+static void now_iso(char *buf, size_t size)
+{
+	time_t now;
+
+	if (cc_now(&now) < 0)
+		cc_die(CC_EXIT_DATAERR, "environment CC_NOW: cannot be parsed");
+	cc_time_iso(now, buf, size);
+}
+
+static int waiting(const char *status)
+{
+	return !strcmp(status, "sent") || !strcmp(status, "bureau_received") ||
+	       !strcmp(status, "investigating");
+}
+
+static int cmd_dispute_status(struct ctx *c)
+{
+	const char *owner = owner_of(c, "dispute-status");
+	struct cc_store_status_change ch;
+	struct cc_store *st;
+	struct cc_error e;
+	char at[32];
+
+	if (c->nargs != 2)
+		cc_usage_error("dispute-status: give the dispute's ID and the new "
+			       "STATUS");
+	if (cc_dispute_status_of(c->args[1]) < 0)
+		cc_usage_error("dispute-status: '%.40s' is no dispute status "
+			       "(cc-db(1), DISPUTE STATUS)", c->args[1]);
+	now_iso(at, sizeof(at));
+	st = connect_or_die(c);
+	cc_error_clear(&e);
+	if (cc_store_dispute_status(st, owner, c->args[0], c->args[1],
+				    cc_opts_get(c->opt, "by"),
+				    cc_opts_get(c->opt, "reason"),
+				    cc_opts_get(c->opt, "more-info") != NULL, at,
+				    &ch, &e) < 0)
+		return fail(st, &e);
+	cc_store_close(st);
+	if (strcmp(ch.previous, ch.status))
+		printf("%s: %s -> %s", c->args[0], ch.previous, ch.status);
+	else
+		printf("%s: %s (unchanged)", c->args[0], ch.status);
+	if (waiting(ch.status) && *ch.due_date)
+		printf(", due %s", ch.due_date);
+	printf("\n");
+	return 0;
+}
+
+static int cmd_overdue(struct ctx *c)
+{
+	const char *owner = owner_of(c, "overdue");
+	const char *as_of = cc_opts_get(c->opt, "as-of");
+	struct cc_store_overdue *v;
+	struct cc_store *st;
+	struct cc_error e;
+	char day[32];
+	size_t n, i;
+
+	if (as_of && !cc_date_valid_day(as_of))
+		cc_usage_error("--as-of: expected a date YYYY-MM-DD, got %s", as_of);
+	if (!as_of) {
+		now_iso(day, sizeof(day));
+		day[10] = '\0';
+		as_of = day;
+	}
+	st = connect_or_die(c);
+	cc_error_clear(&e);
+	if (cc_store_overdue(st, owner, as_of, &v, &n, &e) < 0)
+		return fail(st, &e);
+	cc_store_close(st);
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%d\t%s\t%s\t%s\t%ld\n", v[i].id, v[i].bureau,
+		       v[i].round, v[i].status, v[i].sent, v[i].due, v[i].days);
+	free(v);
+	return 0;
+}
+
 static int cmd_vocabulary(struct ctx *c)
 {
 	struct cc_buf b = { 0 };
@@ -173,6 +288,9 @@ static const struct {
 } commands[] = {
 	{ "migrate", 0, cmd_migrate },
 	{ "status", 0, cmd_status },
+	{ "purge", 0, cmd_purge },
+	{ "dispute-status", -1, cmd_dispute_status },
+	{ "overdue", 0, cmd_overdue },
 	{ "vocabulary", 0, cmd_vocabulary },
 };
 
@@ -186,7 +304,8 @@ int main(int argc, char **argv)
 
 	cc_opts_parse(&opt, &tool, argc, argv, &cfg);
 	if (opt.nargs < 1)
-		cc_usage_error("no command (migrate, status or vocabulary)");
+		cc_usage_error("no command (migrate, status, purge, "
+			       "dispute-status, overdue or vocabulary)");
 	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
 		if (!strcmp(commands[k].name, opt.args[0]))
 			break;

@@ -229,7 +229,19 @@ make_fixture() {
 		# a /tmp, as every system has
 		mkdir tmp &&
 		# the source tree's testdata, as in a checkout
-		ln -s "$SRCDIR/testdata" testdata
+		ln -s "$SRCDIR/testdata" testdata &&
+		# a dispute of owner 42 in the database, made afresh (after
+		# cc-db migrate): what the examples of cc-db change
+		cat >dispute.sql <<-\EOF
+		INSERT INTO users (id) VALUES ('42') ON CONFLICT DO NOTHING;
+		INSERT INTO report_uploads (owner_id, doc)
+			VALUES ('42', repeat('d', 64)) ON CONFLICT DO NOTHING;
+		DELETE FROM dispute_status_history
+			WHERE owner_id = '42' AND dispute_id = 'a1b2c3d4e5f60718';
+		DELETE FROM disputes WHERE owner_id = '42' AND id = 'a1b2c3d4e5f60718';
+		INSERT INTO disputes (owner_id, id, doc, bureau)
+			VALUES ('42', 'a1b2c3d4e5f60718', repeat('d', 64), 'experian');
+		EOF
 	) &&
 	touch "$FIXTURE/.done"
 }

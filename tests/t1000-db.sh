@@ -2,8 +2,8 @@
 # cc-db against a throwaway PostgreSQL cluster (lib-pg.sh): migrations
 # from empty, again, twice at once, changed; status; connection errors
 # that never show the password; the schema's enumerations against cc's
-# vocabulary; dates, owners; dispute status through the database's own
-# trigger, its history and due dates.
+# vocabulary; dates, owners; purge; dispute status through the database's
+# own trigger, its history and due dates; overdue.
 . "$(dirname "$0")/test-lib.sh"
 . "$SRCDIR/tests/lib-pg.sh"
 test_need_prereq PG,JQ
@@ -13,6 +13,11 @@ pg_start || { echo "Bail out! cannot start a PostgreSQL cluster"; exit 1; }
 # the checksum of the one migration, as sha256sum sees the file
 SUM=$(sha "$SRCDIR/lib/store/migrations/0001-init.sql")
 export SUM
+
+# the tables of an owner's rows, in the order purge deletes and says
+TABLES="letters dispute_status_history dispute_items disputes tradelines
+inquiries public_records consumers jobs report_uploads users"
+export TABLES
 
 # seed OWNER C: an owner's rows in every table; C, a hexadecimal digit,
 # makes its document's hash and its dispute's id
@@ -48,6 +53,15 @@ seed() {
 	EOF
 }
 
+# rows OWNER: "TABLE N" for each table, the owner's rows in it
+rows() {
+	for t in $TABLES; do
+		col=owner_id
+		[ "$t" != users ] || col=id
+		echo "$t $(pg_psql -c "SELECT count(*) FROM $t WHERE $col = '$1'")"
+	done
+}
+
 # hist ID: the history of a dispute, oldest first
 hist() {
 	pg_psql -F " " -c "SELECT coalesce(previous_status, '-'), new_status,
@@ -72,20 +86,32 @@ test_expect_success 'usage errors: exit 2, before any connection' '
 	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" 2>err &&
 	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" frob 2>>err &&
 	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" migrate now 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" purge 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" purge --owner "" 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" status --owner 1 2>>err &&
 	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" migrate --json 2>>err &&
 	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" vocabulary extra 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" dispute-status x --owner 1 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" dispute-status x lost --owner 1 2>>err &&
+	test_expect_code 2 cc-db --db "postgresql://nowhere:1/x" overdue --owner 1 --as-of 2026-13-01 2>>err &&
 	test_expect_code 2 cc-db --bogus 2>>err &&
 	grep -v "^Try '"'"'cc-db --help'"'"' for more information\.$" err >got &&
 	cat >expect <<-\EOF &&
-	cc-db: no command (migrate, status or vocabulary)
+	cc-db: no command (migrate, status, purge, dispute-status, overdue or vocabulary)
 	cc-db: '"'"'frob'"'"' is not a command
 	cc-db: migrate: unexpected operand '"'"'now'"'"'
+	cc-db: purge: no owner (give --owner ID)
+	cc-db: --owner: an empty owner
+	cc-db: --owner: not an option of status
 	cc-db: --json: not an option of migrate
 	cc-db: vocabulary: unexpected operand '"'"'extra'"'"'
+	cc-db: dispute-status: give the dispute'"'"'s ID and the new STATUS
+	cc-db: dispute-status: '"'"'lost'"'"' is no dispute status (cc-db(1), DISPUTE STATUS)
+	cc-db: --as-of: expected a date YYYY-MM-DD, got 2026-13-01
 	cc-db: unrecognized option '"'"'--bogus'"'"'
 	EOF
 	test_cmp expect got &&
-	test $(grep -c "^Try" err) -eq 6
+	test $(grep -c "^Try" err) -eq 12
 '
 
 # --- connections, and the password --------------------------------------------
@@ -102,7 +128,7 @@ test_expect_success 'the password as a URL parameter, and in key=value strings, 
 	test_expect_code 69 cc-db --db "host=$TRASH/nowhere port=5 password=s3cret dbname=cc" migrate 2>>err &&
 	test_expect_code 69 cc-db --db "host=$TRASH/nowhere port=5 password = '"'"'s3 cr\\'"'"'et'"'"' dbname=cc" migrate 2>>err &&
 	CC_DATABASE_URL="postgresql://alice:s3cret@/cc?host=$TRASH/nowhere&port=5" \
-		test_expect_code 69 cc-db status --json 2>>err &&
+		test_expect_code 69 cc-db purge --owner x 2>>err &&
 	! grep -e s3 -e cret err &&
 	sed "s/: connection to server.*//" err >got &&
 	cat >expect <<-EOF &&
@@ -300,7 +326,7 @@ test_expect_success 'a new dispute is in its history, as a draft' '
 	test_cmp expect got
 '
 
-test_expect_success 'the database refuses a change of status it does not allow' '
+test_expect_success 'the database refuses a change of status it does not allow, whoever asks' '
 	echo "UPDATE disputes SET status = '"'"'sent'"'"' WHERE owner_id = '"'"'alice'"'"'" >sql &&
 	test_expect_code 3 pg_psql -f sql 2>err &&
 	cat >expect <<-\EOF &&
@@ -308,6 +334,10 @@ test_expect_success 'the database refuses a change of status it does not allow' 
 	HINT:  the allowed changes are in dispute_transitions
 	CONTEXT:  PL/pgSQL function cc_disputes_status() line 12 at RAISE
 	EOF
+	test_cmp expect err &&
+	test_expect_code 1 cc-db dispute-status aaaaaaaaaaaaaaaa sent --owner alice >out 2>err &&
+	test_cmp /dev/null out &&
+	echo "cc-db: dispute-status: dispute '"'"'aaaaaaaaaaaaaaaa'"'"': '"'"'draft'"'"' cannot become '"'"'sent'"'"'" >expect &&
 	test_cmp expect err &&
 	pg_psql -c "SELECT status FROM disputes WHERE owner_id = '"'"'alice'"'"'" >got &&
 	echo draft >expect &&
@@ -317,15 +347,20 @@ test_expect_success 'the database refuses a change of status it does not allow' 
 	test_cmp expect got
 '
 
-test_expect_success 'draft to ready to sent: the history says who and when; the due date is 30 days on' '
-	pg_psql -c "UPDATE disputes SET status = '"'"'ready'"'"' WHERE owner_id = '"'"'alice'"'"'" &&
-	pg_psql -c "SELECT cc_dispute_set_status('"'"'alice'"'"', '"'"'aaaaaaaaaaaaaaaa'"'"', '"'"'sent'"'"', '"'"'analyst7'"'"', '"'"'mailed'"'"', false, '"'"'2026-01-02T03:04:05Z'"'"')" >got &&
-	echo "(ready,sent,2026-02-01)" >expect &&
-	test_cmp expect got &&
-	hist aaaaaaaaaaaaaaaa | sed 1d | cut -d" " -f1-4 >got &&
+test_expect_success 'draft to ready to sent: the history says who, why and when; the due date is 30 days on' '
+	cc-db dispute-status aaaaaaaaaaaaaaaa ready --owner alice --by analyst7 \
+		--reason "checked against the report" >out 2>err &&
+	test_cmp /dev/null err &&
+	cc-db dispute-status aaaaaaaaaaaaaaaa sent --owner alice >>out &&
 	cat >expect <<-\EOF &&
-	draft ready cc_test -
-	ready sent analyst7 mailed
+	aaaaaaaaaaaaaaaa: draft -> ready
+	aaaaaaaaaaaaaaaa: ready -> sent, due 2026-02-01
+	EOF
+	test_cmp expect out &&
+	hist aaaaaaaaaaaaaaaa | sed 1d >got &&
+	cat >expect <<-\EOF &&
+	draft ready analyst7 checked against the report 2026-01-02T03:04:05
+	ready sent cc_test - 2026-01-02T03:04:05
 	EOF
 	test_cmp expect got &&
 	pg_psql -c "SELECT status, sent_at AT TIME ZONE '"'"'UTC'"'"', due_date FROM disputes WHERE owner_id = '"'"'alice'"'"'" >got &&
@@ -333,21 +368,88 @@ test_expect_success 'draft to ready to sent: the history says who and when; the 
 	test_cmp expect got
 '
 
-test_expect_success 'more information from the consumer: 45 days' '
-	pg_psql -c "UPDATE disputes SET more_info = true WHERE owner_id = '"'"'alice'"'"'" &&
-	pg_psql -c "SELECT due_date FROM disputes WHERE owner_id = '"'"'alice'"'"'" >got &&
-	echo 2026-02-16 >expect &&
-	test_cmp expect got &&
+test_expect_success 'more information from the consumer: 45 days; the same status again changes nothing else' '
+	cc-db dispute-status aaaaaaaaaaaaaaaa sent --more-info --owner alice >out &&
+	echo "aaaaaaaaaaaaaaaa: sent (unchanged), due 2026-02-16" >expect &&
+	test_cmp expect out &&
 	hist aaaaaaaaaaaaaaaa | wc -l >got &&
 	echo 3 >expect &&
+	test_cmp expect got
+'
+
+test_expect_success 'a change made with psql goes through the trigger too: history, by the database user' '
+	pg_psql -c "UPDATE disputes SET status = '"'"'investigating'"'"' WHERE owner_id = '"'"'alice'"'"'" &&
+	hist aaaaaaaaaaaaaaaa | sed -n 4p | cut -d" " -f1-4 >got &&
+	echo "sent investigating cc_test -" >expect &&
 	test_cmp expect got
 '
 
 test_expect_success 'a change rolled back leaves no history' '
 	pg_psql -c "BEGIN; UPDATE disputes SET status = '"'"'verified'"'"' WHERE owner_id = '"'"'alice'"'"'; ROLLBACK" &&
 	hist aaaaaaaaaaaaaaaa | wc -l >got &&
-	echo 3 >expect &&
+	echo 4 >expect &&
 	test_cmp expect got
+'
+
+test_expect_success 'no such dispute of the owner: exit 66; another owner'"'"'s is not found either' '
+	test_expect_code 66 cc-db dispute-status aaaaaaaaaaaaaaaa ready --owner bob 2>err &&
+	echo "cc-db: owner '"'"'bob'"'"' has no dispute '"'"'aaaaaaaaaaaaaaaa'"'"'" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'overdue: the disputes waiting past their due date, as of a day' '
+	cc-db dispute-status bbbbbbbbbbbbbbbb ready --owner bob >/dev/null &&
+	cc-db dispute-status bbbbbbbbbbbbbbbb sent --owner bob >/dev/null &&
+	cc-db overdue --owner alice --as-of 2026-02-16 >out &&
+	test_cmp /dev/null out &&
+	cc-db overdue --owner alice --as-of 2026-02-20 >out &&
+	printf "aaaaaaaaaaaaaaaa\texperian\t1\tinvestigating\t2026-01-02\t2026-02-16\t4\n" >expect &&
+	test_cmp expect out &&
+	cc-db overdue --owner bob >out &&
+	test_cmp /dev/null out &&
+	CC_NOW=2026-03-01T00:00:00Z cc-db overdue --owner bob >out &&
+	printf "bbbbbbbbbbbbbbbb\texperian\t1\tsent\t2026-01-02\t2026-02-01\t28\n" >expect &&
+	test_cmp expect out &&
+	pg_psql -c "UPDATE disputes SET status = '"'"'deleted'"'"' WHERE owner_id = '"'"'bob'"'"'" &&
+	CC_NOW=2026-03-01T00:00:00Z cc-db overdue --owner bob >out &&
+	test_cmp /dev/null out
+'
+
+# --- purge -----------------------------------------------------------------------
+
+test_expect_success 'purge: every row of the owner goes, in one transaction, and each table says how many' '
+	seed carol c &&
+	rows bob >bob.before &&
+	rows carol >carol.before &&
+	cc-db purge --owner alice >out 2>err &&
+	test_cmp /dev/null err &&
+	cat >expect <<-\EOF &&
+	letters 1
+	dispute_status_history 4
+	dispute_items 1
+	disputes 1
+	tradelines 2
+	inquiries 1
+	public_records 1
+	consumers 1
+	jobs 1
+	report_uploads 1
+	users 1
+	EOF
+	test_cmp expect out &&
+	rows alice | sed "s/ .*/ 0/" >expect &&
+	rows alice >got &&
+	test_cmp expect got &&
+	rows bob >got &&
+	test_cmp bob.before got &&
+	rows carol >got &&
+	test_cmp carol.before got
+'
+
+test_expect_success 'purge again, or of an owner never seen: nothing to delete, every count 0' '
+	cc-db purge --owner alice >out &&
+	for t in $TABLES; do echo "$t 0"; done >expect &&
+	test_cmp expect out
 '
 
 test_done

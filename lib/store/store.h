@@ -1,6 +1,6 @@
 /*
  * store.h -- cc's PostgreSQL store: the connection, the schema's
- * migrations and its vocabulary.
+ * migrations, an owner's purge, dispute status over time.
  *
  * libpq is wrapped here and only here (lib/store/README.md): every
  * PGresult is cleared on every path, every failure comes back as a
@@ -127,5 +127,68 @@ extern const char *const cc_store_job_states[4];
  * these values and no other (tests/t1000-db.sh).
  */
 void cc_store_vocabulary(struct cc_buf *out);
+
+/* --- owners (owner.c) ---------------------------------------------------- */
+
+/* The tables of an owner's rows, in the order cc_store_purge() deletes. */
+#define CC_STORE_OWNER_TABLES 11
+extern const char *const cc_store_owner_tables[CC_STORE_OWNER_TABLES];
+
+/*
+ * Delete every row of owner, of every table, in one transaction that
+ * first locks the owner's users row (so nothing of the owner is added
+ * meanwhile); rows[i] is then how many rows of cc_store_owner_tables[i]
+ * went.  An owner with no rows is no error: every count is 0.  0, or
+ * the statements' errors, and nothing deleted.
+ */
+int cc_store_purge(struct cc_store *st, const char *owner,
+		   long rows[CC_STORE_OWNER_TABLES], struct cc_error *e);
+
+/* --- dispute status (dispute.c) ----------------------------------------- */
+
+struct cc_store_status_change {
+	char previous[24];     /* the status before */
+	char status[24];       /* after: the one asked for */
+	char due_date[11];     /* YYYY-MM-DD, "" when none */
+};
+
+/*
+ * Change the status of owner's dispute id to status, by the database's
+ * cc_dispute_set_status(): its trigger allows only the changes of
+ * dispute_transitions, writes dispute_status_history in the same
+ * transaction (by, reason and at, an ISO time, or NULL: the database
+ * user, none, now()), and sets the due date when it becomes "sent";
+ * more_info says that the consumer sent more information (45 days, not
+ * 30).  A change to the status it has changes nothing.  0, or
+ * CC_ERR_USAGE ("store.status") for a status that is none of cc's,
+ * CC_ERR_NOINPUT ("store.not_found") when the owner has no such dispute,
+ * CC_ERR_DATA ("store.transition") for a change not allowed, nothing
+ * changed.
+ */
+int cc_store_dispute_status(struct cc_store *st, const char *owner,
+			    const char *id, const char *status,
+			    const char *by, const char *reason, int more_info,
+			    const char *at, struct cc_store_status_change *out,
+			    struct cc_error *e);
+
+struct cc_store_overdue {
+	char id[17];
+	char bureau[16];
+	int round;
+	char status[24];
+	char sent[11];         /* YYYY-MM-DD, in UTC */
+	char due[11];
+	long days;             /* past the due date, as of the day asked */
+};
+
+/*
+ * owner's disputes waiting for the bureau (sent, bureau_received,
+ * investigating) whose due date is before as_of (YYYY-MM-DD), the
+ * oldest due first, then by id, into *out (the caller frees it) and *n.
+ * 0 or the statements' errors.
+ */
+int cc_store_overdue(struct cc_store *st, const char *owner,
+		     const char *as_of, struct cc_store_overdue **out,
+		     size_t *n, struct cc_error *e);
 
 #endif
