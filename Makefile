@@ -44,6 +44,9 @@ PC_LDLIBS  := $(shell $(PKG_CONFIG) --libs $(PC_LIBS) 2>/dev/null)
 JEMALLOC_LIBS := $(shell $(PKG_CONFIG) --libs jemalloc 2>/dev/null)
 # tesseract and leptonica, for cc-ocr only
 TESS_LIBS  := $(shell $(PKG_CONFIG) --libs tesseract lept 2>/dev/null)
+# libpq, for lib/store and the tools that link it only (cc-db)
+PQ_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null)
+PQ_LIBS    := $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
 # Debian's mupdf is static only: its own static link line, and harfbuzz.
 MUPDF_LIBS := $(shell $(PKG_CONFIG) --libs --static mupdf 2>/dev/null) -lharfbuzz
 
@@ -55,21 +58,25 @@ QUIET_GEN  = @echo '   ' GEN $@;
 endif
 
 ALL_CFLAGS  = $(BASE_CFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+# libpq's headers for lib/store only (private: not for the flags stamp)
+$(O)/lib/store/%.o: private ALL_CFLAGS += $(PQ_CFLAGS)
 ALL_LDFLAGS = -pthread $(LDFLAGS)
 
 # lib/ is one folder per subsystem, and each folder is a link unit: a
 # static archive, build/lib/libcc-NAME.a.  A tool links the archives of
 # what it runs and those below them; the order is from the top down.
 #   ingest ocr extract dispute letter tmpl synth score  the stages and tools
+#   store                                          PostgreSQL (libpq)
 #   tool stage                                     the tool layer, the driver
 #   config record model base                      what everything uses
 # pdf/ and ocr/ocr.c are apart: mupdf and tesseract live in shared
-# libraries of their own (below).  Named places wait for what comes next:
-# lib/store (libpq), lib/export (libxlsxwriter), lib/http (libmicrohttpd,
-# libjwt); each will be a unit only the tools that name it link, so no
-# filter ever links them (tests/t0005-install.sh holds it).
-UNITS    = ingest ocr extract dispute letter tmpl synth score tool stage \
-	   config record model base
+# libraries of their own (below).  lib/store links libpq, and only the
+# tools that name it in their UNITS_ link it and libpq (STORE_TOOLS), so
+# no filter ever does (tests/t0005-install.sh holds it).  Named places
+# wait for what comes next: lib/export (libxlsxwriter), lib/http
+# (libmicrohttpd, libjwt), units of the same kind.
+UNITS    = ingest ocr extract dispute letter tmpl synth score store tool \
+	   stage config record model base
 unit_src = $(filter-out lib/ocr/ocr.c,$(wildcard lib/$(1)/*.c))
 unit_lib = $(O)/lib/libcc-$(1).a
 ALL_UNIT_LIBS = $(foreach u,$(UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))
@@ -80,7 +87,8 @@ COMMON_UNITS = tool stage config record model base
 # mupdf is installed once and not linked into every binary.
 PDF_SRC = $(wildcard lib/pdf/*.c) lib/base/error.c lib/base/util.c
 
-TOOLS   = cc-ingest cc-ocr cc-extract cc-dispute cc-letter cc-synth cc-score
+TOOLS   = cc-ingest cc-ocr cc-extract cc-dispute cc-letter cc-synth cc-score \
+	  cc-db
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 # each tool's own units, above COMMON_UNITS
 UNITS_cc-ingest  = ingest
@@ -90,6 +98,9 @@ UNITS_cc-dispute = dispute
 UNITS_cc-letter  = letter dispute tmpl
 UNITS_cc-synth   = synth
 UNITS_cc-score   = score
+UNITS_cc-db      = store dispute
+# the tools that link lib/store, and so libpq
+STORE_TOOLS := $(foreach t,$(TOOLS),$(if $(filter store,$(UNITS_$(t))),$(t)))
 tool_libs = $(foreach u,$(UNITS_$(1)) $(COMMON_UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))
 
 UNIT_SRC  = $(wildcard tests/unit/t-*.c)
@@ -150,6 +161,16 @@ $(O)/%.o: %.c $(O)/CFLAGS
 PDF_OBJ  = $(patsubst %.c,$(O)/%.o,$(PDF_SRC))
 
 # --- generated C ---------------------------------------------------------
+# The schema's migrations, lib/store/migrations/NNNN-name.sql, as C
+# (scripts/gen-migrations.sh), which lib/store/migrate.c includes: an
+# installed cc-db carries them and needs no source tree.
+MIGRATIONS = $(sort $(wildcard lib/store/migrations/*.sql))
+GEN_MIGRATIONS = scripts/gen-migrations.sh
+$(O)/gen/store-migrations.c: $(MIGRATIONS) $(GEN_MIGRATIONS)
+	@mkdir -p $(dir $@)
+	$(QUIET_GEN)sh $(GEN_MIGRATIONS) $(MIGRATIONS) >$@+ || { rm -f $@+; exit 1; }; mv -f $@+ $@
+$(O)/lib/store/migrate.o: $(O)/gen/store-migrations.c
+
 # A command line as data, FOO.opts; scripts/gen-opts.sh makes it C,
 # $(O)/gen/FOO-opts.c, which FOO.c includes: every tool's, cmd/TOOL.opts,
 # and that of the generator's test (tests/unit/t-optgen.c).
@@ -191,6 +212,8 @@ $(LIBOCR): $(OCR_OBJ) lib/ocr/libccocr.map
 	$(QUIET_LINK)$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=lib/ocr/libccocr.map \
 		-Wl,-soname,libccocr.so -o $@ $(OCR_OBJ) $(TESS_LIBS) -lm
 
+$(foreach t,$(STORE_TOOLS),$(eval $(O)/bin/$(t): TOOL_LIBS += $(PQ_LIBS)))
+
 $(O)/bin/cc-ocr: $(LIBOCR)
 .SECONDEXPANSION:
 $(O)/bin/%: $(O)/cmd/%.o $$(call tool_libs,$$*) $(LIBPDF)
@@ -203,7 +226,7 @@ $(O)/tests/t-%: $(O)/tests/unit/t-%.o $(ALL_UNIT_LIBS) $(LIBPDF)
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib/cc' -o $@ $< \
 		-Wl,--start-group $(ALL_UNIT_LIBS) -Wl,--end-group $(LIBPDF) \
-		$(PC_LDLIBS) -ldl -lm
+		$(PC_LDLIBS) $(PQ_LIBS) -ldl -lm
 
 # The test helper makes PDFs with mupdf directly; it is never installed.
 $(HELPER): $(O)/tests/helper/cc-test-tool.o $(ALL_UNIT_LIBS) $(LIBPDF)

@@ -3,15 +3,18 @@
 # As root it calls apt-get; otherwise it prints the exact command to run.
 # Used by `make deps`, which `make check` and `make demo` run first.
 
-# Build: compiler, pkg-config, and every library lib/ links.
+# Build: compiler, pkg-config, and every library lib/ links (libpq: lib/store).
 BUILD="gcc make pkg-config libc6-dev
 libjansson-dev libyaml-dev zlib1g-dev libssl-dev
 libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
 libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev libpng-dev
-libtesseract-dev libleptonica-dev tesseract-ocr-eng libjemalloc-dev"
+libtesseract-dev libleptonica-dev tesseract-ocr-eng libjemalloc-dev
+libpq-dev"
 # Tests and benchmarks: TAP runner, man page lint, a second PDF
-# implementation to read our output back, reference tools.
-TEST="perl mandoc poppler-utils qpdf jq mupdf-tools parallel"
+# implementation to read our output back, reference tools, and the
+# PostgreSQL server the database tests start a throwaway cluster of
+# (tests/lib-pg.sh; psql comes with it).
+TEST="perl mandoc poppler-utils qpdf jq mupdf-tools parallel postgresql"
 
 missing=""
 for p in $BUILD $TEST; do

@@ -8,6 +8,8 @@ test_need_prereq MAKE
 test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
 	make -s -C "$SRCDIR" install NOBUILD=1 O="$CC_BUILD" DESTDIR="$TRASH/root" PREFIX=/usr >log 2>&1 &&
 	test -x root/usr/bin/cc-ingest &&
+	test -x root/usr/bin/cc-db &&
+	test -f root/usr/share/man/man1/cc-db.1 &&
 	test -f root/usr/lib/cc/libccpdf.so &&
 	test -f root/usr/share/man/man1/cc-ingest.1 &&
 	test -f root/usr/share/man/man5/cc-records.5 &&
@@ -52,6 +54,25 @@ test_expect_success 'no record filter links libpq, libmicrohttpd, libjwt or libx
 			false
 		fi
 	done
+'
+
+test_expect_success 'of the installed tools, cc-db alone links libpq, and runs without the source tree' '
+	for b in moved/usr/bin/cc-*; do
+		ldd "$b" >libs &&
+		test -s libs &&
+		if grep -q "libpq\.so" libs; then basename "$b"; fi
+	done >got &&
+	echo cc-db >expect &&
+	test_cmp expect got &&
+	(cd / && "$TRASH/moved/usr/bin/cc-db" vocabulary) >vocab &&
+	grep -q "^disputes\.status draft ready sent " vocab
+'
+
+test_expect_success 'the Makefile gives the store unit to cc-db alone' '
+	make -s -C "$SRCDIR" -pn O="$CC_BUILD" 2>/dev/null >db &&
+	sed -n "s/^STORE_TOOLS := *//p; s/^STORE_TOOLS = *//p" db >got &&
+	echo cc-db >expect &&
+	test_cmp expect got
 '
 
 test_expect_success 'the filters link the units of the Makefile, the store, export and http units none' '

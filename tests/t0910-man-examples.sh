@@ -23,12 +23,18 @@
 #   file PATH          the block is a file's text: written to PATH, then
 #                      the `then:' commands read it
 #
+# An example that runs cc-db or psql needs PostgreSQL (the PG
+# prerequisite): where it is, the script starts a throwaway cluster
+# (lib-pg.sh) whose database every such example shares, CC_DATABASE_URL
+# and PGHOST naming it.
+#
 # Absolute paths of an installed system are taken into the scratch
 # directory, so that no example writes outside it: /usr/local/share/cc is
 # the build's share/cc, and /etc/cc, /srv, /tmp and /var are directories
 # of the page's scratch directory.  $EDITOR is true(1): the "edit" leaves
 # the file as it was.  HOME and the OCR cache are in the trash directory.
 . "$(dirname "$0")/test-lib.sh"
+. "$SRCDIR/tests/lib-pg.sh"
 test_need_prereq JQ,TESSERACT
 
 test_lazy_prereq BASH 'command -v bash'
@@ -172,6 +178,11 @@ extract() {
 
 mkdir "$EX" && : >"$EX/list" && extract "$SRCDIR"/man/*.[157] || exit 1
 
+# a database for the examples of cc-db, when one can be had
+if test_have_prereq PG; then
+	pg_start || { echo "Bail out! cannot start a PostgreSQL cluster"; exit 1; }
+fi
+
 # --- the inputs -------------------------------------------------------------
 #
 # make_fixture: the directory each page's scratch directory starts as, in
@@ -218,7 +229,19 @@ make_fixture() {
 		# a /tmp, as every system has
 		mkdir tmp &&
 		# the source tree's testdata, as in a checkout
-		ln -s "$SRCDIR/testdata" testdata
+		ln -s "$SRCDIR/testdata" testdata &&
+		# a dispute of owner 42 in the database, made afresh (after
+		# cc-db migrate): what the examples of cc-db change
+		cat >dispute.sql <<-\EOF
+		INSERT INTO users (id) VALUES ('42') ON CONFLICT DO NOTHING;
+		INSERT INTO report_uploads (owner_id, doc)
+			VALUES ('42', repeat('d', 64)) ON CONFLICT DO NOTHING;
+		DELETE FROM dispute_status_history
+			WHERE owner_id = '42' AND dispute_id = 'a1b2c3d4e5f60718';
+		DELETE FROM disputes WHERE owner_id = '42' AND id = 'a1b2c3d4e5f60718';
+		INSERT INTO disputes (owner_id, id, doc, bureau)
+			VALUES ('42', 'a1b2c3d4e5f60718', repeat('d', 64), 'experian');
+		EOF
 	) &&
 	touch "$FIXTURE/.done"
 }
@@ -544,7 +567,7 @@ while read -r ID page line; do
 	fi
 	# what the example runs that this machine may lack
 	prereq=BASH
-	for w in jq:JQ parallel:PARALLEL pdftotext:PDFTOTEXT; do
+	for w in jq:JQ parallel:PARALLEL pdftotext:PDFTOTEXT cc-db:PG psql:PG; do
 		cat "$EX/$ID.txt" "$EX/$ID.dir" | grep -qw -- "${w%%:*}" &&
 			prereq=$prereq,${w#*:}
 	done

@@ -309,7 +309,7 @@ test_lazy_prereq EXPENSIVE 'test -n "${CC_TEST_LONG:-}"'
 # Required unless said otherwise: as root, what scripts/deps.sh installs.
 if [ -z "${CC_TEST_REQUIRE+set}" ]; then
 	if [ "$(id -u)" -eq 0 ]; then
-		CC_TEST_REQUIRE="JQ QPDF PDFTOTEXT MUTOOL MANDOC PARALLEL MAKE TESSERACT"
+		CC_TEST_REQUIRE="JQ QPDF PDFTOTEXT MUTOOL MANDOC PARALLEL MAKE TESSERACT PG"
 	else
 		CC_TEST_REQUIRE=
 	fi

@@ -43,6 +43,11 @@ const char *cc_dispute_reason_name(int r);
 /* The reason of a name, or -1. */
 int cc_dispute_reason_of(const char *name);
 
+/* What an item asks the bureau to do, as its "action" writes it. */
+#define CC_DISPUTE_ACTION_COUNT 3
+/* "delete", "correct", "verify"; NULL out of range. */
+const char *cc_dispute_action_name(int a);
+
 /* --- rules --------------------------------------------------------------- */
 
 struct cc_dispute_rules;

@@ -49,6 +49,11 @@ const char *cc_dispute_reason_name(int r)
 	return r >= 0 && r < CC_DR_COUNT ? reason_names[r] : NULL;
 }
 
+const char *cc_dispute_action_name(int a)
+{
+	return a >= 0 && a < CC_DISPUTE_ACTION_COUNT ? d_action_names[a] : NULL;
+}
+
 int cc_dispute_reason_of(const char *name)
 {
 	return cc_name_index(reason_names, sizeof(char *), CC_DR_COUNT, name);

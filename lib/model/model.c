@@ -64,6 +64,36 @@ int cc_reason_of(const char *name)
 	return cc_name_index(reason_names, sizeof(char *), RS_COUNT, name);
 }
 
+const char *const cc_account_types[CC_AT_COUNT] = {
+	"revolving", "open", "installment", "mortgage", "collection", "other",
+};
+
+const char *const cc_loan_types[CC_LT_COUNT] = {
+	"credit_card", "charge_card", "auto", "student", "mortgage", "heloc",
+	"personal", "collection", "medical",
+};
+
+const char *const cc_responsibilities[CC_RESP_COUNT] = {
+	"individual", "joint", "authorized_user", "cosigner",
+};
+
+const char *const cc_inquiry_types[CC_INQ_COUNT] = { "hard", "soft" };
+
+const char *const cc_public_record_types[CC_PR_COUNT] = {
+	"bankruptcy_7", "bankruptcy_13", "judgment", "tax_lien",
+};
+
+const char *const cc_dispute_statuses[CC_DS_COUNT] = {
+	"draft", "ready", "sent", "bureau_received", "investigating",
+	"verified", "updated", "deleted", "rejected", "escalated", "expired",
+};
+
+int cc_dispute_status_of(const char *name)
+{
+	return cc_name_index(cc_dispute_statuses, sizeof(char *), CC_DS_COUNT,
+			     name);
+}
+
 static const char *const hist_codes[HC_COUNT] = {
 	"OK", "30", "60", "90", "120", "150", "180", "CO", "C", "F",
 	"VS", "R", "B", "ND",

@@ -95,6 +95,64 @@ int cc_hist_of(const char *s);
  */
 const char *cc_metro2_late(int days);
 
+/* --- the enumerations of records --------------------------------------- */
+
+/*
+ * The values a field of a record may take (cc-records(5)), each table in
+ * its order; the database's CHECK constraints list the same values
+ * (lib/store, tests/t1000-db.sh holds them to these tables).
+ */
+
+/* A tradeline's "type": what kind of credit the account is. */
+enum cc_account_type {
+	CC_AT_REVOLVING, CC_AT_OPEN, CC_AT_INSTALLMENT, CC_AT_MORTGAGE,
+	CC_AT_COLLECTION, CC_AT_OTHER, CC_AT_COUNT,
+};
+extern const char *const cc_account_types[CC_AT_COUNT];
+
+/* A tradeline's "loan_type": its detailed type. */
+enum cc_loan_type {
+	CC_LT_CREDIT_CARD, CC_LT_CHARGE_CARD, CC_LT_AUTO, CC_LT_STUDENT,
+	CC_LT_MORTGAGE, CC_LT_HELOC, CC_LT_PERSONAL, CC_LT_COLLECTION,
+	CC_LT_MEDICAL, CC_LT_COUNT,
+};
+extern const char *const cc_loan_types[CC_LT_COUNT];
+
+/* A tradeline's "responsibility": who owes the account. */
+enum cc_responsibility {
+	CC_RESP_INDIVIDUAL, CC_RESP_JOINT, CC_RESP_AUTHORIZED_USER,
+	CC_RESP_COSIGNER, CC_RESP_COUNT,
+};
+extern const char *const cc_responsibilities[CC_RESP_COUNT];
+
+/* An inquiry's "type". */
+enum cc_inquiry_type { CC_INQ_HARD, CC_INQ_SOFT, CC_INQ_COUNT };
+extern const char *const cc_inquiry_types[CC_INQ_COUNT];
+
+/* A public_record's "type". */
+enum cc_public_record_type {
+	CC_PR_BANKRUPTCY_7, CC_PR_BANKRUPTCY_13, CC_PR_JUDGMENT,
+	CC_PR_TAX_LIEN, CC_PR_COUNT,
+};
+extern const char *const cc_public_record_types[CC_PR_COUNT];
+
+/* --- dispute status -------------------------------------------------------- */
+
+/*
+ * Where a dispute stands, from its draft to the bureau's answer: the
+ * "status" of a dispute record (cc-dispute writes "draft") and of the
+ * database's disputes, whose allowed changes the database itself
+ * enforces (cc-db(1), DISPUTE STATUS).
+ */
+enum cc_dispute_status {
+	CC_DS_DRAFT, CC_DS_READY, CC_DS_SENT, CC_DS_BUREAU_RECEIVED,
+	CC_DS_INVESTIGATING, CC_DS_VERIFIED, CC_DS_UPDATED, CC_DS_DELETED,
+	CC_DS_REJECTED, CC_DS_ESCALATED, CC_DS_EXPIRED, CC_DS_COUNT,
+};
+extern const char *const cc_dispute_statuses[CC_DS_COUNT];
+/* The status of a name ("bureau_received"), or -1. */
+int cc_dispute_status_of(const char *name);
+
 /* --- accounts ------------------------------------------------------------- */
 
 /*
