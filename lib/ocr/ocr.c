@@ -1275,6 +1275,9 @@ static void fix_unsure(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 {
 	struct owords out = { 0 };
 	size_t i = 0, j, k;
+	/* words read again, freed at the end: unsure_word() looks at the
+	 * words beside the one it is asked of */
+	unsigned char *gone = cc_xcalloc(w->n + 1, 1);
 
 	while (i < w->n) {
 		struct oword *o = &w->v[i];
@@ -1305,12 +1308,16 @@ static void fix_unsure(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 		o->conf = conf;
 		add_words(&out, t, o, o->x0, x1, 1);
 		free(t);
-		for (k = i; k < j; k++) {
+		for (k = i; k < j; k++)
+			gone[k] = 1;
+		i = j;
+	}
+	for (k = 0; k < w->n; k++)
+		if (gone[k]) {
 			free(w->v[k].t);
 			free(w->v[k].alt);
 		}
-		i = j;
-	}
+	free(gone);
 	free(w->v);
 	*w = out;
 }
