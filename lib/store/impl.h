@@ -36,6 +36,14 @@ PGresult *st_query(struct cc_store *st, const char *what, const char *sql,
 int st_run(struct cc_store *st, const char *what, const char *sql,
 	   int nparams, const char *const *params, struct cc_error *e);
 
+/*
+ * Fill e from a failed result (NULL: the connection's error), as
+ * st_query() does, and return its code: a lost connection is
+ * CC_ERR_UNAVAILABLE whatever the result says.
+ */
+int st_error(struct cc_store *st, const char *what, const PGresult *r,
+	     struct cc_error *e);
+
 /* Several statements without parameters (a migration): 0 or the error. */
 int st_script(struct cc_store *st, const char *what, const char *sql,
 	      struct cc_error *e);

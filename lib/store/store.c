@@ -290,8 +290,7 @@ static int classify(const char *state, const char **id)
 	return CC_ERR_IO;
 }
 
-/* Fill e from a failed result (NULL: the connection's error). */
-static int result_error(struct cc_store *st, const char *what,
+int st_error(struct cc_store *st, const char *what,
 			const PGresult *r, struct cc_error *e)
 {
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
@@ -418,7 +417,7 @@ PGresult *st_query(struct cc_store *st, const char *what, const char *sql,
 
 	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
 		return r;
-	result_error(st, what, r, e);
+	st_error(st, what, r, e);
 	PQclear(r);
 	return NULL;
 }
@@ -442,7 +441,7 @@ int st_script(struct cc_store *st, const char *what, const char *sql,
 	int rc = 0;
 
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
-		rc = result_error(st, what, r, e);
+		rc = st_error(st, what, r, e);
 	PQclear(r);
 	return rc;
 }
