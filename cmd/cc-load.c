@@ -93,8 +93,8 @@ int main(int argc, char **argv)
 		status = cc_error_exit_status(e.code);
 		goto out_store;
 	}
-	/* as cc_run_opts_init(), but on one thread: one connection, its
-	 * batches in input order */
+	/* as cc_run_opts_init(), but on one thread: one stage worker, its
+	 * batches committed in input order */
 	memset(&ro, 0, sizeof(ro));
 	ro.sources = (const char *const *)opt.args;
 	ro.nsources = opt.nargs;

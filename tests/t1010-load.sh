@@ -330,8 +330,9 @@ test_expect_success 'a connection killed in the middle of a batch: nothing of it
 	head -n 40 stream.ndjson | grep -c "\"kind\":\"tradeline\"" >expect &&
 	pg_psql -c "SELECT count(*) FROM tradelines WHERE owner_id = '"'"'ivan'"'"'" >got &&
 	test_cmp expect got &&
+	# both of its connections: the one copying, the one that committed
 	pg_psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"'"'cc-load'"'"'" >killed &&
-	echo t >expect &&
+	printf "t\nt\n" >expect &&
 	test_cmp expect killed &&
 	head -n 40 stream.ndjson | grep -c "\"kind\":\"tradeline\"" >expect &&
 	pg_psql -c "SELECT count(*) FROM tradelines WHERE owner_id = '"'"'ivan'"'"'" >got &&

@@ -8,13 +8,6 @@
 
 #include <ctype.h>
 
-/* Where a record of the batch came from, for its error record. */
-struct ref {
-	const char *source;    /* interned in the context */
-	long line;
-	char doc[65];          /* "" when none */
-};
-
 /* A document's records of each report kind, so far. */
 struct docseq {
 	char doc[65];          /* "" for an empty slot */
@@ -25,8 +18,6 @@ struct cc_load_ctx {
 	struct cc_store_load *load;
 	size_t batch;
 	int workers;
-	struct ref *refs;      /* the batch's records */
-	size_t nrefs, arefs;
 	char **sources;
 	size_t nsources, asources;
 	struct docseq *seq;    /* open addressing, by the hash's first bits */
@@ -251,7 +242,6 @@ void cc_load_ctx_free(struct cc_load_ctx *x)
 	for (i = 0; i < x->nsources; i++)
 		free(x->sources[i]);
 	free(x->sources);
-	free(x->refs);
 	free(x->seq);
 	free(x);
 }
@@ -288,35 +278,32 @@ struct rejecting {
 	int rc;
 };
 
-static void rejected(size_t i, const struct cc_error *re, void *arg)
+static void rejected(const struct cc_error *e, const char *doc, void *arg)
 {
 	struct rejecting *r = arg;
-	const struct ref *ref = &r->x->refs[i];
-	struct cc_error e = *re;
 
 	r->x->info.rejected++;
-	cc_error_at(&e, ref->source, ref->line);
 	if (r->rc == 0)
-		r->rc = cc_out_reject(r->out, &e, ref->doc[0] ? ref->doc : NULL);
+		r->rc = cc_out_reject(r->out, e, doc);
 }
 
-/* Commit the batch: 0, or the error that stops the run (said). */
-static int flush(struct cc_load_ctx *x, struct cc_out *out)
+/* Commit the batch (end: and wait for every batch): 0, or the error that
+ * stops the run (said). */
+static int flush(struct cc_load_ctx *x, struct cc_out *out, int end)
 {
 	struct rejecting r = { x, out, 0 };
 	struct cc_error e;
 	int rc;
 
-	if (!cc_store_load_count(x->load))
-		return 0;
 	cc_error_clear(&e);
-	rc = cc_store_load_commit(x->load, rejected, &r, &e);
-	x->nrefs = 0;
+	if (cc_store_load_count(x->load))
+		x->info.batches++;
+	rc = end ? cc_store_load_finish(x->load, rejected, &r, &e) :
+		   cc_store_load_commit(x->load, rejected, &r, &e);
 	if (rc < 0) {
 		cc_out_fatal(out, &e);
 		return rc;
 	}
-	x->info.batches++;
 	return r.rc < 0 ? r.rc : 0;
 }
 
@@ -325,7 +312,7 @@ static int l_record(void *ctx, void *w, const struct cc_record *rec, int part,
 {
 	struct cc_load_ctx *x = ctx;
 	struct cc_error e;
-	struct ref *ref;
+	const char *d;
 	json_t *doc;
 	long seq;
 
@@ -349,32 +336,29 @@ static int l_record(void *ctx, void *w, const struct cc_record *rec, int part,
 				     is_sha256(json_string_value(doc)) ?
 				     json_string_value(doc) : NULL);
 	}
-	CC_GROW(x->refs, x->arefs, x->nrefs + 1);
-	ref = &x->refs[x->nrefs++];
-	ref->source = intern(x, rec->source);
-	ref->line = rec->line;
-	snprintf(ref->doc, sizeof(ref->doc), "%s",
-		 json_is_string(doc) ? json_string_value(doc) : "");
+	d = json_is_string(doc) ? json_string_value(doc) : NULL;
 	if (rec->raw) {
-		cc_store_load_add(x->load, rec->kind, seq, rec->raw, rec->raw_len);
+		cc_store_load_add(x->load, rec->kind, seq, rec->raw, rec->raw_len,
+				  intern(x, rec->source), rec->line, d);
 	} else {
 		/* a record in memory (cc_stage_apply) */
 		char *s = json_dumps(rec->obj, CC_JSON_FLAGS);
 
 		if (!s)
 			cc_fatal("out of memory");
-		cc_store_load_add(x->load, rec->kind, seq, s, strlen(s));
+		cc_store_load_add(x->load, rec->kind, seq, s, strlen(s),
+				  intern(x, rec->source), rec->line, d);
 		free(s);
 	}
 	cc_out_tick(out);
 	if (cc_store_load_count(x->load) >= x->batch)
-		return flush(x, out);
+		return flush(x, out, 0);
 	return 0;
 }
 
 static int l_done(void *ctx, struct cc_out *out)
 {
-	return flush(ctx, out);
+	return flush(ctx, out, 1);
 }
 
 const struct cc_stage cc_load_stage = {

@@ -39,7 +39,7 @@ void cc_load_ctx_info(const struct cc_load_ctx *x, struct cc_load_info *out);
 /*
  * Its context is a struct cc_load_ctx.  Ungrouped, on one worker (a
  * second is refused: the batches are the context's, committed in input
- * order).  Each record of a kind stored is checked (its doc, the values
+ * order, on the two connections lib/store takes turns on).  Each record of a kind stored is checked (its doc, the values
  * of its enumerations) and added to the batch, a batch committed when it
  * is full and at the end of the input; a record refused, here or by the
  * database, is rejected (an error record naming its line).  Writes no

@@ -14,6 +14,8 @@ struct cc_store {
 	PGconn *conn;
 	char *password;        /* the connection's, to clean messages of;
 				* NULL when it has none */
+	char *conninfo;        /* as given, to open another like it */
+	char *app;
 };
 
 /* A migration, as scripts/gen-migrations.sh writes them. */

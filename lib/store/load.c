@@ -6,7 +6,9 @@
  * jsonb_to_record(); the transaction committed whole.  A batch the
  * database refuses is done again a record at a time, each under a
  * savepoint, so that only the records it refuses are left out; a batch
- * whose connection was lost is done again whole on a new one.
+ * whose connection was lost is done again whole on a new one.  Two
+ * connections take turns, one copying a batch while the server writes
+ * the one before on the other.
  */
 #include "base/cc.h"
 #include "store/impl.h"
@@ -273,27 +275,45 @@ static char *upsert_sql(const struct table *t)
 
 /* --- the load ---------------------------------------------------------------- */
 
-/* One record of the batch: its line in the COPY text, and why it was
- * refused, if it was. */
+/* One record of a batch: its line in the COPY text, where it was read,
+ * and why it was refused, if it was. */
 struct held {
 	size_t off, len;       /* in text */
 	const char *kind;      /* the table's kind, static */
+	const char *source;    /* borrowed from the caller */
+	long line;
+	char doc[65];
 	struct cc_error *err;
 };
 
-struct cc_store_load {
+/*
+ * A batch, on a connection of its own.  Two take turns: while one's
+ * upserts and COMMIT run on the server (sent, not waited for), the next
+ * one's records are COPYed on the other; a batch's upserts are sent only
+ * once the batch before is committed, so the rows of one are there for
+ * the next (a letter's dispute).
+ */
+struct batch {
 	struct cc_store *st;
-	char *owner;
-	char *sql[NTABLES];
 	struct cc_buf text;    /* the batch's COPY text, a line a record */
 	struct held *v;
 	size_t n, alloc;
-	long rows[CC_STORE_LOAD_TABLES];      /* committed */
-	long attempt_rows[CC_STORE_LOAD_TABLES];
-	unsigned long retries;
-	int open;              /* a batch's COPY is going on */
-	int broken;            /* it failed: the commit does the batch again */
+	int open;              /* its COPY is going on */
+	int broken;            /* it failed: done again when collected */
+	int sent;              /* its upserts and COMMIT are on their way */
 	struct cc_error err;   /* why it broke */
+	long rows[CC_STORE_LOAD_TABLES];
+};
+
+struct cc_store_load {
+	struct cc_store *own;  /* the second connection, ours */
+	char *owner;
+	char *sql[NTABLES];    /* with $1, the owner, a parameter */
+	char *script;          /* all of them and COMMIT, the owner a literal */
+	struct batch b[2];
+	int cur;
+	long rows[CC_STORE_LOAD_TABLES];      /* committed */
+	unsigned long retries;
 };
 
 /* The kinds the load keeps, as the tables name them (static strings). */
@@ -316,47 +336,104 @@ int cc_store_load_kind(const char *kind)
 	return kind && kind_of(kind) != NULL;
 }
 
+/* sql with each $1 made lit. */
+static void add_with(struct cc_buf *b, const char *sql, const char *lit)
+{
+	const char *p;
+
+	while ((p = strstr(sql, "$1"))) {
+		cc_buf_add(b, sql, (size_t)(p - sql));
+		cc_buf_adds(b, lit);
+		sql = p + 2;
+	}
+	cc_buf_adds(b, sql);
+}
+
 int cc_store_load_new(struct cc_store_load **out, struct cc_store *st,
 		      const char *owner, struct cc_error *e)
 {
 	struct cc_store_load *l;
+	struct cc_buf b = { 0 };
+	char *lit;
 	size_t i;
+	int rc;
 
 	*out = NULL;
 	if (!owner || !*owner || strlen(owner) > 200)
 		return cc_error_set(e, CC_ERR_USAGE, "store.owner",
 				    "an owner is 1 to 200 bytes");
 	l = cc_xcalloc(1, sizeof(*l));
-	l->st = st;
+	if ((rc = cc_store_open(&l->own, st->conninfo, st->app, e)) < 0) {
+		free(l);
+		return rc;
+	}
+	l->b[0].st = st;
+	l->b[1].st = l->own;
 	l->owner = cc_xstrdup(owner);
-	for (i = 0; i < NTABLES; i++)
+	lit = PQescapeLiteral(st->conn, owner, strlen(owner));
+	if (!lit)
+		cc_fatal("out of memory");
+	for (i = 0; i < NTABLES; i++) {
 		l->sql[i] = upsert_sql(&tables[i]);
+		add_with(&b, l->sql[i], lit);
+		cc_buf_adds(&b, ";\n");
+		if (i == 0) {
+			add_with(&b, implied_uploads, lit);
+			cc_buf_adds(&b, ";\n");
+		}
+	}
+	cc_buf_adds(&b, "COMMIT");
+	cc_buf_add(&b, "", 0);
+	l->script = cc_buf_detach(&b);
+	PQfreemem(lit);
 	*out = l;
 	return 0;
+}
+
+static void clear_batch(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->v[i].err);
+	b->n = 0;
+	b->text.len = 0;
+	b->open = 0;
+	b->broken = 0;
+	b->sent = 0;
+}
+
+/* Drop what a connection was doing: a COPY, results, a transaction. */
+static void drop(struct batch *b)
+{
+	PGresult *r;
+
+	if (b->open)
+		PQputCopyEnd(b->st->conn, "cancelled");
+	while ((r = PQgetResult(b->st->conn)))
+		PQclear(r);
+	st_rollback(b->st);
 }
 
 void cc_store_load_free(struct cc_store_load *l)
 {
 	size_t i;
+	int k;
 
 	if (!l)
 		return;
-	if (l->open || PQtransactionStatus(l->st->conn) != PQTRANS_IDLE) {
+	for (k = 0; k < 2; k++) {
 		/* a batch not committed: nothing of it is kept */
-		PGresult *r;
-
-		if (l->open)
-			PQputCopyEnd(l->st->conn, "cancelled");
-		while ((r = PQgetResult(l->st->conn)))
-			PQclear(r);
-		st_rollback(l->st);
+		if (l->b[k].n)
+			drop(&l->b[k]);
+		clear_batch(&l->b[k]);
+		free(l->b[k].v);
+		cc_buf_release(&l->b[k].text);
 	}
+	cc_store_close(l->own);
 	for (i = 0; i < NTABLES; i++)
 		free(l->sql[i]);
-	for (i = 0; i < l->n; i++)
-		free(l->v[i].err);
-	free(l->v);
-	cc_buf_release(&l->text);
+	free(l->script);
 	free(l->owner);
 	free(l);
 }
@@ -408,25 +485,26 @@ static int copy_put(struct cc_store *st, const char *s, size_t len,
 }
 
 /* The transaction of a batch, its staging table and the owner. */
-static int batch_begin(struct cc_store_load *l, struct cc_error *e)
+static int batch_begin(struct cc_store_load *l, struct batch *b,
+		       struct cc_error *e)
 {
 	const char *params[1] = { l->owner };
 	int rc;
 
-	if ((rc = st_begin(l->st, "load", e)) < 0)
+	if ((rc = st_begin(b->st, "load", e)) < 0)
 		return rc;
-	if ((rc = st_run(l->st, "load", "CREATE TEMPORARY TABLE cc_load (ord "
+	if ((rc = st_run(b->st, "load", "CREATE TEMPORARY TABLE cc_load (ord "
 			 "integer NOT NULL, kind text NOT NULL, seq integer, rec "
 			 "jsonb NOT NULL) ON COMMIT DROP", 0, NULL, e)) < 0)
 		return rc;
-	/* the owner is made by its first load (cc-load(1), OWNERS) */
-	return st_run(l->st, "load", "INSERT INTO users (id) VALUES ($1) "
+	/* the owner is made by its first load (cc-load(1), Owners) */
+	return st_run(b->st, "load", "INSERT INTO users (id) VALUES ($1) "
 		      "ON CONFLICT (id) DO NOTHING", 1, params, e);
 }
 
 /* The staging table's rows into the tables; their counts added to rows. */
-static int upsert(struct cc_store_load *l, const char *what, long *rows,
-		  struct cc_error *e)
+static int upsert(struct cc_store_load *l, struct batch *b, const char *what,
+		  long *rows, struct cc_error *e)
 {
 	const char *params[1] = { l->owner };
 	PGresult *r;
@@ -434,13 +512,13 @@ static int upsert(struct cc_store_load *l, const char *what, long *rows,
 	size_t i;
 
 	for (i = 0; i < NTABLES; i++) {
-		if (!(r = st_query(l->st, what, l->sql[i], 1, params, e)))
+		if (!(r = st_query(b->st, what, l->sql[i], 1, params, e)))
 			return e->code;
 		if (cc_parse_long(PQcmdTuples(r), &n) == 0)
 			rows[i] += n;
 		PQclear(r);
 		if (i == 0) {
-			if (!(r = st_query(l->st, what, implied_uploads, 1, params,
+			if (!(r = st_query(b->st, what, implied_uploads, 1, params,
 					   e)))
 				return e->code;
 			if (cc_parse_long(PQcmdTuples(r), &n) == 0)
@@ -474,74 +552,80 @@ static void copy_escape(struct cc_buf *b, const char *s, size_t len)
 }
 
 void cc_store_load_add(struct cc_store_load *l, const char *kind, long seq,
-		       const char *json, size_t len)
+		       const char *json, size_t len, const char *source,
+		       long line, const char *doc)
 {
+	struct batch *b = &l->b[l->cur];
 	struct held *h;
-	size_t off = l->text.len;
+	size_t off = b->text.len;
 
-	if (!l->n && !l->open && !l->broken) {
-		cc_error_clear(&l->err);
-		if (batch_begin(l, &l->err) < 0 || copy_begin(l->st, &l->err) < 0)
-			l->broken = 1;
+	if (!b->n && !b->open && !b->broken) {
+		cc_error_clear(&b->err);
+		if (batch_begin(l, b, &b->err) < 0 || copy_begin(b->st, &b->err) < 0)
+			b->broken = 1;
 		else
-			l->open = 1;
+			b->open = 1;
 	}
-	CC_GROW(l->v, l->alloc, l->n + 1);
-	h = &l->v[l->n];
+	CC_GROW(b->v, b->alloc, b->n + 1);
+	h = &b->v[b->n];
 	h->kind = kind_of(kind);
+	h->source = source;
+	h->line = line;
+	snprintf(h->doc, sizeof(h->doc), "%s", doc ? doc : "");
 	h->err = NULL;
 	if (seq > 0)
-		cc_buf_addf(&l->text, "%zu\t%s\t%ld\t", l->n, h->kind, seq);
+		cc_buf_addf(&b->text, "%zu\t%s\t%ld\t", b->n, h->kind, seq);
 	else
-		cc_buf_addf(&l->text, "%zu\t%s\t\\N\t", l->n, h->kind);
-	copy_escape(&l->text, json, len);
-	cc_buf_adds(&l->text, "\n");
+		cc_buf_addf(&b->text, "%zu\t%s\t\\N\t", b->n, h->kind);
+	copy_escape(&b->text, json, len);
+	cc_buf_adds(&b->text, "\n");
 	h->off = off;
-	h->len = l->text.len - off;
-	l->n++;
+	h->len = b->text.len - off;
+	b->n++;
 	/* streamed as it comes: the COPY runs while the batch is read */
-	if (l->open && copy_put(l->st, l->text.s + off, h->len, &l->err) < 0) {
-		l->open = 0;
-		l->broken = 1;
+	if (b->open && copy_put(b->st, b->text.s + off, h->len, &b->err) < 0) {
+		b->open = 0;
+		b->broken = 1;
 	}
 }
 
 size_t cc_store_load_count(const struct cc_store_load *l)
 {
-	return l->n;
+	return l->b[l->cur].n;
 }
 
 /* Each record alone, under a savepoint: those the database refuses are
  * marked, the others written.  In the batch's transaction. */
-static int one_by_one(struct cc_store_load *l, struct cc_error *e)
+static int one_by_one(struct cc_store_load *l, struct batch *b,
+		      struct cc_error *e)
 {
 	struct cc_error re;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < b->n; i++) {
 		long rows[CC_STORE_LOAD_TABLES] = { 0 };
-		struct held *h = &l->v[i];
+		struct held *h = &b->v[i];
 		size_t k;
 
-		if ((rc = st_run(l->st, "load", "SAVEPOINT cc_record", 0, NULL,
+		if ((rc = st_run(b->st, "load", "SAVEPOINT cc_record", 0, NULL,
 				 e)) < 0)
 			return rc;
 		cc_error_clear(&re);
-		rc = st_run(l->st, "load", "TRUNCATE cc_load", 0, NULL, &re);
+		rc = st_run(b->st, "load", "TRUNCATE cc_load", 0, NULL, &re);
 		if (rc == 0)
-			rc = copy_begin(l->st, &re);
+			rc = copy_begin(b->st, &re);
 		if (rc == 0) {
-			rc = copy_put(l->st, l->text.s + h->off, h->len, &re);
+			rc = copy_put(b->st, b->text.s + h->off, h->len, &re);
 			if (rc == 0)
-				rc = copy_end(l->st, &re);
+				rc = copy_end(b->st, &re);
 			else
-				copy_end(l->st, &re);
+				copy_end(b->st, &re);
 		}
 		if (rc == 0)
-			rc = upsert(l, h->kind, rows, &re);
+			rc = upsert(l, b, h->kind, rows, &re);
 		if (rc == CC_ERR_DATA) {
-			if ((rc = st_run(l->st, "load", "ROLLBACK TO SAVEPOINT "
+			if ((rc = st_run(b->st, "load", "ROLLBACK TO SAVEPOINT "
 					 "cc_record", 0, NULL, e)) < 0)
 				return rc;
 			h->err = cc_xmalloc(sizeof(*h->err));
@@ -553,42 +637,43 @@ static int one_by_one(struct cc_store_load *l, struct cc_error *e)
 			return rc;
 		}
 		for (k = 0; k < CC_STORE_LOAD_TABLES; k++)
-			l->attempt_rows[k] += rows[k];
-		if ((rc = st_run(l->st, "load", "RELEASE SAVEPOINT cc_record", 0,
+			b->rows[k] += rows[k];
+		if ((rc = st_run(b->st, "load", "RELEASE SAVEPOINT cc_record", 0,
 				 NULL, e)) < 0)
 			return rc;
 	}
 	return 0;
 }
 
-/* The whole batch, on a connection that has no transaction: BEGIN, COPY,
- * the upserts, COMMIT; by record when the database refuses the batch. */
-static int attempt(struct cc_store_load *l, int streamed, struct cc_error *e)
+/* The whole batch again, waiting for each step, on a connection that has
+ * no transaction: BEGIN, COPY, the upserts, COMMIT; by record when the
+ * database refuses the batch. */
+static int attempt(struct cc_store_load *l, struct batch *b, struct cc_error *e)
 {
 	int rc;
 
-	memset(l->attempt_rows, 0, sizeof(l->attempt_rows));
-	if (!streamed) {
-		if ((rc = batch_begin(l, e)) < 0 || (rc = copy_begin(l->st, e)) < 0)
-			return rc;
-		if ((rc = copy_put(l->st, l->text.s, l->text.len, e)) < 0)
-			return rc;
+	memset(b->rows, 0, sizeof(b->rows));
+	if ((rc = batch_begin(l, b, e)) < 0 || (rc = copy_begin(b->st, e)) < 0)
+		return rc;
+	if ((rc = copy_put(b->st, b->text.s, b->text.len, e)) < 0) {
+		copy_end(b->st, e);
+		return rc;
 	}
-	rc = copy_end(l->st, e);
+	rc = copy_end(b->st, e);
 	if (rc == 0)
-		rc = upsert(l, "load", l->attempt_rows, e);
+		rc = upsert(l, b, "load", b->rows, e);
 	if (rc == CC_ERR_DATA) {
 		/* which records?  Again, one at a time */
-		st_rollback(l->st);
-		memset(l->attempt_rows, 0, sizeof(l->attempt_rows));
-		if ((rc = batch_begin(l, e)) < 0)
+		st_rollback(b->st);
+		memset(b->rows, 0, sizeof(b->rows));
+		if ((rc = batch_begin(l, b, e)) < 0)
 			return rc;
-		if ((rc = one_by_one(l, e)) < 0)
+		if ((rc = one_by_one(l, b, e)) < 0)
 			return rc;
 	} else if (rc < 0) {
 		return rc;
 	}
-	return st_run(l->st, "load", "COMMIT", 0, NULL, e);
+	return st_run(b->st, "load", "COMMIT", 0, NULL, e);
 }
 
 static void pause_ms(long ms)
@@ -608,34 +693,64 @@ static int reconnect(struct cc_store *st, struct cc_error *e)
 	return st_error(st, "load: reconnecting", NULL, e);
 }
 
-static void clear_batch(struct cc_store_load *l)
+/* The results of a batch sent: 0, or the first error (the statements
+ * after it were not run, and its transaction is aborted). */
+static int results(struct batch *b, struct cc_error *e)
 {
-	size_t i;
+	PGresult *r;
+	int rc = 0, k = 0;
+	long n;
 
-	for (i = 0; i < l->n; i++)
-		free(l->v[i].err);
-	l->n = 0;
-	l->text.len = 0;
-	l->open = 0;
-	l->broken = 0;
+	while ((r = PQgetResult(b->st->conn))) {
+		ExecStatusType s = PQresultStatus(r);
+
+		if (rc == 0 && s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+			rc = st_error(b->st, "load", r, e);
+		} else if (rc == 0 && k < (int)NTABLES + 1 &&
+			   cc_parse_long(PQcmdTuples(r), &n) == 0) {
+			/* report_uploads twice, then a table each */
+			b->rows[k < 2 ? 0 : k - 1] += n;
+		}
+		k++;
+		PQclear(r);
+	}
+	if (rc == 0 && PQstatus(b->st->conn) != CONNECTION_OK)
+		rc = st_error(b->st, "load", NULL, e);
+	else if (rc == 0 && k != (int)NTABLES + 2)
+		rc = cc_error_set(e, CC_ERR_UNAVAILABLE, "store.unavailable",
+				  "load: the batch's results were cut short");
+	return rc;
 }
 
-int cc_store_load_commit(struct cc_store_load *l,
-			 void (*rejected)(size_t i, const struct cc_error *re,
-					  void *arg),
-			 void *arg, struct cc_error *e)
+/*
+ * Wait for batch b's commit, done again as it must be (by record, on a
+ * new connection); then rejected() for each record refused, and b is
+ * empty.  0, or the error that stopped it, nothing of b written.
+ */
+static int collect(struct cc_store_load *l, struct batch *b,
+		   void (*rejected)(const struct cc_error *re, const char *doc,
+				    void *arg),
+		   void *arg, struct cc_error *e)
 {
-	int rc, tries = 0, streamed = l->open;
+	int rc, tries = 0;
 	long wait = 100;
 	size_t i;
 
-	if (!l->n)
+	if (!b->n)
 		return 0;
-	if (l->broken) {
-		*e = l->err;
+	if (b->broken) {
+		*e = b->err;
 		rc = e->code;
+	} else if (b->sent) {
+		rc = results(b, e);
 	} else {
-		rc = attempt(l, streamed, e);
+		rc = attempt(l, b, e);
+	}
+	if (rc == CC_ERR_DATA && (b->broken || b->sent)) {
+		/* refused: again, waiting for each step, by record if need be */
+		drop(b);
+		b->open = 0;
+		rc = attempt(l, b, e);
 	}
 	/* a connection lost, a deadlock, a serialisation failure: the batch
 	 * again, whole, a few times, waiting longer each time.  What a lost
@@ -644,30 +759,85 @@ int cc_store_load_commit(struct cc_store_load *l,
 	       tries < CC_STORE_LOAD_RETRIES) {
 		tries++;
 		l->retries++;
-		for (i = 0; i < l->n; i++) {
-			free(l->v[i].err);
-			l->v[i].err = NULL;
+		for (i = 0; i < b->n; i++) {
+			free(b->v[i].err);
+			b->v[i].err = NULL;
 		}
 		pause_ms(wait);
 		wait *= 2;
-		st_rollback(l->st);
-		if (rc == CC_ERR_UNAVAILABLE || PQstatus(l->st->conn) != CONNECTION_OK)
-			if ((rc = reconnect(l->st, e)) < 0)
+		if (PQstatus(b->st->conn) == CONNECTION_OK) {
+			drop(b);
+			b->open = 0;
+		}
+		if (rc == CC_ERR_UNAVAILABLE || PQstatus(b->st->conn) != CONNECTION_OK)
+			if ((rc = reconnect(b->st, e)) < 0)
 				continue;
-		rc = attempt(l, 0, e);
+		rc = attempt(l, b, e);
 	}
 	if (rc < 0) {
-		st_rollback(l->st);
-		clear_batch(l);
+		drop(b);
+		clear_batch(b);
 		return rc;
 	}
 	for (i = 0; i < CC_STORE_LOAD_TABLES; i++)
-		l->rows[i] += l->attempt_rows[i];
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].err && rejected)
-			rejected(i, l->v[i].err, arg);
-	clear_batch(l);
+		l->rows[i] += b->rows[i];
+	for (i = 0; i < b->n; i++) {
+		struct held *h = &b->v[i];
+
+		if (!h->err || !rejected)
+			continue;
+		cc_error_at(h->err, h->source, h->line);
+		rejected(h->err, h->doc[0] ? h->doc : NULL, arg);
+	}
+	clear_batch(b);
 	return 0;
+}
+
+int cc_store_load_commit(struct cc_store_load *l,
+			 void (*rejected)(const struct cc_error *re,
+					  const char *doc, void *arg),
+			 void *arg, struct cc_error *e)
+{
+	struct batch *b = &l->b[l->cur], *prev = &l->b[!l->cur];
+	int rc;
+
+	if (!b->n)
+		return collect(l, prev, rejected, arg, e);
+	if (b->open) {
+		b->open = 0;
+		if (copy_end(b->st, &b->err) < 0)
+			b->broken = 1;
+	}
+	/* the batch before first: its rows may be this one's references */
+	if ((rc = collect(l, prev, rejected, arg, e)) < 0) {
+		drop(b);
+		clear_batch(b);
+		return rc;
+	}
+	memset(b->rows, 0, sizeof(b->rows));
+	if (!b->broken) {
+		if (PQsendQuery(b->st->conn, l->script) == 1) {
+			b->sent = 1;
+		} else {
+			st_error(b->st, "load", NULL, &b->err);
+			b->broken = 1;
+		}
+	}
+	/* the next batch on the other connection, meanwhile */
+	l->cur = !l->cur;
+	return 0;
+}
+
+int cc_store_load_finish(struct cc_store_load *l,
+			 void (*rejected)(const struct cc_error *re,
+					  const char *doc, void *arg),
+			 void *arg, struct cc_error *e)
+{
+	int rc;
+
+	if ((rc = cc_store_load_commit(l, rejected, arg, e)) < 0)
+		return rc;
+	return collect(l, &l->b[!l->cur], rejected, arg, e);
 }
 
 void cc_store_load_rows(const struct cc_store_load *l,

@@ -354,6 +354,8 @@ int cc_store_open(struct cc_store **out, const char *conninfo,
 		goto out;
 	}
 	st = cc_xcalloc(1, sizeof(*st));
+	st->conninfo = cc_xstrdup(vals[0]);
+	st->app = cc_xstrdup(app ? app : "");
 	for (o = opts; o->keyword; o++)
 		if (!strcmp(o->keyword, "password") && o->val && *o->val)
 			st->password = cc_xstrdup(o->val);
@@ -403,6 +405,8 @@ void cc_store_close(struct cc_store *st)
 		return;
 	PQfinish(st->conn);
 	free(st->password);
+	free(st->conninfo);
+	free(st->app);
 	free(st);
 }
 

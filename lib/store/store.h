@@ -230,8 +230,9 @@ int cc_store_load_kind(const char *kind);
 
 /*
  * A load for owner (1 to 200 bytes, else CC_ERR_USAGE, "store.owner") on
- * st, which it borrows.  The caller owns *out: cc_store_load_free() it,
- * which rolls back a batch not committed.
+ * st, which it borrows, and on a second connection it opens like st (its
+ * errors, as cc_store_open()'s).  The caller owns *out:
+ * cc_store_load_free() it, which rolls back a batch not committed.
  */
 int cc_store_load_new(struct cc_store_load **out, struct cc_store *st,
 		      const char *owner, struct cc_error *e);
@@ -239,30 +240,43 @@ void cc_store_load_free(struct cc_store_load *l);
 
 /*
  * Add a record (of a kind cc_store_load_kind() takes) to the batch: its
- * kind, its seq (0 for kinds keyed otherwise) and its line of JSON.  The
- * batch's transaction begins with its first record, and each record is
- * sent as it comes; a failure is kept for cc_store_load_commit().
+ * kind, its seq (0 for kinds keyed otherwise), its line of JSON, where it
+ * was read (source, borrowed until the batch is committed, and line) and
+ * its doc (NULL for none), for its error record.  The batch's
+ * transaction begins with its first record, and each record is sent as
+ * it comes; a failure is kept for the commit.
  */
 void cc_store_load_add(struct cc_store_load *l, const char *kind, long seq,
-		       const char *json, size_t len);
+		       const char *json, size_t len, const char *source,
+		       long line, const char *doc);
 
-/* The records in the batch. */
+/* The records in the batch being filled. */
 size_t cc_store_load_count(const struct cc_store_load *l);
 
 /*
- * Write the batch and commit it; then rejected(i, e, arg) for each
- * record (the i-th added, from 0) the database refused: when the batch
- * fails with CC_ERR_DATA, it is done again a record at a time, each
- * under a savepoint, and only the records refused are left out (e: the
- * server's message, "store.constraint" or "store.value").  A lost
- * connection (CC_ERR_UNAVAILABLE) or a CC_ERR_TEMP does the batch again
- * whole, on a new connection, up to CC_STORE_LOAD_RETRIES times.  0, or
- * the error that stopped it, nothing of the batch written.  The batch
- * is empty after, either way.
+ * End the batch being filled, and send its upserts and COMMIT without
+ * waiting for them: the next batch fills, on a second connection that
+ * cc_store_load_new() opened like st, while the server writes this one.
+ * First, the batch before is waited for (its rows may be this one's
+ * references): when it failed with CC_ERR_DATA, it is done again a
+ * record at a time, each under a savepoint, and only the records the
+ * database refuses are left out (rejected(e, doc, arg) for each, e with
+ * the server's message, "store.constraint" or "store.value", and the
+ * record's source and line); a lost connection (CC_ERR_UNAVAILABLE) or a
+ * CC_ERR_TEMP does it again whole, on a new connection, up to
+ * CC_STORE_LOAD_RETRIES times.  0, or the error that stopped it, nothing
+ * of that batch or this one written.
  */
 int cc_store_load_commit(struct cc_store_load *l,
-			 void (*rejected)(size_t i, const struct cc_error *e,
-					  void *arg),
+			 void (*rejected)(const struct cc_error *e,
+					  const char *doc, void *arg),
+			 void *arg, struct cc_error *e);
+
+/* The end: commit the batch being filled and wait for every batch, as
+ * cc_store_load_commit() does. */
+int cc_store_load_finish(struct cc_store_load *l,
+			 void (*rejected)(const struct cc_error *e,
+					  const char *doc, void *arg),
 			 void *arg, struct cc_error *e);
 
 /* The rows written so far, per table of cc_store_load_tables (an upsert
