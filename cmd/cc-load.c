@@ -38,12 +38,16 @@ static void summary(const struct cc_load_info *in, double secs)
 	struct cc_buf b = { 0 };
 	int i;
 
-	cc_buf_addf(&b, "%lu records stored, %lu refused, %lu passed over in "
-		    "%.2f s", in->records - in->rejected, in->rejected,
-		    in->skipped, secs);
+	cc_buf_addf(&b, "%lu records stored, %lu refused, ", in->stored,
+		    in->rejected);
+	/* a load that stopped: what was read and is not stored */
+	if (in->records > in->stored + in->rejected)
+		cc_buf_addf(&b, "%lu not stored (the load stopped), ",
+			    in->records - in->stored - in->rejected);
+	cc_buf_addf(&b, "%lu passed over in %.2f s", in->skipped, secs);
 	if (in->retries)
-		cc_buf_addf(&b, " (%lu %s done again)", in->retries,
-			    in->retries == 1 ? "batch" : "batches");
+		cc_buf_addf(&b, " (%lu %s)", in->retries,
+			    in->retries == 1 ? "retry" : "retries");
 	cc_buf_adds(&b, "; rows written:");
 	for (i = 0; i < CC_STORE_LOAD_TABLES; i++)
 		cc_buf_addf(&b, " %s %ld", cc_store_load_tables[i], in->rows[i]);

@@ -313,23 +313,41 @@ test_expect_success 'owners apart: a load for one leaves the other'"'"'s rows, a
 
 # --- a connection lost ------------------------------------------------------------
 
+# done_rc: wait for the cc-load in the background to end (its status
+# in rc), 30 s at most
+done_rc() {
+	i=0
+	while [ ! -s rc ]; do
+		i=$((i + 1))
+		[ $i -lt 300 ] || return 1
+		sleep 0.1
+	done
+}
+
+# midbatch OWNER: wait until cc-load, loading stream.ndjson for OWNER in
+# batches of 40, has committed the first (its 26 tradelines are there)
+# and is COPYing the second
+midbatch() {
+	i=0
+	while [ "$(pg_psql -c "SELECT (SELECT count(*) FROM pg_stat_activity
+		WHERE application_name = 'cc-load' AND query LIKE 'COPY%') || ' ' ||
+		(SELECT count(*) FROM tradelines WHERE owner_id = '$1')")" != "1 26" ]; do
+		i=$((i + 1))
+		[ $i -lt 300 ] || return 1
+		sleep 0.1
+	done
+}
+
 test_expect_success 'a connection killed in the middle of a batch: nothing of it, then all of it, once' '
-	mkfifo fifo || return 1
-	{ cc-load --owner ivan --batch 40 <fifo >out 2>err; echo $? >rc; } &
+	rm -f rc && mkfifo fifo || return 1
+	# (set -e holds in the background too: the status is kept so)
+	{ st=0; cc-load --owner ivan --batch 40 <fifo >out 2>err || st=$?; echo $st >rc; } &
 	exec 3>fifo &&
 	head -n 50 stream.ndjson >&3 &&
 	# blank lines (skipped) so that the reader, however much it asks
 	# for, has had the 50 records: batch 1 committed, batch 2 copying
 	head -c 300000 /dev/zero | tr "\0" "\n" >&3 &&
-	i=0 &&
-	while [ "$(pg_psql -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"'"'cc-load'"'"' AND query LIKE '"'"'COPY%'"'"'")" != 1 ]; do
-		i=$((i + 1)) &&
-		[ $i -lt 300 ] &&
-		sleep 0.1 || return 1
-	done &&
-	head -n 40 stream.ndjson | grep -c "\"kind\":\"tradeline\"" >expect &&
-	pg_psql -c "SELECT count(*) FROM tradelines WHERE owner_id = '"'"'ivan'"'"'" >got &&
-	test_cmp expect got &&
+	midbatch ivan &&
 	# both of its connections: the one copying, the one that committed
 	pg_psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"'"'cc-load'"'"'" >killed &&
 	printf "t\nt\n" >expect &&
@@ -339,15 +357,42 @@ test_expect_success 'a connection killed in the middle of a batch: nothing of it
 	test_cmp expect got &&
 	tail -n +51 stream.ndjson >&3 &&
 	exec 3>&- &&
-	wait &&
+	done_rc &&
 	echo 0 >expect &&
 	test_cmp expect rc &&
 	test_cmp /dev/null out &&
 	summary err >got &&
-	echo "cc-load: 63 records stored, 0 refused, 0 passed over in N s (1 batch done again); rows written: report_uploads 3 consumers 3 tradelines 32 inquiries 15 public_records 0 disputes 5 dispute_items 24 letters 5" >expect &&
+	echo "cc-load: 63 records stored, 0 refused, 0 passed over in N s (1 retry); rows written: report_uploads 3 consumers 3 tradelines 32 inquiries 15 public_records 0 disputes 5 dispute_items 24 letters 5" >expect &&
 	test_cmp expect got &&
 	content bob >expect &&
 	content ivan >got &&
+	test_cmp expect got
+'
+
+test_expect_success 'a database gone for good: the batches before stored, then exit 69' '
+	rm -f rc && mkfifo fifo2 || return 1
+	{ st=0; cc-load --owner judy --batch 40 <fifo2 >out 2>err || st=$?; echo $st >rc; } &
+	exec 3>fifo2 &&
+	head -n 50 stream.ndjson >&3 &&
+	head -c 300000 /dev/zero | tr "\0" "\n" >&3 &&
+	midbatch judy &&
+	pg_psql -d postgres -c "ALTER DATABASE cc ALLOW_CONNECTIONS false" &&
+	pg_psql -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"'"'cc-load'"'"'" >killed &&
+	tail -n +51 stream.ndjson >&3 &&
+	exec 3>&- &&
+	done_rc &&
+	pg_psql -d postgres -c "ALTER DATABASE cc ALLOW_CONNECTIONS true" &&
+	echo 69 >expect &&
+	test_cmp expect rc &&
+	test_cmp /dev/null out &&
+	summary err >got &&
+	cat >expect <<-EOF &&
+	cc-load: load: reconnecting: lost the connection to the database: connection to server on socket "$PG_DIR/.s.PGSQL.$PG_PORT" failed: FATAL:  database "cc" is not currently accepting connections
+	cc-load: 40 records stored, 0 refused, 23 not stored (the load stopped), 0 passed over in N s (5 retries); rows written: report_uploads 2 consumers 2 tradelines 26 inquiries 8 public_records 0 disputes 1 dispute_items 6 letters 1
+	EOF
+	test_cmp expect got &&
+	pg_psql -c "SELECT count(*) FROM tradelines WHERE owner_id = '"'"'judy'"'"'" >got &&
+	echo 26 >expect &&
 	test_cmp expect got
 '
 

@@ -249,7 +249,7 @@ void cc_load_ctx_free(struct cc_load_ctx *x)
 void cc_load_ctx_info(const struct cc_load_ctx *x, struct cc_load_info *out)
 {
 	*out = x->info;
-	cc_store_load_rows(x->load, out->rows, &out->retries);
+	cc_store_load_rows(x->load, out->rows, &out->stored, &out->retries);
 }
 
 static void *l_new(void *ctx, struct cc_error *e)

@@ -15,10 +15,11 @@ struct cc_load_opts {
 
 struct cc_load_info {
 	unsigned long records;   /* of the kinds stored, read */
+	unsigned long stored;    /* of those, committed */
 	unsigned long rejected;  /* of those, refused (by cc or the database) */
 	unsigned long skipped;   /* of other kinds (page, error ...), passed over */
 	unsigned long batches;   /* committed */
-	unsigned long retries;   /* batches done again (a lost connection) */
+	unsigned long retries;   /* attempts made again (a lost connection) */
 	long rows[CC_STORE_LOAD_TABLES];   /* written, per table */
 };
 

@@ -313,6 +313,7 @@ struct cc_store_load {
 	struct batch b[2];
 	int cur;
 	long rows[CC_STORE_LOAD_TABLES];      /* committed */
+	unsigned long stored;  /* records committed */
 	unsigned long retries;
 };
 
@@ -784,6 +785,8 @@ static int collect(struct cc_store_load *l, struct batch *b,
 	for (i = 0; i < b->n; i++) {
 		struct held *h = &b->v[i];
 
+		if (!h->err)
+			l->stored++;
 		if (!h->err || !rejected)
 			continue;
 		cc_error_at(h->err, h->source, h->line);
@@ -841,9 +844,12 @@ int cc_store_load_finish(struct cc_store_load *l,
 }
 
 void cc_store_load_rows(const struct cc_store_load *l,
-			long rows[CC_STORE_LOAD_TABLES], unsigned long *retries)
+			long rows[CC_STORE_LOAD_TABLES], unsigned long *stored,
+			unsigned long *retries)
 {
 	memcpy(rows, l->rows, sizeof(l->rows));
+	if (stored)
+		*stored = l->stored;
 	if (retries)
 		*retries = l->retries;
 }

@@ -280,8 +280,11 @@ int cc_store_load_finish(struct cc_store_load *l,
 			 void *arg, struct cc_error *e);
 
 /* The rows written so far, per table of cc_store_load_tables (an upsert
- * that changed nothing writes none), and the batches done again. */
+ * that changed nothing writes none); the records committed (refused
+ * ones left out), and the attempts made again after a failure (a lost
+ * connection). */
 void cc_store_load_rows(const struct cc_store_load *l,
-			long rows[CC_STORE_LOAD_TABLES], unsigned long *retries);
+			long rows[CC_STORE_LOAD_TABLES], unsigned long *stored,
+			unsigned long *retries);
 
 #endif
