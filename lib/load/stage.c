@@ -82,11 +82,13 @@ static int check_value(const char *kind, const char *field,
 		json_array_foreach(v, i, x) {
 			if (!json_is_string(x))
 				goto not_string;
+			/* the value is not said: it may be anything,
+			 * an account number too */
 			if (cc_store_value_allowed(column, json_string_value(x)) != 1)
 				return cc_error_set(e, CC_ERR_DATA, "store.constraint",
-						    "%s: '%.40s' is not a value of "
-						    "%s (cc-records(5))", kind,
-						    json_string_value(x), field);
+						    "%s: item %zu of %s is none of "
+						    "cc's values (cc-records(5))",
+						    kind, i + 1, field);
 		}
 		return 0;
 	}
@@ -95,8 +97,8 @@ static int check_value(const char *kind, const char *field,
 	if (cc_store_value_allowed(column, json_string_value(v)) == 1)
 		return 0;
 	return cc_error_set(e, CC_ERR_DATA, "store.constraint",
-			    "%s: '%.40s' is not a value of %s (cc-records(5))",
-			    kind, json_string_value(v), field);
+			    "%s: %s is none of cc's values (cc-records(5))",
+			    kind, field);
 not_string:
 	return cc_error_set(e, CC_ERR_DATA, "store.value",
 			    "%s: %s is not %s", kind, field,

@@ -626,9 +626,16 @@ static int one_by_one(struct cc_store_load *l, struct batch *b,
 		if (rc == 0)
 			rc = upsert(l, b, h->kind, rows, &re);
 		if (rc == CC_ERR_DATA) {
+			char *v;
+
 			if ((rc = st_run(b->st, "load", "ROLLBACK TO SAVEPOINT "
 					 "cc_record", 0, NULL, e)) < 0)
 				return rc;
+			/* the server's message without the value it quotes
+			 * ('invalid input syntax for type bigint: "..."'):
+			 * a field may hold anything, an account number too */
+			if ((v = strstr(re.msg, ": \"")))
+				*v = '\0';
 			h->err = cc_xmalloc(sizeof(*h->err));
 			*h->err = re;
 			continue;
