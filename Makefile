@@ -66,6 +66,7 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 # static archive, build/lib/libcc-NAME.a.  A tool links the archives of
 # what it runs and those below them; the order is from the top down.
 #   ingest ocr extract dispute letter tmpl synth score  the stages and tools
+#   load                                           the load stage (cc-load)
 #   store                                          PostgreSQL (libpq)
 #   tool stage                                     the tool layer, the driver
 #   config record model base                      what everything uses
@@ -75,7 +76,7 @@ ALL_LDFLAGS = -pthread $(LDFLAGS)
 # no filter ever does (tests/t0005-install.sh holds it).  Named places
 # wait for what comes next: lib/export (libxlsxwriter), lib/http
 # (libmicrohttpd, libjwt), units of the same kind.
-UNITS    = ingest ocr extract dispute letter tmpl synth score store tool \
+UNITS    = ingest ocr extract dispute letter tmpl synth score load store tool \
 	   stage config record model base
 unit_src = $(filter-out lib/ocr/ocr.c,$(wildcard lib/$(1)/*.c))
 unit_lib = $(O)/lib/libcc-$(1).a
@@ -88,7 +89,7 @@ COMMON_UNITS = tool stage config record model base
 PDF_SRC = $(wildcard lib/pdf/*.c) lib/base/error.c lib/base/util.c
 
 TOOLS   = cc-ingest cc-ocr cc-extract cc-dispute cc-letter cc-synth cc-score \
-	  cc-db
+	  cc-db cc-load
 TOOL_BINS = $(patsubst %,$(O)/bin/%,$(TOOLS))
 # each tool's own units, above COMMON_UNITS
 UNITS_cc-ingest  = ingest
@@ -99,6 +100,7 @@ UNITS_cc-letter  = letter dispute tmpl
 UNITS_cc-synth   = synth
 UNITS_cc-score   = score
 UNITS_cc-db      = store dispute
+UNITS_cc-load    = load store dispute
 # the tools that link lib/store, and so libpq
 STORE_TOOLS := $(foreach t,$(TOOLS),$(if $(filter store,$(UNITS_$(t))),$(t)))
 tool_libs = $(foreach u,$(UNITS_$(1)) $(COMMON_UNITS),$(if $(call unit_src,$(u)),$(call unit_lib,$(u))))

@@ -10,6 +10,8 @@ test_expect_success 'make install DESTDIR=... PREFIX=/usr' '
 	test -x root/usr/bin/cc-ingest &&
 	test -x root/usr/bin/cc-db &&
 	test -f root/usr/share/man/man1/cc-db.1 &&
+	test -x root/usr/bin/cc-load &&
+	test -f root/usr/share/man/man1/cc-load.1 &&
 	test -f root/usr/lib/cc/libccpdf.so &&
 	test -f root/usr/share/man/man1/cc-ingest.1 &&
 	test -f root/usr/share/man/man5/cc-records.5 &&
@@ -56,22 +58,24 @@ test_expect_success 'no record filter links libpq, libmicrohttpd, libjwt or libx
 	done
 '
 
-test_expect_success 'of the installed tools, cc-db alone links libpq, and runs without the source tree' '
+test_expect_success 'of the installed tools, cc-db and cc-load alone link libpq, and run without the source tree' '
 	for b in moved/usr/bin/cc-*; do
 		ldd "$b" >libs &&
 		test -s libs &&
 		if grep -q "libpq\.so" libs; then basename "$b"; fi
 	done >got &&
-	echo cc-db >expect &&
+	printf "cc-db\ncc-load\n" >expect &&
 	test_cmp expect got &&
+	(cd / && "$TRASH/moved/usr/bin/cc-load" --version) >version &&
+	grep -q "^cc-load .*libpq" version &&
 	(cd / && "$TRASH/moved/usr/bin/cc-db" vocabulary) >vocab &&
 	grep -q "^disputes\.status draft ready sent " vocab
 '
 
-test_expect_success 'the Makefile gives the store unit to cc-db alone' '
+test_expect_success 'the Makefile gives the store unit to cc-db and cc-load alone' '
 	make -s -C "$SRCDIR" -pn O="$CC_BUILD" 2>/dev/null >db &&
 	sed -n "s/^STORE_TOOLS := *//p; s/^STORE_TOOLS = *//p" db >got &&
-	echo cc-db >expect &&
+	echo cc-db cc-load >expect &&
 	test_cmp expect got
 '
 

@@ -44,7 +44,9 @@ const struct cc_config_key cc_config_keys[] = {
 	{ "letter.templates", CC_CFG_PATH, NULL, 0, 0, NULL },
 	{ "letter.enclose_pages", CC_CFG_BOOL, "false", 0, 0, NULL },
 	{ "letter.jobs", CC_CFG_INT, "0", 0, CC_JOBS_MAX, NULL },
-	/* database.* (cc-db): $CC_DATABASE_URL is database.url */
+	/* load.* (cc-load) */
+	{ "load.batch", CC_CFG_INT, "1000", 1, 1000000, "a batch of 1 to 1000000 records" },
+	/* database.* (cc-db, cc-load): $CC_DATABASE_URL is database.url */
 	{ "database.url", CC_CFG_STRING, NULL, 0, 0, NULL },
 	{ NULL, 0, NULL, 0, 0, NULL },
 };

@@ -14,6 +14,8 @@ struct cc_store {
 	PGconn *conn;
 	char *password;        /* the connection's, to clean messages of;
 				* NULL when it has none */
+	char *conninfo;        /* as given, to open another like it */
+	char *app;
 };
 
 /* A migration, as scripts/gen-migrations.sh writes them. */
@@ -35,6 +37,14 @@ PGresult *st_query(struct cc_store *st, const char *what, const char *sql,
 /* st_query() for a statement whose rows are not wanted: 0 or the error. */
 int st_run(struct cc_store *st, const char *what, const char *sql,
 	   int nparams, const char *const *params, struct cc_error *e);
+
+/*
+ * Fill e from a failed result (NULL: the connection's error), as
+ * st_query() does, and return its code: a lost connection is
+ * CC_ERR_UNAVAILABLE whatever the result says.
+ */
+int st_error(struct cc_store *st, const char *what, const PGresult *r,
+	     struct cc_error *e);
 
 /* Several statements without parameters (a migration): 0 or the error. */
 int st_script(struct cc_store *st, const char *what, const char *sql,

@@ -290,8 +290,7 @@ static int classify(const char *state, const char **id)
 	return CC_ERR_IO;
 }
 
-/* Fill e from a failed result (NULL: the connection's error). */
-static int result_error(struct cc_store *st, const char *what,
+int st_error(struct cc_store *st, const char *what,
 			const PGresult *r, struct cc_error *e)
 {
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
@@ -355,6 +354,8 @@ int cc_store_open(struct cc_store **out, const char *conninfo,
 		goto out;
 	}
 	st = cc_xcalloc(1, sizeof(*st));
+	st->conninfo = cc_xstrdup(vals[0]);
+	st->app = cc_xstrdup(app ? app : "");
 	for (o = opts; o->keyword; o++)
 		if (!strcmp(o->keyword, "password") && o->val && *o->val)
 			st->password = cc_xstrdup(o->val);
@@ -404,6 +405,8 @@ void cc_store_close(struct cc_store *st)
 		return;
 	PQfinish(st->conn);
 	free(st->password);
+	free(st->conninfo);
+	free(st->app);
 	free(st);
 }
 
@@ -418,7 +421,7 @@ PGresult *st_query(struct cc_store *st, const char *what, const char *sql,
 
 	if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
 		return r;
-	result_error(st, what, r, e);
+	st_error(st, what, r, e);
 	PQclear(r);
 	return NULL;
 }
@@ -442,7 +445,7 @@ int st_script(struct cc_store *st, const char *what, const char *sql,
 	int rc = 0;
 
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
-		rc = result_error(st, what, r, e);
+		rc = st_error(st, what, r, e);
 	PQclear(r);
 	return rc;
 }

@@ -128,6 +128,12 @@ extern const char *const cc_store_job_states[4];
  */
 void cc_store_vocabulary(struct cc_buf *out);
 
+/*
+ * Whether the schema's CHECK of column ("tradelines.type") allows value:
+ * 1 or 0; -1 when the column is not one of cc_store_vocabulary()'s.
+ */
+int cc_store_value_allowed(const char *column, const char *value);
+
 /* --- owners (owner.c) ---------------------------------------------------- */
 
 /* The tables of an owner's rows, in the order cc_store_purge() deletes. */
@@ -190,5 +196,95 @@ struct cc_store_overdue {
 int cc_store_overdue(struct cc_store *st, const char *owner,
 		     const char *as_of, struct cc_store_overdue **out,
 		     size_t *n, struct cc_error *e);
+
+/* --- loading records (load.c) -------------------------------------------- */
+
+/*
+ * Records stored in batches, each batch in one transaction: its records'
+ * JSON COPYed (text format) into a staging table of the transaction
+ * (cc_load, ON COMMIT DROP: nothing of the session outlives it), then one
+ * INSERT ... SELECT ... ON CONFLICT DO UPDATE per table, columns taken
+ * from the JSON by jsonb_to_record(), a row that would not change left
+ * alone.  Keys: (owner, doc) for document records (report_uploads), and
+ * a row for every other document a record names; (owner, doc, seq) for
+ * consumer, tradeline, inquiry and public_record records, seq the
+ * record's place among its document's records of its kind, given by the
+ * caller; (owner, id) for disputes, (owner, dispute, n) for their items,
+ * (owner, dispute) for letters.  A dispute's status is never changed by
+ * a load.  The owner's users row is made when missing.
+ */
+struct cc_store_load;
+
+/* The tables a load writes, in the order it writes them. */
+#define CC_STORE_LOAD_TABLES 8
+extern const char *const cc_store_load_tables[CC_STORE_LOAD_TABLES];
+
+/* How many times a batch is done again after a lost connection, a
+ * deadlock or a serialisation failure, waiting 0.1 s, then twice as
+ * long each time (3.1 s in all). */
+#define CC_STORE_LOAD_RETRIES 5
+
+/* 1 when records of kind are stored (document, consumer, tradeline,
+ * inquiry, public_record, dispute, letter). */
+int cc_store_load_kind(const char *kind);
+
+/*
+ * A load for owner (1 to 200 bytes, else CC_ERR_USAGE, "store.owner") on
+ * st, which it borrows, and on a second connection it opens like st (its
+ * errors, as cc_store_open()'s).  The caller owns *out:
+ * cc_store_load_free() it, which rolls back a batch not committed.
+ */
+int cc_store_load_new(struct cc_store_load **out, struct cc_store *st,
+		      const char *owner, struct cc_error *e);
+void cc_store_load_free(struct cc_store_load *l);
+
+/*
+ * Add a record (of a kind cc_store_load_kind() takes) to the batch: its
+ * kind, its seq (0 for kinds keyed otherwise), its line of JSON, where it
+ * was read (source, borrowed until the batch is committed, and line) and
+ * its doc (NULL for none), for its error record.  The batch's
+ * transaction begins with its first record, and each record is sent as
+ * it comes; a failure is kept for the commit.
+ */
+void cc_store_load_add(struct cc_store_load *l, const char *kind, long seq,
+		       const char *json, size_t len, const char *source,
+		       long line, const char *doc);
+
+/* The records in the batch being filled. */
+size_t cc_store_load_count(const struct cc_store_load *l);
+
+/*
+ * End the batch being filled, and send its upserts and COMMIT without
+ * waiting for them: the next batch fills, on a second connection that
+ * cc_store_load_new() opened like st, while the server writes this one.
+ * First, the batch before is waited for (its rows may be this one's
+ * references): when it failed with CC_ERR_DATA, it is done again a
+ * record at a time, each under a savepoint, and only the records the
+ * database refuses are left out (rejected(e, doc, arg) for each, e with
+ * the server's message, "store.constraint" or "store.value", and the
+ * record's source and line); a lost connection (CC_ERR_UNAVAILABLE) or a
+ * CC_ERR_TEMP does it again whole, on a new connection, up to
+ * CC_STORE_LOAD_RETRIES times.  0, or the error that stopped it, nothing
+ * of that batch or this one written.
+ */
+int cc_store_load_commit(struct cc_store_load *l,
+			 void (*rejected)(const struct cc_error *e,
+					  const char *doc, void *arg),
+			 void *arg, struct cc_error *e);
+
+/* The end: commit the batch being filled and wait for every batch, as
+ * cc_store_load_commit() does. */
+int cc_store_load_finish(struct cc_store_load *l,
+			 void (*rejected)(const struct cc_error *e,
+					  const char *doc, void *arg),
+			 void *arg, struct cc_error *e);
+
+/* The rows written so far, per table of cc_store_load_tables (an upsert
+ * that changed nothing writes none); the records committed (refused
+ * ones left out), and the attempts made again after a failure (a lost
+ * connection). */
+void cc_store_load_rows(const struct cc_store_load *l,
+			long rows[CC_STORE_LOAD_TABLES], unsigned long *stored,
+			unsigned long *retries);
 
 #endif

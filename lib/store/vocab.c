@@ -107,3 +107,20 @@ void cc_store_vocabulary(struct cc_buf *out)
 		cc_buf_adds(out, "\n");
 	}
 }
+
+int cc_store_value_allowed(const char *column, const char *value)
+{
+	const char *v;
+	size_t c;
+	int i;
+
+	for (c = 0; c < sizeof(columns) / sizeof(columns[0]); c++) {
+		if (strcmp(columns[c].column, column))
+			continue;
+		for (i = 0; (v = columns[c].name(i)); i++)
+			if (!strcmp(v, value))
+				return 1;
+		return 0;
+	}
+	return -1;
+}
