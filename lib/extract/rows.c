@@ -1263,20 +1263,29 @@ static size_t dash_run(const char *s)
 	}
 }
 
+/* Whether the run of n dashes at p in norm is one to make " - ": of
+ * more than one dash, or with a space or an end beside it. */
+static int loose_dash(const char *norm, const char *p, size_t n)
+{
+	return n > 1 || (n && (p == norm || p[-1] == ' ' || p[n] == ' ' || !p[n]));
+}
+
 /* norm with each run of dashes, and the spaces about it, made " - "
  * ("inquiries —- last 24 months"): a new string, or NULL when that is
- * norm as it is. */
+ * norm as it is (most rows: no dash, or a hyphen's, "XXX-XX-1234"). */
 static char *one_dash(const char *norm)
 {
 	struct cc_buf b = { 0 };
 	const char *p;
 	size_t n;
 
-	if (!strchr(norm, '-') && !strstr(norm, "\xe2\x80"))
+	for (p = norm; *p && !loose_dash(norm, p, dash_run(p)); p++)
+		;
+	if (!*p)
 		return NULL;
 	for (p = norm; *p; ) {
 		n = dash_run(p);
-		if (n > 1 || (n && (p == norm || p[-1] == ' ' || p[n] == ' ' || !p[n]))) {
+		if (loose_dash(norm, p, n)) {
 			while (b.len && b.s[b.len - 1] == ' ')
 				b.s[--b.len] = '\0';
 			cc_buf_adds(&b, b.len ? " - " : "- ");

@@ -554,6 +554,19 @@ static char *read_only(TessBaseAPI *api, PIX *bin, PIX *grey, int dpi,
 	return tg;
 }
 
+/* x0..x1 of a text line ly0..ly1 of the grey image read again alone
+ * as a line, a quarter of the line's height around it; its confidence
+ * in *conf.  NULL when there is none. */
+static char *read_again(TessBaseAPI *api, PIX *grey, int dpi, int x0, int x1,
+			int ly0, int ly1, double *conf)
+{
+	int pad = (ly1 - ly0) / 4;
+
+	TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+	return read_rect(api, grey, dpi, x0 - pad, ly0 - pad, x1 + pad, ly1 + pad,
+			 NULL, 0, conf);
+}
+
 /*
  * Of the blobs b[0..n), sorted by x, keep those in the words' span
  * [ox0, ox1] and those beyond it that follow on from them no further
@@ -1194,15 +1207,11 @@ static void fix_glued(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 
 	for (i = 0; i < w->n; i++) {
 		struct oword *o = &w->v[i];
-		int pad = (o->ly1 - o->ly0) / 4;
 		double conf = 0;
 		char *t = NULL;
 
-		if (glued_candidate(api, o)) {
-			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
-			t = read_rect(api, grey, dpi, o->x0 - pad, o->ly0 - pad,
-				      o->x1 + pad, o->ly1 + pad, NULL, 0, &conf);
-		}
+		if (glued_candidate(api, o))
+			t = read_again(api, grey, dpi, o->x0, o->x1, o->ly0, o->ly1, &conf);
 		if (!t || !strchr(t, ' ') || !same_chars(t, o->t) ||
 		    (o->conf >= GLUED_MAX_CONF && !mostly_words(api, t))) {
 			free(t);
@@ -1281,7 +1290,7 @@ static void fix_unsure(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 
 	while (i < w->n) {
 		struct oword *o = &w->v[i];
-		int lh = o->ly1 - o->ly0, pad = lh / 4, x1 = o->x1;
+		int lh = o->ly1 - o->ly0, x1 = o->x1;
 		double conf = 0;
 		char *t = NULL;
 
@@ -1290,9 +1299,7 @@ static void fix_unsure(TessBaseAPI *api, PIX *grey, int dpi, struct owords *w)
 			while (j < w->n && !w->v[j].line_start &&
 			       w->v[j].x0 - x1 < lh && unsure_word(w, j, 1))
 				x1 = w->v[j++].x1;
-			TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
-			t = read_rect(api, grey, dpi, o->x0 - pad, o->ly0 - pad,
-				      x1 + pad, o->ly1 + pad, NULL, 0, &conf);
+			t = read_again(api, grey, dpi, o->x0, x1, o->ly0, o->ly1, &conf);
 		}
 		if (t)
 			trim_specks(t);
